@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const IO_MODULES = [
+  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
+  'child_process', 'node:child_process', 'crypto', 'node:crypto', 'os', 'node:os', 'path', 'node:path',
+  'express', 'socket.io', 'socket.io-client', 'better-sqlite3',
+];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'e2e/artifacts/**', '**/*.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain core is pure: rules of sessions, votes and majorities as plain functions. No I/O, no clock.
+    files: ['server/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: IO_MODULES.map((name) => ({ name, message: 'server/src/domain must stay free of I/O.' })),
+        patterns: [{ group: ['../storage/*', '../transport/*', '../*.js', '../app', '../main'], message: 'domain must not depend on outer layers.' }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'Date', message: 'The clock comes in as an argument.' },
+        { name: 'setTimeout', message: 'No timers in the domain.' },
+        { name: 'setInterval', message: 'No timers in the domain.' },
+        { name: 'fetch', message: 'No I/O in the domain.' },
+        { name: 'process', message: 'No process access in the domain.' },
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Ids come in as an argument.' }],
+    },
+  },
+  {
+    // Browser apps and the protocol never reach into the server.
+    files: ['protocol/**/*.{ts,tsx}', 'ui/**/*.{ts,tsx}', 'chair-console/**/*.{ts,tsx}', 'delegate-client/**/*.{ts,tsx}', 'display-screen/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }] }],
+    },
+  },
+);

@@ -1,0 +1,138 @@
+// Every refusal the server can give, with the message a person reads. Vietnamese first, English second.
+
+export const ERRORS = {
+  BAD_REQUEST: ['Dữ liệu gửi lên không hợp lệ.', 'The request data is not valid.'],
+  UNKNOWN_EVENT: ['Yêu cầu không được hỗ trợ.', 'This request is not supported.'],
+  PROTOCOL_MISMATCH: [
+    'Ứng dụng đã cũ so với máy chủ. Vui lòng tải lại trang.',
+    'This app is out of date for the server. Please reload the page.',
+  ],
+  UNAUTHENTICATED: ['Chưa đăng nhập hoặc phiên đã hết hạn.', 'Not signed in, or the sign-in has expired.'],
+  FORBIDDEN: ['Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'],
+  INVALID_CREDENTIALS: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong user name or password.'],
+  TOKEN_INVALID: [
+    'Thẻ đăng nhập không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ Văn phòng (thư ký kỳ họp).',
+    'This sign-in card is not valid or has been revoked. Please contact the secretariat.',
+  ],
+  TOKEN_IN_USE: [
+    'Thẻ đăng nhập này đang được dùng trên một thiết bị khác.',
+    'This sign-in card is in use on another device.',
+  ],
+  RATE_LIMITED: ['Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.', 'Too many requests. Please try again shortly.'],
+  CSRF: ['Yêu cầu không hợp lệ (thiếu mã chống giả mạo).', 'Request refused (missing anti-forgery token).'],
+  NOT_FOUND: ['Không tìm thấy.', 'Not found.'],
+  CONFLICT: ['Dữ liệu đã thay đổi, vui lòng tải lại.', 'The data has changed; please reload.'],
+  PAYLOAD_TOO_LARGE: ['Tệp hoặc dữ liệu quá lớn.', 'The file or data is too large.'],
+  UNSUPPORTED_MEDIA_TYPE: ['Chỉ nhận tệp PDF.', 'Only PDF files are accepted.'],
+  STORAGE_FAILURE: [
+    'Máy chủ không ghi được dữ liệu (ổ đĩa đầy hoặc lỗi). Thao tác chưa được ghi nhận.',
+    'The server could not store this (disk full or failing). Nothing was recorded.',
+  ],
+  INTERNAL: ['Lỗi máy chủ. Thao tác chưa được ghi nhận.', 'Server error. Nothing was recorded.'],
+
+  SEAT_TAKEN: ['Số ghế đã có đại biểu khác.', 'Another delegate already has this seat.'],
+  DELEGATE_NOT_FOUND: ['Không tìm thấy đại biểu.', 'Delegate not found.'],
+  SESSION_NOT_FOUND: ['Không tìm thấy kỳ họp.', 'Session not found.'],
+  SESSION_NOT_DRAFT: ['Kỳ họp đã khai mạc, không sửa được mục này.', 'The session has started; this cannot be edited.'],
+  SESSION_NOT_OPEN: ['Kỳ họp chưa khai mạc hoặc đã bế mạc.', 'The session is not in progress.'],
+  SESSION_CLOSED: ['Kỳ họp đã bế mạc.', 'The session is closed.'],
+  ANOTHER_SESSION_OPEN: ['Đang có một kỳ họp khác diễn ra.', 'Another session is in progress.'],
+  ROUND_IN_PROGRESS: ['Đang có một biểu quyết chưa kết thúc.', 'A vote is still open.'],
+  ROLLCALL_CLOSED: ['Chủ tọa chưa mở điểm danh.', 'Roll call is not open.'],
+  AGENDA_ITEM_NOT_FOUND: ['Không tìm thấy nội dung trong chương trình.', 'Agenda item not found.'],
+  DOCUMENT_NOT_FOUND: ['Không tìm thấy tài liệu.', 'Document not found.'],
+  MOTION_NOT_FOUND: ['Không tìm thấy nội dung biểu quyết.', 'Vote not found.'],
+  MOTION_HAS_ROUNDS: ['Nội dung này đã được biểu quyết, không sửa hoặc xóa được.', 'This vote has been held; it cannot be changed or removed.'],
+  ROUND_NOT_FOUND: ['Không tìm thấy lượt biểu quyết.', 'Voting round not found.'],
+  ROUND_NOT_OPEN: ['Biểu quyết chưa mở hoặc đã kết thúc.', 'This vote is not open.'],
+  ROUND_NOT_CLOSED: ['Biểu quyết chưa kết thúc.', 'This vote has not been closed.'],
+  QUORUM_NOT_MET: [
+    'Chưa đủ số đại biểu có mặt theo quy định để biểu quyết.',
+    'Not enough delegates are present (no quorum) to hold this vote.',
+  ],
+  NOT_SEATED: ['Đại biểu không còn giữ ghế, không được biểu quyết.', 'This delegate no longer holds a seat and cannot vote.'],
+  NOT_PRESENT: ['Đại biểu chưa điểm danh nên chưa biểu quyết được.', 'Check in first: only delegates present may vote.'],
+  DEADLINE_PASSED: ['Đã hết thời gian biểu quyết.', 'The voting time is over.'],
+  ALREADY_VOTED: ['Đại biểu đã biểu quyết trong lượt này.', 'You have already voted in this round.'],
+  VOTE_CHANGE_NOT_ALLOWED: [
+    'Quy chế không cho phép thay đổi biểu quyết đã bấm.',
+    'The rules do not allow changing a vote once cast.',
+  ],
+  INVALID_CHOICE: ['Lựa chọn không hợp lệ cho nội dung biểu quyết này.', 'This choice is not valid for this vote.'],
+  SECRET_BALLOT: ['Đây là bỏ phiếu kín: không có thông tin từng người.', 'This is a secret ballot: no individual choices exist.'],
+  SPEAKER_NOT_FOUND: ['Không tìm thấy lượt đăng ký phát biểu.', 'Speaker request not found.'],
+  ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
+  DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
+  IMPORT_INVALID: ['Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.', 'The list has invalid rows; nothing was imported.'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  messageEn: string;
+  /** Field-level problems (form validation): path → message pair. */
+  fields?: FieldError[];
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | ErrorBody;
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+export function errorBody(code: ErrorCode, fields?: FieldError[]): ErrorBody {
+  const [message, messageEn] = ERRORS[code];
+  return fields && fields.length > 0 ? { ok: false, code, message, messageEn, fields } : { ok: false, code, message, messageEn };
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** HTTP status for each error code, used by the REST layer. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_REQUEST':
+    case 'INVALID_CHOICE':
+    case 'IMPORT_INVALID':
+    case 'DISPLAY_ROUND_REQUIRED':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'TOKEN_INVALID':
+      return 401;
+    case 'FORBIDDEN':
+    case 'CSRF':
+      return 403;
+    case 'NOT_FOUND':
+    case 'UNKNOWN_EVENT':
+    case 'DELEGATE_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'AGENDA_ITEM_NOT_FOUND':
+    case 'DOCUMENT_NOT_FOUND':
+    case 'MOTION_NOT_FOUND':
+    case 'ROUND_NOT_FOUND':
+    case 'SPEAKER_NOT_FOUND':
+      return 404;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'PROTOCOL_MISMATCH':
+      return 426;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'STORAGE_FAILURE':
+      return 507;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return 409;
+  }
+}

@@ -1,0 +1,10 @@
+export const PROTOCOL_VERSION = 1;
+
+export * from './model';
+export * from './errors';
+export * from './format';
+export * from './views';
+export * from './schemas';
+export * from './events';
+export * from './rest';
+export type { MotionInputRaw } from './payloads';

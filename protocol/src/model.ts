@@ -1,0 +1,233 @@
+// The shapes every part of the system agrees on: council configuration, roster, sessions, votes and
+// their results. These are plain data (JSON-safe) so the same objects travel over Socket.IO, REST and
+// the event log.
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+/** A majority rule as an exact rational: count/N compared with numerator/denominator, no floats. */
+export interface Threshold {
+  numerator: number;
+  denominator: number;
+  /** true: "more than" (quá nửa); false: "at least" (ít nhất hai phần ba). */
+  strict: boolean;
+}
+
+export type CouncilLevel = 'province' | 'commune' | 'special-zone' | 'other';
+export type VoteOption = 'yes' | 'no' | 'abstain';
+export const VOTE_OPTIONS: readonly VoteOption[] = ['yes', 'no', 'abstain'];
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+export const CONFIDENCE_LEVELS: readonly ConfidenceLevel[] = ['high', 'medium', 'low'];
+
+export interface CouncilConfig {
+  /** Stable identity of this council's data; backups from another council are refused on restore. */
+  id: string;
+  name: LocalizedText;
+  /** Issuing body for official documents, in capitals, one line per array item. */
+  issuingBody: string[];
+  level: CouncilLevel;
+  term: string;
+  /** Place name used in document dates: "Côn Đảo, ngày 05 tháng 7 năm 2026". */
+  place: string;
+  timeZone: string;
+  voteLabels: Record<VoteOption, LocalizedText>;
+  confidenceLabels: Record<ConfidenceLevel, LocalizedText>;
+  quorum: Threshold;
+  thresholds: {
+    ordinary: Threshold;
+    twoThirds: Threshold;
+    election: Threshold;
+  };
+  allowVoteChange: boolean;
+  speakingTimeSec: number;
+  /** e.g. "{n}/NQ-HĐND"; normative resolutions use normativeResolutionFormat ("{n}/{year}/NQ-HĐND"). */
+  resolutionNumberFormat: string;
+  normativeResolutionFormat: string;
+  hallWifi: string;
+}
+
+export interface Delegate {
+  id: string;
+  seat: number;
+  fullName: string;
+  /** Position (chức vụ), e.g. "Chủ tịch HĐND". */
+  title: string;
+  /** Delegate group or constituency (Tổ đại biểu / đơn vị bầu cử). */
+  group: string;
+  /** false when the seat is vacant: the delegate no longer counts in N. */
+  seated: boolean;
+  vacatedReason: string | null;
+}
+
+export type SessionType = 'regular' | 'thematic' | 'standing' | 'committee';
+export type SessionStatus = 'draft' | 'open' | 'closed';
+
+export interface Session {
+  id: string;
+  /** Ordinal number of the session within the term (Kỳ họp thứ Tư → 4). */
+  number: number;
+  title: string;
+  type: SessionType;
+  startDate: string; // YYYY-MM-DD
+  endDate: string;
+  place: string;
+  isPublic: boolean;
+  status: SessionStatus;
+  openedAt: string | null;
+  closedAt: string | null;
+  rollCallOpen: boolean;
+  currentItemId: string | null;
+  chairName: string;
+  secretaryName: string;
+}
+
+export interface AgendaItem {
+  id: string;
+  sessionId: string;
+  order: number;
+  title: string;
+  presenter: string;
+}
+
+export type DocumentType = 'to-trinh' | 'bao-cao' | 'bao-cao-tham-tra' | 'du-thao-nghi-quyet' | 'nghi-quyet' | 'other';
+
+export interface SessionDocument {
+  id: string;
+  sessionId: string;
+  itemId: string | null;
+  title: string;
+  docType: DocumentType;
+  confidential: boolean;
+  /** Published on the public portal (never when confidential). */
+  published: boolean;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  pages: number | null;
+  uploadedAt: string;
+}
+
+export type MotionKind = 'ordinary' | 'two-thirds' | 'election' | 'confidence';
+export type BallotMode = 'named' | 'anonymous' | 'secret';
+export type InterimDisplay = 'progress' | 'live';
+
+export interface Candidate {
+  id: string;
+  name: string;
+}
+
+/** A prepared vote (biểu quyết). Each opening of it is a round. */
+export interface Motion {
+  id: string;
+  sessionId: string;
+  itemId: string | null;
+  question: string;
+  kind: MotionKind;
+  mode: BallotMode;
+  interim: InterimDisplay;
+  durationSec: number | null;
+  /** Election candidates, or the officials rated in a confidence vote. */
+  candidates: Candidate[];
+  /** Election: how many posts are filled. */
+  seats: number;
+  /** Biểu quyết thử: shown like any vote, never counted in minutes or archive. */
+  practice: boolean;
+  /** Passing it adopts a resolution (Nghị quyết) that gets a number. */
+  resolution: boolean;
+  normative: boolean;
+}
+
+export type RoundStatus = 'open' | 'closed' | 'announced' | 'cancelled';
+
+export type BallotChoice =
+  | { type: 'option'; option: VoteOption }
+  | { type: 'election'; candidateIds: string[] }
+  | { type: 'confidence'; ratings: Record<string, ConfidenceLevel> };
+
+export interface OptionResult {
+  kind: 'options';
+  seated: number;
+  present: number;
+  participated: number;
+  counts: Record<VoteOption, number>;
+  /** Votes "yes" needed to pass under the rule in force for this round. */
+  required: number;
+  passed: boolean;
+}
+
+export interface CandidateResult {
+  id: string;
+  name: string;
+  votes: number;
+  elected: boolean;
+  /** Tied at the boundary of the last post: needs a re-vote. */
+  tied: boolean;
+}
+
+export interface ElectionResult {
+  kind: 'election';
+  seated: number;
+  present: number;
+  participated: number;
+  seats: number;
+  required: number;
+  candidates: CandidateResult[];
+  tieNeedsRevote: boolean;
+}
+
+export interface ConfidenceSubjectResult {
+  id: string;
+  name: string;
+  counts: Record<ConfidenceLevel, number>;
+  /** More than half of all delegates rated "low" (tín nhiệm thấp). */
+  lowMajority: boolean;
+  /** At least two thirds rated "low": the law requires a dismissal vote to be put. */
+  lowTwoThirds: boolean;
+}
+
+export interface ConfidenceResult {
+  kind: 'confidence';
+  seated: number;
+  present: number;
+  participated: number;
+  subjects: ConfidenceSubjectResult[];
+}
+
+export type RoundResult = OptionResult | ElectionResult | ConfidenceResult;
+
+export type DisplayMode = 'welcome' | 'agenda' | 'vote' | 'result' | 'speaker' | 'attendance';
+export const DISPLAY_MODES: readonly DisplayMode[] = ['welcome', 'agenda', 'vote', 'result', 'speaker', 'attendance'];
+
+export interface DisplayState {
+  mode: DisplayMode;
+  roundId: string | null;
+}
+
+export type SpeakerStatus = 'waiting' | 'speaking' | 'done' | 'withdrawn';
+
+export interface SpeakerEntry {
+  id: string;
+  sessionId: string;
+  delegateId: string | null;
+  name: string;
+  status: SpeakerStatus;
+  requestedAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  limitSec: number;
+}
+
+export type AttendanceStatus = 'present' | 'excused';
+
+export interface AttendanceRecord {
+  delegateId: string;
+  status: AttendanceStatus;
+  at: string;
+  by: 'self' | 'chair';
+  reason: string | null;
+}
+
+export type StaffRole = 'secretariat' | 'chair';

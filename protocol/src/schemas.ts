@@ -1,0 +1,203 @@
+// zod schemas for every payload a client sends. Nothing from the network is trusted until one of these
+// accepts it; the server parses, the clients reuse them for form validation.
+
+import { z } from 'zod';
+
+export const MAX_TEXT = 2000;
+export const MAX_NAME = 200;
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const name = z.string().trim().min(1).max(MAX_NAME);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const commandId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const IdSchema = id;
+
+export const LocalizedTextSchema = z.strictObject({ vi: name, en: name });
+
+export const ThresholdSchema = z
+  .strictObject({
+    numerator: z.int().min(1).max(100),
+    denominator: z.int().min(1).max(100),
+    strict: z.boolean(),
+  })
+  .refine((t) => t.numerator <= t.denominator, { message: 'numerator must not exceed denominator' });
+
+export const VoteOptionSchema = z.enum(['yes', 'no', 'abstain']);
+export const ConfidenceLevelSchema = z.enum(['high', 'medium', 'low']);
+export const MotionKindSchema = z.enum(['ordinary', 'two-thirds', 'election', 'confidence']);
+export const BallotModeSchema = z.enum(['named', 'anonymous', 'secret']);
+export const InterimSchema = z.enum(['progress', 'live']);
+export const DisplayModeSchema = z.enum(['welcome', 'agenda', 'vote', 'result', 'speaker', 'attendance']);
+export const SessionTypeSchema = z.enum(['regular', 'thematic', 'standing', 'committee']);
+export const DocumentTypeSchema = z.enum(['to-trinh', 'bao-cao', 'bao-cao-tham-tra', 'du-thao-nghi-quyet', 'nghi-quyet', 'other']);
+export const CouncilLevelSchema = z.enum(['province', 'commune', 'special-zone', 'other']);
+
+export const BallotChoiceSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('option'), option: VoteOptionSchema }),
+  z.strictObject({ type: z.literal('election'), candidateIds: z.array(id).max(100) }),
+  z.strictObject({
+    type: z.literal('confidence'),
+    ratings: z.record(id, ConfidenceLevelSchema).refine((r) => Object.keys(r).length <= 100, 'too many ratings'),
+  }),
+]);
+
+// ---- Setup (REST, secretariat) ----
+
+export const CouncilPatchSchema = z
+  .strictObject({
+    name: LocalizedTextSchema,
+    issuingBody: z.array(name).min(1).max(4),
+    level: CouncilLevelSchema,
+    term: name,
+    place: name,
+    timeZone: z.string().min(1).max(64),
+    voteLabels: z.strictObject({ yes: LocalizedTextSchema, no: LocalizedTextSchema, abstain: LocalizedTextSchema }),
+    confidenceLabels: z.strictObject({ high: LocalizedTextSchema, medium: LocalizedTextSchema, low: LocalizedTextSchema }),
+    quorum: ThresholdSchema,
+    thresholds: z.strictObject({ ordinary: ThresholdSchema, twoThirds: ThresholdSchema, election: ThresholdSchema }),
+    allowVoteChange: z.boolean(),
+    speakingTimeSec: z.int().min(30).max(3600),
+    resolutionNumberFormat: z.string().min(3).max(64).includes('{n}'),
+    normativeResolutionFormat: z.string().min(3).max(64).includes('{n}'),
+    hallWifi: z.string().trim().max(MAX_NAME),
+  })
+  .partial();
+export type CouncilPatch = z.infer<typeof CouncilPatchSchema>;
+
+export const DelegateInputSchema = z.strictObject({
+  seat: z.int().min(1).max(10000),
+  fullName: name,
+  title: z.string().trim().max(MAX_NAME).default(''),
+  group: z.string().trim().max(MAX_NAME).default(''),
+});
+export type DelegateInput = z.infer<typeof DelegateInputSchema>;
+
+export const DelegatePatchSchema = DelegateInputSchema.partial();
+export type DelegatePatch = z.infer<typeof DelegatePatchSchema>;
+
+export const VacateSchema = z.strictObject({ reason: name });
+
+export const SessionInputSchema = z
+  .strictObject({
+    number: z.int().min(1).max(999),
+    title: z.string().trim().max(MAX_NAME).default(''),
+    type: SessionTypeSchema.default('regular'),
+    startDate: isoDate,
+    endDate: isoDate,
+    place: name,
+    isPublic: z.boolean().default(true),
+    chairName: z.string().trim().max(MAX_NAME).default(''),
+    secretaryName: z.string().trim().max(MAX_NAME).default(''),
+  })
+  .refine((s) => s.endDate >= s.startDate, { message: 'endDate before startDate', path: ['endDate'] });
+export type SessionInput = z.infer<typeof SessionInputSchema>;
+
+export const SessionPatchSchema = z
+  .strictObject({
+    number: z.int().min(1).max(999),
+    title: z.string().trim().max(MAX_NAME),
+    type: SessionTypeSchema,
+    startDate: isoDate,
+    endDate: isoDate,
+    place: name,
+    isPublic: z.boolean(),
+    chairName: z.string().trim().max(MAX_NAME),
+    secretaryName: z.string().trim().max(MAX_NAME),
+  })
+  .partial();
+export type SessionPatch = z.infer<typeof SessionPatchSchema>;
+
+export const AgendaItemInputSchema = z.strictObject({
+  title: z.string().trim().min(1).max(500),
+  presenter: z.string().trim().max(MAX_NAME).default(''),
+});
+export type AgendaItemInput = z.infer<typeof AgendaItemInputSchema>;
+export const AgendaItemPatchSchema = AgendaItemInputSchema.partial();
+export const AgendaReorderSchema = z.strictObject({ itemIds: z.array(id).min(1).max(500) });
+
+export const DocumentMetaSchema = z.strictObject({
+  title: z.string().trim().min(1).max(500),
+  docType: DocumentTypeSchema.default('other'),
+  itemId: id.nullable().default(null),
+  confidential: z.boolean().default(false),
+  published: z.boolean().default(false),
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+export const DocumentPatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(500),
+    docType: DocumentTypeSchema,
+    itemId: id.nullable(),
+    confidential: z.boolean(),
+    published: z.boolean(),
+  })
+  .partial();
+
+export const CandidateInputSchema = z.strictObject({ id: id.optional(), name });
+
+export const MotionInputSchema = z
+  .strictObject({
+    itemId: id.nullable().default(null),
+    question: z.string().trim().min(1).max(1000),
+    kind: MotionKindSchema.default('ordinary'),
+    mode: BallotModeSchema.default('named'),
+    interim: InterimSchema.default('progress'),
+    durationSec: z.int().min(10).max(3600).nullable().default(null),
+    candidates: z.array(CandidateInputSchema).max(100).default([]),
+    seats: z.int().min(1).max(100).default(1),
+    practice: z.boolean().default(false),
+    resolution: z.boolean().default(false),
+    normative: z.boolean().default(false),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.kind === 'election' || m.kind === 'confidence') && m.candidates.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['candidates'], message: 'candidates required' });
+    }
+    if (m.kind === 'election' && m.seats > m.candidates.length) {
+      ctx.addIssue({ code: 'custom', path: ['seats'], message: 'more seats than candidates' });
+    }
+    if (m.kind === 'confidence' && m.mode !== 'secret') {
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: 'confidence rating is always secret' });
+    }
+  });
+export type MotionInput = z.infer<typeof MotionInputSchema>;
+
+// ---- Live commands (Socket.IO) ----
+
+export const EmptySchema = z.strictObject({}).optional();
+export const SessionRefSchema = z.strictObject({ sessionId: id });
+export const AttendanceSetSchema = z.strictObject({
+  delegateId: id,
+  status: z.enum(['present', 'excused', 'absent']),
+  reason: z.string().trim().max(500).nullable().default(null),
+});
+export const AgendaCurrentSchema = z.strictObject({ itemId: id.nullable() });
+export const MotionOpenSchema = z.strictObject({ motionId: id, commandId });
+export const MotionAdhocSchema = z.strictObject({ motion: MotionInputSchema, commandId });
+export const RoundRefSchema = z.strictObject({ roundId: id });
+export const RoundCancelSchema = z.strictObject({ roundId: id, reason: z.string().trim().min(1).max(500) });
+export const SpeakerAddSchema = z.strictObject({ name, delegateId: id.nullable().default(null) });
+export const SpeakerRefSchema = z.strictObject({ entryId: id });
+export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null) });
+export const VoteCastSchema = z.strictObject({ roundId: id, choice: BallotChoiceSchema });
+export const SyncSchema = z.strictObject({ sinceSeq: z.int().min(0).optional() }).optional();
+
+export const StaffLoginSchema = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const StaffCreateSchema = z.strictObject({
+  username: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/),
+  displayName: name,
+  role: z.enum(['secretariat', 'chair']),
+  password: z.string().min(10).max(256),
+});
+export const PasswordResetSchema = z.strictObject({ password: z.string().min(10).max(256) });
+
+export const HandshakeSchema = z.strictObject({
+  protocolVersion: z.int(),
+  token: z.string().min(1).max(200).optional(),
+  takeover: z.boolean().optional(),
+  deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
