@@ -99,7 +99,7 @@ export interface DelegateMe {
   checkedIn: boolean;
   /** The delegate's ballots in the current session's rounds. */
   ballots: BallotReceipt[];
-  /** Position in the speaker queue (1-based) or null. */
+  /** 0 = has the floor now; 1.. = place in the speaker queue; null = not in the queue. */
   speakerPosition: number | null;
 }
 

@@ -1,0 +1,259 @@
+// The council's state as the domain sees it, the commands that can change it and the events that record
+// each change. Plain data only: the engine folds events into this state and persists it.
+
+import type {
+  AgendaItem,
+  AttendanceRecord,
+  BallotChoice,
+  Candidate,
+  ConfidenceLevel,
+  CouncilConfig,
+  CouncilPatch,
+  Delegate,
+  DelegateInput,
+  DelegatePatch,
+  DisplayMode,
+  DisplayState,
+  DocumentType,
+  ErrorCode,
+  Motion,
+  MotionInput,
+  RoundResult,
+  RoundStatus,
+  Session,
+  SessionDocument,
+  SessionInput,
+  SessionPatch,
+  SpeakerEntry,
+  StaffRole,
+  VoteOption,
+} from '@hddt/protocol';
+
+export type Actor =
+  | { kind: 'staff'; username: string; role: StaffRole }
+  | { kind: 'delegate'; delegateId: string }
+  | { kind: 'display'; displayId: string }
+  | { kind: 'system' };
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case 'staff':
+      return `staff:${actor.username}`;
+    case 'delegate':
+      return `delegate:${actor.delegateId}`;
+    case 'display':
+      return `display:${actor.displayId}`;
+    case 'system':
+      return 'system';
+    default:
+      return exhaustive(actor);
+  }
+}
+
+export function exhaustive(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
+
+/** Running totals of a round. For secret rounds this is the only place choices exist. */
+export interface Tally {
+  ballots: number;
+  options: Record<VoteOption, number>;
+  candidates: Record<string, number>;
+  ratings: Record<string, Record<ConfidenceLevel, number>>;
+}
+
+export interface StoredBallot {
+  choice: BallotChoice;
+  at: string;
+  changes: number;
+}
+
+export interface RoundState {
+  id: string;
+  motionId: string;
+  sessionId: string;
+  number: number;
+  status: RoundStatus;
+  openedAt: string;
+  closesAt: string | null;
+  closedAt: string | null;
+  cancelledReason: string | null;
+  /** N when the round opened: the denominator of every percentage of this round. */
+  seated: number;
+  /** Whether a cast ballot may be replaced (council rule at opening; never for secret ballots). */
+  allowChange: boolean;
+  /** Named and anonymous rounds: each delegate's ballot. Empty for secret rounds. */
+  ballots: Readonly<Record<string, StoredBallot>>;
+  /** Secret rounds: who took part. No time, no order, no choice. */
+  participants: Readonly<Record<string, true>>;
+  /** Secret rounds while open: the aggregated totals (not in the log until the round closes). */
+  secretTally: Tally | null;
+  /** Set when the round closes: the sealed result. */
+  result: RoundResult | null;
+}
+
+export interface CouncilState {
+  council: CouncilConfig | null;
+  delegates: Readonly<Record<string, Delegate>>;
+  sessions: Readonly<Record<string, Session>>;
+  activeSessionId: string | null;
+  agenda: Readonly<Record<string, AgendaItem>>;
+  documents: Readonly<Record<string, SessionDocument>>;
+  motions: Readonly<Record<string, Motion>>;
+  rounds: Readonly<Record<string, RoundState>>;
+  /** sessionId → day → delegateId → record */
+  attendance: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, AttendanceRecord>>>>>>;
+  speakers: Readonly<Record<string, SpeakerEntry>>;
+  display: DisplayState;
+  /** commandId → roundId for idempotent "open" commands. */
+  openCommands: Readonly<Record<string, string>>;
+}
+
+export interface DocumentFileMeta {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  pages: number | null;
+}
+
+export type Command =
+  | { type: 'council.initialize'; council: CouncilConfig }
+  | { type: 'council.configure'; patch: CouncilPatch }
+  | { type: 'delegate.add'; input: DelegateInput }
+  | { type: 'delegate.import'; inputs: DelegateInput[] }
+  | { type: 'delegate.update'; delegateId: string; patch: DelegatePatch }
+  | { type: 'delegate.vacate'; delegateId: string; reason: string }
+  | { type: 'delegate.reseat'; delegateId: string }
+  | { type: 'session.create'; input: SessionInput }
+  | { type: 'session.update'; sessionId: string; patch: SessionPatch }
+  | { type: 'session.select'; sessionId: string }
+  | { type: 'session.open'; sessionId: string }
+  | { type: 'session.close'; sessionId: string }
+  | { type: 'rollcall.open' }
+  | { type: 'rollcall.close' }
+  | { type: 'attendance.checkin'; delegateId: string }
+  | { type: 'attendance.set'; delegateId: string; status: 'present' | 'excused' | 'absent'; reason: string | null }
+  | { type: 'agenda.add'; sessionId: string; title: string; presenter: string }
+  | { type: 'agenda.update'; itemId: string; title?: string; presenter?: string }
+  | { type: 'agenda.remove'; itemId: string }
+  | { type: 'agenda.reorder'; sessionId: string; itemIds: string[] }
+  | { type: 'agenda.current'; itemId: string | null }
+  | {
+      type: 'document.add';
+      sessionId: string;
+      itemId: string | null;
+      title: string;
+      docType: DocumentType;
+      confidential: boolean;
+      published: boolean;
+      file: DocumentFileMeta;
+    }
+  | {
+      type: 'document.update';
+      documentId: string;
+      patch: { title?: string; docType?: DocumentType; itemId?: string | null; confidential?: boolean; published?: boolean };
+    }
+  | { type: 'document.remove'; documentId: string }
+  | { type: 'motion.prepare'; sessionId: string; input: MotionInput }
+  | { type: 'motion.update'; motionId: string; input: MotionInput }
+  | { type: 'motion.remove'; motionId: string }
+  | { type: 'motion.open'; motionId: string; commandId: string }
+  | { type: 'motion.adhoc'; input: MotionInput; commandId: string }
+  | { type: 'round.close'; roundId: string }
+  | { type: 'round.expire'; roundId: string }
+  | { type: 'round.announce'; roundId: string }
+  | { type: 'round.cancel'; roundId: string; reason: string }
+  | { type: 'ballot.cast'; roundId: string; delegateId: string; choice: BallotChoice }
+  | { type: 'speaker.request'; delegateId: string }
+  | { type: 'speaker.withdraw'; delegateId: string }
+  | { type: 'speaker.add'; name: string; delegateId: string | null }
+  | { type: 'speaker.give'; entryId: string }
+  | { type: 'speaker.finish'; entryId: string }
+  | { type: 'speaker.remove'; entryId: string }
+  | { type: 'display.show'; mode: DisplayMode; roundId: string | null };
+
+export type CommandType = Command['type'];
+
+/** Events: the facts recorded in the log. Payloads carry everything replay needs except secret choices. */
+export type DomainEvent =
+  | { type: 'council.initialized'; council: CouncilConfig }
+  | { type: 'council.configured'; patch: CouncilPatch }
+  | { type: 'delegate.added'; delegate: Delegate }
+  | { type: 'delegate.updated'; delegateId: string; patch: DelegatePatch }
+  | { type: 'delegate.vacated'; delegateId: string; reason: string }
+  | { type: 'delegate.reseated'; delegateId: string }
+  | { type: 'session.created'; session: Session }
+  | { type: 'session.updated'; sessionId: string; patch: SessionPatch }
+  | { type: 'session.selected'; sessionId: string }
+  | { type: 'session.opened'; sessionId: string }
+  | { type: 'session.closed'; sessionId: string }
+  | { type: 'rollcall.opened'; sessionId: string }
+  | { type: 'rollcall.closed'; sessionId: string }
+  | { type: 'attendance.recorded'; sessionId: string; day: string; record: AttendanceRecord }
+  | { type: 'attendance.cleared'; sessionId: string; day: string; delegateId: string }
+  | { type: 'agenda.added'; item: AgendaItem }
+  | { type: 'agenda.updated'; itemId: string; title?: string; presenter?: string }
+  | { type: 'agenda.removed'; itemId: string }
+  | { type: 'agenda.reordered'; sessionId: string; itemIds: string[] }
+  | { type: 'agenda.current-set'; sessionId: string; itemId: string | null }
+  | { type: 'document.added'; document: SessionDocument }
+  | {
+      type: 'document.updated';
+      documentId: string;
+      patch: { title?: string; docType?: DocumentType; itemId?: string | null; confidential?: boolean; published?: boolean };
+    }
+  | { type: 'document.removed'; documentId: string }
+  | { type: 'motion.prepared'; motion: Motion }
+  | { type: 'motion.updated'; motion: Motion }
+  | { type: 'motion.removed'; motionId: string }
+  | {
+      type: 'round.opened';
+      roundId: string;
+      motionId: string;
+      sessionId: string;
+      number: number;
+      closesAt: string | null;
+      seated: number;
+      allowChange: boolean;
+      commandId: string | null;
+    }
+  | { type: 'ballot.cast'; roundId: string; delegateId: string; choice: BallotChoice; replaces: boolean }
+  | { type: 'ballot.secret-cast'; roundId: string; delegateId: string }
+  | { type: 'round.closed'; roundId: string; result: RoundResult; byDeadline: boolean }
+  | { type: 'round.announced'; roundId: string }
+  | { type: 'round.cancelled'; roundId: string; reason: string }
+  | { type: 'speaker.requested'; entry: SpeakerEntry }
+  | { type: 'speaker.withdrawn'; entryId: string }
+  | { type: 'speaker.started'; entryId: string }
+  | { type: 'speaker.finished'; entryId: string }
+  | { type: 'speaker.removed'; entryId: string }
+  | { type: 'display.changed'; sessionId: string | null; display: DisplayState }
+  // Not state changes: security and credential facts the log must keep.
+  | { type: 'credential.delegate-issued'; delegateId: string; fingerprint: string }
+  | { type: 'credential.display-issued'; displayId: string; name: string; fingerprint: string }
+  | { type: 'credential.display-revoked'; displayId: string }
+  | { type: 'staff.created'; username: string; role: StaffRole }
+  | { type: 'staff.password-reset'; username: string }
+  | { type: 'security.refused'; reason: string; code: ErrorCode; detail: string }
+  | { type: 'security.device-takeover'; delegateId: string };
+
+export type EventType = DomainEvent['type'];
+
+/** A secret choice travels beside the events, never inside them. */
+export interface SecretChoice {
+  roundId: string;
+  choice: BallotChoice;
+}
+
+export interface Decision {
+  events: DomainEvent[];
+  secret?: SecretChoice;
+  /** For commands whose answer is an existing entity (idempotent repeats). */
+  result?: { roundId?: string; entryId?: string; sessionId?: string; delegateId?: string; documentId?: string; motionId?: string; itemId?: string };
+}
+
+export type DecideResult = { ok: true; decision: Decision } | { ok: false; code: ErrorCode; fields?: { path: string; code: ErrorCode }[] };
+
+
+export type { Candidate };
