@@ -22,3 +22,15 @@ export const CONFIDENCE_COLOR_HEX: Record<ConfidenceLevel, string> = {
 
 export { ConnectionBadge } from './connection-badge';
 export type { ConnectionState } from './connection-badge';
+export { ResultChart } from './result-chart';
+export type { ChartTone, ResultChartProps } from './result-chart';
+export {
+  announcementText,
+  ballotHeadLines,
+  candidateVerdict,
+  optionResultLines,
+  requirementText,
+  resultWord,
+  verdictLabel,
+} from './result-lines';
+export type { ResultLabels, ResultLang, ResultLine, ResultLineKey, ResultWord, Verdict } from './result-lines';
