@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount, sessionTitle } from '@hddt/protocol';
+import { useStore } from '../../store';
+import { selectCouncil, selectMe, selectSession, selectSnapshot } from '../../store/selectors';
+import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
+import { serverMessage } from '../../server-message';
+import { formatDate } from '../../format';
+import type { Lang } from '../../i18n';
+
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const snapshot = useStore(selectSnapshot);
+  const council = useStore(selectCouncil);
+  const session = useStore(selectSession);
+  const me = useStore(selectMe);
+  if (!snapshot || !council) return null;
+  return (
+    <div className="home">
+      <section className="card session-card" aria-labelledby="session-title">
+        <p className="council-name">{council.name[lang]}</p>
+        {session ? (
+          <>
+            <h1 id="session-title" className="session-title">
+              {sessionTitle(session.number, lang)}
+              {session.title ? <span className="session-subtitle">{session.title}</span> : null}
+            </h1>
+            <p className="muted">
+              {t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })} · {t('home.place', { place: session.place })}
+            </p>
+            <span className={`tag status-${session.status}`}>
+              {session.status === 'open' ? t('home.sessionOpen') : session.status === 'closed' ? t('home.sessionClosed') : t('home.sessionDraft')}
+            </span>
+          </>
+        ) : (
+          <h1 id="session-title" className="session-title">{t('home.noSession')}</h1>
+        )}
+      </section>
+
+      {me && (
+        <section className="card delegate-card" aria-label={t('home.delegate')}>
+          <div className="seat-badge" aria-hidden="true">{me.delegate.seat}</div>
+          <div>
+            <p className="delegate-name" data-testid="delegate-name">{me.delegate.fullName}</p>
+            <p className="muted">
+              {t('home.seat', { seat: me.delegate.seat })}
+              {me.delegate.title ? ` · ${me.delegate.title}` : ''}
+            </p>
+            {me.delegate.group ? <p className="muted">{me.delegate.group}</p> : null}
+          </div>
+        </section>
+      )}
+
+      {session && me && <CheckInCard />}
+      {session && <AgendaCard />}
+    </div>
+  );
+}
+
+function CheckInCard() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const session = useStore(selectSession);
+  const me = useStore(selectMe);
+  const attendance = useStore((s) => s.snapshot?.attendance ?? null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!session || !me) return null;
+
+  const checkIn = async () => {
+    const socket = getSocket();
+    setError(null);
+    if (!socket?.connected) {
+      setError(t('vote.errors.OFFLINE'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('attendance:checkin', {});
+      if (ack.ok) useStore.setState({ me: ack.data });
+      else setError(serverMessage(ack.code, lang));
+    } catch {
+      setError(t('vote.errors.TIMEOUT'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={`card checkin-card${me.checkedIn ? ' is-done' : session.rollCallOpen ? ' is-open' : ''}`} aria-labelledby="checkin-title">
+      <h2 id="checkin-title">{t('home.checkinTitle')}</h2>
+      {me.checkedIn ? (
+        <p className="status-ok checkin-done" data-testid="checked-in">
+          <span aria-hidden="true">✓ </span>
+          {t('home.checkedIn')}
+        </p>
+      ) : session.rollCallOpen ? (
+        <>
+          <p>{t('home.checkinOpen')}</p>
+          <button type="button" className="btn btn-primary btn-xl" disabled={busy} onClick={() => void checkIn()}>
+            {busy ? t('home.checkingIn') : t('home.checkin')}
+          </button>
+        </>
+      ) : (
+        <p className="muted">{t('home.checkinClosed')}</p>
+      )}
+      {error && (
+        <p className="status-error" role="alert">
+          {t('home.checkinFailed', { message: error })}
+        </p>
+      )}
+      {attendance && attendance.sessionId === session.id && (
+        <p className="muted">
+          {t('home.attendance', { present: formatCount(attendance.present, lang), seated: formatCount(attendance.seated, lang) })} ·{' '}
+          {attendance.quorumMet ? t('home.quorumMet') : t('home.quorumNotMet', { required: formatCount(attendance.required, lang) })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AgendaCard() {
+  const { t } = useTranslation();
+  const snapshot = useStore(selectSnapshot);
+  const currentRef = useRef<HTMLLIElement>(null);
+  const currentId = snapshot?.session?.currentItemId ?? null;
+  const [announce, setAnnounce] = useState('');
+  const prev = useRef<string | null>(currentId);
+  useEffect(() => {
+    if (currentId !== prev.current) {
+      prev.current = currentId;
+      const item = snapshot?.agenda.find((a) => a.id === currentId);
+      if (item) setAnnounce(t('home.currentAnnounce', { title: item.title }));
+      currentRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    }
+  }, [currentId, snapshot, t]);
+  if (!snapshot) return null;
+  const agenda = [...snapshot.agenda].sort((a, b) => a.order - b.order);
+  const openDocs = (itemId: string) => useStore.setState({ view: 'documents', documentsItemId: itemId, openDocumentId: null });
+  return (
+    <section className="card agenda-card" aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t('home.agenda')}</h2>
+      <p className="visually-hidden" aria-live="polite">{announce}</p>
+      {agenda.length === 0 ? (
+        <p className="muted">{t('home.agendaEmpty')}</p>
+      ) : (
+        <ol className="agenda-list">
+          {agenda.map((item, i) => {
+            const current = item.id === currentId;
+            const docs = snapshot.documents.filter((d) => d.itemId === item.id).length;
+            return (
+              <li key={item.id} ref={current ? currentRef : undefined} className={`agenda-item${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid={current ? 'agenda-current' : undefined}>
+                <span className="agenda-no" aria-hidden="true">{i + 1}</span>
+                <div className="agenda-body">
+                  {current && <span className="tag tag-brand">{t('home.current')}</span>}
+                  <p className="agenda-title">{item.title}</p>
+                  {item.presenter && <p className="muted">{t('home.presenter', { name: item.presenter })}</p>}
+                </div>
+                {docs > 0 && (
+                  <button type="button" className="btn agenda-docs" onClick={() => openDocs(item.id)} aria-label={t('home.openDocs', { title: item.title })}>
+                    {t('home.docsCount', { count: docs })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '@hddt/protocol';
+import { useStore } from '../../store';
+import { selectMe, selectMySpeakerEntry, selectSession } from '../../store/selectors';
+import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
+import { serverMessage } from '../../server-message';
+import { formatCountdown } from '../../format';
+import { useServerNow } from '../../use-now';
+import type { Lang } from '../../i18n';
+
+/** "Đăng ký phát biểu": ask for the floor, see one's place in the queue, and the time left when speaking. */
+export function SpeakerScreen() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const me = useStore(selectMe);
+  const session = useStore(selectSession);
+  const mine = useStore(selectMySpeakerEntry);
+  const speakers = useStore((s) => s.snapshot?.speakers ?? []);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const speaking = mine?.status === 'speaking';
+  const now = useServerNow(1000, speaking);
+  const current = speakers.find((e) => e.status === 'speaking') ?? null;
+  const waiting = speakers.filter((e) => e.status === 'waiting').length;
+  const inQueue = mine !== null || (me?.speakerPosition ?? null) !== null;
+
+  const act = async (event: 'speaker:request' | 'speaker:withdraw') => {
+    const socket = getSocket();
+    setError(null);
+    if (!socket?.connected) {
+      setError(t('vote.errors.OFFLINE'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, {});
+      if (!ack.ok) setError(serverMessage(ack.code, lang));
+    } catch {
+      setError(t('vote.errors.TIMEOUT'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!session || session.status !== 'open') {
+    return (
+      <section className="card" aria-labelledby="speak-title">
+        <h1 id="speak-title">{t('speak.title')}</h1>
+        <p className="muted">{t('speak.noSession')}</p>
+      </section>
+    );
+  }
+
+  const msLeft = speaking && mine.startedAt ? Date.parse(mine.startedAt) + mine.limitSec * 1000 - now : null;
+
+  return (
+    <section className={`card speak-card${speaking ? ' is-speaking' : ''}`} aria-labelledby="speak-title">
+      <h1 id="speak-title">{t('speak.title')}</h1>
+      <div role="status" aria-live="polite" data-testid="speaker-status">
+        {speaking ? (
+          <>
+            <p className="speak-now">{t('speak.speaking')}</p>
+            {msLeft !== null && <p className={`speak-timer${msLeft <= 0 ? ' is-over' : ''}`}>{msLeft > 0 ? t('speak.timeLeft', { time: formatCountdown(msLeft) }) : t('speak.overtime')}</p>}
+          </>
+        ) : me?.speakerPosition ? (
+          <p className="speak-position">{t('speak.position', { position: formatCount(me.speakerPosition, lang) })}</p>
+        ) : (
+          <p className="muted">{t('speak.notInQueue')}</p>
+        )}
+      </div>
+      {!speaking &&
+        (inQueue ? (
+          <button type="button" className="btn btn-lg btn-danger" disabled={busy} onClick={() => void act('speaker:withdraw')}>
+            {busy ? t('speak.sending') : t('speak.withdraw')}
+          </button>
+        ) : (
+          <button type="button" className="btn btn-primary btn-xl" disabled={busy} onClick={() => void act('speaker:request')}>
+            {busy ? t('speak.sending') : t('speak.request')}
+          </button>
+        ))}
+      {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
+      <hr />
+      {current && !speaking && <p>{t('speak.currentSpeaker', { name: current.name })}</p>}
+      <p className="muted">{t('speak.waiting', { count: waiting })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BallotChoice } from '@hddt/protocol';
+import { useStore } from '../../store';
+import { findMotion, findRound, selectCouncil, selectMe, selectOpenRound } from '../../store/selectors';
+import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
+import { useServerNow } from '../../use-now';
+import { canPress, initialVoteState, voteReducer, type VoteAction, type VoteState } from './vote-machine';
+import { VotePanel } from './vote-panel';
+
+/** useReducer with a synchronous view of the latest state, so a send knows its attempt number at once. */
+function useVoteMachine(): [VoteState, (a: VoteAction) => void, { readonly current: VoteState }] {
+  const ref = useRef<VoteState>(initialVoteState);
+  const [state, setState] = useState<VoteState>(initialVoteState);
+  const dispatch = useCallback((action: VoteAction) => {
+    const next = voteReducer(ref.current, action);
+    if (next !== ref.current) {
+      ref.current = next;
+      setState(next);
+    }
+  }, []);
+  return [state, dispatch, ref];
+}
+
+/**
+ * Always mounted: follows the open round, owns this delegate's ballot state (local, so nobody else's activity
+ * resets it), talks to the server, and brings the vote panel to the foreground.
+ */
+export function VoteController() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const [state, dispatch, stateRef] = useVoteMachine();
+  const openRound = useStore(selectOpenRound);
+  const trackedRound = useStore((s) => findRound(s, state.roundId));
+  const round = openRound ?? trackedRound;
+  const motion = useStore((s) => findMotion(s, round?.motionId ?? null));
+  const council = useStore(selectCouncil);
+  const me = useStore(selectMe);
+  const connection = useStore((s) => s.connection);
+  const epoch = useStore((s) => s.connectEpoch);
+  const dismissed = useStore((s) => s.dismissedRoundId);
+  const allowChange = council?.allowVoteChange ?? false;
+  const [announcement, setAnnouncement] = useState('');
+  const nowMs = useServerNow(1000, round?.status === 'open');
+
+  const roundId = round?.id ?? null;
+  const roundStatus = round?.status ?? null;
+  const roundSecret = round?.mode === 'secret';
+  useEffect(() => {
+    dispatch({ type: 'round', round: roundId && roundStatus ? { id: roundId, status: roundStatus, secret: roundSecret } : null, allowChange });
+  }, [dispatch, roundId, roundStatus, roundSecret, allowChange]);
+
+  const myReceipt = me?.ballots.find((b) => b.roundId === state.roundId) ?? null;
+  useEffect(() => {
+    if (state.roundId) dispatch({ type: 'receipt', roundId: state.roundId, receipt: myReceipt });
+  }, [dispatch, state.roundId, myReceipt]);
+
+  useEffect(() => {
+    if (connection === 'offline') dispatch({ type: 'disconnected' });
+  }, [dispatch, connection]);
+
+  const askMine = useCallback(
+    async (id: string) => {
+      const socket = getSocket();
+      if (!socket?.connected) return;
+      try {
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:mine', { roundId: id });
+        if (ack.ok) dispatch({ type: 'receipt', roundId: id, receipt: ack.data });
+      } catch {
+        // Unanswered: the next reconnect asks again; nothing is shown as recorded meanwhile.
+      }
+    },
+    [dispatch],
+  );
+
+  // After every (re)connect, and when a round appears: ask the server what this delegate voted.
+  useEffect(() => {
+    if (epoch > 0 && connection === 'online' && state.roundId) void askMine(state.roundId);
+  }, [askMine, epoch, connection, state.roundId]);
+
+  // Announce a newly opened vote to screen readers.
+  const announcedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (openRound && motion && announcedRef.current !== openRound.id) {
+      announcedRef.current = openRound.id;
+      setAnnouncement(t(motion.practice ? 'vote.announcePractice' : 'vote.announce', { question: motion.question }));
+    }
+  }, [openRound, motion, t]);
+
+  const send = useCallback(
+    async (choice: BallotChoice) => {
+      const current = stateRef.current;
+      if (!canPress(current, choice) || current.roundId === null) return;
+      const attempt = current.attempt + 1;
+      const id = current.roundId;
+      dispatch({ type: 'press', choice });
+      const socket = getSocket();
+      if (!socket?.connected) {
+        dispatch({ type: 'refused', attempt, code: 'OFFLINE' });
+        return;
+      }
+      try {
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:cast', { roundId: id, choice });
+        if (ack.ok) {
+          dispatch({ type: 'ack', attempt, receipt: ack.data });
+        } else {
+          dispatch({ type: 'refused', attempt, code: ack.code });
+          if (ack.code === 'ALREADY_VOTED' || ack.code === 'VOTE_CHANGE_NOT_ALLOWED') void askMine(id);
+        }
+      } catch {
+        dispatch({ type: 'refused', attempt, code: stateRef.current.error === 'CONNECTION_LOST' ? 'CONNECTION_LOST' : 'TIMEOUT' });
+      }
+    },
+    [askMine, dispatch, stateRef],
+  );
+
+  const retry = useCallback(() => {
+    const pending = stateRef.current.pending;
+    if (pending) void send(pending);
+  }, [send, stateRef]);
+
+  const dismiss = useCallback(() => {
+    useStore.setState({ dismissedRoundId: stateRef.current.roundId });
+  }, [stateRef]);
+
+  const visible = round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
+
+  return (
+    <>
+      <div className="visually-hidden" role="alert" aria-live="assertive" data-testid="vote-announcer">
+        {announcement}
+      </div>
+      {visible && (
+        <VotePanel
+          key={round.id}
+          state={state}
+          round={round}
+          motion={motion}
+          council={council}
+          lang={lang}
+          checkedIn={me?.checkedIn ?? false}
+          nowMs={nowMs}
+          onSend={(c) => void send(c)}
+          onRetry={retry}
+          onDismiss={dismiss}
+        />
+      )}
+    </>
+  );
+}
