@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { API } from '@hddt/protocol';
+import type { StaffIdentity } from '@hddt/protocol';
+import { ConnectionBadge } from '@hddt/ui';
+import { api, setCsrf } from './api';
+import { useT } from './i18n';
+import { connectLive, disconnectLive } from './socket';
+import { useStore } from './store';
+import { LoginScreen } from './features/auth/login-screen';
+import { PrepareArea } from './features/prepare/prepare-area';
+import { LiveArea } from './features/live/live-area';
+import { CardsPrint } from './features/prepare/cards-print';
+import { LangSwitch } from './features/shared/lang-switch';
+import { Toasts } from './features/shared/toasts';
+
+export function App() {
+  const { t } = useT();
+  const identity = useStore((s) => s.identity);
+  const authChecked = useStore((s) => s.authChecked);
+  const area = useStore((s) => s.area);
+  const setArea = useStore((s) => s.setArea);
+  const setIdentity = useStore((s) => s.setIdentity);
+  const connection = useStore((s) => s.connection);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<StaffIdentity>(API.me)
+      .then((me) => {
+        if (cancelled) return;
+        setCsrf(me.csrfToken);
+        setArea(me.role === 'chair' ? 'live' : 'prepare');
+        setIdentity(me);
+        connectLive();
+      })
+      .catch(() => {
+        if (!cancelled) setIdentity(null);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [setArea, setIdentity]);
+
+  if (!authChecked) return <p className="loading" role="status">{t('common.loading')}</p>;
+  if (!identity) return <LoginScreen />;
+  if (area === 'cards') return <CardsPrint />;
+
+  async function logout() {
+    try {
+      await api.post(API.logout);
+    } catch {
+      /* signed out locally either way */
+    }
+    setCsrf(null);
+    disconnectLive();
+    useStore.setState({ snapshot: null });
+    setIdentity(null);
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="emblem emblem-small" aria-hidden="true">★</span>
+          <span>{t('app.name')}</span>
+        </div>
+        <nav className="area-tabs" aria-label={t('nav.areas')}>
+          <button type="button" className={area === 'prepare' ? 'tab active' : 'tab'} aria-current={area === 'prepare' ? 'page' : undefined} onClick={() => setArea('prepare')}>
+            {t('nav.prepare')}
+          </button>
+          <button type="button" className={area === 'live' ? 'tab active' : 'tab'} aria-current={area === 'live' ? 'page' : undefined} onClick={() => setArea('live')}>
+            {t('nav.live')}
+          </button>
+        </nav>
+        <div className="topbar-right">
+          <ConnectionBadge state={connection} labels={{ connecting: t('conn.connecting'), online: t('conn.online'), offline: t('conn.offline') }} />
+          <span className="user">{identity.displayName} · {identity.role === 'chair' ? t('role.chair') : t('role.secretariat')}</span>
+          <LangSwitch />
+          <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      {area === 'prepare' ? <PrepareArea /> : <LiveArea />}
+      <Toasts />
+    </div>
+  );
+}

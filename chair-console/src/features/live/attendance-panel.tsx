@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { formatCount } from '@hddt/protocol';
+import type { Delegate } from '@hddt/protocol';
+import { useT } from '../../i18n';
+import { presentIds, selectConnected, selectDelegates, selectRecords, selectSession, useStore } from '../../store';
+import { useCommand } from '../shared/use-command';
+
+type Filter = 'all' | 'present' | 'absent' | 'dropped';
+
+export interface AttendanceRow {
+  delegate: Delegate;
+  present: boolean;
+  connected: boolean;
+}
+
+/** Seated delegates with presence and tablet connection; "dropped" = present but the tablet is offline. */
+export function attendanceRows(delegates: readonly Delegate[], presentSet: Set<string>, connected: readonly string[]): AttendanceRow[] {
+  const online = new Set(connected);
+  return delegates
+    .filter((d) => d.seated)
+    .sort((a, b) => a.seat - b.seat)
+    .map((d) => ({ delegate: d, present: presentSet.has(d.id), connected: online.has(d.id) }));
+}
+
+export function AttendancePanel() {
+  const { t, lang } = useT();
+  const delegates = useStore(selectDelegates);
+  const records = useStore(selectRecords);
+  const connected = useStore(selectConnected);
+  const session = useStore(selectSession);
+  const { run } = useCommand();
+  const [filter, setFilter] = useState<Filter>('all');
+  const rows = useMemo(() => attendanceRows(delegates ?? [], presentIds(records), connected ?? []), [delegates, records, connected]);
+  const counts = {
+    all: rows.length,
+    present: rows.filter((r) => r.present).length,
+    absent: rows.filter((r) => !r.present).length,
+    dropped: rows.filter((r) => r.present && !r.connected).length,
+  };
+  const shown = rows.filter((r) => filter === 'all' || (filter === 'present' ? r.present : filter === 'absent' ? !r.present : r.present && !r.connected));
+  const canMark = session?.status === 'open';
+
+  return (
+    <section className="panel" aria-labelledby="att-h">
+      <h2 id="att-h">{t('att.title')}</h2>
+      <div className="chips" role="group" aria-label={t('att.filter')}>
+        {(['all', 'present', 'absent', 'dropped'] as const).map((f) => (
+          <button key={f} type="button" className={filter === f ? 'chip active' : 'chip'} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+            {t(`att.filter.${f}`)} ({formatCount(counts[f], lang)})
+          </button>
+        ))}
+      </div>
+      <ul className="att-list" aria-label={t('att.title')}>
+        {shown.map(({ delegate: d, present, connected: online }) => (
+          <li key={d.id} className={present ? 'att-row present' : 'att-row'} data-delegate-id={d.id}>
+            <span className="att-seat">{d.seat}</span>
+            <span className="att-name">{d.fullName}</span>
+            <span className={online ? 'dot dot-on' : 'dot dot-off'} title={online ? t('att.online') : t('att.offline')} aria-label={online ? t('att.online') : t('att.offline')} role="img" />
+            {present && !online ? <span className="pill pill-warn">{t('att.dropped')}</span> : null}
+            <span className="att-status">{present ? t('att.present') : t('att.absent')}</span>
+            {canMark ? (
+              present ? (
+                <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void run('attendance:set', { delegateId: d.id, status: 'absent' })}>{t('att.markAbsent')}</button>
+              ) : (
+                <button type="button" className="btn btn-small" aria-label={t('att.markPresentOf', { name: d.fullName })} onClick={() => void run('attendance:set', { delegateId: d.id, status: 'present' })}>{t('att.markPresent')}</button>
+              )
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

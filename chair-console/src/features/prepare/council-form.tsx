@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { API, CouncilLevelSchema, CouncilPatchSchema, VOTE_OPTIONS } from '@hddt/protocol';
+import type { CouncilConfig, CouncilLevel, Threshold, VoteOption } from '@hddt/protocol';
+import { api } from '../../api';
+import { errorText } from '../../form-errors';
+import { useT } from '../../i18n';
+import type { MsgKey } from '../../i18n';
+import { useStore } from '../../store';
+import { Field } from '../shared/field';
+import { useFormSubmit } from './use-form';
+
+const LEVEL_LABEL: Record<CouncilLevel, MsgKey> = { province: 'council.level.province', commune: 'council.level.commune', 'special-zone': 'council.level.specialZone', other: 'council.level.other' };
+const OPTION_LABEL: Record<VoteOption, MsgKey> = { yes: 'council.option.yes', no: 'council.option.no', abstain: 'council.option.abstain' };
+
+/** Quorum presets the law uses; a custom fraction stays possible. */
+const QUORUM_PRESETS: { key: MsgKey; value: Threshold }[] = [
+  { key: 'council.quorum.twoThirds', value: { numerator: 2, denominator: 3, strict: false } },
+  { key: 'council.quorum.half', value: { numerator: 1, denominator: 2, strict: true } },
+];
+
+/** Council settings: name, level, term, vote labels, quorum, may-change-vote, resolution number format. */
+export function CouncilForm() {
+  const { t, lang } = useT();
+  const pushToast = useStore((s) => s.pushToast);
+  const { errors, formError, busy, submit } = useFormSubmit();
+  const [c, setC] = useState<CouncilConfig | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.get<CouncilConfig>(API.council).then(setC).catch((err: unknown) => setLoadError(errorText(err, lang)));
+  }, [lang]);
+
+  if (!c) return <p role="status">{loadError ?? t('common.loading')}</p>;
+  const cfg = c;
+  const set = (patch: Partial<CouncilConfig>) => setC({ ...cfg, ...patch });
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const patch = {
+      name: cfg.name,
+      issuingBody: cfg.issuingBody.filter((l) => l.trim() !== ''),
+      level: cfg.level,
+      term: cfg.term,
+      place: cfg.place,
+      voteLabels: cfg.voteLabels,
+      quorum: cfg.quorum,
+      allowVoteChange: cfg.allowVoteChange,
+      speakingTimeSec: cfg.speakingTimeSec,
+      resolutionNumberFormat: cfg.resolutionNumberFormat,
+      normativeResolutionFormat: cfg.normativeResolutionFormat,
+      hallWifi: cfg.hallWifi,
+    };
+    const saved = await submit(CouncilPatchSchema, patch, (p) => api.patch<CouncilConfig>(API.council, p));
+    if (saved) {
+      setC(saved);
+      pushToast({ tone: 'info', text: t('common.saved') });
+    }
+  }
+
+  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+  return (
+    <section aria-labelledby="council-h">
+      <h1 id="council-h">{t('prep.tab.council')}</h1>
+      <form className="card form-grid" onSubmit={onSubmit} noValidate aria-label={t('prep.tab.council')}>
+        <Field label={t('council.nameVi')} error={errors['name.vi']}>{(a) => <input {...a} value={cfg.name.vi} onChange={(e) => set({ name: { ...cfg.name, vi: e.target.value } })} />}</Field>
+        <Field label={t('council.nameEn')} error={errors['name.en']}>{(a) => <input {...a} value={cfg.name.en} onChange={(e) => set({ name: { ...cfg.name, en: e.target.value } })} />}</Field>
+        <Field label={t('council.level')} error={errors.level}>
+          {(a) => (
+            <select {...a} value={cfg.level} onChange={(e) => set({ level: CouncilLevelSchema.parse(e.target.value) })}>
+              {CouncilLevelSchema.options.map((l) => <option key={l} value={l}>{t(LEVEL_LABEL[l])}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('council.term')} error={errors.term}>{(a) => <input {...a} value={cfg.term} onChange={(e) => set({ term: e.target.value })} />}</Field>
+        <Field label={t('council.place')} error={errors.place}>{(a) => <input {...a} value={cfg.place} onChange={(e) => set({ place: e.target.value })} />}</Field>
+        <Field label={t('council.hallWifi')} error={errors.hallWifi}>{(a) => <input {...a} value={cfg.hallWifi} onChange={(e) => set({ hallWifi: e.target.value })} />}</Field>
+        <div className="span-all">
+          <Field label={t('council.issuingBody')} error={errors.issuingBody} hint={t('council.issuingBodyHint')}>
+            {(a) => <textarea {...a} rows={2} value={cfg.issuingBody.join('\n')} onChange={(e) => set({ issuingBody: e.target.value.split('\n') })} />}
+          </Field>
+        </div>
+        <fieldset className="span-all fieldset">
+          <legend>{t('council.voteLabels')}</legend>
+          <div className="form-grid three">
+            {VOTE_OPTIONS.map((o) => (
+              <div key={o} className={`vote-label-edit vote-${o}`}>
+                <Field label={`${t(OPTION_LABEL[o])} (VI)`} error={errors[`voteLabels.${o}.vi`]}>{(a) => <input {...a} value={cfg.voteLabels[o].vi} onChange={(e) => set({ voteLabels: { ...cfg.voteLabels, [o]: { ...cfg.voteLabels[o], vi: e.target.value } } })} />}</Field>
+                <Field label={`${t(OPTION_LABEL[o])} (EN)`} error={errors[`voteLabels.${o}.en`]}>{(a) => <input {...a} value={cfg.voteLabels[o].en} onChange={(e) => set({ voteLabels: { ...cfg.voteLabels, [o]: { ...cfg.voteLabels[o], en: e.target.value } } })} />}</Field>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="span-all fieldset">
+          <legend>{t('council.quorum')}</legend>
+          <div className="checks">
+            {QUORUM_PRESETS.map((p) => (
+              <button key={p.key} type="button" className="btn" aria-pressed={cfg.quorum.numerator === p.value.numerator && cfg.quorum.denominator === p.value.denominator && cfg.quorum.strict === p.value.strict} onClick={() => set({ quorum: p.value })}>{t(p.key)}</button>
+            ))}
+          </div>
+          <div className="form-grid three">
+            <Field label={t('council.numerator')} error={errors['quorum.numerator'] ?? errors.quorum}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(cfg.quorum.numerator) ? '' : String(cfg.quorum.numerator)} onChange={(e) => set({ quorum: { ...cfg.quorum, numerator: num(e.target.value) } })} />}</Field>
+            <Field label={t('council.denominator')} error={errors['quorum.denominator']}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(cfg.quorum.denominator) ? '' : String(cfg.quorum.denominator)} onChange={(e) => set({ quorum: { ...cfg.quorum, denominator: num(e.target.value) } })} />}</Field>
+            <label className="check"><input type="checkbox" checked={cfg.quorum.strict} onChange={(e) => set({ quorum: { ...cfg.quorum, strict: e.target.checked } })} />{t('council.strict')}</label>
+          </div>
+        </fieldset>
+        <label className="check span-all"><input type="checkbox" checked={cfg.allowVoteChange} onChange={(e) => set({ allowVoteChange: e.target.checked })} />{t('council.allowVoteChange')}</label>
+        <Field label={t('council.speakingTime')} error={errors.speakingTimeSec}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(cfg.speakingTimeSec) ? '' : String(cfg.speakingTimeSec)} onChange={(e) => set({ speakingTimeSec: num(e.target.value) })} />}</Field>
+        <span />
+        <Field label={t('council.resolutionFormat')} error={errors.resolutionNumberFormat} hint={t('council.formatHint')}>{(a) => <input {...a} value={cfg.resolutionNumberFormat} onChange={(e) => set({ resolutionNumberFormat: e.target.value })} />}</Field>
+        <Field label={t('council.normativeFormat')} error={errors.normativeResolutionFormat}>{(a) => <input {...a} value={cfg.normativeResolutionFormat} onChange={(e) => set({ normativeResolutionFormat: e.target.value })} />}</Field>
+        {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
+        <div className="form-actions span-all"><button type="submit" className="btn btn-primary" disabled={busy}>{t('common.save')}</button></div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useT } from '../../i18n';
+import type { MsgKey } from '../../i18n';
+import { useStore } from '../../store';
+import type { PrepareTab } from '../../store/ui-slice';
+import { SessionsPanel } from './sessions-panel';
+import { RosterPanel } from './roster-panel';
+import { CouncilForm } from './council-form';
+import { CardsPanel } from './cards-panel';
+import { DisplaysPanel } from './displays-panel';
+import { StaffPanel } from './staff-panel';
+
+const TABS: { id: PrepareTab; label: MsgKey }[] = [
+  { id: 'sessions', label: 'prep.tab.sessions' },
+  { id: 'roster', label: 'prep.tab.roster' },
+  { id: 'cards', label: 'prep.tab.cards' },
+  { id: 'displays', label: 'prep.tab.displays' },
+  { id: 'council', label: 'prep.tab.council' },
+  { id: 'staff', label: 'prep.tab.staff' },
+];
+
+export function PrepareArea() {
+  const { t } = useT();
+  const tab = useStore((s) => s.prepareTab);
+  const setTab = useStore((s) => s.setPrepareTab);
+  return (
+    <div className="prepare">
+      <nav className="side-tabs" aria-label={t('nav.prepare')}>
+        {TABS.map((x) => (
+          <button key={x.id} type="button" className={tab === x.id ? 'side-tab active' : 'side-tab'} aria-current={tab === x.id ? 'page' : undefined} onClick={() => setTab(x.id)}>
+            {t(x.label)}
+          </button>
+        ))}
+      </nav>
+      <main className="prepare-main">
+        {tab === 'sessions' ? <SessionsPanel /> : null}
+        {tab === 'roster' ? <RosterPanel /> : null}
+        {tab === 'council' ? <CouncilForm /> : null}
+        {tab === 'cards' ? <CardsPanel /> : null}
+        {tab === 'displays' ? <DisplaysPanel /> : null}
+        {tab === 'staff' ? <StaffPanel /> : null}
+      </main>
+    </div>
+  );
+}

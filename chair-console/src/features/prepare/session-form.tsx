@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol';
+import type { Session, SessionInput, SessionType } from '@hddt/protocol';
+import { useT } from '../../i18n';
+import type { MsgKey } from '../../i18n';
+import { Field } from '../shared/field';
+import { useFormSubmit } from './use-form';
+
+export const SESSION_TYPE_LABEL: Record<SessionType, MsgKey> = {
+  regular: 'session.type.regular',
+  thematic: 'session.type.thematic',
+  standing: 'session.type.standing',
+  committee: 'session.type.committee',
+};
+
+interface Props {
+  initial?: Session;
+  onSave: (input: SessionInput) => Promise<Session>;
+  onDone: (s: Session) => void;
+  onCancel?: () => void;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Create or edit a kỳ họp: number, type, dates, place, public/closed. */
+export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
+  const { t } = useT();
+  const { errors, formError, busy, submit } = useFormSubmit();
+  const [v, setV] = useState({
+    number: initial ? String(initial.number) : '',
+    title: initial?.title ?? '',
+    type: initial?.type ?? ('regular' as SessionType),
+    startDate: initial?.startDate ?? today(),
+    endDate: initial?.endDate ?? today(),
+    place: initial?.place ?? '',
+    isPublic: initial?.isPublic ?? true,
+    chairName: initial?.chairName ?? '',
+    secretaryName: initial?.secretaryName ?? '',
+  });
+  const set = <K extends keyof typeof v>(k: K, val: (typeof v)[K]) => setV((p) => ({ ...p, [k]: val }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const value = { ...v, number: v.number.trim() === '' ? Number.NaN : Number(v.number) };
+    const saved = await submit(SessionInputSchema, value, onSave);
+    if (saved) onDone(saved);
+  }
+
+  return (
+    <form className="form-grid" onSubmit={onSubmit} noValidate aria-label={initial ? t('session.edit') : t('session.create')}>
+      <Field label={t('session.number')} error={errors.number}>
+        {(a) => <input {...a} name="number" inputMode="numeric" value={v.number} onChange={(e) => set('number', e.target.value)} />}
+      </Field>
+      <Field label={t('session.type')} error={errors.type}>
+        {(a) => (
+          <select {...a} name="type" value={v.type} onChange={(e) => set('type', SessionTypeSchema.parse(e.target.value))}>
+            {SessionTypeSchema.options.map((o) => <option key={o} value={o}>{t(SESSION_TYPE_LABEL[o])}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field label={t('session.title')} error={errors.title} hint={t('session.titleHint')}>
+        {(a) => <input {...a} name="title" value={v.title} onChange={(e) => set('title', e.target.value)} />}
+      </Field>
+      <Field label={t('session.place')} error={errors.place}>
+        {(a) => <input {...a} name="place" value={v.place} onChange={(e) => set('place', e.target.value)} />}
+      </Field>
+      <Field label={t('session.startDate')} error={errors.startDate}>
+        {(a) => <input {...a} name="startDate" type="date" value={v.startDate} onChange={(e) => set('startDate', e.target.value)} />}
+      </Field>
+      <Field label={t('session.endDate')} error={errors.endDate}>
+        {(a) => <input {...a} name="endDate" type="date" value={v.endDate} onChange={(e) => set('endDate', e.target.value)} />}
+      </Field>
+      <Field label={t('session.chairName')} error={errors.chairName}>
+        {(a) => <input {...a} name="chairName" value={v.chairName} onChange={(e) => set('chairName', e.target.value)} />}
+      </Field>
+      <Field label={t('session.secretaryName')} error={errors.secretaryName}>
+        {(a) => <input {...a} name="secretaryName" value={v.secretaryName} onChange={(e) => set('secretaryName', e.target.value)} />}
+      </Field>
+      <label className="check">
+        <input type="checkbox" name="isPublic" checked={v.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
+        {t('session.isPublic')}
+      </label>
+      {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
+      <div className="form-actions span-all">
+        {onCancel ? <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button> : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>{initial ? t('common.save') : t('session.create')}</button>
+      </div>
+    </form>
+  );
+}

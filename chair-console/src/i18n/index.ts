@@ -1,0 +1,51 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { useCallback } from 'react';
+import { vi } from './vi';
+import { en } from './en';
+
+export type MsgKey = keyof typeof vi;
+export type Messages = Record<MsgKey, string>;
+export type Lang = 'vi' | 'en';
+
+const LANG_KEY = 'hddt.chair.lang';
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { vi: { translation: vi }, en: { translation: en } },
+  lng: initialLang(),
+  fallbackLng: 'vi',
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export function setLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+  document.documentElement.lang = lang;
+  void i18next.changeLanguage(lang);
+}
+
+export type Translate = (key: MsgKey, vars?: Record<string, string | number>) => string;
+
+/** Typed translation: only keys that exist in vi.ts compile. */
+export function useT(): { t: Translate; lang: Lang } {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const tt = useCallback<Translate>((key, vars) => t(key, vars ?? {}), [t]);
+  return { t: tt, lang };
+}
+
+export { i18next };

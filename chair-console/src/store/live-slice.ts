@@ -1,0 +1,23 @@
+import type { StateCreator } from 'zustand';
+import type { ChairSnapshot } from '@hddt/protocol';
+import type { Store } from './index';
+
+export interface SecurityAlert {
+  type: 'device-takeover' | 'token-refused';
+  delegateId: string | null;
+  at: string;
+}
+
+export interface LiveSlice {
+  /** Mirror of the server's chair view; written only by socket listeners. */
+  snapshot: ChairSnapshot | null;
+  /** serverTime − local clock, in ms, so countdowns follow the server's clock. */
+  clockOffsetMs: number;
+  alerts: SecurityAlert[];
+}
+
+export const createLiveSlice: StateCreator<Store, [], [], LiveSlice> = () => ({
+  snapshot: null,
+  clockOffsetMs: 0,
+  alerts: [],
+});
