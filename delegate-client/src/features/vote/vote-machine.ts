@@ -98,7 +98,7 @@ function exhaustive(x: never): never {
 }
 
 function newer(a: BallotReceipt | null, b: BallotReceipt): BallotReceipt {
-  return a !== null && a.at > b.at ? a : b;
+  return a !== null && a.at >= b.at && choiceEquals(a.choice, b.choice) ? a : a !== null && a.at > b.at ? a : b;
 }
 
 /** Does the server's receipt show that `pending` (the unconfirmed send) was committed? */
