@@ -114,7 +114,14 @@ export interface NamedBoardEntry {
 
 export type LivePatch =
   | { type: 'round'; round: RoundView }
-  | { type: 'attendance'; attendance: AttendanceSummary; record?: AttendanceRecord; removedDelegateId?: string }
+  | {
+      type: 'attendance';
+      attendance: AttendanceSummary;
+      /** Staff only: records added or changed since the last patch. */
+      records?: AttendanceRecord[];
+      /** Staff only: delegates whose record was removed (marked absent). */
+      removedDelegateIds?: string[];
+    }
   | { type: 'speakers'; speakers: SpeakerEntry[] }
   | { type: 'display'; display: DisplayState }
   | { type: 'session'; session: Session };

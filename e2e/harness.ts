@@ -1,0 +1,260 @@
+// Test harness shared by the browser tests and the integration tests: a real server in-process on a free
+// port with a temporary data dir (the demo council seeded), real Chromium, and typed socket.io clients.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type {
+  Ack,
+  AgendaItem,
+  ChairSnapshot,
+  Motion,
+  Session,
+  ChairClientToServer,
+  ChairServerToClient,
+  DelegateCard,
+  DelegateClientToServer,
+  DelegateServerToClient,
+  DisplayClientToServer,
+  DisplayDevice,
+  DisplayServerToClient,
+  StaffIdentity,
+} from '@hddt/protocol';
+import { PROTOCOL_VERSION } from '@hddt/protocol';
+import { chromium, type Browser } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { createApp, type App } from '../server/src/app';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export interface TestServer {
+  url: string;
+  port: number;
+  dataDir: string;
+  adminPassword: string;
+  app: App;
+  /** Stops the server (sockets drop, data stays). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data dir. */
+  restart(): Promise<void>;
+  /** Stops and deletes the data dir. */
+  dispose(): Promise<void>;
+}
+
+export async function startServer(options: { demo?: boolean; dataDir?: string; adminPassword?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hddt-test-'));
+  const adminPassword = options.adminPassword ?? `test-${randomBytes(6).toString('hex')}`;
+  const make = () =>
+    createApp({ dataDir, demo: options.demo ?? true, adminPassword, appsRoot: REPO_ROOT, publicUrl: undefined });
+  let app = await make();
+  let port = await app.listen(0, '127.0.0.1');
+  let running = true;
+  const server: TestServer = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    dataDir,
+    adminPassword,
+    get app() {
+      return app;
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      await app.close();
+    },
+    async restart() {
+      if (running) await app.close();
+      app = await make();
+      port = await app.listen(port, '127.0.0.1');
+      running = true;
+    },
+    async dispose() {
+      if (running) await app.close();
+      running = false;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  // Cards carry the LAN address in production; in tests the loopback one.
+  app.services.baseUrls = () => [`http://127.0.0.1:${port}`];
+  const originalRestart = server.restart;
+  server.restart = async () => {
+    await originalRestart();
+    app.services.baseUrls = () => [`http://127.0.0.1:${port}`];
+  };
+  return server;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface StaffSession extends StaffIdentity {
+  cookie: string;
+}
+
+export async function staffLogin(server: { url: string; adminPassword: string }, username = 'admin', password?: string): Promise<StaffSession> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: password ?? server.adminPassword }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const identity = (await res.json()) as StaffIdentity;
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = setCookie.split(';')[0]!;
+  return { ...identity, cookie };
+}
+
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+}
+
+/** JSON REST call as staff (secretariat by default). Returns status and parsed body; never throws on 4xx. */
+export async function api<T = unknown>(
+  server: { url: string; adminPassword: string },
+  method: string,
+  pathname: string,
+  body?: unknown,
+  session?: StaffSession,
+): Promise<ApiResponse<T>> {
+  const s = session ?? (await staffLogin(server));
+  const headers: Record<string, string> = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
+  let payload: string | Uint8Array | undefined;
+  if (body instanceof Uint8Array) {
+    headers['content-type'] = 'application/pdf';
+    payload = body;
+  } else if (typeof body === 'string') {
+    headers['content-type'] = 'text/csv';
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(`${server.url}${pathname}`, { method, headers, body: payload });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: parsed as T };
+}
+
+export async function delegateCards(server: { url: string; adminPassword: string }, session?: StaffSession): Promise<DelegateCard[]> {
+  const res = await api<DelegateCard[]>(server, 'GET', '/api/cards', undefined, session);
+  if (res.status !== 200) throw new Error(`cards failed: ${res.status}`);
+  return res.body;
+}
+
+export function tokenOf(card: DelegateCard): string {
+  return new URL(card.signInUrl).hash.replace(/^#token=/, '');
+}
+
+export async function createDisplay(server: { url: string; adminPassword: string }, name = 'Màn hình hội trường'): Promise<DisplayDevice & { pairUrl: string; token: string }> {
+  const res = await api<DisplayDevice>(server, 'POST', '/api/displays', { name });
+  if (res.status !== 201 || !res.body.pairUrl) throw new Error(`display failed: ${res.status}`);
+  const token = new URL(res.body.pairUrl).hash.replace(/^#token=/, '');
+  return { ...res.body, pairUrl: res.body.pairUrl, token };
+}
+
+export type ChairSocket = Socket<ChairServerToClient, ChairClientToServer>;
+export type DelegateSocket = Socket<DelegateServerToClient, DelegateClientToServer>;
+export type DisplaySocket = Socket<DisplayServerToClient, DisplayClientToServer>;
+
+function connected<S extends Socket>(socket: S): Promise<S> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket connect timeout')), 10_000);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (err: Error & { data?: unknown }) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`connect_error: ${err.message}`), { data: err.data }));
+    });
+  });
+}
+
+export async function chairSocket(server: { url: string; adminPassword: string }, session?: StaffSession): Promise<ChairSocket> {
+  const s = session ?? (await staffLogin(server));
+  const socket: ChairSocket = io(`${server.url}/chair`, {
+    auth: { protocolVersion: PROTOCOL_VERSION },
+    extraHeaders: { cookie: s.cookie },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  return connected(socket);
+}
+
+export async function delegateSocket(
+  server: { url: string },
+  token: string,
+  options: { deviceId?: string; takeover?: boolean; reconnection?: boolean } = {},
+): Promise<DelegateSocket> {
+  const socket: DelegateSocket = io(`${server.url}/delegate`, {
+    auth: { protocolVersion: PROTOCOL_VERSION, token, deviceId: options.deviceId ?? `dev-${randomBytes(6).toString('hex')}`, takeover: options.takeover },
+    transports: ['websocket'],
+    reconnection: options.reconnection ?? false,
+  });
+  return connected(socket);
+}
+
+export async function displaySocket(server: { url: string }, token: string): Promise<DisplaySocket> {
+  const socket: DisplaySocket = io(`${server.url}/display`, {
+    auth: { protocolVersion: PROTOCOL_VERSION, token },
+    transports: ['websocket'],
+    reconnection: false,
+  });
+  return connected(socket);
+}
+
+/** The demo session's id and its prepared motions, read through the chair's snapshot. */
+export async function demoSession(chair: ChairSocket): Promise<{ session: Session; motions: Motion[]; agenda: AgendaItem[]; snapshot: ChairSnapshot }> {
+  const ack: Ack<ChairSnapshot> = await chair.timeout(5000).emitWithAck('session:sync', {});
+  if (!ack.ok) throw new Error(ack.code);
+  const snap = ack.data;
+  if (!snap.session) throw new Error('no active session');
+  return { session: snap.session, motions: snap.motions, agenda: snap.agenda, snapshot: snap };
+}
+
+/** Opens the demo session and roll call, and checks in the given delegate sockets. */
+export async function openSessionWithRollCall(chair: ChairSocket, delegates: DelegateSocket[] = []) {
+  const { session } = await demoSession(chair);
+  const opened = await chair.timeout(5000).emitWithAck('session:open', { sessionId: session.id });
+  if (!opened.ok) throw new Error(`session:open ${opened.code}`);
+  const rc = await chair.timeout(5000).emitWithAck('rollcall:open', {});
+  if (!rc.ok) throw new Error(`rollcall:open ${rc.code}`);
+  for (const d of delegates) {
+    const r = await d.timeout(5000).emitWithAck('attendance:checkin', {});
+    if (!r.ok) throw new Error(`checkin ${r.code}`);
+  }
+  return session;
+}
+
+export { tmpdir };
+
+/** Marks delegates present through the chair (as a secretary does for those without a tablet). */
+export async function markPresent(chair: ChairSocket, delegateIds: string[]): Promise<void> {
+  for (const delegateId of delegateIds) {
+    const r = await chair.timeout(5000).emitWithAck('attendance:set', { delegateId, status: 'present', reason: null });
+    if (!r.ok) throw new Error(`attendance:set ${r.code}`);
+  }
+}

@@ -1,0 +1,16 @@
+// Bundles the server (with @hddt/protocol) into dist/main.js; npm dependencies stay external.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { main: 'src/main.ts', verify: 'src/cli/verify.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  alias: { '@hddt/protocol': '../protocol/src/index.ts' },
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

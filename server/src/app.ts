@@ -1,0 +1,150 @@
+// createApp: one whole server (HTTP, Socket.IO namespaces, engine, storage) for a data directory.
+// main.ts listens with it; tests build as many as they need on port 0.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { Server } from 'socket.io';
+import { Engine, systemClock, type ServerClock } from './engine';
+import { openDatabase, type Db } from './storage/database';
+import { Credentials, hashPassword } from './storage/credentials';
+import { attachChairNamespace } from './transport/chair-namespace';
+import { attachDelegateNamespace } from './transport/delegate-namespace';
+import { attachDisplayNamespace } from './transport/display-namespace';
+import { LiveHub } from './transport/live-hub';
+import { createRestApi } from './transport/rest-api';
+import { SecurityLog, type Services } from './transport/services';
+import { seedDemo } from './seed/demo-council';
+import { initializeCouncil } from './seed/initialize';
+import { attachStaticApps } from './transport/static-apps';
+import { DeadlineTimers } from './transport/deadline-timers';
+
+export interface AppOptions {
+  dataDir: string;
+  clock?: ServerClock;
+  /** Seed the demo council and session when the data dir is empty. */
+  demo?: boolean;
+  /** Password of the `admin` staff account created on first start; generated when absent. */
+  adminPassword?: string;
+  /** Public base URL (e.g. http://192.168.1.10:8080) used in QR cards; otherwise derived from the LAN address. */
+  publicUrl?: string;
+  /** Where the built apps are (repository root by default). */
+  appsRoot?: string;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: Server;
+  engine: Engine;
+  db: Db;
+  services: Services;
+  /** The generated admin password when this start created the account without a configured one. */
+  generatedAdminPassword: string | null;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function lanAddresses(): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  }
+  return out;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = path.join(options.dataDir, 'hoi-dong.sqlite');
+  const fresh = !existsSync(dbFile);
+  const db = openDatabase(dbFile);
+  const clock = options.clock ?? systemClock;
+  const newId = () => randomUUID().replace(/-/g, '').slice(0, 20);
+  const engine = new Engine({ db, clock, newId });
+  const creds = new Credentials(db);
+  const hub = new LiveHub(engine);
+  let port = 0;
+  const baseUrls = () => {
+    if (options.publicUrl) return [options.publicUrl.replace(/\/$/, '')];
+    const hosts = [...lanAddresses(), 'localhost'];
+    return hosts.map((h) => `http://${h}:${port}`);
+  };
+  const services: Services = {
+    engine,
+    hub,
+    creds,
+    dataDir: options.dataDir,
+    baseUrls,
+    newId,
+    nowMs: () => clock.nowMs(),
+    security: new SecurityLog(engine),
+  };
+
+  if (!engine.state.council) await initializeCouncil(services);
+  let generatedAdminPassword: string | null = null;
+  if (!creds.staff('admin')) {
+    const password = options.adminPassword ?? randomBytes(9).toString('base64url');
+    if (!options.adminPassword) generatedAdminPassword = password;
+    const at = new Date(clock.nowMs()).toISOString();
+    const r = await engine.record([{ type: 'staff.created', username: 'admin', role: 'secretariat' }], { kind: 'system' }, () =>
+      creds.insertStaff('admin', 'Quản trị / Văn phòng', 'secretariat', hashPassword(password), at),
+    );
+    if (!r.ok) throw new Error('Could not create the admin account');
+  }
+  if (fresh && options.demo) await seedDemo(services);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+    next();
+  });
+  app.use('/api', createRestApi(services));
+  attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
+
+  const httpServer = createServer(app);
+  const io = new Server(httpServer, {
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    connectionStateRecovery: undefined,
+    serveClient: false,
+  });
+  hub.chair = attachChairNamespace(io, services) as never;
+  hub.delegate = attachDelegateNamespace(io, services) as never;
+  hub.display = attachDisplayNamespace(io, services) as never;
+  const timers = new DeadlineTimers(services);
+
+  return {
+    httpServer,
+    io,
+    engine,
+    db,
+    services,
+    generatedAdminPassword,
+    listen(p: number, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(p, host, () => {
+          port = (httpServer.address() as AddressInfo).port;
+          resolve(port);
+        });
+      });
+    },
+    async close() {
+      timers.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Let queued commands finish before the database closes.
+      engine.close();
+      db.close();
+    },
+  };
+}

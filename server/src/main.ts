@@ -1,0 +1,50 @@
+// Starts the hall server: reads configuration from the environment, listens on the LAN, prints the URLs.
+
+import path from 'node:path';
+import { createApp, lanAddresses } from './app';
+
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+const demo = (process.env.HDDT_DEMO ?? '1') !== '0';
+
+const app = await createApp({
+  dataDir,
+  demo,
+  adminPassword: process.env.HDDT_ADMIN_PASSWORD || undefined,
+  publicUrl: process.env.PUBLIC_URL || undefined,
+  appsRoot: process.env.HDDT_APPS_ROOT || undefined,
+});
+const actualPort = await app.listen(port, host);
+const hosts = process.env.PUBLIC_URL ? [process.env.PUBLIC_URL.replace(/\/$/, '')] : [...lanAddresses().map((a) => `http://${a}:${actualPort}`), `http://localhost:${actualPort}`];
+const council = app.engine.state.council?.name.vi ?? '';
+
+const lines = [
+  '',
+  `Hội đồng điện tử — ${council}`,
+  `Dữ liệu / data: ${dataDir}`,
+  '',
+  `  Chủ tọa & Văn phòng (chair console): ${hosts[0]}/chair/`,
+  `  Đại biểu (delegate tablets):        ${hosts[0]}/delegate/   (đăng nhập bằng thẻ QR / sign in with the QR card)`,
+  `  Màn hình hội trường (hall display): ${hosts[0]}/display/   (ghép nối từ bàn chủ tọa / pair from the chair console)`,
+  ...(hosts.length > 1 ? ['', `  Địa chỉ khác / other addresses: ${hosts.slice(1).join(', ')}`] : []),
+  '',
+];
+if (app.generatedAdminPassword) {
+  lines.push(
+    `  Tài khoản quản trị / admin account: admin   mật khẩu / password: ${app.generatedAdminPassword}`,
+    '  (chỉ hiện một lần — hãy ghi lại và đổi mật khẩu / shown once — write it down and change it)',
+    '',
+  );
+}
+console.log(lines.join('\n'));
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    console.log('Đang dừng máy chủ… / shutting down…');
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,37 @@
+// Opening the one SQLite file: WAL with synchronous=FULL so a committed transaction survives a power cut,
+// then the numbered, forward-only migrations.
+
+import Database from 'better-sqlite3';
+import { sql as m0001 } from './migrations/0001-init';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    })();
+  }
+}

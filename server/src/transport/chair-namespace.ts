@@ -1,0 +1,151 @@
+// /chair: the chair and the secretariat, signed in with a staff session cookie. Live control of a session.
+
+import type { ChairClientToServer, ChairServerToClient, StaffRole } from '@hddt/protocol';
+import {
+  AgendaCurrentSchema,
+  AttendanceSetSchema,
+  DisplayShowSchema,
+  EmptySchema,
+  MotionAdhocSchema,
+  MotionOpenSchema,
+  PROTOCOL_VERSION,
+  RoundCancelSchema,
+  RoundRefSchema,
+  SessionRefSchema,
+  SpeakerAddSchema,
+  SpeakerRefSchema,
+  SyncSchema,
+  errorBody,
+} from '@hddt/protocol';
+import type { Namespace, Server } from 'socket.io';
+import { activeSession } from '../domain/decide';
+import type { Actor, CouncilState } from '../domain/types';
+import { namedBoard, roundView } from '../domain/views';
+import type { StaffSocketData } from './live-hub';
+import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import { run, type Services } from './services';
+import { connectError, originAllowed, parseCookies, staffFromCookie } from './staff-auth';
+
+interface ChairCtx {
+  services: Services;
+  actor: Actor;
+  staff: { username: string; role: StaffRole };
+}
+
+const sessionOf = (id: string | undefined) => (state: CouncilState) =>
+  id ? (state.sessions[id] ?? null) : activeSession(state);
+
+function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
+  return {
+    'session:sync': handler(SyncSchema, (_p, { services, staff }) => ({ ok: true, data: services.hub.chairSnapshotFor(staff) })),
+    'session:select': handler(SessionRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'session.select', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    ),
+    'session:open': handler(SessionRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'session.open', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    ),
+    'session:close': handler(SessionRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'session.close', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    ),
+    'rollcall:open': handler(EmptySchema, (_p, { services, actor }) =>
+      run(services, { type: 'rollcall.open' }, actor, sessionOf(undefined)),
+    ),
+    'rollcall:close': handler(EmptySchema, (_p, { services, actor }) =>
+      run(services, { type: 'rollcall.close' }, actor, sessionOf(undefined)),
+    ),
+    'attendance:set': handler(AttendanceSetSchema, async (p, { services, actor }) => {
+      const result = await services.engine.execute(
+        { type: 'attendance.set', delegateId: p.delegateId, status: p.status, reason: p.reason },
+        actor,
+      );
+      if (!result.ok) return errorBody(result.code);
+      const s = activeSession(result.state);
+      const day = services.engine.clockNow().day;
+      return { ok: true as const, data: s ? (result.state.attendance[s.id]?.[day]?.[p.delegateId] ?? null) : null };
+    }),
+    'agenda:current': handler(AgendaCurrentSchema, (p, { services, actor }) =>
+      run(services, { type: 'agenda.current', itemId: p.itemId }, actor, sessionOf(undefined)),
+    ),
+    'motion:open': handler(MotionOpenSchema, (p, { services, actor }) =>
+      run(services, { type: 'motion.open', motionId: p.motionId, commandId: p.commandId }, actor, (state, d) => {
+        const round = d.result?.roundId ? state.rounds[d.result.roundId] : undefined;
+        return round ? roundView(state, round, services.engine.clockNow().day, 'staff') : null;
+      }),
+    ),
+    'motion:adhoc': handler(MotionAdhocSchema, (p, { services, actor }) =>
+      run(services, { type: 'motion.adhoc', input: p.motion, commandId: p.commandId }, actor, (state, d) => {
+        const round = d.result?.roundId ? state.rounds[d.result.roundId] : undefined;
+        return round ? roundView(state, round, services.engine.clockNow().day, 'staff') : null;
+      }),
+    ),
+    'round:close': handler(RoundRefSchema, (p, ctx) => roundCommand(ctx, { type: 'round.close', roundId: p.roundId })),
+    'round:announce': handler(RoundRefSchema, (p, ctx) => roundCommand(ctx, { type: 'round.announce', roundId: p.roundId })),
+    'round:cancel': handler(RoundCancelSchema, (p, ctx) =>
+      roundCommand(ctx, { type: 'round.cancel', roundId: p.roundId, reason: p.reason }),
+    ),
+    'round:board': handler(RoundRefSchema, (p, { services }) => {
+      const state = services.engine.state;
+      const round = state.rounds[p.roundId];
+      if (!round) return errorBody('ROUND_NOT_FOUND');
+      const motion = state.motions[round.motionId];
+      if (motion?.mode !== 'named') return errorBody('SECRET_BALLOT');
+      return { ok: true, data: namedBoard(state, round) };
+    }),
+    'speaker:add': handler(SpeakerAddSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.add', name: p.name, delegateId: p.delegateId }, actor, (state, d) =>
+        d.result?.entryId ? (state.speakers[d.result.entryId] ?? null) : null,
+      ),
+    ),
+    'speaker:give': handler(SpeakerRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.give', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
+    ),
+    'speaker:finish': handler(SpeakerRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.finish', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
+    ),
+    'speaker:remove': handler(SpeakerRefSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.remove', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
+    ),
+    'display:show': handler(DisplayShowSchema, (p, { services, actor }) =>
+      run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId }, actor, (state) => state.display),
+    ),
+  };
+}
+
+function roundCommand(
+  { services, actor }: ChairCtx,
+  command: { type: 'round.close' | 'round.announce'; roundId: string } | { type: 'round.cancel'; roundId: string; reason: string },
+) {
+  return run(services, command, actor, (state) => {
+    const round = state.rounds[command.roundId];
+    return round ? roundView(state, round, services.engine.clockNow().day, 'staff') : null;
+  });
+}
+
+export function attachChairNamespace(io: Server, services: Services): Namespace<ChairClientToServer, ChairServerToClient> {
+  const nsp = io.of('/chair') as unknown as Namespace<ChairClientToServer, ChairServerToClient>;
+  const handlers = chairHandlers();
+  nsp.use((socket, next) => {
+    const auth = socket.handshake.auth as { protocolVersion?: unknown };
+    if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
+    if (!originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+      services.security.refused({ kind: 'system' }, `chair-origin:${socket.handshake.address}`, 'FORBIDDEN', 'cross-origin staff socket', String(socket.handshake.headers.origin));
+      return next(connectError('FORBIDDEN'));
+    }
+    const staff = staffFromCookie(services, parseCookies(socket.handshake.headers.cookie));
+    if (!staff) return next(connectError('UNAUTHENTICATED'));
+    const data: StaffSocketData = { role: 'staff', username: staff.username, staffRole: staff.role };
+    socket.data = data;
+    next();
+  });
+  nsp.on('connection', (socket) => {
+    const data = socket.data as StaffSocketData;
+    const staff = { username: data.username, role: data.staffRole };
+    const actor: Actor = { kind: 'staff', username: staff.username, role: staff.role };
+    bindHandlers(socket as never, handlers, { services, actor, staff }, {
+      onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
+      onError: (event, error) => console.error(`[chair] ${event} failed`, error),
+    });
+    socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));
+  });
+  return nsp;
+}

@@ -1,0 +1,153 @@
+// /delegate: one tablet per delegate, signed in with the personal card token. A delegate can check in,
+// vote in an open round, ask for the floor, and ask what it voted. Nothing else.
+
+import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
+import { EmptySchema, HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, VoteCastSchema, errorBody } from '@hddt/protocol';
+import type { Namespace, Server } from 'socket.io';
+import { activeSession, speakersOf } from '../domain/decide';
+import type { Actor } from '../domain/types';
+import { ballotReceipt } from '../domain/views';
+import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import { type Services } from './services';
+import { connectError } from './staff-auth';
+
+interface DelegateCtx {
+  services: Services;
+  actor: Actor;
+  delegateId: string;
+}
+
+export interface DelegateSocketData {
+  role: 'delegate';
+  delegateId: string;
+  deviceId: string | null;
+}
+
+function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
+  return {
+    'session:sync': handler(SyncSchema, (_p, { services, delegateId }) => {
+      const me = services.hub.meFor(delegateId);
+      if (!me) return errorBody('TOKEN_INVALID');
+      return { ok: true, data: { snapshot: services.hub.liveSnapshotFor('delegate'), me } };
+    }),
+    'attendance:checkin': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+      const result = await services.engine.execute({ type: 'attendance.checkin', delegateId }, actor);
+      if (!result.ok) return errorBody(result.code);
+      const me = services.hub.meFor(delegateId);
+      return me ? { ok: true, data: me } : errorBody('TOKEN_INVALID');
+    }),
+    'vote:cast': handler(VoteCastSchema, async (p, { services, actor, delegateId }) => {
+      const result = await services.engine.execute({ type: 'ballot.cast', roundId: p.roundId, delegateId, choice: p.choice }, actor);
+      if (!result.ok) {
+        if (result.code === 'STORAGE_FAILURE') return errorBody('STORAGE_FAILURE');
+        return errorBody(result.code);
+      }
+      const round = result.state.rounds[p.roundId];
+      const receipt = round ? ballotReceipt(round, delegateId) : null;
+      return receipt ? { ok: true, data: receipt } : errorBody('INTERNAL');
+    }),
+    'vote:mine': handler(RoundRefSchema, (p, { services, delegateId }) => {
+      const round = services.engine.state.rounds[p.roundId];
+      if (!round) return errorBody('ROUND_NOT_FOUND');
+      return { ok: true, data: ballotReceipt(round, delegateId) };
+    }),
+    'speaker:request': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+      const result = await services.engine.execute({ type: 'speaker.request', delegateId }, actor);
+      if (!result.ok) return errorBody(result.code);
+      const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
+      return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
+    }),
+    'speaker:withdraw': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+      const result = await services.engine.execute({ type: 'speaker.withdraw', delegateId }, actor);
+      if (!result.ok) return errorBody(result.code);
+      const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
+      return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
+    }),
+  };
+}
+
+export function attachDelegateNamespace(
+  io: Server,
+  services: Services,
+): Namespace<DelegateClientToServer, DelegateServerToClient> {
+  const nsp = io.of('/delegate') as unknown as Namespace<DelegateClientToServer, DelegateServerToClient>;
+  const handlers = delegateHandlers();
+  const { hub, creds, security } = services;
+
+  nsp.use((socket, next) => {
+    const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(connectError('BAD_REQUEST'));
+    const auth = parsed.data;
+    if (auth.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
+    const delegateId = auth.token ? creds.delegateIdForToken(auth.token) : null;
+    if (!delegateId || !services.engine.state.delegates[delegateId]) {
+      security.refused({ kind: 'system' }, `delegate-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown or revoked card token', socket.handshake.address);
+      hub.chair?.emit('alert:security', { type: 'token-refused', delegateId: null, at: new Date(services.nowMs()).toISOString() });
+      return next(connectError('TOKEN_INVALID'));
+    }
+    const deviceId = auth.deviceId ?? null;
+    const existing = hub.delegateSockets.get(delegateId);
+    const existingSocket = existing ? nsp.sockets.get(existing.socketId) : undefined;
+    if (existing && existingSocket?.connected) {
+      const sameDevice = deviceId !== null && existing.deviceId === deviceId;
+      if (!sameDevice && !auth.takeover) {
+        security.refused({ kind: 'delegate', delegateId }, `delegate-in-use:${delegateId}`, 'TOKEN_IN_USE', 'card already in use on another device', socket.handshake.address);
+        hub.chair?.emit('alert:security', { type: 'token-refused', delegateId, at: new Date(services.nowMs()).toISOString() });
+        return next(connectError('TOKEN_IN_USE'));
+      }
+      if (!sameDevice) {
+        // A visible takeover: the other device is told, the secretariat is alerted, the log keeps it.
+        existingSocket.emit('auth:replaced', { at: new Date(services.nowMs()).toISOString() });
+        void services.engine.record([{ type: 'security.device-takeover', delegateId }], { kind: 'delegate', delegateId });
+        hub.chair?.emit('alert:security', { type: 'device-takeover', delegateId, at: new Date(services.nowMs()).toISOString() });
+      }
+      hub.delegateSockets.delete(delegateId);
+      existingSocket.disconnect(true);
+    }
+    const data: DelegateSocketData = { role: 'delegate', delegateId, deviceId };
+    socket.data = data;
+    next();
+  });
+
+  nsp.on('connection', (socket) => {
+    const { delegateId, deviceId } = socket.data as DelegateSocketData;
+    const actor: Actor = { kind: 'delegate', delegateId };
+    hub.delegateSockets.set(delegateId, { socketId: socket.id, deviceId });
+    hub.presenceChanged();
+    bindHandlers(socket as never, handlers, { services, actor, delegateId }, {
+      onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
+      onError: (event, error) => console.error(`[delegate] ${event} failed`, error),
+    });
+    socket.on('disconnect', () => {
+      const current = hub.delegateSockets.get(delegateId);
+      if (current?.socketId === socket.id) {
+        hub.delegateSockets.delete(delegateId);
+        hub.presenceChanged();
+      }
+    });
+    socket.emit('state:snapshot', hub.liveSnapshotFor('delegate'));
+    const me = hub.meFor(delegateId);
+    if (me) socket.emit('me:update', me);
+  });
+  return nsp;
+}
+
+/** Disconnects a delegate whose card was re-issued: the old card stops working at once. */
+export function revokeDelegateSocket(services: Services, delegateId: string): void {
+  const conn = services.hub.delegateSockets.get(delegateId);
+  const socket = conn ? services.hub.delegate?.sockets.get(conn.socketId) : undefined;
+  if (socket) {
+    socket.emit('auth:revoked', { at: new Date(services.nowMs()).toISOString() });
+    socket.disconnect(true);
+  }
+  services.hub.delegateSockets.delete(delegateId);
+  services.hub.presenceChanged();
+}
+
+export function speakerPositionOf(services: Services, delegateId: string): number | null {
+  const session = activeSession(services.engine.state);
+  if (!session) return null;
+  const queue = speakersOf(services.engine.state, session.id).filter((e) => e.status === 'waiting');
+  const index = queue.findIndex((e) => e.delegateId === delegateId);
+  return index >= 0 ? index + 1 : null;
+}

@@ -1,0 +1,73 @@
+// /display: hall screens, read-only. They receive the public view; a named round's board on request;
+// never anything of a secret ballot beyond its totals.
+
+import type { DisplayClientToServer, DisplayServerToClient } from '@hddt/protocol';
+import { HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, errorBody } from '@hddt/protocol';
+import type { Namespace, Server } from 'socket.io';
+import type { Actor } from '../domain/types';
+import { namedBoard } from '../domain/views';
+import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import type { Services } from './services';
+import { connectError } from './staff-auth';
+
+interface DisplayCtx {
+  services: Services;
+  actor: Actor;
+}
+
+export interface DisplaySocketData {
+  role: 'display';
+  displayId: string;
+}
+
+function displayHandlers(): HandlerMap<DisplayClientToServer, DisplayCtx> {
+  return {
+    'session:sync': handler(SyncSchema, (_p, { services }) => ({ ok: true, data: services.hub.liveSnapshotFor('display') })),
+    'round:board': handler(RoundRefSchema, (p, { services }) => {
+      const state = services.engine.state;
+      const round = state.rounds[p.roundId];
+      if (!round) return errorBody('ROUND_NOT_FOUND');
+      if (state.motions[round.motionId]?.mode !== 'named') return errorBody('SECRET_BALLOT');
+      // Individual choices of a named round are public once the round is closed; not while people still vote.
+      if (round.status !== 'closed' && round.status !== 'announced') return errorBody('ROUND_NOT_CLOSED');
+      return { ok: true, data: namedBoard(state, round) };
+    }),
+  };
+}
+
+export function attachDisplayNamespace(io: Server, services: Services): Namespace<DisplayClientToServer, DisplayServerToClient> {
+  const nsp = io.of('/display') as unknown as Namespace<DisplayClientToServer, DisplayServerToClient>;
+  const handlers = displayHandlers();
+  nsp.use((socket, next) => {
+    const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(connectError('BAD_REQUEST'));
+    if (parsed.data.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
+    const device = parsed.data.token ? services.creds.displayForToken(parsed.data.token) : null;
+    if (!device) {
+      services.security.refused({ kind: 'system' }, `display-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown display token', socket.handshake.address);
+      return next(connectError('TOKEN_INVALID'));
+    }
+    const data: DisplaySocketData = { role: 'display', displayId: device.id };
+    socket.data = data;
+    next();
+  });
+  nsp.on('connection', (socket) => {
+    const { displayId } = socket.data as DisplaySocketData;
+    const actor: Actor = { kind: 'display', displayId };
+    bindHandlers(socket as never, handlers, { services, actor }, {
+      onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
+      onError: (event, error) => console.error(`[display] ${event} failed`, error),
+    });
+    socket.emit('state:snapshot', services.hub.liveSnapshotFor('display'));
+  });
+  return nsp;
+}
+
+export function revokeDisplaySockets(services: Services, displayId: string): void {
+  for (const socket of services.hub.display?.sockets.values() ?? []) {
+    if ((socket.data as DisplaySocketData).displayId === displayId) {
+      socket.emit('auth:revoked', { at: new Date(services.nowMs()).toISOString() });
+      socket.disconnect(true);
+    }
+  }
+}

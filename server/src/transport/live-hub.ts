@@ -1,0 +1,309 @@
+// Turns committed batches into what each audience receives: whole-entity patches chained by seq, fresh
+// snapshots after structural changes, and each delegate's own state. Ballot and check-in bursts are
+// coalesced (at most one round/attendance patch per PATCH_INTERVAL_MS) so 1,500 presses do not become
+// 1,500 broadcasts to every screen in the hall.
+
+import type {
+  AttendanceRecord,
+  ChairServerToClient,
+  DelegateServerToClient,
+  DisplayServerToClient,
+  LivePatch,
+  StaffRole,
+} from '@hddt/protocol';
+import type { Namespace } from 'socket.io';
+import { activeSession, speakersOf } from '../domain/decide';
+import type { CouncilState } from '../domain/types';
+import { attendanceSummary, chairSnapshot, delegateMe, liveSnapshot, roundView } from '../domain/views';
+import type { CommitBatch, Engine } from '../engine';
+
+export const PATCH_INTERVAL_MS = 60;
+
+type ChairNsp = Namespace<Record<string, never>, ChairServerToClient>;
+type DelegateNsp = Namespace<Record<string, never>, DelegateServerToClient>;
+type DisplayNsp = Namespace<Record<string, never>, DisplayServerToClient>;
+
+interface Pending {
+  rounds: Set<string>;
+  attendance: boolean;
+  attendanceRecords: Map<string, AttendanceRecord | null>;
+  speakers: boolean;
+  display: boolean;
+  session: boolean;
+  snapshot: boolean;
+  me: Set<string>;
+  urgent: boolean;
+}
+
+function emptyPending(): Pending {
+  return {
+    rounds: new Set(),
+    attendance: false,
+    attendanceRecords: new Map(),
+    speakers: false,
+    display: false,
+    session: false,
+    snapshot: false,
+    me: new Set(),
+    urgent: false,
+  };
+}
+
+export interface StaffSocketData {
+  role: 'staff';
+  username: string;
+  staffRole: StaffRole;
+}
+
+export class LiveHub {
+  chair: ChairNsp | null = null;
+  delegate: DelegateNsp | null = null;
+  display: DisplayNsp | null = null;
+  private pending = emptyPending();
+  private timer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+  private readonly lastSent = { chair: 0, delegate: 0, display: 0 };
+  /** delegateId → socket id of the device currently signed in with that card. */
+  readonly delegateSockets = new Map<string, { socketId: string; deviceId: string | null }>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly engine: Engine) {
+    engine.onCommit((batch) => this.onCommit(batch));
+  }
+
+  private day(): string {
+    return this.engine.clockNow().day;
+  }
+
+  connectedDelegateIds(): string[] {
+    return [...this.delegateSockets.keys()].sort();
+  }
+
+  chairSnapshotFor(staff: { username: string; role: StaffRole }) {
+    const clock = this.engine.clockNow();
+    return chairSnapshot(this.engine.state, this.engine.seq, clock.now, clock.day, staff, this.connectedDelegateIds());
+  }
+
+  liveSnapshotFor(audience: 'delegate' | 'display') {
+    const clock = this.engine.clockNow();
+    return liveSnapshot(this.engine.state, this.engine.seq, clock.now, clock.day, audience);
+  }
+
+  meFor(delegateId: string) {
+    return delegateMe(this.engine.state, delegateId, this.day());
+  }
+
+  presenceChanged(): void {
+    if (this.presenceTimer) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null;
+      this.chair?.emit('presence:update', { connectedDelegateIds: this.connectedDelegateIds() });
+    }, 200);
+  }
+
+  private onCommit(batch: CommitBatch): void {
+    const p = this.pending;
+    const { before, after } = batch;
+    for (const { event } of batch.events) {
+      switch (event.type) {
+        case 'ballot.cast':
+        case 'ballot.secret-cast':
+          p.rounds.add(event.roundId);
+          p.me.add(event.delegateId);
+          break;
+        case 'round.opened':
+        case 'round.closed':
+        case 'round.announced':
+        case 'round.cancelled':
+          p.rounds.add(event.roundId);
+          p.display = true;
+          p.urgent = true;
+          break;
+        case 'attendance.recorded':
+          p.attendance = true;
+          p.attendanceRecords.set(event.record.delegateId, event.record);
+          p.me.add(event.record.delegateId);
+          this.markOpenRounds(after, p);
+          break;
+        case 'attendance.cleared':
+          p.attendance = true;
+          p.attendanceRecords.set(event.delegateId, null);
+          p.me.add(event.delegateId);
+          this.markOpenRounds(after, p);
+          break;
+        case 'speaker.requested':
+        case 'speaker.withdrawn':
+        case 'speaker.started':
+        case 'speaker.finished':
+        case 'speaker.removed':
+          p.speakers = true;
+          p.urgent = true;
+          for (const e of [...queueOf(before), ...queueOf(after)]) if (e) p.me.add(e);
+          break;
+        case 'display.changed':
+          p.display = true;
+          p.urgent = true;
+          break;
+        case 'session.opened':
+        case 'session.closed':
+        case 'rollcall.opened':
+        case 'rollcall.closed':
+        case 'agenda.current-set':
+        case 'session.updated':
+          p.session = true;
+          p.attendance = true;
+          p.urgent = true;
+          break;
+        case 'council.initialized':
+        case 'council.configured':
+        case 'delegate.added':
+        case 'delegate.updated':
+        case 'delegate.vacated':
+        case 'delegate.reseated':
+        case 'session.created':
+        case 'session.selected':
+        case 'agenda.added':
+        case 'agenda.updated':
+        case 'agenda.removed':
+        case 'agenda.reordered':
+        case 'document.added':
+        case 'document.updated':
+        case 'document.removed':
+        case 'motion.prepared':
+        case 'motion.updated':
+        case 'motion.removed':
+          p.snapshot = true;
+          p.urgent = true;
+          break;
+        default:
+          break;
+      }
+    }
+    for (const roundId of batch.secretRounds) p.rounds.add(roundId);
+    this.schedule();
+  }
+
+  private markOpenRounds(state: CouncilState, p: Pending): void {
+    for (const r of Object.values(state.rounds)) if (r.status === 'open') p.rounds.add(r.id);
+  }
+
+  private schedule(): void {
+    const now = Date.now();
+    if (this.pending.urgent || now - this.lastFlush >= PATCH_INTERVAL_MS) {
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      // Let the engine finish answering the batch first; the patch follows in the same tick.
+      setImmediate(() => this.flush());
+      this.pending.urgent = false;
+      this.lastFlush = now;
+      return;
+    }
+    if (!this.timer) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.lastFlush = Date.now();
+        this.flush();
+      }, PATCH_INTERVAL_MS - (now - this.lastFlush));
+    }
+  }
+
+  /** Emits everything pending. */
+  flush(): void {
+    const p = this.pending;
+    this.pending = emptyPending();
+    const state = this.engine.state;
+    const seq = this.engine.seq;
+    const day = this.day();
+
+    if (p.snapshot) {
+      this.broadcastSnapshots();
+      for (const delegateId of this.delegateSockets.keys()) p.me.add(delegateId);
+    } else {
+      const session = activeSession(state);
+      const common: LivePatch[] = [];
+      const staffOnly: LivePatch[] = [];
+      for (const roundId of p.rounds) {
+        const round = state.rounds[roundId];
+        if (!round || round.sessionId !== session?.id) continue;
+        common.push({ type: 'round', round: roundView(state, round, day, 'delegate') });
+        staffOnly.push({ type: 'round', round: roundView(state, round, day, 'staff') });
+      }
+      if (p.attendance) {
+        const attendance = attendanceSummary(state, day);
+        common.push({ type: 'attendance', attendance });
+        const records: AttendanceRecord[] = [];
+        const removed: string[] = [];
+        for (const [delegateId, record] of p.attendanceRecords) {
+          if (record) records.push(record);
+          else removed.push(delegateId);
+        }
+        staffOnly.push({ type: 'attendance', attendance, records, removedDelegateIds: removed });
+      }
+      if (p.speakers && session) {
+        const patch: LivePatch = { type: 'speakers', speakers: speakersOf(state, session.id) };
+        common.push(patch);
+        staffOnly.push(patch);
+      }
+      if (p.display) {
+        const patch: LivePatch = { type: 'display', display: state.display };
+        common.push(patch);
+        staffOnly.push(patch);
+      }
+      if (p.session && session) {
+        const patch: LivePatch = { type: 'session', session };
+        common.push(patch);
+        staffOnly.push(patch);
+      }
+      for (const patch of staffOnly) this.emitPatch('chair', patch, seq);
+      for (const patch of common) {
+        this.emitPatch('delegate', patch, seq);
+        this.emitPatch('display', patch, seq);
+      }
+    }
+    for (const delegateId of p.me) this.sendMe(delegateId);
+  }
+
+  private emitPatch(ns: 'chair' | 'delegate' | 'display', patch: LivePatch, seq: number): void {
+    const nsp = this[ns] as DisplayNsp | null;
+    if (!nsp) return;
+    const envelope = { seq, prevSeq: this.lastSent[ns], patch };
+    this.lastSent[ns] = seq;
+    nsp.emit('state:patch', envelope);
+  }
+
+  broadcastSnapshots(): void {
+    const seq = this.engine.seq;
+    if (this.chair) {
+      for (const socket of this.chair.sockets.values()) {
+        const data = socket.data as StaffSocketData;
+        socket.emit('state:snapshot', this.chairSnapshotFor({ username: data.username, role: data.staffRole }));
+      }
+      this.lastSent.chair = seq;
+    }
+    if (this.delegate) {
+      this.delegate.emit('state:snapshot', this.liveSnapshotFor('delegate'));
+      this.lastSent.delegate = seq;
+    }
+    if (this.display) {
+      this.display.emit('state:snapshot', this.liveSnapshotFor('display'));
+      this.lastSent.display = seq;
+    }
+  }
+
+  sendMe(delegateId: string): void {
+    const conn = this.delegateSockets.get(delegateId);
+    if (!conn || !this.delegate) return;
+    const me = this.meFor(delegateId);
+    if (me) this.delegate.to(conn.socketId).emit('me:update', me);
+  }
+}
+
+function queueOf(state: CouncilState): (string | null)[] {
+  const session = activeSession(state);
+  if (!session) return [];
+  return speakersOf(state, session.id)
+    .filter((e) => e.status === 'waiting' || e.status === 'speaking')
+    .map((e) => e.delegateId);
+}

@@ -1,0 +1,104 @@
+// Binding typed handlers to a socket: every payload is parsed by its schema before a handler sees it,
+// every answer is an ack, unknown events are refused, and a socket that floods is throttled.
+
+import type { Ack, ErrorBody, ErrorCode, FieldError } from '@hddt/protocol';
+import { errorBody } from '@hddt/protocol';
+import type { Socket } from 'socket.io';
+import type { ZodError, ZodType } from 'zod';
+
+export interface Handler<Ctx> {
+  schema: ZodType;
+  run: (payload: never, ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown>;
+}
+
+/** A handler map keyed by event name: an object literal, so a duplicate name cannot exist. */
+export type HandlerMap<Events, Ctx> = { [K in keyof Events]: Handler<Ctx> };
+
+export function handler<S extends ZodType, Ctx, T>(
+  schema: S,
+  run: (payload: S['_output'], ctx: Ctx) => Promise<Ack<T>> | Ack<T>,
+): Handler<Ctx> {
+  return { schema, run: run as Handler<Ctx>['run'] };
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: `Giá trị không hợp lệ: ${issue.message}`,
+    messageEn: `Invalid value: ${issue.message}`,
+  }));
+}
+
+export function fail(code: ErrorCode): ErrorBody {
+  return errorBody(code);
+}
+
+/** Token bucket: `rate` events per second with bursts up to `burst`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+    this.last = Date.now();
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+export interface BindOptions {
+  onRefused?: (event: string, code: ErrorCode) => void;
+  onError?: (event: string, error: unknown) => void;
+}
+
+export function bindHandlers<Ctx>(
+  socket: Socket,
+  handlers: Record<string, Handler<Ctx>>,
+  ctx: Ctx,
+  options: BindOptions = {},
+): void {
+  const bucket = new TokenBucket(20, 40);
+  let limitedNotified = 0;
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (Object.prototype.hasOwnProperty.call(handlers, event)) return;
+    const ack = args[args.length - 1];
+    options.onRefused?.(event, 'UNKNOWN_EVENT');
+    if (typeof ack === 'function') (ack as (a: ErrorBody) => void)(errorBody('UNKNOWN_EVENT'));
+  });
+  for (const [event, h] of Object.entries(handlers)) {
+    socket.on(event, async (...args: unknown[]) => {
+      const ack = args.length > 0 && typeof args[args.length - 1] === 'function' ? (args.pop() as (a: Ack<unknown>) => void) : null;
+      if (!bucket.take()) {
+        const now = Date.now();
+        if (now - limitedNotified > 5000) {
+          limitedNotified = now;
+          options.onRefused?.(event, 'RATE_LIMITED');
+        }
+        ack?.(errorBody('RATE_LIMITED'));
+        return;
+      }
+      if (!ack) return; // Every command needs an acknowledgement; without one there is nobody to answer.
+      const parsed = h.schema.safeParse(args[0]);
+      if (!parsed.success) {
+        ack(errorBody('BAD_REQUEST', fieldErrors(parsed.error)));
+        return;
+      }
+      try {
+        ack(await h.run(parsed.data as never, ctx));
+      } catch (error) {
+        options.onError?.(event, error);
+        ack(errorBody('INTERNAL'));
+      }
+    });
+  }
+}
