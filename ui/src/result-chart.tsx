@@ -20,20 +20,25 @@ export interface ResultChartProps {
 }
 
 const CONF_VAR = { high: 'var(--c-conf-high)', medium: 'var(--c-conf-medium)', low: 'var(--c-conf-low)' } as const;
+/** On the dark stage the navy of "medium" would vanish into the background: a lighter blue of the same hue. */
+const CONF_VAR_DARK = { ...CONF_VAR, medium: '#6f8fc9' } as const;
 const VOTE_VAR = { yes: 'var(--c-yes)', no: 'var(--c-no)', abstain: 'var(--c-abstain)' } as const;
 
 function share(count: number, seated: number): string {
   return `${percentBasisPoints(count, seated) / 100}%`;
 }
 
-const grid: CSSProperties = {
+// Each row: the label and its figures on one line, the bar full width beneath, so bars stay long even in a
+// narrow panel and long names never squeeze them.
+const rowsStyle: CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.7em', margin: 0 };
+const rowStyle: CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: 'minmax(0, max-content) minmax(6em, 1fr) max-content',
-  alignItems: 'center',
+  gridTemplateColumns: 'minmax(0, 1fr) max-content',
+  alignItems: 'baseline',
   columnGap: '0.75em',
-  rowGap: '0.6em',
-  margin: 0,
+  rowGap: '0.2em',
 };
+const barCell: CSSProperties = { gridColumn: '1 / -1', margin: 0 };
 
 function trackStyle(tone: ChartTone): CSSProperties {
   return {
@@ -89,17 +94,17 @@ function OptionsChart({ result, labels, lang, tone }: { result: OptionResult; la
   const marker = share(result.required, result.seated);
   const markerLabel = resultWord('requiredYes', lang, { required: result.required, seated: result.seated });
   return (
-    <dl style={grid} data-chart="options">
+    <dl style={rowsStyle} data-chart="options">
       {VOTE_OPTIONS.map((o) => (
-        <div key={o} style={{ display: 'contents' }} data-option={o}>
+        <div key={o} style={rowStyle} data-option={o}>
           <dt style={labelStyle}>{labels.voteLabels[o][lang]}</dt>
-          <dd style={{ margin: 0, ...trackStyle(tone) }}>
-            <Fill width={share(result.counts[o], result.seated)} color={VOTE_VAR[o]} outline={tone === 'dark'} />
-            {o === 'yes' && <Marker at={marker} tone={tone} label={markerLabel} />}
-          </dd>
           <dd style={{ margin: 0, ...figureStyle }}>
             <strong>{formatCount(result.counts[o], lang)}</strong>
             <span style={{ opacity: 0.85 }}> · {formatPercent(result.counts[o], result.seated, lang)}</span>
+          </dd>
+          <dd style={{ ...barCell, ...trackStyle(tone) }}>
+            <Fill width={share(result.counts[o], result.seated)} color={VOTE_VAR[o]} outline={tone === 'dark'} />
+            {o === 'yes' && <Marker at={marker} tone={tone} label={markerLabel} />}
           </dd>
         </div>
       ))}
@@ -111,24 +116,38 @@ function ElectionChart({ result, lang, tone }: { result: ElectionResult; lang: R
   const marker = share(result.required, result.seated);
   const markerLabel = resultWord('requiredElection', lang, { required: result.required, seated: result.seated });
   return (
-    <dl style={grid} data-chart="election">
+    <dl style={rowsStyle} data-chart="election">
       {result.candidates.map((c) => {
         const verdict = candidateVerdict(c);
         return (
-          <div key={c.id} style={{ display: 'contents' }} data-candidate={c.id} data-verdict={verdict}>
+          <div key={c.id} style={rowStyle} data-candidate={c.id} data-verdict={verdict}>
             <dt style={labelStyle}>{c.name}</dt>
-            <dd style={{ margin: 0, ...trackStyle(tone) }}>
+            <dd style={{ margin: 0, ...figureStyle }}>
+              <strong>{formatCount(c.votes, lang)}</strong>
+              <span style={{ opacity: 0.85 }}> · {formatPercent(c.votes, result.seated, lang)}</span>
+              <span
+                data-verdict-chip={verdict}
+                style={{
+                  display: 'inline-block',
+                  marginLeft: '0.6em',
+                  padding: '0.05em 0.45em',
+                  borderRadius: '0.25em',
+                  fontSize: '0.8em',
+                  fontWeight: 700,
+                  color: '#fff',
+                  background: verdict === 'elected' ? 'var(--c-yes)' : verdict === 'tied' ? 'var(--c-warn)' : 'var(--c-abstain)',
+                }}
+              >
+                {verdictLabel(verdict, lang)}
+              </span>
+            </dd>
+            <dd style={{ ...barCell, ...trackStyle(tone) }}>
               <Fill
                 width={share(c.votes, result.seated)}
                 color={c.elected ? 'var(--c-yes)' : c.tied ? 'var(--c-warn)' : tone === 'dark' ? '#5d7bb0' : 'var(--c-navy)'}
                 outline={tone === 'dark'}
               />
               <Marker at={marker} tone={tone} label={markerLabel} />
-            </dd>
-            <dd style={{ margin: 0, ...figureStyle }}>
-              <strong>{formatCount(c.votes, lang)}</strong>
-              <span style={{ opacity: 0.85 }}> · {formatPercent(c.votes, result.seated, lang)}</span>
-              <span className="visually-hidden"> — {verdictLabel(verdict, lang)}</span>
             </dd>
           </div>
         );
@@ -138,33 +157,34 @@ function ElectionChart({ result, lang, tone }: { result: ElectionResult; lang: R
 }
 
 function ConfidenceChart({ result, labels, lang, tone }: { result: ConfidenceResult; labels: ResultLabels; lang: ResultLang; tone: ChartTone }) {
+  const colors = tone === 'dark' ? CONF_VAR_DARK : CONF_VAR;
   return (
     <div data-chart="confidence">
       <ul aria-hidden="true" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4em 1.2em', listStyle: 'none', padding: 0, margin: '0 0 0.6em' }}>
         {CONFIDENCE_LEVELS.map((l) => (
           <li key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: '0.4em' }}>
-            <span style={{ width: '0.9em', height: '0.9em', borderRadius: '0.15em', background: CONF_VAR[l], boxShadow: tone === 'dark' ? 'inset 0 0 0 1px rgb(255 255 255 / 0.55)' : undefined }} />
+            <span style={{ width: '0.9em', height: '0.9em', borderRadius: '0.15em', background: colors[l], boxShadow: tone === 'dark' ? 'inset 0 0 0 1px rgb(255 255 255 / 0.55)' : undefined }} />
             {labels.confidenceLabels[l][lang]}
           </li>
         ))}
       </ul>
-      <dl style={{ ...grid, gridTemplateColumns: 'minmax(0, max-content) minmax(6em, 1fr)' }}>
+      <dl style={rowsStyle}>
         {result.subjects.map((s) => (
-          <div key={s.id} style={{ display: 'contents' }} data-subject={s.id}>
+          <div key={s.id} style={rowStyle} data-subject={s.id}>
             <dt style={labelStyle}>{s.name}</dt>
-            <dd style={{ margin: 0 }}>
-              <span style={trackStyle(tone)}>
-                {CONFIDENCE_LEVELS.map((l) => (
-                  <Fill key={l} width={share(s.counts[l], result.seated)} color={CONF_VAR[l]} outline={tone === 'dark'} />
-                ))}
-              </span>
-              <span style={{ display: 'flex', flexWrap: 'wrap', gap: '0 1em', fontSize: '0.8em', marginTop: '0.2em', fontVariantNumeric: 'tabular-nums' }}>
-                {CONFIDENCE_LEVELS.map((l) => (
-                  <span key={l} data-level={l}>
-                    {labels.confidenceLabels[l][lang]}: <strong>{formatCount(s.counts[l], lang)}</strong> ({formatPercent(s.counts[l], result.seated, lang)})
-                  </span>
-                ))}
-              </span>
+            <dd style={{ margin: 0, display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: '0 0.9em', fontSize: '0.8em', fontVariantNumeric: 'tabular-nums' }}>
+              {CONFIDENCE_LEVELS.map((l) => (
+                <span key={l} data-level={l} style={{ whiteSpace: 'nowrap' }}>
+                  <span className="visually-hidden">{labels.confidenceLabels[l][lang]}: </span>
+                  <span aria-hidden="true" style={{ display: 'inline-block', width: '0.7em', height: '0.7em', marginRight: '0.3em', borderRadius: '0.12em', background: colors[l] }} />
+                  <strong>{formatCount(s.counts[l], lang)}</strong> ({formatPercent(s.counts[l], result.seated, lang)})
+                </span>
+              ))}
+            </dd>
+            <dd style={{ ...barCell, ...trackStyle(tone) }}>
+              {CONFIDENCE_LEVELS.map((l) => (
+                <Fill key={l} width={share(s.counts[l], result.seated)} color={colors[l]} outline={tone === 'dark'} />
+              ))}
             </dd>
           </div>
         ))}

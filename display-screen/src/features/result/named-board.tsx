@@ -1,0 +1,45 @@
+import type { CSSProperties } from 'react';
+import type { CouncilConfig, NamedBoardEntry, VoteOption } from '@hddt/protocol';
+import { useT } from '../../i18n';
+
+interface Props {
+  board: NamedBoardEntry[];
+  council: CouncilConfig;
+}
+
+const CLASS: Record<VoteOption, string> = { yes: 'vote-yes', no: 'vote-no', abstain: 'vote-abstain' };
+
+/** Columns so the board fills its panel: few delegates in one or two columns, a province council in four. */
+export function boardColumns(count: number): number {
+  if (count <= 12) return 1;
+  if (count <= 40) return 2;
+  if (count <= 90) return 3;
+  if (count <= 160) return 4;
+  return 6;
+}
+
+/** Every delegate of a named vote with their choice, in seat order. Never rendered for a secret ballot. */
+export function NamedBoard({ board, council }: Props) {
+  const { t, lang } = useT();
+  const entries = [...board].sort((a, b) => a.seat - b.seat);
+  const columns = boardColumns(entries.length);
+  const rows = Math.max(1, Math.ceil(entries.length / columns));
+  return (
+    <section className="board" aria-label={t('boardHeading')} data-board>
+      <h2 className="board-heading" data-fit>{t('boardHeading')}</h2>
+      <ol className="board-grid" style={{ '--board-cols': columns, '--board-rows': rows } as CSSProperties}>
+        {entries.map((e) => {
+          const option = e.option;
+          const label = option ? council.voteLabels[option][lang] : e.choice ? t('boardBallotCast') : t('boardNotVoted');
+          return (
+            <li key={e.delegateId} className={`board-entry ${option ? CLASS[option] : 'board-none'}`} data-delegate={e.delegateId} data-choice={option ?? (e.choice ? 'ballot' : 'none')}>
+              <span className="board-seat">{e.seat}</span>
+              <span className="board-name" data-fit>{e.fullName}</span>
+              <span className="board-choice" data-fit>{label}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

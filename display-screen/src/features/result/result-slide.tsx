@@ -1,0 +1,128 @@
+import type { ConfidenceResult, CouncilConfig, ElectionResult, Motion, NamedBoardEntry, OptionResult, RoundView } from '@hddt/protocol';
+import { ballotHeadLines, optionResultLines, requirementText, ResultChart, resultWord, verdictLabel } from '@hddt/ui';
+import type { ResultLine } from '@hddt/ui';
+import type { MsgKey } from '../../i18n';
+import { useT } from '../../i18n';
+import { MotionBadges } from '../vote/motion-badges';
+import { NamedBoard } from './named-board';
+
+interface Props {
+  council: CouncilConfig;
+  motion: Motion;
+  round: RoundView;
+  /** The named-ballot board once fetched; undefined while loading. Ignored for secret and anonymous ballots. */
+  board: NamedBoardEntry[] | undefined;
+}
+
+function Lines({ lines }: { lines: ResultLine[] }) {
+  return (
+    <dl className="result-lines">
+      {lines.map((l) => (
+        <div key={l.key} className={`result-line result-line-${l.key}`} data-line={l.key}>
+          <dt data-fit>{l.label}</dt>
+          <dd className="result-line-count" data-fit>{l.value}</dd>
+          <dd className="result-line-percent" data-fit>{l.percent ?? ''}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function OptionSummary({ result, council }: { result: OptionResult; council: CouncilConfig }) {
+  const { lang } = useT();
+  return (
+    <>
+      <div className={`verdict ${result.passed ? 'verdict-passed' : 'verdict-failed'}`} data-verdict={result.passed ? 'passed' : 'failed'}>
+        <p className="verdict-word" data-fit>{verdictLabel(result.passed ? 'passed' : 'failed', lang)}</p>
+        <p className="verdict-rule" data-fit>{requirementText(result, lang)}</p>
+      </div>
+      <Lines lines={optionResultLines(result, council, lang)} />
+    </>
+  );
+}
+
+function ElectionSummary({ result }: { result: ElectionResult }) {
+  const { t, lang } = useT();
+  return (
+    <>
+      {result.tieNeedsRevote && (
+        <div className="verdict verdict-tied" data-verdict="tied">
+          <p className="verdict-word" data-fit>{verdictLabel('tied', lang)}</p>
+          <p className="verdict-rule" data-fit>{t('tieRevote')}</p>
+        </div>
+      )}
+      <Lines lines={ballotHeadLines(result, lang)} />
+      <p className="result-rule" data-fit>{requirementText(result, lang)}</p>
+    </>
+  );
+}
+
+function ConfidenceSummary({ result }: { result: ConfidenceResult }) {
+  const { lang } = useT();
+  const flagged = result.subjects.filter((s) => s.lowMajority || s.lowTwoThirds);
+  return (
+    <>
+      <Lines lines={ballotHeadLines(result, lang)} />
+      {flagged.map((s) => (
+        <p key={s.id} className="result-flag" data-flag={s.id} data-fit>
+          {s.name}: {resultWord(s.lowTwoThirds ? 'lowTwoThirds' : 'lowMajority', lang)}
+        </p>
+      ))}
+    </>
+  );
+}
+
+const HEADING: Record<'options' | 'election' | 'confidence', MsgKey> = {
+  options: 'resultHeading',
+  election: 'electionHeading',
+  confidence: 'confidenceHeading',
+};
+
+export function ResultSlide({ council, motion, round, board }: Props) {
+  const { t, lang } = useT();
+  const result = round.result;
+  const named = round.mode === 'named';
+  const kind = result?.kind ?? 'options';
+  return (
+    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}`} data-slide="result" data-round-status={round.status}>
+      <div className="result-head">
+        <MotionBadges motion={motion} round={round} />
+        <p className="slide-kicker" data-fit>
+          {t(HEADING[kind])}
+          {motion.practice && <span className="kicker-note"> · {t('practiceNote')}</span>}
+        </p>
+        <h1 className="question question-compact" data-fit>{motion.question}</h1>
+      </div>
+      {round.status === 'cancelled' ? (
+        <div className="verdict verdict-cancelled">
+          <p className="verdict-word" data-fit>{t('voteCancelled')}</p>
+          {round.cancelledReason && <p className="verdict-rule" data-fit>{t('voteCancelledReason', { reason: round.cancelledReason })}</p>}
+        </div>
+      ) : !result ? (
+        <p className="slide-empty" data-fit>{t('resultUnavailable')}</p>
+      ) : (
+        <div className="result-body">
+          <div className="result-summary" aria-live="polite">
+            {result.kind === 'options' && <OptionSummary result={result} council={council} />}
+            {result.kind === 'election' && <ElectionSummary result={result} />}
+            {result.kind === 'confidence' && <ConfidenceSummary result={result} />}
+            <p className="result-note" data-fit>
+              {t('percentNote', { seated: result.seated })}
+              {round.status === 'closed' ? ` · ${t('resultNotAnnounced')}` : ''}
+            </p>
+          </div>
+          <div className="result-chart-panel">
+            <ResultChart result={result} labels={council} lang={lang} tone="dark" className="chart" />
+            {round.mode === 'secret' && <p className="result-note" data-fit>{t('secretNote')}</p>}
+          </div>
+          {named &&
+            (board ? (
+              <NamedBoard board={board} council={council} />
+            ) : (
+              <p className="board board-loading" data-fit>{t('boardLoading')}</p>
+            ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { CouncilConfig, Session } from '@hddt/protocol';
+import { sessionTitle } from '@hddt/protocol';
+import { useT } from '../../i18n';
+import { formatClock, formatLongDate, formatShortDate } from '../../time';
+import { Emblem } from '../stage/emblem';
+
+interface Props {
+  council: CouncilConfig;
+  session: Session | null;
+  now: number;
+}
+
+export function WelcomeSlide({ council, session, now }: Props) {
+  const { t, lang } = useT();
+  const dates =
+    session && session.endDate !== session.startDate
+      ? t('sessionDates', { from: formatShortDate(session.startDate, lang), to: formatShortDate(session.endDate, lang) })
+      : session
+        ? formatShortDate(session.startDate, lang)
+        : null;
+  return (
+    <section className="slide slide-welcome" data-slide="welcome">
+      <Emblem className="welcome-emblem" />
+      <p className="welcome-council" data-fit>{council.name[lang]}</p>
+      <p className="welcome-term" data-fit>{t('termLabel', { term: council.term })}</p>
+      <div className="welcome-rule" aria-hidden="true" />
+      {session ? (
+        <>
+          <h1 className="welcome-session" data-fit>{sessionTitle(session.number, lang)}</h1>
+          {session.title && <p className="welcome-session-title" data-fit>{session.title}</p>}
+          <p className="welcome-place" data-fit>
+            {session.place}
+            {dates ? ` · ${dates}` : ''}
+          </p>
+        </>
+      ) : (
+        <h1 className="welcome-session welcome-session-none" data-fit>{t('noSession')}</h1>
+      )}
+      <div className="welcome-clock">
+        <time className="welcome-time" data-fit>{formatClock(now, council.timeZone)}</time>
+        <span className="welcome-date" data-fit>{formatLongDate(now, council.timeZone, lang)}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+// Binds the display's socket to its store: snapshots and patches in, connection state, named boards.
+// Socket listeners are the only writers of the server mirror.
+import type { LiveSnapshot, NamedBoardEntry } from '@hddt/protocol';
+import type { DisplaySocket } from './socket';
+import type { DisplayStore } from './store';
+import { applyPatch } from './store/apply-patch';
+import { selectDisplayedRound } from './store/selectors';
+
+const ACK_TIMEOUT_MS = 5000;
+const RETRY_REFUSED_MS = 5000;
+
+export interface LiveSyncOptions {
+  /** Called when the server refused or revoked the token (the app forgets it). */
+  onUnpaired?: (reason: 'invalid' | 'revoked') => void;
+  /** Called when the server speaks another protocol version (the app reloads itself after a while). */
+  onOutdated?: () => void;
+  now?: () => number;
+}
+
+export function receiveSnapshot(store: DisplayStore, snapshot: LiveSnapshot, now: number): void {
+  store.setState({
+    snapshot,
+    connection: 'online',
+    unpairedReason: 'none',
+    lastMessageAt: now,
+    clockOffsetMs: Date.parse(snapshot.serverTime) - now,
+  });
+}
+
+export function startLiveSync(socket: DisplaySocket, store: DisplayStore, options: LiveSyncOptions = {}): () => void {
+  const now = options.now ?? (() => Date.now());
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const boardInFlight = new Set<string>();
+  const boardFailedAt = new Map<string, number>();
+
+  const markDisconnected = () => {
+    const s = store.getState();
+    if (s.connection === 'unpaired' || s.connection === 'outdated') return;
+    store.setState({ connection: s.snapshot ? 'offline' : 'connecting' });
+  };
+
+  const resync = async () => {
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:sync', {});
+      if (ack.ok) receiveSnapshot(store, ack.data, now());
+    } catch {
+      // No answer: the connection is failing; the reconnect will bring a fresh snapshot.
+    }
+  };
+
+  const fetchBoardIfNeeded = () => {
+    const s = store.getState();
+    if (s.connection !== 'online' || !s.snapshot) return;
+    if (s.snapshot.display.mode !== 'result') return;
+    const round = selectDisplayedRound(s);
+    if (!round || round.mode !== 'named' || (round.status !== 'closed' && round.status !== 'announced')) return;
+    if (s.boards[round.id] || boardInFlight.has(round.id)) return;
+    const failedAt = boardFailedAt.get(round.id);
+    if (failedAt !== undefined && now() - failedAt < RETRY_REFUSED_MS) return;
+    boardInFlight.add(round.id);
+    const roundId = round.id;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('round:board', { roundId })
+      .then((ack) => {
+        if (ack.ok) {
+          const board: NamedBoardEntry[] = [...ack.data].sort((a, b) => a.seat - b.seat);
+          store.setState((st) => ({ boards: { ...st.boards, [roundId]: board } }));
+        } else {
+          boardFailedAt.set(roundId, now());
+        }
+      })
+      .catch(() => boardFailedAt.set(roundId, now()))
+      .finally(() => {
+        boardInFlight.delete(roundId);
+        if (!stopped && !store.getState().boards[roundId]) {
+          setTimeout(() => {
+            if (!stopped) fetchBoardIfNeeded();
+          }, RETRY_REFUSED_MS);
+        }
+      });
+  };
+
+  socket.on('connect', () => {
+    const s = store.getState();
+    if (!s.snapshot) store.setState({ connection: 'connecting' });
+  });
+  socket.on('disconnect', (reason) => {
+    markDisconnected();
+    // The server closed us on purpose (restart, kick): socket.io does not retry by itself then.
+    if (reason === 'io server disconnect' && !stopped) {
+      retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
+    }
+  });
+  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    const code = err.data?.code;
+    if (code === 'TOKEN_INVALID') {
+      store.setState({ connection: 'unpaired', unpairedReason: 'invalid' });
+      options.onUnpaired?.('invalid');
+      return;
+    }
+    if (code === 'PROTOCOL_MISMATCH') {
+      store.setState({ connection: 'outdated' });
+      options.onOutdated?.();
+      return;
+    }
+    markDisconnected();
+    // A refusal by the server's middleware is not retried by socket.io; a network failure is.
+    if (!socket.active && !stopped) {
+      retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
+    }
+  });
+  socket.on('state:snapshot', (snapshot) => receiveSnapshot(store, snapshot, now()));
+  socket.on('state:patch', (envelope) => {
+    const s = store.getState();
+    if (!s.snapshot) {
+      void resync();
+      return;
+    }
+    const outcome = applyPatch(s.snapshot, envelope);
+    switch (outcome.kind) {
+      case 'applied':
+        store.setState({ snapshot: outcome.snapshot, lastMessageAt: now() });
+        return;
+      case 'stale':
+        return;
+      case 'gap':
+        void resync();
+        return;
+      default: {
+        const never: never = outcome;
+        return never;
+      }
+    }
+  });
+  socket.on('auth:revoked', () => {
+    store.setState({ connection: 'unpaired', unpairedReason: 'revoked' });
+    options.onUnpaired?.('revoked');
+    socket.disconnect();
+  });
+
+  const unsubscribe = store.subscribe(fetchBoardIfNeeded);
+
+  return () => {
+    stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
+    unsubscribe();
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}

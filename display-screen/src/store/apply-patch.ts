@@ -1,0 +1,39 @@
+// Applies one state:patch to the mirrored snapshot. Pure, so the sequencing rules are tested without a socket:
+// a patch at or below our seq is a duplicate (ignore); a patch whose prevSeq is beyond our seq means we missed
+// one (resync with session:sync); otherwise the patched entity replaces the old one whole.
+import type { LivePatch, LiveSnapshot, PatchEnvelope, RoundView } from '@hddt/protocol';
+
+export type PatchOutcome = { kind: 'applied'; snapshot: LiveSnapshot } | { kind: 'stale' } | { kind: 'gap' };
+
+function upsertRound(rounds: RoundView[], round: RoundView): RoundView[] {
+  const i = rounds.findIndex((r) => r.id === round.id);
+  if (i === -1) return [...rounds, round];
+  const next = rounds.slice();
+  next[i] = round;
+  return next;
+}
+
+function patchSnapshot(s: LiveSnapshot, patch: LivePatch): LiveSnapshot {
+  switch (patch.type) {
+    case 'round':
+      return { ...s, rounds: upsertRound(s.rounds, patch.round) };
+    case 'attendance':
+      return { ...s, attendance: patch.attendance };
+    case 'speakers':
+      return { ...s, speakers: patch.speakers };
+    case 'display':
+      return { ...s, display: patch.display };
+    case 'session':
+      return { ...s, session: patch.session };
+    default: {
+      const never: never = patch;
+      return never;
+    }
+  }
+}
+
+export function applyPatch(snapshot: LiveSnapshot, envelope: PatchEnvelope): PatchOutcome {
+  if (envelope.seq <= snapshot.seq) return { kind: 'stale' };
+  if (envelope.prevSeq > snapshot.seq) return { kind: 'gap' };
+  return { kind: 'applied', snapshot: { ...patchSnapshot(snapshot, envelope.patch), seq: envelope.seq } };
+}

@@ -1,0 +1,14 @@
+import type { StateCreator } from 'zustand';
+import type { LiveSnapshot, NamedBoardEntry } from '@hddt/protocol';
+
+/** Mirror of what the server told this display. Written only by socket listeners (live-sync.ts). */
+export interface LiveSlice {
+  snapshot: LiveSnapshot | null;
+  /** Named-ballot boards fetched with round:board, by round id. */
+  boards: Record<string, NamedBoardEntry[]>;
+}
+
+export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = () => ({
+  snapshot: null,
+  boards: {},
+});
