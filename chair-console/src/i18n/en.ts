@@ -95,6 +95,7 @@ export const en: Messages = {
   'doc.type.other': 'Other',
   'doc.confidential': 'Confidential',
   'doc.upload': 'Upload',
+  'doc.add': 'Add a document',
   'doc.uploaded': 'Uploaded “{{title}}”.',
   'doc.fileRequired': 'Choose a PDF file.',
   'doc.pdfOnly': 'Only PDF files are accepted.',

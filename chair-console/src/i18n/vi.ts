@@ -94,6 +94,7 @@ export const vi = {
   'doc.type.other': 'Tài liệu khác',
   'doc.confidential': 'Mật',
   'doc.upload': 'Tải lên',
+  'doc.add': 'Thêm tài liệu',
   'doc.uploaded': 'Đã tải lên “{{title}}”.',
   'doc.fileRequired': 'Chọn tệp PDF.',
   'doc.pdfOnly': 'Chỉ nhận tệp PDF.',

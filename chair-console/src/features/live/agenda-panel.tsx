@@ -30,15 +30,17 @@ export function AgendaPanel() {
         {items.map((item, i) => {
           const isCurrent = item.id === current;
           return (
-            <li key={item.id} className={isCurrent ? 'live-agenda-row current' : 'live-agenda-row'} aria-current={isCurrent ? 'step' : undefined}>
-              <span className="agenda-num">{i + 1}.</span>
-              <span className="agenda-text">
-                <strong>{item.title}</strong>
-                {item.presenter ? <span className="muted"> — {item.presenter}</span> : null}
-              </span>
-              {isCurrent ? <span className="pill pill-open">{t('agenda.current')}</span> : (
-                <button type="button" className="btn btn-small" disabled={!open} aria-label={t('agenda.goToOf', { title: item.title })} onClick={() => void move(item.id, item.title)}>{t('agenda.goTo')}</button>
-              )}
+            <li key={item.id}>
+              <button type="button" className={isCurrent ? 'agenda-go current' : 'agenda-go'} aria-current={isCurrent ? 'step' : undefined}
+                disabled={!open || isCurrent} aria-label={isCurrent ? `${item.title} — ${t('agenda.current')}` : t('agenda.goToOf', { title: item.title })}
+                onClick={() => void move(item.id, item.title)}>
+                <span className="agenda-num">{i + 1}.</span>
+                <span className="agenda-text">
+                  <strong>{item.title}</strong>
+                  {item.presenter ? <span className="agenda-presenter">{item.presenter}</span> : null}
+                </span>
+                {isCurrent ? <span className="pill pill-open">{t('agenda.current')}</span> : null}
+              </button>
             </li>
           );
         })}

@@ -37,6 +37,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
   const [docType, setDocType] = useState<DocumentType>('to-trinh');
   const [confidential, setConfidential] = useState(false);
   const [removing, setRemoving] = useState<SessionDocument | null>(null);
+  const [adding, setAdding] = useState(false);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -63,6 +64,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
       setConfidential(false);
       if (fileRef.current) fileRef.current.value = '';
       pushToast({ tone: 'info', text: t('doc.uploaded', { title: r.title }) });
+      setAdding(false);
       await onChanged();
     }
   }
@@ -93,6 +95,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
           </li>
         ))}
       </ul>
+      {!adding ? <button type="button" className="btn" onClick={() => setAdding(true)}>+ {t('doc.add')}</button> : (
       <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('doc.upload')}>
         <Field label={t('doc.file')} error={errors.file}>
           {(a) => (
@@ -115,9 +118,13 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
           )}
         </Field>
         <label className="check"><input type="checkbox" name="confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />{t('doc.confidential')}</label>
-        <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('doc.upload')}</button></div>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => setAdding(false)}>{t('common.cancel')}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>{t('doc.upload')}</button>
+        </div>
         {formError ? <p className="form-error" role="alert">{formError}</p> : null}
       </form>
+      )}
       {removing ? <ConfirmDialog title={t('doc.removeConfirm', { title: removing.title })} confirmLabel={t('common.delete')} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} /> : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { API, sessionTitle } from '@hddt/protocol';
+import { API, formatDateVi, sessionTitle } from '@hddt/protocol';
 import type { AgendaItem, Motion, Session, SessionDetail } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
@@ -64,7 +64,7 @@ export function SessionEditor({ sessionId, onBack }: Props) {
         ) : (
           <dl className="facts">
             <dt>{t('session.place')}</dt><dd>{s.place}</dd>
-            <dt>{t('session.dates')}</dt><dd>{s.startDate}{s.endDate !== s.startDate ? ` – ${s.endDate}` : ''}</dd>
+            <dt>{t('session.dates')}</dt><dd>{formatDateVi(s.startDate)}{s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''}</dd>
             <dt>{t('session.access')}</dt><dd>{s.isPublic ? t('session.public') : t('session.closedDoors')}</dd>
             <dt>{t('session.chairName')}</dt><dd>{s.chairName || '—'}</dd>
             <dt>{t('session.secretaryName')}</dt><dd>{s.secretaryName || '—'}</dd>
