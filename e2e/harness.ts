@@ -136,10 +136,10 @@ export async function api<T = unknown>(
 ): Promise<ApiResponse<T>> {
   const s = session ?? (await staffLogin(server));
   const headers: Record<string, string> = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
-  let payload: string | Uint8Array | undefined;
+  let payload: string | Blob | undefined;
   if (body instanceof Uint8Array) {
     headers['content-type'] = 'application/pdf';
-    payload = body;
+    payload = new Blob([body as Uint8Array<ArrayBuffer>]);
   } else if (typeof body === 'string') {
     headers['content-type'] = 'text/csv';
     payload = body;
