@@ -21,8 +21,17 @@ describe('applyEnvelope (server mirror)', () => {
 
   it('ignores a patch it has already seen and asks for a resync on a gap', () => {
     const snap = snapshot();
-    expect(applyEnvelope(snap, { seq: 10, prevSeq: 9, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('stale');
+    expect(applyEnvelope(snap, { seq: 9, prevSeq: 8, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('stale');
     expect(applyEnvelope(snap, { seq: 13, prevSeq: 12, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('gap');
+  });
+
+  it('applies several patches that share one log position (same seq)', () => {
+    const first = applyEnvelope(snapshot(), { seq: 11, prevSeq: 0, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } });
+    expect(first.kind).toBe('applied');
+    if (first.kind !== 'applied') return;
+    const second = applyEnvelope(first.snapshot, { seq: 11, prevSeq: 11, patch: { type: 'session', session: { ...session, rollCallOpen: false } } });
+    expect(second.kind === 'applied' && second.snapshot.session?.rollCallOpen).toBe(false);
+    expect(second.kind === 'applied' && second.snapshot.display.mode).toBe('agenda');
   });
 
   it('merges attendance records and removals into the staff list', () => {

@@ -39,9 +39,14 @@ export function applyLivePatch(snap: ChairSnapshot, patch: LivePatch): ChairSnap
   }
 }
 
-/** The chaining rule from docs/architecture.md: ignore old messages, resync on a gap. */
+/**
+ * The chaining rule from docs/architecture.md: ignore old messages, resync on a gap. One log position can
+ * produce several patches that share its seq (the server sends e.g. attendance and session both at seq 82,
+ * the second with prevSeq 82), so a patch whose seq equals ours is applied, not dropped: every patch replaces
+ * a whole entity, so applying one twice is harmless.
+ */
 export function applyEnvelope(snap: ChairSnapshot, env: PatchEnvelope): PatchOutcome {
-  if (env.seq <= snap.seq) return { kind: 'stale' };
+  if (env.seq < snap.seq) return { kind: 'stale' };
   if (env.prevSeq > snap.seq) return { kind: 'gap' };
   return { kind: 'applied', snapshot: { ...applyLivePatch(snap, env.patch), seq: env.seq } };
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { formatCount } from '@hddt/protocol';
-import type { Delegate } from '@hddt/protocol';
+import type { AttendanceRecord, Delegate } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { presentIds, selectConnected, selectDelegates, selectRecords, selectSession, useStore } from '../../store';
+import { selectConnected, selectDelegates, selectRecords, selectSession, useStore } from '../../store';
 import { useCommand } from '../shared/use-command';
 
 type Filter = 'all' | 'present' | 'absent' | 'dropped';
@@ -11,15 +11,23 @@ export interface AttendanceRow {
   delegate: Delegate;
   present: boolean;
   connected: boolean;
+  /** Checked in from a tablet that is no longer connected (a dropped tablet, not a delegate without one). */
+  dropped: boolean;
 }
 
-/** Seated delegates with presence and tablet connection; "dropped" = present but the tablet is offline. */
-export function attendanceRows(delegates: readonly Delegate[], presentSet: Set<string>, connected: readonly string[]): AttendanceRow[] {
+/** Seated delegates with presence and tablet connection. */
+export function attendanceRows(delegates: readonly Delegate[], records: readonly AttendanceRecord[], connected: readonly string[]): AttendanceRow[] {
   const online = new Set(connected);
+  const byId = new Map(records.map((r) => [r.delegateId, r]));
   return delegates
     .filter((d) => d.seated)
     .sort((a, b) => a.seat - b.seat)
-    .map((d) => ({ delegate: d, present: presentSet.has(d.id), connected: online.has(d.id) }));
+    .map((d) => {
+      const rec = byId.get(d.id);
+      const present = rec?.status === 'present';
+      const isOnline = online.has(d.id);
+      return { delegate: d, present, connected: isOnline, dropped: present && !isOnline && rec?.by === 'self' };
+    });
 }
 
 export function AttendancePanel() {
@@ -30,14 +38,14 @@ export function AttendancePanel() {
   const session = useStore(selectSession);
   const { run } = useCommand();
   const [filter, setFilter] = useState<Filter>('all');
-  const rows = useMemo(() => attendanceRows(delegates ?? [], presentIds(records), connected ?? []), [delegates, records, connected]);
+  const rows = useMemo(() => attendanceRows(delegates ?? [], records ?? [], connected ?? []), [delegates, records, connected]);
   const counts = {
     all: rows.length,
     present: rows.filter((r) => r.present).length,
     absent: rows.filter((r) => !r.present).length,
-    dropped: rows.filter((r) => r.present && !r.connected).length,
+    dropped: rows.filter((r) => r.dropped).length,
   };
-  const shown = rows.filter((r) => filter === 'all' || (filter === 'present' ? r.present : filter === 'absent' ? !r.present : r.present && !r.connected));
+  const shown = rows.filter((r) => filter === 'all' || (filter === 'present' ? r.present : filter === 'absent' ? !r.present : r.dropped));
   const canMark = session?.status === 'open';
 
   return (
@@ -51,12 +59,12 @@ export function AttendancePanel() {
         ))}
       </div>
       <ul className="att-list" aria-label={t('att.title')}>
-        {shown.map(({ delegate: d, present, connected: online }) => (
+        {shown.map(({ delegate: d, present, connected: online, dropped }) => (
           <li key={d.id} className={present ? 'att-row present' : 'att-row'} data-delegate-id={d.id}>
             <span className="att-seat">{d.seat}</span>
             <span className="att-name">{d.fullName}</span>
             <span className={online ? 'dot dot-on' : 'dot dot-off'} title={online ? t('att.online') : t('att.offline')} aria-label={online ? t('att.online') : t('att.offline')} role="img" />
-            {present && !online ? <span className="pill pill-warn">{t('att.dropped')}</span> : null}
+            {dropped ? <span className="pill pill-warn">{t('att.dropped')}</span> : null}
             <span className="att-status">{present ? t('att.present') : t('att.absent')}</span>
             {canMark ? (
               present ? (

@@ -1,0 +1,175 @@
+// The chair runs the live part of a session in the console, in real Chromium against the real server, while
+// two tablets (real delegate sockets) check in, vote and ask for the floor.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ChairSnapshot } from '@hddt/protocol';
+import {
+  REPO_ROOT,
+  api,
+  chairSocket,
+  delegateCards,
+  delegateSocket,
+  launchChromium,
+  markPresent,
+  startServer,
+  tokenOf,
+  type ChairSocket,
+  type DelegateSocket,
+  type TestServer,
+} from './harness';
+
+const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
+const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+
+let server: TestServer;
+let browser: Browser;
+let secretary: ChairSocket;
+const tablets: DelegateSocket[] = [];
+
+async function snapshotOf(socket: ChairSocket): Promise<ChairSnapshot> {
+  const ack = await socket.timeout(5000).emitWithAck('session:sync', {});
+  if (!ack.ok) throw new Error(ack.code);
+  return ack.data;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ demo: true });
+  browser = await launchChromium();
+  const created = await api(server, 'POST', '/api/staff', CHAIR);
+  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  secretary = await chairSocket(server);
+  const cards = await delegateCards(server);
+  for (const card of cards.slice(0, 2)) tablets.push(await delegateSocket(server, tokenOf(card)));
+});
+afterAll(async () => {
+  for (const t of tablets) t.disconnect();
+  secretary?.disconnect();
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('chair console — Điều hành (chair, live)', () => {
+  it('runs roll call, moves the agenda, opens a vote, follows two tablets, closes and announces it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${server.url}/chair/`);
+    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
+    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The chair lands in "Điều hành" with the demo session selected.
+    await page.getByRole('button', { name: 'Khai mạc kỳ họp', exact: true }).click();
+    await page.getByRole('button', { name: 'Mở điểm danh', exact: true }).click();
+    await page.getByRole('button', { name: 'Kết thúc điểm danh', exact: true }).waitFor();
+
+    // Two tablets check in; the quorum light follows. Then the secretary marks 20 delegates without tablets.
+    for (const t of tablets) {
+      const r = await t.timeout(5000).emitWithAck('attendance:checkin', {});
+      expect(r.ok).toBe(true);
+    }
+    const quorum = page.getByTestId('quorum');
+    await expect.poll(() => quorum.textContent()).toContain('2/31');
+    expect(await quorum.textContent()).toContain('Chưa đủ số đại biểu');
+    const snap = await snapshotOf(secretary);
+    const tabletIds = new Set(snap.connectedDelegateIds);
+    const others = snap.delegates.filter((d) => d.seated && !tabletIds.has(d.id)).slice(0, 20);
+    await markPresent(secretary, others.map((d) => d.id));
+    await expect.poll(() => quorum.textContent()).toContain('22/31');
+    expect(await quorum.textContent()).toContain('Đủ số đại biểu để họp');
+    await page.getByRole('button', { name: 'Kết thúc điểm danh', exact: true }).click();
+    await page.getByRole('button', { name: 'Mở điểm danh', exact: true }).waitFor();
+
+    // A tablet drops off the Wi-Fi: the chair sees it.
+    const dropped = snap.delegates.find((d) => d.id === [...tabletIds][1])!;
+    tablets[1]!.disconnect();
+    const droppedRow = page.locator(`.att-row[data-delegate-id="${dropped.id}"]`);
+    await expect.poll(() => droppedRow.textContent()).toContain('Mất kết nối');
+    await expect.poll(() => page.getByRole('button', { name: 'Mất kết nối (1)' }).count()).toBe(1);
+    tablets[1] = await delegateSocket(server, tokenOf((await delegateCards(server)).find((c) => c.delegateId === dropped.id)!));
+    await expect.poll(() => droppedRow.locator('.pill-warn').count()).toBe(0);
+
+    // Move to agenda item 2; the tablets follow (they receive the session change).
+    const item2 = snap.agenda.find((a) => a.order === 2)!;
+    const followed = new Promise<string | null>((resolve) => {
+      tablets[0]!.on('state:patch', (env) => {
+        if (env.patch.type === 'session' && env.patch.session.currentItemId === item2.id) resolve(env.patch.session.currentItemId);
+      });
+    });
+    await page.getByRole('button', { name: `Chuyển đến nội dung “${item2.title}”` }).click();
+    expect(await followed).toBe(item2.id);
+    await expect.poll(() => page.locator('.agenda-go.current').textContent()).toContain(item2.title);
+
+    // Open the prepared vote of item 2.
+    const motion = snap.motions.find((m) => m.itemId === item2.id && !m.practice)!;
+    await page.getByRole('button', { name: `Mở biểu quyết: ${motion.question}` }).click();
+    const progress = page.getByTestId('vote-progress');
+    await expect.poll(() => progress.textContent()).toContain('Đã biểu quyết 0/22 đại biểu có mặt');
+    const round = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'open')!;
+    expect(round.motionId).toBe(motion.id);
+
+    // Two tablets vote: progress and the "not yet voted" list follow live.
+    const yes = await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'yes' } });
+    expect(yes.ok).toBe(true);
+    await expect.poll(() => progress.textContent()).toContain('Đã biểu quyết 1/22');
+    const no = await tablets[1]!.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'no' } });
+    expect(no.ok).toBe(true);
+    await expect.poll(() => progress.textContent()).toContain('Đã biểu quyết 2/22');
+    if (round.mode === 'named') await page.getByText('Chưa biểu quyết (20)').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'live-vote-open-1366.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(SHOTS, 'live-vote-open-1920.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // Close: people have not voted, so there is a confirm step.
+    await page.getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('Còn 20 đại biểu có mặt chưa biểu quyết');
+    await dialog.getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    const result = page.getByTestId('round-result');
+    await result.waitFor();
+    await expect.poll(() => result.textContent()).toContain('KHÔNG THÔNG QUA');
+    expect(await result.textContent()).toContain('Có mặt 22/31; tham gia biểu quyết 2 (6,45%); tán thành 1 (3,23%); không tán thành 1 (3,23%); không biểu quyết 0 (0%)');
+
+    // Announce: the hall display switches to the result (the preview shows what the hall sees).
+    await page.getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
+    await expect.poll(() => page.getByTestId('display-preview').getAttribute('data-mode')).toBe('result');
+    const after = await snapshotOf(secretary);
+    expect(after.rounds.find((r) => r.id === round.id)?.status).toBe('announced');
+    expect(after.display).toEqual({ mode: 'result', roundId: round.id });
+    await page.screenshot({ path: path.join(SHOTS, 'live-result-1366.png') });
+
+    // Speaker queue: a tablet asks for the floor, a guest is added by hand, the chair gives the floor.
+    const req = await tablets[0]!.timeout(5000).emitWithAck('speaker:request', {});
+    expect(req.ok).toBe(true);
+    const speakerName = snap.delegates.find((d) => d.id === [...tabletIds][0])!.fullName;
+    await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).waitFor();
+    await page.getByLabel('Họ tên người phát biểu').fill('Ông Lê Văn Khách (cử tri)');
+    await page.getByRole('button', { name: 'Thêm người phát biểu', exact: true }).click();
+    await page.getByRole('button', { name: 'Mời Ông Lê Văn Khách (cử tri) phát biểu' }).waitFor();
+    await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).click();
+    await expect.poll(() => page.getByTestId('speaking').textContent()).toContain(speakerName);
+
+    // Hall display control with a keyboard shortcut (Alt+6 = attendance), then undo from the button.
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press('Alt+6');
+    await expect.poll(() => page.getByTestId('display-preview').getAttribute('data-mode')).toBe('attendance');
+    expect((await snapshotOf(secretary)).display.mode).toBe('attendance');
+    await page.getByRole('button', { name: 'Người phát biểu', exact: true }).click();
+    await expect.poll(() => page.getByTestId('display-preview').getAttribute('data-mode')).toBe('speaker');
+    await page.getByRole('button', { name: 'Hoàn tác' }).last().click();
+    await expect.poll(async () => (await snapshotOf(secretary)).display.mode).toBe('attendance');
+    await page.getByRole('button', { name: 'Kết thúc phát biểu', exact: true }).click();
+    await expect.poll(() => page.getByTestId('speaking').count()).toBe(0);
+
+    await page.screenshot({ path: path.join(SHOTS, 'live-after-1366.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.screenshot({ path: path.join(SHOTS, 'live-after-1920.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
