@@ -1,6 +1,9 @@
 // Applies one state:patch to the mirrored snapshot. Pure, so the sequencing rules are tested without a socket:
-// a patch at or below our seq is a duplicate (ignore); a patch whose prevSeq is beyond our seq means we missed
-// one (resync with session:sync); otherwise the patched entity replaces the old one whole.
+// a patch below our seq is old (ignore); a patch whose prevSeq is beyond our seq means we missed one (resync
+// with session:sync); otherwise the patched entity replaces the old one whole.
+// A patch AT our seq is applied too: one log entry can change several entities (the server sends e.g. an
+// attendance patch and a session patch both with seq 85), and since every patch replaces a whole entity,
+// applying a true duplicate again changes nothing.
 import type { LivePatch, LiveSnapshot, PatchEnvelope, RoundView } from '@hddt/protocol';
 
 export type PatchOutcome = { kind: 'applied'; snapshot: LiveSnapshot } | { kind: 'stale' } | { kind: 'gap' };
@@ -33,7 +36,7 @@ function patchSnapshot(s: LiveSnapshot, patch: LivePatch): LiveSnapshot {
 }
 
 export function applyPatch(snapshot: LiveSnapshot, envelope: PatchEnvelope): PatchOutcome {
-  if (envelope.seq <= snapshot.seq) return { kind: 'stale' };
+  if (envelope.seq < snapshot.seq) return { kind: 'stale' };
   if (envelope.prevSeq > snapshot.seq) return { kind: 'gap' };
   return { kind: 'applied', snapshot: { ...patchSnapshot(snapshot, envelope.patch), seq: envelope.seq } };
 }
