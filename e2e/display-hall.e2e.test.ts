@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, BallotChoice, DisplayMode } from '@hddt/protocol';
+import type { Ack, BallotChoice, DisplayMode, RoundView, SpeakerEntry } from '@hddt/protocol';
 import {
   REPO_ROOT,
   chairSocket,
@@ -143,7 +143,7 @@ describe('hall display against the real server', () => {
   it('a named vote: progress while open, then the announced result with percentages of all 31 and the board', async () => {
     const { motions } = await demoSession(chair);
     const motion = motions.find((m) => m.mode === 'named' && m.kind === 'ordinary' && !m.practice)!;
-    const round = must(await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-named' }), 'motion:open');
+    const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-named' }), 'motion:open');
     await show(chair, 'vote', round.id);
     await slide(page, 'vote');
     expect(await textOf(page, '.question')).toBe(motion.question);
@@ -189,7 +189,7 @@ describe('hall display against the real server', () => {
 
   it('speaker with time left and the queue', async () => {
     const cards = await delegateCards(server);
-    const first = must(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[2]!.fullName, delegateId: cards[2]!.delegateId }), 'speaker:add');
+    const first = must<SpeakerEntry>(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[2]!.fullName, delegateId: cards[2]!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[5]!.fullName, delegateId: cards[5]!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[8]!.fullName, delegateId: cards[8]!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:give', { entryId: first.id }), 'speaker:give');
@@ -204,7 +204,7 @@ describe('hall display against the real server', () => {
   it('a practice vote with live interim totals, then a secret election with three candidates: never a board', async () => {
     const { motions } = await demoSession(chair);
     const practice = motions.find((m) => m.practice)!;
-    const p = must(await chair.timeout(5000).emitWithAck('motion:open', { motionId: practice.id, commandId: 'display-e2e-practice' }), 'motion:open');
+    const p = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: practice.id, commandId: 'display-e2e-practice' }), 'motion:open');
     await show(chair, 'vote', p.id);
     await slide(page, 'vote');
     await vote(delegates.slice(0, 12), p.id, { type: 'option', option: 'yes' });
@@ -218,7 +218,7 @@ describe('hall display against the real server', () => {
 
     const election = motions.find((m) => m.kind === 'election')!;
     const [c1, c2, c3] = election.candidates;
-    const e = must(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'display-e2e-election' }), 'motion:open');
+    const e = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'display-e2e-election' }), 'motion:open');
     await show(chair, 'vote', e.id);
     await slide(page, 'vote');
     expect(await page.locator('.candidate-chip').count()).toBe(3);
@@ -252,7 +252,7 @@ describe('hall display offline and unpaired', () => {
       await markPresent(chair, cards.slice(2, 22).map((c) => c.delegateId));
       const { motions } = await demoSession(chair);
       const motion = motions.find((m) => m.mode === 'anonymous')!;
-      const round = must(await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-offline' }), 'motion:open');
+      const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-offline' }), 'motion:open');
       await show(chair, 'vote', round.id);
       const display = await createDisplay(server);
       await page.goto(display.pairUrl);
