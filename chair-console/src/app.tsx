@@ -12,6 +12,7 @@ import { LiveArea } from './features/live/live-area';
 import { CardsPrint } from './features/prepare/cards-print';
 import { LangSwitch } from './features/shared/lang-switch';
 import { Toasts } from './features/shared/toasts';
+import { SecurityAlerts } from './features/shared/security-alerts';
 
 export function App() {
   const { t } = useT();
@@ -81,6 +82,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <SecurityAlerts />
       {area === 'prepare' ? <PrepareArea /> : <LiveArea />}
       <Toasts />
     </div>

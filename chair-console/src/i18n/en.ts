@@ -252,9 +252,9 @@ export const en: Messages = {
   'att.online': 'Tablet connected',
   'att.offline': 'Tablet not connected',
   'att.dropped': 'Disconnected',
-  'att.markPresent': 'Present',
+  'att.markPresent': 'Mark present',
   'att.markPresentOf': 'Mark {{name}} present',
-  'att.markAbsent': 'Absent',
+  'att.markAbsent': 'Mark absent',
   'att.markAbsentOf': 'Mark {{name}} absent',
 
   'vote.title': 'Votes',
@@ -326,6 +326,11 @@ export const en: Messages = {
   'shortcut.nextSpeaker': 'Give the floor to the next speaker',
   'shortcut.finishSpeaker': 'End the speech',
   'shortcut.displayMode': 'Choose what the hall display shows',
+
+  'alert.takeover': 'The card of {{name}} was just used on another device.',
+  'alert.refused': 'A card was refused ({{name}}): old or invalid.',
+  'alert.unknownCard': 'unknown delegate',
+  'alert.more': 'and {{n}} more alerts',
 
   'err.required': 'Required.',
   'err.tooShort': 'At least {{n}} characters.',

@@ -251,9 +251,9 @@ export const vi = {
   'att.online': 'Máy tính bảng đang kết nối',
   'att.offline': 'Máy tính bảng không kết nối',
   'att.dropped': 'Mất kết nối',
-  'att.markPresent': 'Có mặt',
+  'att.markPresent': 'Ghi có mặt',
   'att.markPresentOf': 'Ghi nhận {{name}} có mặt',
-  'att.markAbsent': 'Vắng',
+  'att.markAbsent': 'Ghi vắng',
   'att.markAbsentOf': 'Ghi nhận {{name}} vắng',
 
   'vote.title': 'Biểu quyết',
@@ -325,6 +325,11 @@ export const vi = {
   'shortcut.nextSpeaker': 'Mời người kế tiếp phát biểu',
   'shortcut.finishSpeaker': 'Kết thúc phát biểu',
   'shortcut.displayMode': 'Chọn nội dung màn hình hội trường',
+
+  'alert.takeover': 'Thẻ của {{name}} vừa được dùng trên một thiết bị khác.',
+  'alert.refused': 'Một thẻ bị từ chối ({{name}}): thẻ cũ hoặc không hợp lệ.',
+  'alert.unknownCard': 'không rõ đại biểu',
+  'alert.more': 'và {{n}} cảnh báo khác',
 
   'err.required': 'Không được để trống.',
   'err.tooShort': 'Cần ít nhất {{n}} ký tự.',

@@ -65,7 +65,7 @@ export function AttendancePanel() {
             <span className="att-name">{d.fullName}</span>
             <span className={online ? 'dot dot-on' : 'dot dot-off'} title={online ? t('att.online') : t('att.offline')} aria-label={online ? t('att.online') : t('att.offline')} role="img" />
             {dropped ? <span className="pill pill-warn">{t('att.dropped')}</span> : null}
-            <span className="att-status">{present ? t('att.present') : t('att.absent')}</span>
+            <span className="visually-hidden">{present ? t('att.present') : t('att.absent')}</span>
             {canMark ? (
               present ? (
                 <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void run('attendance:set', { delegateId: d.id, status: 'absent' })}>{t('att.markAbsent')}</button>
