@@ -70,6 +70,11 @@ export function openRoundOf(state: CouncilState, sessionId: string): RoundState 
   return null;
 }
 
+/** Any round open anywhere: the roster (and so N) must not change under it. */
+function roundInProgress(state: CouncilState): boolean {
+  return Object.values(state.rounds).some((r) => r.status === 'open');
+}
+
 export function roundsOfMotion(state: CouncilState, motionId: string): RoundState[] {
   return Object.values(state.rounds)
     .filter((r) => r.motionId === motionId)
@@ -171,12 +176,15 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
       return ok([{ type: 'council.configured', patch: command.patch }]);
 
     case 'delegate.add': {
+      // A new seat during a vote would let a delegate outside the round's frozen N check in and vote.
+      if (roundInProgress(state)) return fail('ROUND_IN_PROGRESS');
       if (Object.values(state.delegates).some((d) => d.seat === command.input.seat)) return fail('SEAT_TAKEN');
       const delegate: Delegate = { id: ctx.newId(), ...command.input, seated: true, vacatedReason: null };
       return ok([{ type: 'delegate.added', delegate }], { result: { delegateId: delegate.id } });
     }
 
     case 'delegate.import': {
+      if (roundInProgress(state)) return fail('ROUND_IN_PROGRESS');
       const seats = new Set(Object.values(state.delegates).map((d) => d.seat));
       const events: DomainEvent[] = [];
       for (const input of command.inputs) {
@@ -202,8 +210,7 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
       if (!d) return fail('DELEGATE_NOT_FOUND');
       if (!d.seated) return ok([], { result: { delegateId: d.id } });
       // N is frozen in an open round; a vacancy during a vote would change the denominator mid-count.
-      const s = openSession(state);
-      if (s && openRoundOf(state, s.id)) return fail('ROUND_IN_PROGRESS');
+      if (roundInProgress(state)) return fail('ROUND_IN_PROGRESS');
       return ok([{ type: 'delegate.vacated', delegateId: d.id, reason: command.reason }], { result: { delegateId: d.id } });
     }
 
@@ -211,8 +218,7 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
       const d = state.delegates[command.delegateId];
       if (!d) return fail('DELEGATE_NOT_FOUND');
       if (d.seated) return ok([], { result: { delegateId: d.id } });
-      const s = openSession(state);
-      if (s && openRoundOf(state, s.id)) return fail('ROUND_IN_PROGRESS');
+      if (roundInProgress(state)) return fail('ROUND_IN_PROGRESS');
       return ok([{ type: 'delegate.reseated', delegateId: d.id }], { result: { delegateId: d.id } });
     }
 
@@ -475,7 +481,8 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
       const withMotion: CouncilState = { ...state, motions: { ...state.motions, [motion.id]: motion } };
       const opened = openRoundEvents(withMotion, motion, command.commandId, ctx);
       if (!opened.ok) return opened;
-      return ok([{ type: 'motion.prepared', motion }, ...opened.decision.events], opened.decision);
+      // Only the result is carried over: spreading the whole decision would replace these events with its own.
+      return ok([{ type: 'motion.prepared', motion }, ...opened.decision.events], { result: opened.decision.result });
     }
 
     case 'round.close':
