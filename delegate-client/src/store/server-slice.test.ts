@@ -31,7 +31,16 @@ describe('applyEnvelope', () => {
   });
 
   it('ignores what it has already seen', () => {
-    expect(applyEnvelope(snapshot, { seq: 10, prevSeq: 9, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('ignored');
+    expect(applyEnvelope(snapshot, { seq: 9, prevSeq: 8, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('ignored');
+  });
+
+  it('applies every patch of one log entry (several patches may share a seq)', () => {
+    const a = applyEnvelope(snapshot, { seq: 11, prevSeq: 0, patch: { type: 'attendance', attendance: { ...snapshot.attendance, present: 1 } } });
+    expect(a.kind).toBe('applied');
+    if (a.kind !== 'applied') return;
+    const b = applyEnvelope(a.snapshot, { seq: 11, prevSeq: 11, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } });
+    expect(b.kind === 'applied' && b.snapshot.display.mode).toBe('agenda');
+    expect(b.kind === 'applied' && b.snapshot.attendance.present).toBe(1);
   });
 
   it('reports a gap when a message was missed, and when there is no snapshot yet', () => {

@@ -21,7 +21,9 @@ export type PatchOutcome = { kind: 'applied'; snapshot: LiveSnapshot } | { kind:
 /** Apply one patch envelope (pure). A gap (a message we never got) means: ask for a fresh snapshot. */
 export function applyEnvelope(snapshot: LiveSnapshot | null, envelope: PatchEnvelope): PatchOutcome {
   if (snapshot === null) return { kind: 'gap' };
-  if (envelope.seq <= snapshot.seq) return { kind: 'ignored' };
+  // Older than what we hold: ignore. The same seq is applied: one log entry can yield several patches (one per
+  // entity) that share its seq, and each patch replaces a whole entity, so applying it again is harmless.
+  if (envelope.seq < snapshot.seq) return { kind: 'ignored' };
   if (envelope.prevSeq > snapshot.seq) return { kind: 'gap' };
   return { kind: 'applied', snapshot: { ...applyPatch(snapshot, envelope.patch), seq: envelope.seq } };
 }

@@ -27,7 +27,7 @@ export function HomeScreen() {
               {session.title ? <span className="session-subtitle">{session.title}</span> : null}
             </h1>
             <p className="muted">
-              {t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })} · {t('home.place', { place: session.place })}
+              {session.startDate === session.endDate ? formatDate(session.startDate, lang) : t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })} · {t('home.place', { place: session.place })}
             </p>
             <span className={`tag status-${session.status}`}>
               {session.status === 'open' ? t('home.sessionOpen') : session.status === 'closed' ? t('home.sessionClosed') : t('home.sessionDraft')}
