@@ -5,7 +5,7 @@
 
 import type { ErrorCode } from '@hddt/protocol';
 import { decide, type Clock } from './domain/decide';
-import { applySecretChoice, emptyState, evolve } from './domain/evolve';
+import { applyEvent, applySecretChoiceTo, createDraft, emptyState, evolveAll, finishDraft } from './domain/evolve';
 import type { Actor, Command, CouncilState, Decision, DomainEvent, Tally } from './domain/types';
 import { actorLabel } from './domain/types';
 import type { Db } from './storage/database';
@@ -34,11 +34,16 @@ type QueueItem =
   | { kind: 'command'; command: Command; actor: Actor; resolve: (r: ExecResult) => void }
   | { kind: 'facts'; events: DomainEvent[]; actor: Actor; write?: () => void; resolve: (r: ExecResult) => void };
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function dayIn(timeZone: string, ms: number): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(ms),
-  );
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD. Building a formatter is costly; there is one per time zone.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(new Date(ms));
 }
 
 export function makeClock(ms: number, timeZone: string): Clock {
@@ -128,32 +133,34 @@ export class Engine {
     this.queue = [];
     if (items.length === 0) return;
     const before = this.state;
-    let working = before;
+    // One draft for the whole batch: each command is decided against the state left by the ones before it,
+    // and the big tables (ballots, attendance) are copied once per batch, not once per ballot.
+    const draft = createDraft(before);
     const accepted: { item: QueueItem; decision: Decision; events: { event: DomainEvent; at: string }[] }[] = [];
     const answers = new Map<QueueItem, ExecResult>();
     const secretRounds = new Set<string>();
 
+    // Commands that arrived in the same event-loop turn share one clock reading.
+    const clock = makeClock(this.opts.clock.nowMs(), before.council?.timeZone ?? 'Asia/Ho_Chi_Minh');
     for (const item of items) {
-      const ms = this.opts.clock.nowMs();
-      const clock = makeClock(ms, working.council?.timeZone ?? 'Asia/Ho_Chi_Minh');
       if (item.kind === 'facts') {
         accepted.push({ item, decision: { events: item.events }, events: item.events.map((event) => ({ event, at: clock.now })) });
         continue;
       }
-      const result = decide(working, item.command, { clock, newId: this.opts.newId });
+      const result = decide(draft as CouncilState, item.command, { clock, newId: this.opts.newId });
       if (!result.ok) {
         answers.set(item, { ok: false, code: result.code });
         continue;
       }
-      let next = working;
-      for (const event of result.decision.events) next = evolve(next, event, clock.now);
+      const stamped = result.decision.events.map((event) => ({ event, at: clock.now }));
+      for (const { event, at } of stamped) applyEvent(draft, event, at);
       if (result.decision.secret) {
-        next = applySecretChoice(next, result.decision.secret);
+        applySecretChoiceTo(draft, result.decision.secret);
         secretRounds.add(result.decision.secret.roundId);
       }
-      working = next;
-      accepted.push({ item, decision: result.decision, events: result.decision.events.map((event) => ({ event, at: clock.now })) });
+      accepted.push({ item, decision: result.decision, events: stamped });
     }
+    const working = finishDraft(draft) as CouncilState;
 
     const logged = new Map<QueueItem, LoggedEvent[]>();
     const allLogged: LoggedEvent[] = [];
@@ -224,8 +231,9 @@ function isDiskError(error: unknown): boolean {
 
 /** Rebuilds the state by folding the whole log, then restores the running tallies of open secret rounds. */
 export function loadState(db: Db, log: EventLog): CouncilState {
-  let state = emptyState();
-  for (const entry of log.readAll()) state = evolve(state, entry.event, entry.at);
+  let state = evolveAll(emptyState(), (function* () {
+    for (const entry of log.readAll()) yield { event: entry.event, at: entry.at };
+  })());
   const rows = db.prepare('SELECT round_id, tally FROM secret_tally').all() as { round_id: string; tally: string }[];
   for (const row of rows) {
     const round = state.rounds[row.round_id];

@@ -1,11 +1,22 @@
-// Folding one recorded event into the state. Pure and total: every event type is handled, and an event
-// never fails to apply (decide already checked it against the same state).
+// Folding recorded events into the state. Pure and total: every event type is handled, and an event never
+// fails to apply (decide already checked it against the same state).
+//
+// Objects taken from an event are copied before they enter the state: later events in the same draft may
+// change the state's copy, never the event (which is serialised into the log after it is applied).
+//
+// The recipes are written as mutations of an immer draft: evolve() returns a new state and leaves its input
+// untouched, while the engine can fold a whole batch of ballots into one draft, so a burst of 1,500 ballots
+// copies the round's ballot table once per batch instead of once per ballot.
 
-import type { AttendanceRecord, Motion } from '@hddt/protocol';
+import { createDraft, finishDraft, produce, setAutoFreeze, type Draft } from 'immer';
 import { DEFAULT_DISPLAY } from './defaults';
 import { addToTally, emptyTally } from './tally';
 import type { CouncilState, DomainEvent, RoundState, SecretChoice } from './types';
 import { exhaustive } from './types';
+
+// States are treated as immutable by convention and by type (Readonly); freezing every produced object
+// would cost a deep walk per batch for no additional safety in production.
+setAutoFreeze(false);
 
 export function emptyState(): CouncilState {
   return {
@@ -24,154 +35,163 @@ export function emptyState(): CouncilState {
   };
 }
 
-function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  const next = { ...record };
-  delete next[key];
-  return next;
-}
-
-function updateRound(state: CouncilState, roundId: string, fn: (round: RoundState) => RoundState): CouncilState {
-  const round = state.rounds[roundId];
-  if (!round) return state;
-  return { ...state, rounds: { ...state.rounds, [roundId]: fn(round) } };
-}
-
-function setAttendance(
-  state: CouncilState,
-  sessionId: string,
-  day: string,
-  fn: (records: Readonly<Record<string, AttendanceRecord>>) => Readonly<Record<string, AttendanceRecord>>,
-): CouncilState {
-  const bySession = state.attendance[sessionId] ?? {};
-  const records = bySession[day] ?? {};
-  return {
-    ...state,
-    attendance: { ...state.attendance, [sessionId]: { ...bySession, [day]: fn(records) } },
-  };
-}
-
 /** `at` is the time the event was recorded (the log's timestamp). */
 export function evolve(state: CouncilState, event: DomainEvent, at: string): CouncilState {
+  return produce(state, (draft) => applyEvent(draft, event, at));
+}
+
+/** Folds many events at once (replay at start-up, a committed batch). */
+export function evolveAll(state: CouncilState, events: Iterable<{ event: DomainEvent; at: string }>): CouncilState {
+  const draft = createDraft(state);
+  for (const { event, at } of events) applyEvent(draft, event, at);
+  return finishDraft(draft) as CouncilState;
+}
+
+/** Adds a secret choice to the running tally of its round (the choice is never part of any event). */
+export function applySecretChoice(state: CouncilState, secret: SecretChoice): CouncilState {
+  return produce(state, (draft) => applySecretChoiceTo(draft, secret));
+}
+
+export function applySecretChoiceTo(draft: Draft<CouncilState>, secret: SecretChoice): void {
+  const round = draft.rounds[secret.roundId];
+  if (!round) return;
+  round.secretTally = addToTally((round.secretTally as RoundState['secretTally']) ?? emptyTally(), secret.choice);
+}
+
+export { createDraft, finishDraft, type Draft };
+
+/** Applies one event to a draft state. */
+export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: string): void {
   switch (event.type) {
     case 'council.initialized':
-      return { ...state, council: event.council };
+      d.council = { ...event.council };
+      return;
     case 'council.configured':
-      return state.council ? { ...state, council: { ...state.council, ...event.patch } } : state;
+      if (d.council) Object.assign(d.council, event.patch);
+      return;
     case 'delegate.added':
-      return { ...state, delegates: { ...state.delegates, [event.delegate.id]: event.delegate } };
+      d.delegates[event.delegate.id] = { ...event.delegate };
+      return;
     case 'delegate.updated': {
-      const d = state.delegates[event.delegateId];
-      return d ? { ...state, delegates: { ...state.delegates, [d.id]: { ...d, ...event.patch } } } : state;
+      const x = d.delegates[event.delegateId];
+      if (x) Object.assign(x, event.patch);
+      return;
     }
     case 'delegate.vacated': {
-      const d = state.delegates[event.delegateId];
-      return d
-        ? { ...state, delegates: { ...state.delegates, [d.id]: { ...d, seated: false, vacatedReason: event.reason } } }
-        : state;
+      const x = d.delegates[event.delegateId];
+      if (x) {
+        x.seated = false;
+        x.vacatedReason = event.reason;
+      }
+      return;
     }
     case 'delegate.reseated': {
-      const d = state.delegates[event.delegateId];
-      return d
-        ? { ...state, delegates: { ...state.delegates, [d.id]: { ...d, seated: true, vacatedReason: null } } }
-        : state;
+      const x = d.delegates[event.delegateId];
+      if (x) {
+        x.seated = true;
+        x.vacatedReason = null;
+      }
+      return;
     }
     case 'session.created':
-      return {
-        ...state,
-        sessions: { ...state.sessions, [event.session.id]: event.session },
-        activeSessionId: state.activeSessionId ?? event.session.id,
-      };
+      d.sessions[event.session.id] = { ...event.session };
+      d.activeSessionId = d.activeSessionId ?? event.session.id;
+      return;
     case 'session.updated': {
-      const s = state.sessions[event.sessionId];
-      return s ? { ...state, sessions: { ...state.sessions, [s.id]: { ...s, ...event.patch } } } : state;
+      const s = d.sessions[event.sessionId];
+      if (s) Object.assign(s, event.patch);
+      return;
     }
     case 'session.selected':
-      return { ...state, activeSessionId: event.sessionId, display: DEFAULT_DISPLAY };
+      d.activeSessionId = event.sessionId;
+      d.display = { ...DEFAULT_DISPLAY };
+      return;
     case 'session.opened': {
-      const s = state.sessions[event.sessionId];
-      return s
-        ? {
-            ...state,
-            activeSessionId: s.id,
-            sessions: { ...state.sessions, [s.id]: { ...s, status: 'open', openedAt: s.openedAt ?? at, closedAt: null } },
-          }
-        : state;
+      const s = d.sessions[event.sessionId];
+      if (!s) return;
+      d.activeSessionId = s.id;
+      s.status = 'open';
+      s.openedAt = s.openedAt ?? at;
+      s.closedAt = null;
+      return;
     }
     case 'session.closed': {
-      const s = state.sessions[event.sessionId];
-      return s
-        ? {
-            ...state,
-            sessions: { ...state.sessions, [s.id]: { ...s, status: 'closed', closedAt: at, rollCallOpen: false } },
-          }
-        : state;
+      const s = d.sessions[event.sessionId];
+      if (!s) return;
+      s.status = 'closed';
+      s.closedAt = at;
+      s.rollCallOpen = false;
+      return;
     }
     case 'rollcall.opened':
     case 'rollcall.closed': {
-      const s = state.sessions[event.sessionId];
-      return s
-        ? {
-            ...state,
-            sessions: { ...state.sessions, [s.id]: { ...s, rollCallOpen: event.type === 'rollcall.opened' } },
-          }
-        : state;
+      const s = d.sessions[event.sessionId];
+      if (s) s.rollCallOpen = event.type === 'rollcall.opened';
+      return;
     }
-    case 'attendance.recorded':
-      return setAttendance(state, event.sessionId, event.day, (r) => ({ ...r, [event.record.delegateId]: event.record }));
-    case 'attendance.cleared':
-      return setAttendance(state, event.sessionId, event.day, (r) => without(r, event.delegateId));
+    case 'attendance.recorded': {
+      const bySession = (d.attendance[event.sessionId] ??= {});
+      const records = (bySession[event.day] ??= {});
+      records[event.record.delegateId] = { ...event.record };
+      return;
+    }
+    case 'attendance.cleared': {
+      const records = d.attendance[event.sessionId]?.[event.day];
+      if (records) delete records[event.delegateId];
+      return;
+    }
     case 'agenda.added':
-      return { ...state, agenda: { ...state.agenda, [event.item.id]: event.item } };
+      d.agenda[event.item.id] = { ...event.item };
+      return;
     case 'agenda.updated': {
-      const item = state.agenda[event.itemId];
-      if (!item) return state;
-      const next = {
-        ...item,
-        ...(event.title !== undefined ? { title: event.title } : {}),
-        ...(event.presenter !== undefined ? { presenter: event.presenter } : {}),
-      };
-      return { ...state, agenda: { ...state.agenda, [item.id]: next } };
+      const item = d.agenda[event.itemId];
+      if (!item) return;
+      if (event.title !== undefined) item.title = event.title;
+      if (event.presenter !== undefined) item.presenter = event.presenter;
+      return;
     }
     case 'agenda.removed': {
-      const item = state.agenda[event.itemId];
-      if (!item) return state;
-      const sessions = { ...state.sessions };
-      const s = sessions[item.sessionId];
-      if (s && s.currentItemId === item.id) sessions[s.id] = { ...s, currentItemId: null };
-      const documents = { ...state.documents };
-      for (const d of Object.values(documents)) if (d.itemId === item.id) documents[d.id] = { ...d, itemId: null };
-      const motions = { ...state.motions };
-      for (const m of Object.values(motions)) if (m.itemId === item.id) motions[m.id] = { ...m, itemId: null };
-      return { ...state, agenda: without(state.agenda, item.id), sessions, documents, motions };
+      const item = d.agenda[event.itemId];
+      if (!item) return;
+      const s = d.sessions[item.sessionId];
+      if (s && s.currentItemId === item.id) s.currentItemId = null;
+      for (const doc of Object.values(d.documents)) if (doc.itemId === item.id) doc.itemId = null;
+      for (const m of Object.values(d.motions)) if (m.itemId === item.id) m.itemId = null;
+      delete d.agenda[item.id];
+      return;
     }
-    case 'agenda.reordered': {
-      const agenda = { ...state.agenda };
+    case 'agenda.reordered':
       event.itemIds.forEach((id, index) => {
-        const item = agenda[id];
-        if (item) agenda[id] = { ...item, order: index + 1 };
+        const item = d.agenda[id];
+        if (item) item.order = index + 1;
       });
-      return { ...state, agenda };
-    }
+      return;
     case 'agenda.current-set': {
-      const s = state.sessions[event.sessionId];
-      return s ? { ...state, sessions: { ...state.sessions, [s.id]: { ...s, currentItemId: event.itemId } } } : state;
+      const s = d.sessions[event.sessionId];
+      if (s) s.currentItemId = event.itemId;
+      return;
     }
     case 'document.added':
-      return { ...state, documents: { ...state.documents, [event.document.id]: event.document } };
+      d.documents[event.document.id] = { ...event.document };
+      return;
     case 'document.updated': {
-      const d = state.documents[event.documentId];
-      return d ? { ...state, documents: { ...state.documents, [d.id]: { ...d, ...event.patch } } } : state;
+      const doc = d.documents[event.documentId];
+      if (doc) Object.assign(doc, event.patch);
+      return;
     }
     case 'document.removed':
-      return { ...state, documents: without(state.documents, event.documentId) };
+      delete d.documents[event.documentId];
+      return;
     case 'motion.prepared':
     case 'motion.updated':
-      return { ...state, motions: { ...state.motions, [event.motion.id]: event.motion } };
+      d.motions[event.motion.id] = { ...event.motion };
+      return;
     case 'motion.removed':
-      return { ...state, motions: without(state.motions, event.motionId) };
+      delete d.motions[event.motionId];
+      return;
     case 'round.opened': {
-      const motion: Motion | undefined = state.motions[event.motionId];
-      const round: RoundState = {
+      const motion = d.motions[event.motionId];
+      d.rounds[event.roundId] = {
         id: event.roundId,
         motionId: event.motionId,
         sessionId: event.sessionId,
@@ -188,71 +208,78 @@ export function evolve(state: CouncilState, event: DomainEvent, at: string): Cou
         secretTally: motion?.mode === 'secret' ? emptyTally() : null,
         result: null,
       };
-      return {
-        ...state,
-        rounds: { ...state.rounds, [round.id]: round },
-        openCommands: event.commandId ? { ...state.openCommands, [event.commandId]: round.id } : state.openCommands,
-        display: { mode: 'vote', roundId: round.id },
-      };
+      if (event.commandId) d.openCommands[event.commandId] = event.roundId;
+      d.display = { mode: 'vote', roundId: event.roundId };
+      return;
     }
-    case 'ballot.cast':
-      return updateRound(state, event.roundId, (r) => {
-        const previous = r.ballots[event.delegateId];
-        return {
-          ...r,
-          ballots: {
-            ...r.ballots,
-            [event.delegateId]: { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 },
-          },
-        };
-      });
-    case 'ballot.secret-cast':
-      return updateRound(state, event.roundId, (r) => ({
-        ...r,
-        participants: { ...r.participants, [event.delegateId]: true },
-      }));
-    case 'round.closed':
-      return updateRound(state, event.roundId, (r) => ({
-        ...r,
-        status: 'closed',
-        closedAt: at,
-        result: event.result,
-        // The sealed result now carries the totals; the running secret tally is dropped.
-        secretTally: null,
-      }));
+    case 'ballot.cast': {
+      const r = d.rounds[event.roundId];
+      if (!r) return;
+      const previous = r.ballots[event.delegateId];
+      r.ballots[event.delegateId] = { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 };
+      return;
+    }
+    case 'ballot.secret-cast': {
+      const r = d.rounds[event.roundId];
+      if (r) r.participants[event.delegateId] = true;
+      return;
+    }
+    case 'round.closed': {
+      const r = d.rounds[event.roundId];
+      if (!r) return;
+      r.status = 'closed';
+      r.closedAt = at;
+      r.result = event.result;
+      // The sealed result now carries the totals; the running secret tally is dropped.
+      r.secretTally = null;
+      return;
+    }
     case 'round.announced': {
-      const next = updateRound(state, event.roundId, (r) => ({ ...r, status: 'announced' }));
-      return { ...next, display: { mode: 'result', roundId: event.roundId } };
+      const r = d.rounds[event.roundId];
+      if (r) r.status = 'announced';
+      d.display = { mode: 'result', roundId: event.roundId };
+      return;
     }
-    case 'round.cancelled':
-      return updateRound(state, event.roundId, (r) => ({
-        ...r,
-        status: 'cancelled',
-        closedAt: at,
-        cancelledReason: event.reason,
-        secretTally: null,
-      }));
+    case 'round.cancelled': {
+      const r = d.rounds[event.roundId];
+      if (!r) return;
+      r.status = 'cancelled';
+      r.closedAt = at;
+      r.cancelledReason = event.reason;
+      r.secretTally = null;
+      return;
+    }
     case 'speaker.requested':
-      return { ...state, speakers: { ...state.speakers, [event.entry.id]: event.entry } };
+      d.speakers[event.entry.id] = { ...event.entry };
+      return;
     case 'speaker.withdrawn':
     case 'speaker.removed': {
-      const e = state.speakers[event.entryId];
-      return e
-        ? { ...state, speakers: { ...state.speakers, [e.id]: { ...e, status: 'withdrawn', endedAt: at } } }
-        : state;
+      const e = d.speakers[event.entryId];
+      if (e) {
+        e.status = 'withdrawn';
+        e.endedAt = at;
+      }
+      return;
     }
     case 'speaker.started': {
-      const e = state.speakers[event.entryId];
-      return e
-        ? { ...state, speakers: { ...state.speakers, [e.id]: { ...e, status: 'speaking', startedAt: at } } }
-        : state;
+      const e = d.speakers[event.entryId];
+      if (e) {
+        e.status = 'speaking';
+        e.startedAt = at;
+      }
+      return;
     }
     case 'speaker.finished': {
-      const e = state.speakers[event.entryId];
-      return e ? { ...state, speakers: { ...state.speakers, [e.id]: { ...e, status: 'done', endedAt: at } } } : state;
+      const e = d.speakers[event.entryId];
+      if (e) {
+        e.status = 'done';
+        e.endedAt = at;
+      }
+      return;
     }
     case 'display.changed':
-      return { ...state, display: event.display };
+      d.display = { ...event.display };
+      return;
     case 'credential.delegate-issued':
     case 'credential.display-issued':
     case 'credential.display-revoked':
@@ -260,16 +287,8 @@ export function evolve(state: CouncilState, event: DomainEvent, at: string): Cou
     case 'staff.password-reset':
     case 'security.refused':
     case 'security.device-takeover':
-      return state;
+      return;
     default:
-      return exhaustive(event);
+      exhaustive(event);
   }
-}
-
-/** Adds a secret choice to the running tally of its round (the choice is never part of any event). */
-export function applySecretChoice(state: CouncilState, secret: SecretChoice): CouncilState {
-  return updateRound(state, secret.roundId, (r) => ({
-    ...r,
-    secretTally: addToTally(r.secretTally ?? emptyTally(), secret.choice),
-  }));
 }

@@ -33,7 +33,9 @@ export function roundView(state: CouncilState, round: RoundState, day: string, a
   let result = null;
   if (round.status === 'closed' || round.status === 'announced') {
     result = round.result;
-  } else if (round.status === 'open' && motion && motion.interim === 'live' && state.council) {
+  } else if (round.status === 'open' && motion && motion.interim === 'live' && motion.mode !== 'secret' && state.council) {
+    // Never for a secret ballot: totals that move after each delegate's press, seen beside who has voted
+    // (voterIds, or simply watching the hall), would tell each choice.
     result = computeResult(state.council, motion, roundTally(round), round.seated, present);
   }
   const view: RoundView = {

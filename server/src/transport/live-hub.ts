@@ -25,6 +25,8 @@ type DisplayNsp = Namespace<Record<string, never>, DisplayServerToClient>;
 
 interface Pending {
   rounds: Set<string>;
+  /** Rounds whose status changed (opened, closed, announced, cancelled): tablets need those at once. */
+  roundStatus: Set<string>;
   attendance: boolean;
   attendanceRecords: Map<string, AttendanceRecord | null>;
   speakers: boolean;
@@ -38,6 +40,7 @@ interface Pending {
 function emptyPending(): Pending {
   return {
     rounds: new Set(),
+    roundStatus: new Set(),
     attendance: false,
     attendanceRecords: new Map(),
     speakers: false,
@@ -108,14 +111,15 @@ export class LiveHub {
       switch (event.type) {
         case 'ballot.cast':
         case 'ballot.secret-cast':
+          // The voter's own receipt travels in the ack; others' ballots only move the progress counters.
           p.rounds.add(event.roundId);
-          p.me.add(event.delegateId);
           break;
         case 'round.opened':
         case 'round.closed':
         case 'round.announced':
         case 'round.cancelled':
           p.rounds.add(event.roundId);
+          p.roundStatus.add(event.roundId);
           p.display = true;
           p.urgent = true;
           break;
@@ -224,10 +228,16 @@ export class LiveHub {
       const session = activeSession(state);
       const common: LivePatch[] = [];
       const staffOnly: LivePatch[] = [];
+      const tabletsOnly: LivePatch[] = [];
+      const displaysOnly: LivePatch[] = [];
       for (const roundId of p.rounds) {
         const round = state.rounds[roundId];
         if (!round || round.sessionId !== session?.id) continue;
-        common.push({ type: 'round', round: roundView(state, round, day, 'delegate') });
+        const publicView: LivePatch = { type: 'round', round: roundView(state, round, day, 'delegate') };
+        displaysOnly.push(publicView);
+        // Tablets show the vote panel and the result, not the running count: they get status changes only,
+        // which keeps a 1,500-tablet burst from multiplying into a million progress messages.
+        if (p.roundStatus.has(roundId)) tabletsOnly.push(publicView);
         staffOnly.push({ type: 'round', round: roundView(state, round, day, 'staff') });
       }
       if (p.attendance) {
@@ -257,10 +267,8 @@ export class LiveHub {
         staffOnly.push(patch);
       }
       for (const patch of staffOnly) this.emitPatch('chair', patch, seq);
-      for (const patch of common) {
-        this.emitPatch('delegate', patch, seq);
-        this.emitPatch('display', patch, seq);
-      }
+      for (const patch of [...tabletsOnly, ...common]) this.emitPatch('delegate', patch, seq);
+      for (const patch of [...displaysOnly, ...common]) this.emitPatch('display', patch, seq);
     }
     for (const delegateId of p.me) this.sendMe(delegateId);
   }

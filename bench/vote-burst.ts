@@ -1,0 +1,241 @@
+// Load benchmark: N simulated delegates check in, the chair opens a named vote, everyone presses at once;
+// display clients (hall screens / read-only viewers) wait for the final tally.
+//
+//   npm run bench                         30, 500 and 1500 voters
+//   npm run bench -- --voters 500         one scenario
+//   npm run bench -- --voters 1500 --viewers 2000
+//
+// The server runs as a separate process (as in a hall); the generator shares this 2-core machine, so the
+// figures are pessimistic. One JSON line per scenario; the last line has them all.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { PatchEnvelope } from '@hddt/protocol';
+import Database from 'better-sqlite3';
+import {
+  REPO_ROOT,
+  api,
+  chairSocket,
+  createDisplay,
+  delegateCards,
+  delegateSocket,
+  displaySocket,
+  staffLogin,
+  tokenOf,
+  type DelegateSocket,
+  type DisplaySocket,
+} from '../e2e/harness';
+
+interface Scenario {
+  voters: number;
+  viewers: number;
+}
+
+export interface BenchResult {
+  scenario: string;
+  voters: number;
+  viewers: number;
+  acknowledged: number;
+  refused: number;
+  p50AckMs: number;
+  p99AckMs: number;
+  maxAckMs: number;
+  p99DisplayMs: number;
+  lastViewerMs: number | null;
+  lostAcknowledged: number;
+  burstMs: number;
+  peakRssMb: number;
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startServerProcess(port: number, dataDir: string, password: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HDDT_ADMIN_PASSWORD: password, HDDT_DEMO: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('/display/')) resolve(child);
+    });
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+function peakRssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+async function inBatches<T>(count: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < count; start += size) {
+    const batch = await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, k) => make(start + k)));
+    out.push(...batch);
+  }
+  return out;
+}
+
+export async function runScenario({ voters, viewers }: Scenario): Promise<BenchResult> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-bench-'));
+  const port = await freePort();
+  const password = 'bench-password-123';
+  const child = await startServerProcess(port, dataDir, password);
+  const server = { url: `http://127.0.0.1:${port}`, adminPassword: password };
+  const sockets: { disconnect(): unknown }[] = [];
+  try {
+    const staff = await staffLogin(server);
+    const csv = ['seat,fullName,title,group', ...Array.from({ length: voters }, (_, i) => `${i + 1},Đại biểu Thử ${i + 1},Đại biểu,Tổ ${(i % 10) + 1}`)].join('\n');
+    const imported = await api(server, 'POST', '/api/delegates/import', csv, staff);
+    if (imported.status !== 201) throw new Error(`import failed ${imported.status}`);
+    const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' }, staff);
+    const motion = await api<{ id: string }>(server, 'POST', `/api/sessions/${session.body.id}/motions`, { question: 'Biểu quyết đo tải', mode: 'named' }, staff);
+    const cards = await delegateCards(server, staff);
+    const chair = await chairSocket(server, staff);
+    sockets.push(chair);
+    await chair.timeout(10_000).emitWithAck('session:select', { sessionId: session.body.id });
+    await chair.timeout(10_000).emitWithAck('session:open', { sessionId: session.body.id });
+    await chair.timeout(10_000).emitWithAck('rollcall:open', {});
+
+    const delegates: DelegateSocket[] = await inBatches(cards.length, 100, (i) => delegateSocket(server, tokenOf(cards[i]!)));
+    sockets.push(...delegates);
+    await inBatches(delegates.length, 200, async (i) => {
+      const ack = await delegates[i]!.timeout(30_000).emitWithAck('attendance:checkin', {});
+      if (!ack.ok) throw new Error(`checkin ${ack.code}`);
+    });
+
+    const display = await createDisplay(server);
+    const screens: DisplaySocket[] = await inBatches(Math.max(1, viewers + 1), 200, () => displaySocket(server, display.token));
+    sockets.push(...screens);
+
+    const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId: motion.body.id, commandId: `bench-${voters}-${viewers}` });
+    if (!opened.ok) throw new Error(`open ${opened.code}`);
+    const roundId = opened.data.id;
+
+    // Each screen notes when it first sees every ballot counted.
+    const finalSeenAt: number[] = [];
+    const allSeen = new Promise<void>((resolve) => {
+      for (const screen of screens) {
+        let seen = false;
+        screen.on('state:patch', (envelope: PatchEnvelope) => {
+          if (seen || envelope.patch.type !== 'round' || envelope.patch.round.id !== roundId) return;
+          if (envelope.patch.round.voted >= voters) {
+            seen = true;
+            finalSeenAt.push(performance.now());
+            if (finalSeenAt.length === screens.length) resolve();
+          }
+        });
+      }
+    });
+
+    const ackMs: number[] = [];
+    const acknowledged: string[] = [];
+    let refused = 0;
+    const options = ['yes', 'no', 'abstain'] as const;
+    const started = performance.now();
+    let lastPress = started;
+    await Promise.all(
+      delegates.map((socket, i) => {
+        const t0 = performance.now();
+        lastPress = Math.max(lastPress, t0);
+        return socket
+          .timeout(60_000)
+          .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
+          .then((ack) => {
+            if (ack.ok) {
+              ackMs.push(performance.now() - t0);
+              acknowledged.push(cards[i]!.delegateId);
+            } else refused += 1;
+          })
+          .catch(() => {
+            refused += 1;
+          });
+      }),
+    );
+    const burstMs = performance.now() - started;
+    await Promise.race([allSeen, new Promise((r) => setTimeout(r, 30_000))]);
+    const displayMs = finalSeenAt.map((t) => t - lastPress);
+
+    const db = new Database(path.join(dataDir, 'hoi-dong.sqlite'), { readonly: true });
+    const stored = new Set(
+      (db.prepare('SELECT delegate_id FROM ballots WHERE round_id = ?').all(roundId) as { delegate_id: string }[]).map((r) => r.delegate_id),
+    );
+    db.close();
+    const lost = acknowledged.filter((id) => !stored.has(id)).length;
+
+    return {
+      scenario: viewers > 0 ? `${voters} voters + ${viewers} viewers` : `${voters} voters`,
+      voters,
+      viewers,
+      acknowledged: acknowledged.length,
+      refused,
+      p50AckMs: percentile(ackMs, 50),
+      p99AckMs: percentile(ackMs, 99),
+      maxAckMs: percentile(ackMs, 100),
+      // The hall display is the first screen; with viewers, the slowest of all screens is reported too.
+      p99DisplayMs: percentile(displayMs.slice(0, 1).length ? displayMs : [NaN], 99),
+      lastViewerMs: viewers > 0 && displayMs.length === screens.length ? percentile(displayMs, 100) : null,
+      lostAcknowledged: lost,
+      burstMs: Math.round(burstMs),
+      peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
+    };
+  } finally {
+    for (const s of sockets) s.disconnect();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function parseArgs(argv: string[]): Scenario[] {
+  const voters: number[] = [];
+  let viewers = 0;
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--voters') voters.push(Number(argv[++i]));
+    else if (argv[i] === '--viewers') viewers = Number(argv[++i]);
+  }
+  const list = voters.length > 0 ? voters : [30, 500, 1500];
+  return list.map((v) => ({ voters: v, viewers }));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const results: BenchResult[] = [];
+  for (const scenario of parseArgs(process.argv.slice(2))) {
+    const result = await runScenario(scenario);
+    results.push(result);
+    console.log(JSON.stringify(result));
+  }
+  console.log(JSON.stringify({ results }));
+  process.exit(0);
+}
