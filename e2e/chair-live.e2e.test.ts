@@ -27,6 +27,7 @@ let server: TestServer;
 let browser: Browser;
 let secretary: ChairSocket;
 const tablets: DelegateSocket[] = [];
+const tabletDelegateIds: string[] = [];
 
 async function snapshotOf(socket: ChairSocket): Promise<ChairSnapshot> {
   const ack = await socket.timeout(5000).emitWithAck('session:sync', {});
@@ -42,7 +43,10 @@ beforeAll(async () => {
   if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
   secretary = await chairSocket(server);
   const cards = await delegateCards(server);
-  for (const card of cards.slice(0, 2)) tablets.push(await delegateSocket(server, tokenOf(card)));
+  for (const card of cards.slice(0, 2)) {
+    tablets.push(await delegateSocket(server, tokenOf(card)));
+    tabletDelegateIds.push(card.delegateId);
+  }
 });
 afterAll(async () => {
   for (const t of tablets) t.disconnect();
@@ -85,7 +89,7 @@ describe('chair console — Điều hành (chair, live)', () => {
     await page.getByRole('button', { name: 'Mở điểm danh', exact: true }).waitFor();
 
     // A tablet drops off the Wi-Fi: the chair sees it.
-    const dropped = snap.delegates.find((d) => d.id === [...tabletIds][1])!;
+    const dropped = snap.delegates.find((d) => d.id === tabletDelegateIds[1])!;
     tablets[1]!.disconnect();
     const droppedRow = page.locator(`.att-row[data-delegate-id="${dropped.id}"]`);
     await expect.poll(() => droppedRow.textContent()).toContain('Mất kết nối');
@@ -143,10 +147,25 @@ describe('chair console — Điều hành (chair, live)', () => {
     expect(after.display).toEqual({ mode: 'result', roundId: round.id });
     await page.screenshot({ path: path.join(SHOTS, 'live-result-1366.png') });
 
+    // The named record: who chose what.
+    const nameOf = (id: string) => snap.delegates.find((d) => d.id === id)!.fullName;
+    const speakerName = nameOf(tabletDelegateIds[0]!);
+    await page.getByRole('button', { name: 'Xem kết quả từng đại biểu' }).click();
+    await expect.poll(() => page.locator('.board').textContent()).toContain(`${speakerName}: Tán thành`);
+    expect(await page.locator('.board').textContent()).toContain(`${nameOf(tabletDelegateIds[1]!)}: Không tán thành`);
+    expect(await page.locator('.board').textContent()).toContain(`${nameOf(others[0]!.id)}: không bấm`);
+
+    // Marking a delegate absent by hand can be undone.
+    const absentee = others[19]!;
+    await page.getByRole('button', { name: `Ghi nhận ${absentee.fullName} vắng` }).click();
+    await expect.poll(() => quorum.textContent()).toContain('21/31');
+    await page.getByRole('button', { name: 'Hoàn tác' }).last().click();
+    await expect.poll(() => quorum.textContent()).toContain('22/31');
+
     // Speaker queue: a tablet asks for the floor, a guest is added by hand, the chair gives the floor.
     const req = await tablets[0]!.timeout(5000).emitWithAck('speaker:request', {});
     expect(req.ok).toBe(true);
-    const speakerName = snap.delegates.find((d) => d.id === [...tabletIds][0])!.fullName;
+    
     await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).waitFor();
     await page.getByLabel('Họ tên người phát biểu').fill('Ông Lê Văn Khách (cử tri)');
     await page.getByRole('button', { name: 'Thêm người phát biểu', exact: true }).click();

@@ -286,6 +286,12 @@ export const en: Messages = {
   'round.notYetVoted': 'Not yet voted ({{n}})',
   'round.history': 'Rounds ({{n}})',
 
+  'round.showBoard': 'Show each delegate’s vote',
+  'round.board': 'Named vote record',
+  'round.didNotVote': 'did not vote',
+  'att.markedPresent': '{{name}} marked present.',
+  'att.markedAbsent': '{{name}} marked absent.',
+
   'speaker.title': 'Speakers',
   'speaker.speaking': 'Speaking',
   'speaker.nobody': 'Nobody has the floor.',

@@ -285,6 +285,12 @@ export const vi = {
   'round.notYetVoted': 'Chưa biểu quyết ({{n}})',
   'round.history': 'Các lượt biểu quyết ({{n}})',
 
+  'round.showBoard': 'Xem kết quả từng đại biểu',
+  'round.board': 'Kết quả biểu quyết ghi danh',
+  'round.didNotVote': 'không bấm',
+  'att.markedPresent': 'Đã ghi {{name}} có mặt.',
+  'att.markedAbsent': 'Đã ghi {{name}} vắng.',
+
   'speaker.title': 'Phát biểu',
   'speaker.speaking': 'Đang phát biểu',
   'speaker.nobody': 'Chưa có ai đang phát biểu.',

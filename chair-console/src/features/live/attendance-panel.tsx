@@ -3,6 +3,7 @@ import { formatCount } from '@hddt/protocol';
 import type { AttendanceRecord, Delegate } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import { selectConnected, selectDelegates, selectRecords, selectSession, useStore } from '../../store';
+import { command } from '../../socket';
 import { useCommand } from '../shared/use-command';
 
 type Filter = 'all' | 'present' | 'absent' | 'dropped';
@@ -37,6 +38,7 @@ export function AttendancePanel() {
   const connected = useStore(selectConnected);
   const session = useStore(selectSession);
   const { run } = useCommand();
+  const pushToast = useStore((st) => st.pushToast);
   const [filter, setFilter] = useState<Filter>('all');
   const rows = useMemo(() => attendanceRows(delegates ?? [], records ?? [], connected ?? []), [delegates, records, connected]);
   const counts = {
@@ -47,6 +49,19 @@ export function AttendancePanel() {
   };
   const shown = rows.filter((r) => filter === 'all' || (filter === 'present' ? r.present : filter === 'absent' ? !r.present : r.dropped));
   const canMark = session?.status === 'open';
+  // Marking by hand (a delegate without a tablet, or one who left) can be undone from the toast.
+  const mark = async (d: Delegate, status: 'present' | 'absent') => {
+    // Called directly (not through useCommand): a successful "absent" acks with data null.
+    const ack = await command('attendance:set', { delegateId: d.id, status });
+    if (!ack.ok) {
+      pushToast({ tone: 'error', text: lang === 'vi' ? ack.message : ack.messageEn });
+      return;
+    }
+    {
+      const undo = status === 'present' ? 'absent' : 'present';
+      pushToast({ tone: 'info', text: t(status === 'present' ? 'att.markedPresent' : 'att.markedAbsent', { name: d.fullName }), undo: () => void run('attendance:set', { delegateId: d.id, status: undo }) });
+    }
+  };
 
   return (
     <section className="panel" aria-labelledby="att-h">
@@ -68,9 +83,9 @@ export function AttendancePanel() {
             <span className="visually-hidden">{present ? t('att.present') : t('att.absent')}</span>
             {canMark ? (
               present ? (
-                <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void run('attendance:set', { delegateId: d.id, status: 'absent' })}>{t('att.markAbsent')}</button>
+                <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void mark(d, 'absent')}>{t('att.markAbsent')}</button>
               ) : (
-                <button type="button" className="btn btn-small" aria-label={t('att.markPresentOf', { name: d.fullName })} onClick={() => void run('attendance:set', { delegateId: d.id, status: 'present' })}>{t('att.markPresent')}</button>
+                <button type="button" className="btn btn-small" aria-label={t('att.markPresentOf', { name: d.fullName })} onClick={() => void mark(d, 'present')}>{t('att.markPresent')}</button>
               )
             ) : null}
           </li>

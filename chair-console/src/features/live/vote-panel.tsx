@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { formatCount, formatPercent } from '@hddt/protocol';
-import type { Motion, RoundView } from '@hddt/protocol';
+import type { Motion, NamedBoardEntry, RoundView } from '@hddt/protocol';
 import { ResultChart, announcementText, requirementText, verdictLabel } from '@hddt/ui';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -132,6 +132,29 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
   );
 }
 
+/** Named ballots only: who chose what, fetched on demand (the server refuses it for other modes). */
+function NamedBoard({ roundId }: { roundId: string }) {
+  const { t, lang } = useT();
+  const council = useStore(selectCouncil);
+  const { run, busy } = useCommand();
+  const [board, setBoard] = useState<NamedBoardEntry[] | null>(null);
+  if (!board) {
+    return <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run('round:board', { roundId }).then((b) => b && setBoard(b))}>{t('round.showBoard')}</button>;
+  }
+  return (
+    <details className="board" open>
+      <summary>{t('round.board')}</summary>
+      <ul className="name-grid">
+        {[...board].sort((a, b) => a.seat - b.seat).map((e) => (
+          <li key={e.delegateId} className={e.option ? `vote-${e.option}` : undefined}>
+            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : t('round.didNotVote')}</strong>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function RoundResultView({ round }: { round: RoundView }) {
   const { t, lang } = useT();
   const council = useStore(selectCouncil);
@@ -150,6 +173,7 @@ export function RoundResultView({ round }: { round: RoundView }) {
       {req ? <p className="muted">{req}</p> : null}
       <ResultChart result={r} labels={labels} lang={lang} />
       <p className="announcement">{announcementText(r, labels, lang)}</p>
+      {round.mode === 'named' ? <NamedBoard roundId={round.id} /> : null}
       {round.status === 'closed' ? (
         <button type="button" className="btn btn-primary btn-large" aria-keyshortcuts="Alt+C" onClick={() => void actions.announce(round.id)}>{t('round.announce')}</button>
       ) : null}
@@ -206,7 +230,7 @@ export function VotePanel() {
   const adhocCommand = useRef(newCommandId());
   const [showAll, setShowAll] = useState(false);
   const currentItem = session?.currentItemId ?? null;
-  const list = useMemo(() => (motions ?? []).filter((m) => showAll || m.itemId === currentItem || m.itemId === null), [motions, currentItem, showAll]);
+  const list = useMemo(() => (motions ?? []).filter((m) => showAll || currentItem === null || m.itemId === currentItem || m.itemId === null), [motions, currentItem, showAll]);
   const canOpen = session?.status === 'open' && !openRound;
 
   return (
