@@ -1,7 +1,7 @@
 import type { BallotChoice, ConfidenceResult, ElectionResult, OptionResult } from '@hddt/protocol';
 import { formatPercent } from '@hddt/protocol';
 import { describe, expect, it } from 'vitest';
-import { decide, quorumMet, quorumRequired, seatedCount } from './decide';
+import { decide, quorumMet, quorumRequired, seatedCount, speakersOf } from './decide';
 import { defaultCouncilConfig } from './defaults';
 import { emptyState } from './evolve';
 import { demoHall, Hall, motionInput, testCtx } from './test-support';
@@ -712,6 +712,14 @@ describe('speaker queue', () => {
     expect(hall.state.speakers[a]!.status).toBe('done');
     expect(hall.eventsOf({ type: 'speaker.finish', entryId: a })).toEqual([]);
     expect(hall.codeOf({ type: 'speaker.finish', entryId: 'nope' })).toBe('SPEAKER_NOT_FOUND');
+  });
+
+  it('is first come, first served, also for requests stamped with the same instant', () => {
+    const hall = demoHall({ delegates: 12, checkedIn: 12 });
+    const order = [7, 3, 12, 1, 9, 10, 2, 11, 4, 8, 6, 5];
+    for (const seat of order) hall.do({ type: 'speaker.request', delegateId: hall.delegate(seat) });
+    const queue = speakersOf(hall.state, hall.session.id).map((e) => e.delegateId);
+    expect(queue).toEqual(order.map((seat) => hall.delegate(seat)));
   });
 
   it('giving the floor to the next speaker finishes the current one', () => {

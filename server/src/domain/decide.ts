@@ -87,10 +87,15 @@ export function agendaOf(state: CouncilState, sessionId: string): AgendaItem[] {
     .sort((a, b) => a.order - b.order);
 }
 
+/**
+ * The session's speaker list, first come first served. Requests with the same timestamp (one group commit
+ * stamps a whole batch alike) keep the order they were recorded in: the state's insertion order is the log's,
+ * and the sort is stable. Ordering ties by the (random) id would let a later request jump the queue.
+ */
 export function speakersOf(state: CouncilState, sessionId: string): SpeakerEntry[] {
   return Object.values(state.speakers)
     .filter((e) => e.sessionId === sessionId)
-    .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0));
 }
 
 function buildMotion(id: string, sessionId: string, input: MotionInput, newId: () => string): Motion {
