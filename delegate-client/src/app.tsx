@@ -72,7 +72,7 @@ export function App() {
   };
 
   if (auth !== 'ok' && auth !== 'signing-in') {
-    return <AuthPage auth={auth} onTakeOver={takeOver} onReload={() => window.location.reload()} />;
+    return <AuthPage auth={auth} onTakeOver={takeOver} onReload={() => window.location.reload()} onToggleLang={toggleLang} />;
   }
   if (!hasSnapshot) {
     return (
@@ -93,7 +93,7 @@ export function App() {
           <button key={tab.view} type="button" className={`tab${view === tab.view ? ' is-active' : ''}`} aria-current={view === tab.view ? 'page' : undefined}
             onClick={() => useStore.setState({ view: tab.view, openDocumentId: tab.view === 'documents' ? null : useStore.getState().openDocumentId })}>
             {t(tab.key)}
-            {tab.view === 'speak' && myPosition !== null && <span className="tab-badge">{myPosition}</span>}
+            {tab.view === 'speak' && myPosition !== null && myPosition > 0 && <span className="tab-badge">{myPosition}</span>}
           </button>
         ))}
       </nav>

@@ -24,7 +24,10 @@ export function getSocket(): DelegateSocket | null {
 }
 
 function setSnapshot(snapshot: LiveSnapshot): void {
-  useStore.setState({ snapshot, clockOffsetMs: Date.parse(snapshot.serverTime) - Date.now() });
+  // Only a real clock difference matters (tablets can be minutes off); the snapshot's serverTime is already a
+  // little old on arrival, and correcting by that would make countdowns start above their limit.
+  const offset = Date.parse(snapshot.serverTime) - Date.now();
+  useStore.setState({ snapshot, clockOffsetMs: Number.isFinite(offset) && Math.abs(offset) > 2000 ? offset : 0 });
 }
 
 function markOffline(): void {

@@ -122,7 +122,7 @@ export const en: Messages = {
     notInQueue: 'You have not asked for the floor.',
     position: 'You are number {{position}} in the speaker queue.',
     speaking: 'You have the floor',
-    timeLeft: 'Time left: {{time}}',
+    timeLeft: 'Time left:',
     overtime: 'Speaking time is over',
     currentSpeaker: 'Speaking now: {{name}}',
     waiting_one: '{{count}} delegate waiting to speak',

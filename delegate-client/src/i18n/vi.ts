@@ -117,7 +117,7 @@ export const vi = {
     notInQueue: 'Bạn chưa đăng ký phát biểu.',
     position: 'Bạn đứng thứ {{position}} trong danh sách phát biểu.',
     speaking: 'Bạn đang có quyền phát biểu',
-    timeLeft: 'Thời gian còn lại: {{time}}',
+    timeLeft: 'Thời gian còn lại:',
     overtime: 'Đã hết thời gian phát biểu',
     currentSpeaker: 'Đang phát biểu: {{name}}',
     waiting_one: '{{count}} đại biểu đang chờ phát biểu',

@@ -6,10 +6,11 @@ interface Props {
   auth: Exclude<AuthStatus, 'ok' | 'signing-in'>;
   onTakeOver: () => void;
   onReload: () => void;
+  onToggleLang: () => void;
 }
 
 /** Full pages for every way sign-in can stop: each says plainly what happened and what to do. */
-export function AuthPage({ auth, onTakeOver, onReload }: Props) {
+export function AuthPage({ auth, onTakeOver, onReload, onToggleLang }: Props) {
   const { t } = useTranslation();
   let title: string;
   let body: ReactNode;
@@ -73,6 +74,15 @@ export function AuthPage({ auth, onTakeOver, onReload }: Props) {
   return (
     <main className={`auth-page tone-${tone}`} data-auth={auth}>
       <div className="auth-card">
+        <div className="auth-brand">
+          <span>
+            <span aria-hidden="true">★ </span>
+            {t('app.title')} · {t('app.subtitle')}
+          </span>
+          <button type="button" className="btn btn-quiet" onClick={onToggleLang} aria-label={t('app.switchToLabel')}>
+            {t('app.switchTo')}
+          </button>
+        </div>
         <h1>{title}</h1>
         {body}
       </div>

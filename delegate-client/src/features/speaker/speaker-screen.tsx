@@ -52,7 +52,7 @@ export function SpeakerScreen() {
     );
   }
 
-  const msLeft = speaking && mine.startedAt ? Date.parse(mine.startedAt) + mine.limitSec * 1000 - now : null;
+  const msLeft = speaking && mine.startedAt ? Math.min(mine.limitSec * 1000, Date.parse(mine.startedAt) + mine.limitSec * 1000 - now) : null;
 
   return (
     <section className={`card speak-card${speaking ? ' is-speaking' : ''}`} aria-labelledby="speak-title">
@@ -61,7 +61,14 @@ export function SpeakerScreen() {
         {speaking ? (
           <>
             <p className="speak-now">{t('speak.speaking')}</p>
-            {msLeft !== null && <p className={`speak-timer${msLeft <= 0 ? ' is-over' : ''}`}>{msLeft > 0 ? t('speak.timeLeft', { time: formatCountdown(msLeft) }) : t('speak.overtime')}</p>}
+            {msLeft !== null &&
+              (msLeft > 0 ? (
+                <p className="speak-timer">
+                  <span className="speak-timer-label">{t('speak.timeLeft')}</span> <span className="speak-timer-time">{formatCountdown(msLeft)}</span>
+                </p>
+              ) : (
+                <p className="speak-timer is-over">{t('speak.overtime')}</p>
+              ))}
           </>
         ) : me?.speakerPosition ? (
           <p className="speak-position">{t('speak.position', { position: formatCount(me.speakerPosition, lang) })}</p>

@@ -43,7 +43,8 @@ export function VotePanel(props: VotePanelProps) {
     questionRef.current?.focus();
   }, [round.id]);
 
-  const msLeft = round.closesAt ? Date.parse(round.closesAt) - nowMs : null;
+  const limitMs = round.closesAt ? Date.parse(round.closesAt) - Date.parse(round.openedAt) : null;
+  const msLeft = round.closesAt && limitMs !== null ? Math.min(limitMs, Date.parse(round.closesAt) - nowMs) : null;
 
   return (
     <div className="vote-overlay">
