@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import type { Delegate, SessionDetail } from '@hddt/protocol';
-import { REPO_ROOT, api, delegateSocket, launchChromium, startServer, type TestServer } from './harness';
+import { REPO_ROOT, api, delegateCards, delegateSocket, launchChromium, staffLogin, startServer, tokenOf, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
 
@@ -102,7 +102,8 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     }
     await page.getByRole('button', { name: 'Chuyển “Báo cáo thẩm tra của Ban Kinh tế - Ngân sách” lên trên' }).click();
     await page.getByRole('heading', { name: '1. Báo cáo thẩm tra của Ban Kinh tế - Ngân sách' }).waitFor();
-    await page.getByRole('button', { name: 'Chuyển “Báo cáo thẩm tra của Ban Kinh tế - Ngân sách” xuống dưới' }).click();
+    // …and back by dragging the second row onto the first.
+    await page.locator('.agenda-row').nth(1).dragTo(page.locator('.agenda-row').nth(0));
     const itemCard = page.locator('.card', { has: page.getByRole('heading', { name: '1. Tờ trình về điều chỉnh kế hoạch đầu tư công' }) });
     await itemCard.waitFor();
 
@@ -182,6 +183,44 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cấp lại thẻ' }).click();
     await expect.poll(() => page.getByText(`Đã cấp thẻ mới cho ${firstName}`).count()).toBe(1);
     await expect(delegateSocket(server, token)).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
+
+    // Vacate a seat: N changes for everyone (a connected tablet is told).
+    const watcherCard = (await delegateCards(server)).find((c) => c.seat === 5)!;
+    const watcher = await delegateSocket(server, tokenOf(watcherCard));
+    const seen = new Promise<number>((resolve) => {
+      watcher.on('state:snapshot', (s) => { if (s.seatedCount === 32) resolve(s.seatedCount); });
+      watcher.on('state:patch', (env) => { if (env.patch.type === 'attendance' && env.patch.attendance.seated === 32) resolve(32); });
+    });
+    await page.getByRole('button', { name: 'Đại biểu' }).click();
+    await page.getByRole('button', { name: 'Đánh dấu khuyết ghế của Trương Quốc Việt' }).click();
+    const vacate = page.getByRole('dialog');
+    await vacate.getByRole('button', { name: 'Đánh dấu khuyết' }).click();
+    await expect.poll(() => vacate.locator('.field-error').textContent()).toBe('Không được để trống.');
+    await vacate.getByLabel('Lý do').fill('Chuyển công tác ra ngoài đặc khu');
+    await vacate.getByRole('button', { name: 'Đánh dấu khuyết' }).click();
+    await expect.poll(() => page.getByTestId('seated-count').textContent()).toBe('Tổng số đại biểu: 32');
+    expect(await seen).toBe(32);
+    watcher.disconnect();
+
+    // Staff accounts: the form checks the rules, then a chair account is created and its password reset.
+    await page.getByRole('button', { name: 'Tài khoản' }).click();
+    const staffForm = page.getByRole('form', { name: 'Thêm tài khoản' });
+    await staffForm.getByLabel('Tên đăng nhập').fill('Thu Ky');
+    await staffForm.getByLabel('Mật khẩu').fill('ngan');
+    await staffForm.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => staffForm.locator('.field-error').allTextContents()).toEqual(['Sai định dạng.', 'Không được để trống.', 'Cần ít nhất 10 ký tự.']);
+    await staffForm.getByLabel('Tên đăng nhập').fill('thuky');
+    await staffForm.getByLabel('Họ và tên').fill('Trần Thu Hạnh');
+    await staffForm.getByLabel('Vai trò').selectOption('chair');
+    await staffForm.getByLabel('Mật khẩu').fill('mat-khau-thu-ky-2026');
+    await staffForm.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByRole('button', { name: 'Đặt lại mật khẩu của Trần Thu Hạnh' }).click();
+    const reset = page.getByRole('form', { name: 'Đặt lại mật khẩu của Trần Thu Hạnh' });
+    await reset.getByLabel('Mật khẩu mới').fill('mat-khau-moi-2026-12');
+    await reset.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await expect.poll(() => page.getByText('Đã đặt lại mật khẩu của Trần Thu Hạnh.').count()).toBe(1);
+    const chairLogin = await staffLogin(server, 'thuky', 'mat-khau-moi-2026-12');
+    expect(chairLogin.role).toBe('chair');
 
     // 1920×1080 look at the roster.
     await page.setViewportSize({ width: 1920, height: 1080 });

@@ -73,7 +73,7 @@ export function StaffPanel() {
               ) : (
                 <>
                   <span><strong>{a.displayName}</strong> <span className="muted">({a.username}) · {a.role === 'chair' ? t('role.chair') : t('role.secretariat')}</span></span>
-                  <button type="button" className="btn" onClick={() => setResetting(a.username)}>{t('staff.reset')}</button>
+                  <button type="button" className="btn" aria-label={t('staff.resetOf', { name: a.displayName })} onClick={() => setResetting(a.username)}>{t('staff.reset')}</button>
                 </>
               )}
             </li>
