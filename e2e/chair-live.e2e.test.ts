@@ -191,4 +191,58 @@ describe('chair console — Điều hành (chair, live)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('puts an ad-hoc question, cancels it with a reason, votes again and closes with Alt+K', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/chair/`);
+    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
+    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    const question = 'Đề nghị kéo dài thời gian thảo luận thêm 15 phút';
+    await page.getByRole('button', { name: '+ Biểu quyết phát sinh' }).click();
+    const form = page.getByRole('form', { name: 'Mở biểu quyết' });
+    await form.getByRole('button', { name: 'Mở biểu quyết' }).click();
+    await expect.poll(() => form.locator('.field-error').textContent()).toBe('Không được để trống.');
+    await form.getByLabel('Nội dung biểu quyết').fill(question);
+    await form.getByLabel('Thời gian (giây)').fill('120');
+    await form.getByRole('button', { name: 'Mở biểu quyết' }).click();
+    const open = page.getByTestId('open-round');
+    await expect.poll(() => open.textContent()).toContain(question);
+    await expect.poll(() => open.locator('.countdown').textContent()).toMatch(/^0[12]:\d\d$/);
+
+    // Cancel with a reason (the dialog refuses an empty one).
+    await open.getByRole('button', { name: 'Hủy lượt biểu quyết' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Lý do hủy').fill('Sự cố âm thanh trong hội trường');
+    await dialog.getByRole('button', { name: 'Hủy lượt biểu quyết' }).click();
+    await expect.poll(() => page.getByTestId('open-round').count()).toBe(0);
+    const cancelled = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'cancelled')!;
+    expect(cancelled.cancelledReason).toBe('Sự cố âm thanh trong hội trường');
+
+    // Vote again: round 2 of the same question.
+    await page.getByRole('button', { name: `Biểu quyết lại: ${question}` }).click();
+    await expect.poll(() => page.getByTestId('open-round').textContent()).toContain('Lượt 2');
+    const round2 = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'open')!;
+    expect(round2.motionId).toBe(cancelled.motionId);
+    for (const t of tablets) {
+      const r = await t.timeout(5000).emitWithAck('vote:cast', { roundId: round2.id, choice: { type: 'option', option: 'yes' } });
+      expect(r.ok).toBe(true);
+    }
+    await expect.poll(() => page.getByTestId('vote-progress').textContent()).toContain('Đã biểu quyết 2/22');
+
+    // Alt+K closes — through the same confirm step.
+    await page.locator('h2#vote-h').click();
+    await page.keyboard.press('Alt+K');
+    await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    await expect.poll(async () => (await snapshotOf(secretary)).rounds.find((r) => r.id === round2.id)?.status).toBe('closed');
+    const card = page.locator('.motion-card', { hasText: question });
+    await card.getByText('Các lượt biểu quyết (2)').click();
+    await expect.poll(() => card.locator('.history').textContent()).toContain('Đã hủy · Sự cố âm thanh trong hội trường');
+    await page.screenshot({ path: path.join(SHOTS, 'live-revote-1366.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
