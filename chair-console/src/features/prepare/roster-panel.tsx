@@ -10,6 +10,16 @@ import { Field } from '../shared/field';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { useFormSubmit } from './use-form';
 
+/** The CSV as UTF-8 text (Vietnamese names); FileReader works in every browser the hall may have. */
+function readUtf8(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
+
 function DelegateForm({ initial, onSave, onDone, onCancel, submitLabel }: {
   initial?: Delegate;
   onSave: (v: { seat: number; fullName: string; title: string; group: string }) => Promise<unknown>;
@@ -106,7 +116,7 @@ export function RosterPanel() {
     setImportRows(null);
     setImportMsg(null);
     try {
-      const text = await file.text();
+      const text = await readUtf8(file);
       const report = await api.raw<ImportReport>(API.delegatesImport, text, 'text/csv; charset=utf-8');
       setImportMsg(t('roster.imported', { n: formatCount(report.imported, lang) }));
       await load();
