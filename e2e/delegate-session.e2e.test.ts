@@ -107,6 +107,10 @@ describe('delegate tablet in a session', () => {
     await page.getByRole('button', { name: 'Tài liệu', exact: true }).click();
     const first = page.locator('.doc-item').first();
     await first.waitFor();
+    // Confidential documents are marked in the list.
+    const { snapshot } = await demoSession(chair);
+    const confidential = snapshot.documents.filter((d) => d.confidential).length;
+    expect(await page.locator('.doc-item .tag-danger', { hasText: 'MẬT' }).count()).toBe(confidential);
     await shoot('documents');
     await first.click();
     await page.getByTestId('pdf-viewer').waitFor();
@@ -153,6 +157,8 @@ describe('delegate tablet in a session', () => {
       expect(box!.height).toBeGreaterThanOrEqual(48);
     }
     await shoot('vote-open');
+    // Behind the ballot, the app cannot be reached (inert) until the vote is over.
+    expect(await page.locator('#app-shell').getAttribute('inert')).toBe('');
     await dialog.getByRole('button', { name: 'Tán thành', exact: true }).click();
     await expect.poll(() => page.getByTestId('vote-status').textContent(), { timeout: 10_000 }).toContain('Đã ghi nhận: Tán thành');
     expect(await dialog.getByRole('button', { name: 'Tán thành', exact: true }).getAttribute('aria-pressed')).toBe('true');

@@ -86,22 +86,24 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar onSignOut={signOut} onToggleLang={toggleLang} />
+      <div id="app-shell" className="app-shell">
+        <TopBar onSignOut={signOut} onToggleLang={toggleLang} />
+        <nav className="tabs" aria-label={t('app.nav')}>
+          {TABS.map((tab) => (
+            <button key={tab.view} type="button" className={`tab${view === tab.view ? ' is-active' : ''}`} aria-current={view === tab.view ? 'page' : undefined}
+              onClick={() => useStore.setState({ view: tab.view, openDocumentId: tab.view === 'documents' ? null : useStore.getState().openDocumentId })}>
+              {t(tab.key)}
+              {tab.view === 'speak' && myPosition !== null && myPosition > 0 && <span className="tab-badge">{myPosition}</span>}
+            </button>
+          ))}
+        </nav>
+        <main className="main" id="main">
+          {view === 'home' && <HomeScreen />}
+          {view === 'documents' && <DocumentsScreen />}
+          {view === 'speak' && <SpeakerScreen />}
+        </main>
+      </div>
       <ConnectionBanner />
-      <nav className="tabs" aria-label={t('app.nav')}>
-        {TABS.map((tab) => (
-          <button key={tab.view} type="button" className={`tab${view === tab.view ? ' is-active' : ''}`} aria-current={view === tab.view ? 'page' : undefined}
-            onClick={() => useStore.setState({ view: tab.view, openDocumentId: tab.view === 'documents' ? null : useStore.getState().openDocumentId })}>
-            {t(tab.key)}
-            {tab.view === 'speak' && myPosition !== null && myPosition > 0 && <span className="tab-badge">{myPosition}</span>}
-          </button>
-        ))}
-      </nav>
-      <main className="main" id="main">
-        {view === 'home' && <HomeScreen />}
-        {view === 'documents' && <DocumentsScreen />}
-        {view === 'speak' && <SpeakerScreen />}
-      </main>
       <VoteController />
     </div>
   );

@@ -125,6 +125,15 @@ export function VoteController() {
 
   const visible = round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
 
+  // While the ballot is in the foreground, the screen behind it cannot be reached by touch, keyboard or screen reader.
+  useEffect(() => {
+    const shell = document.getElementById('app-shell');
+    if (!shell) return;
+    if (visible) shell.setAttribute('inert', '');
+    else shell.removeAttribute('inert');
+    return () => shell.removeAttribute('inert');
+  }, [visible]);
+
   return (
     <>
       <div className="visually-hidden" role="alert" aria-live="assertive" data-testid="vote-announcer">

@@ -125,7 +125,7 @@ function ElectionBallot({ state, motion, onSend }: VotePanelProps & { motion: Mo
     setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < max ? [...p, id] : p));
   return (
     <div className="vote-form">
-      <p className="muted">{t('vote.electionHelp', { count: max })}</p>
+      <p className="muted">{max === 1 ? t('vote.electionHelpOne') : t('vote.electionHelpMany', { count: max })}</p>
       <div className="vote-candidates" role="group" aria-labelledby="vote-question">
         {motion.candidates.map((c) => {
           const on = picked.includes(c.id);
@@ -195,7 +195,7 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry }: VotePa
   let body: React.ReactNode;
   switch (state.phase) {
     case 'open':
-      body = checkedIn ? <p>{t('vote.chooseOne')}</p> : <p className="status-warn">{t('vote.notCheckedIn')}</p>;
+      body = !checkedIn ? <p className="status-warn">{t('vote.notCheckedIn')}</p> : <p>{motion?.kind === 'election' || motion?.kind === 'confidence' ? t('vote.notSent') : t('vote.chooseOne')}</p>;
       break;
     case 'sending':
       body = (
