@@ -5,7 +5,7 @@
 
 import type { ErrorCode } from '@hddt/protocol';
 import { decide, type Clock } from './domain/decide';
-import { applyEvent, applySecretChoiceTo, createDraft, emptyState, evolveAll, finishDraft } from './domain/evolve';
+import { Batch, applyEvent, applySecretChoiceTo, emptyState, evolveAll } from './domain/evolve';
 import type { Actor, Command, CouncilState, Decision, DomainEvent, Tally } from './domain/types';
 import { actorLabel } from './domain/types';
 import type { Db } from './storage/database';
@@ -135,7 +135,8 @@ export class Engine {
     const before = this.state;
     // One draft for the whole batch: each command is decided against the state left by the ones before it,
     // and the big tables (ballots, attendance) are copied once per batch, not once per ballot.
-    const draft = createDraft(before);
+    const batch = new Batch();
+    const draft = batch.root(before);
     const accepted: { item: QueueItem; decision: Decision; events: { event: DomainEvent; at: string }[] }[] = [];
     const answers = new Map<QueueItem, ExecResult>();
     const secretRounds = new Set<string>();
@@ -153,14 +154,14 @@ export class Engine {
         continue;
       }
       const stamped = result.decision.events.map((event) => ({ event, at: clock.now }));
-      for (const { event, at } of stamped) applyEvent(draft, event, at);
+      for (const { event, at } of stamped) applyEvent(batch, draft, event, at);
       if (result.decision.secret) {
-        applySecretChoiceTo(draft, result.decision.secret);
+        applySecretChoiceTo(batch, draft, result.decision.secret);
         secretRounds.add(result.decision.secret.roundId);
       }
       accepted.push({ item, decision: result.decision, events: stamped });
     }
-    const working = finishDraft(draft) as CouncilState;
+    const working: CouncilState = draft;
 
     const logged = new Map<QueueItem, LoggedEvent[]>();
     const allLogged: LoggedEvent[] = [];
@@ -212,11 +213,32 @@ export class Engine {
   }
 }
 
+function refKey(ref: Ref): string {
+  switch (ref.t) {
+    case 'council':
+    case 'live':
+      return ref.t;
+    case 'ballot':
+    case 'secret':
+      return `${ref.t}|${ref.roundId}|${ref.delegateId}`;
+    case 'attendance':
+      return `${ref.t}|${ref.sessionId}|${ref.day}|${ref.delegateId}`;
+    case 'agenda-of-session':
+    case 'documents-of-session':
+    case 'motions-of-session':
+      return `${ref.t}|${ref.sessionId}`;
+    case 'open-command':
+      return `${ref.t}|${ref.commandId}`;
+    default:
+      return `${ref.t}|${ref.id}`;
+  }
+}
+
 function dedupeRefs(refs: Ref[]): Ref[] {
   const seen = new Set<string>();
   const out: Ref[] = [];
   for (const ref of refs) {
-    const key = JSON.stringify(ref);
+    const key = refKey(ref);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(ref);

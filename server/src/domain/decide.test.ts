@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decide, quorumMet, quorumRequired, seatedCount, speakersOf } from './decide';
 import { defaultCouncilConfig } from './defaults';
 import { emptyState } from './evolve';
-import { demoHall, Hall, motionInput, testCtx } from './test-support';
+import { demoHall, Hall, motionInput, run, runBatch, testCtx } from './test-support';
+import type { Command, DecideResult } from './types';
 
 const YES: BallotChoice = { type: 'option', option: 'yes' };
 const NO: BallotChoice = { type: 'option', option: 'no' };
@@ -838,5 +839,84 @@ describe('decide is pure', () => {
     const ctx = testCtx();
     expect(decide(emptyState(), { type: 'rollcall.open' }, ctx)).toEqual({ ok: false, code: 'SESSION_NOT_FOUND' });
     expect(decide(emptyState(), { type: 'council.configure', patch: {} }, ctx)).toEqual({ ok: false, code: 'NOT_FOUND' });
+  });
+});
+
+describe('decide on the engine’s batch draft (group commit)', () => {
+  const codes = (results: DecideResult[]) => results.map((r) => (r.ok ? 'ok' : r.code));
+
+  it('a command sees the check-ins made earlier in the same batch', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 20 });
+    const motionId = hall.prepare();
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'motion.open', motionId, commandId: 'cmd-batch-1' },
+        { type: 'attendance.checkin', delegateId: hall.delegate(21) },
+        { type: 'motion.open', motionId, commandId: 'cmd-batch-2' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(batch.results)).toEqual(['QUORUM_NOT_MET', 'ok', 'ok']);
+  });
+
+  it('a command sees a vacancy made earlier in the same batch', () => {
+    const hall = demoHall({ delegates: 30, checkedIn: 20 });
+    const first = hall.prepare();
+    const second = hall.prepare();
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'motion.open', motionId: first, commandId: 'cmd-batch-3' },
+        { type: 'round.close', roundId: 'id-not-yet' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(batch.results)).toEqual(['ok', 'ROUND_NOT_FOUND']);
+    const roundId = (batch.results[0] as Extract<DecideResult, { ok: true }>).decision.result!.roundId!;
+    const next = runBatch(
+      batch.state,
+      [
+        { type: 'round.close', roundId },
+        // 20 of 30 present is quorum; after this vacancy 19 of 29 is not (29 needs 20).
+        { type: 'delegate.vacate', delegateId: hall.delegate(1), reason: 'x' },
+        { type: 'motion.open', motionId: second, commandId: 'cmd-batch-4' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(next.results)).toEqual(['ok', 'ok', 'QUORUM_NOT_MET']);
+  });
+
+  it('a burst of ballots and the close in one batch equal the same commands one by one', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 31 });
+    const named = hall.openVote({ interim: 'live' });
+    const commands: Command[] = [];
+    for (let seat = 1; seat <= 31; seat += 1) {
+      commands.push({ type: 'ballot.cast', roundId: named.roundId, delegateId: hall.delegate(seat), choice: seat % 3 === 0 ? NO : YES });
+    }
+    commands.push({ type: 'ballot.cast', roundId: named.roundId, delegateId: hall.delegate(3), choice: YES });
+    commands.push({ type: 'round.close', roundId: named.roundId });
+    const batch = runBatch(hall.state, commands, hall.ctx);
+    let oneByOne = hall.state;
+    for (const c of commands) oneByOne = run(oneByOne, c, hall.ctx).state;
+    expect(batch.results.every((r) => r.ok)).toBe(true);
+    expect(batch.state).toStrictEqual(oneByOne);
+    // Events leave the batch as plain data (no draft proxies that would be revoked when the draft ends).
+    expect(JSON.parse(JSON.stringify(batch.events))).toEqual(batch.events);
+    expect(batch.state.rounds[named.roundId]!.result).toMatchObject({ counts: { yes: 22, no: 9, abstain: 0 }, passed: true });
+  });
+
+  it('a secret burst in one batch keeps its totals only in the tally', () => {
+    const hall = demoHall({ delegates: 9, checkedIn: 9 });
+    const { roundId } = hall.openVote({ kind: 'election', mode: 'secret', candidates: CANDIDATES, seats: 1 });
+    const commands: Command[] = [];
+    for (let seat = 1; seat <= 9; seat += 1) {
+      commands.push({ type: 'ballot.cast', roundId, delegateId: hall.delegate(seat), choice: elect(seat <= 5 ? 'cand-a' : 'cand-c') });
+    }
+    commands.push({ type: 'ballot.cast', roundId, delegateId: hall.delegate(1), choice: elect('cand-b') });
+    const batch = runBatch(hall.state, commands, hall.ctx);
+    expect(codes(batch.results).slice(-1)).toEqual(['ALREADY_VOTED']);
+    expect(batch.state.rounds[roundId]!.secretTally).toMatchObject({ ballots: 9, candidates: { 'cand-a': 5, 'cand-c': 4 } });
+    expect(JSON.stringify(batch.events)).not.toContain('cand-');
   });
 });

@@ -42,12 +42,20 @@ export function openSession(state: CouncilState): Session | null {
   return null;
 }
 
+// States are immutable, so the present list of a given (records, delegates) pair never changes: memoise it.
+// During a vote burst the attendance table is untouched and every progress update reuses the answer.
+const presentCache = new WeakMap<object, { delegates: object; ids: string[] }>();
+
 export function presentIds(state: CouncilState, sessionId: string, day: string): string[] {
-  const records = state.attendance[sessionId]?.[day] ?? {};
+  const records = state.attendance[sessionId]?.[day];
+  if (!records) return [];
+  const cached = presentCache.get(records);
+  if (cached && cached.delegates === state.delegates) return cached.ids;
   const ids: string[] = [];
   for (const r of Object.values(records)) {
     if (r.status === 'present' && state.delegates[r.delegateId]?.seated) ids.push(r.delegateId);
   }
+  presentCache.set(records, { delegates: state.delegates, ids });
   return ids;
 }
 

@@ -1,22 +1,44 @@
 // Folding recorded events into the state. Pure and total: every event type is handled, and an event never
 // fails to apply (decide already checked it against the same state).
 //
-// Objects taken from an event are copied before they enter the state: later events in the same draft may
+// Objects taken from an event are copied before they enter the state: later events in the same batch may
 // change the state's copy, never the event (which is serialised into the log after it is applied).
-//
-// The recipes are written as mutations of an immer draft: evolve() returns a new state and leaves its input
-// untouched, while the engine can fold a whole batch of ballots into one draft, so a burst of 1,500 ballots
-// copies the round's ballot table once per batch instead of once per ballot.
 
-import { createDraft, finishDraft, produce, setAutoFreeze, type Draft } from 'immer';
 import { DEFAULT_DISPLAY } from './defaults';
 import { addToTally, emptyTally } from './tally';
 import type { CouncilState, DomainEvent, RoundState, SecretChoice } from './types';
 import { exhaustive } from './types';
 
-// States are treated as immutable by convention and by type (Readonly); freezing every produced object
-// would cost a deep walk per batch for no additional safety in production.
-setAutoFreeze(false);
+/**
+ * Copy-on-write for one batch of events: each container (the state, the ballots of a round, the roster…) is
+ * copied the first time the batch changes it and then changed in place. The input state is never touched,
+ * so evolve stays a pure function; a batch of 1,500 ballots copies the round's ballot table once.
+ */
+export class Batch {
+  private readonly owned = new WeakSet<object>();
+
+  /** A shallow copy of the state owned by this batch. */
+  root(state: CouncilState): Draft {
+    const copy = { ...state } as Draft;
+    this.owned.add(copy);
+    return copy;
+  }
+
+  /** parent[key], made a copy owned by this batch (parent must be owned already). */
+  own<T extends object>(parent: object, key: string): T {
+    const container = parent as Record<string, T>;
+    const child = container[key]!;
+    if (this.owned.has(child)) return child;
+    const copy = (Array.isArray(child) ? [...child] : { ...child }) as T;
+    this.owned.add(copy);
+    container[key] = copy;
+    return copy;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** The state while a batch changes it: the same shape, writable where the batch owns it. */
+export type Draft = Mutable<CouncilState>;
 
 export function emptyState(): CouncilState {
   return {
@@ -37,69 +59,75 @@ export function emptyState(): CouncilState {
 
 /** `at` is the time the event was recorded (the log's timestamp). */
 export function evolve(state: CouncilState, event: DomainEvent, at: string): CouncilState {
-  return produce(state, (draft) => applyEvent(draft, event, at));
+  const batch = new Batch();
+  const draft = batch.root(state);
+  applyEvent(batch, draft, event, at);
+  return draft;
 }
 
-/** Folds many events at once (replay at start-up, a committed batch). */
+/** Folds many events at once (replay at start-up). */
 export function evolveAll(state: CouncilState, events: Iterable<{ event: DomainEvent; at: string }>): CouncilState {
-  const draft = createDraft(state);
-  for (const { event, at } of events) applyEvent(draft, event, at);
-  return finishDraft(draft) as CouncilState;
+  const batch = new Batch();
+  const draft = batch.root(state);
+  for (const { event, at } of events) applyEvent(batch, draft, event, at);
+  return draft;
 }
 
 /** Adds a secret choice to the running tally of its round (the choice is never part of any event). */
 export function applySecretChoice(state: CouncilState, secret: SecretChoice): CouncilState {
-  return produce(state, (draft) => applySecretChoiceTo(draft, secret));
+  const batch = new Batch();
+  const draft = batch.root(state);
+  applySecretChoiceTo(batch, draft, secret);
+  return draft;
 }
 
-export function applySecretChoiceTo(draft: Draft<CouncilState>, secret: SecretChoice): void {
-  const round = draft.rounds[secret.roundId];
-  if (!round) return;
-  round.secretTally = addToTally((round.secretTally as RoundState['secretTally']) ?? emptyTally(), secret.choice);
+export function applySecretChoiceTo(batch: Batch, d: Draft, secret: SecretChoice): void {
+  if (!d.rounds[secret.roundId]) return;
+  const round = batch.own<RoundState>(batch.own(d, 'rounds'), secret.roundId);
+  round.secretTally = addToTally(round.secretTally ?? emptyTally(), secret.choice);
 }
 
-export { createDraft, finishDraft, type Draft };
+type Rec<T> = Record<string, T>;
 
-/** Applies one event to a draft state. */
-export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: string): void {
+/** Applies one event to a batch's draft state. */
+export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): void {
+  // Helpers: a writable container of the draft, owned by the batch.
+  const table = <T>(key: 'delegates' | 'sessions' | 'agenda' | 'documents' | 'motions' | 'rounds' | 'speakers' | 'openCommands') =>
+    b.own<Rec<T>>(d, key);
+  const round = (id: string): Mutable<RoundState> | null => (d.rounds[id] ? b.own<Mutable<RoundState>>(table('rounds'), id) : null);
+
   switch (event.type) {
     case 'council.initialized':
       d.council = { ...event.council };
       return;
     case 'council.configured':
-      if (d.council) Object.assign(d.council, event.patch);
+      if (d.council) d.council = { ...d.council, ...event.patch };
       return;
     case 'delegate.added':
-      d.delegates[event.delegate.id] = { ...event.delegate };
+      table('delegates')[event.delegate.id] = { ...event.delegate };
       return;
     case 'delegate.updated': {
       const x = d.delegates[event.delegateId];
-      if (x) Object.assign(x, event.patch);
+      if (x) table('delegates')[x.id] = { ...x, ...event.patch };
       return;
     }
     case 'delegate.vacated': {
       const x = d.delegates[event.delegateId];
-      if (x) {
-        x.seated = false;
-        x.vacatedReason = event.reason;
-      }
+      if (x) table('delegates')[x.id] = { ...x, seated: false, vacatedReason: event.reason };
       return;
     }
     case 'delegate.reseated': {
       const x = d.delegates[event.delegateId];
-      if (x) {
-        x.seated = true;
-        x.vacatedReason = null;
-      }
+      if (x) table('delegates')[x.id] = { ...x, seated: true, vacatedReason: null };
       return;
     }
     case 'session.created':
-      d.sessions[event.session.id] = { ...event.session };
+      table('sessions')[event.session.id] = { ...event.session };
       d.activeSessionId = d.activeSessionId ?? event.session.id;
       return;
     case 'session.updated': {
-      const s = d.sessions[event.sessionId];
-      if (s) Object.assign(s, event.patch);
+      const x = d.sessions[event.sessionId];
+      if (x) table('sessions')[x.id] = { ...x, ...event.patch };
       return;
     }
     case 'session.selected':
@@ -107,91 +135,95 @@ export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: strin
       d.display = { ...DEFAULT_DISPLAY };
       return;
     case 'session.opened': {
-      const s = d.sessions[event.sessionId];
-      if (!s) return;
-      d.activeSessionId = s.id;
-      s.status = 'open';
-      s.openedAt = s.openedAt ?? at;
-      s.closedAt = null;
+      const x = d.sessions[event.sessionId];
+      if (!x) return;
+      d.activeSessionId = x.id;
+      table('sessions')[x.id] = { ...x, status: 'open', openedAt: x.openedAt ?? at, closedAt: null };
       return;
     }
     case 'session.closed': {
-      const s = d.sessions[event.sessionId];
-      if (!s) return;
-      s.status = 'closed';
-      s.closedAt = at;
-      s.rollCallOpen = false;
+      const x = d.sessions[event.sessionId];
+      if (x) table('sessions')[x.id] = { ...x, status: 'closed', closedAt: at, rollCallOpen: false };
       return;
     }
     case 'rollcall.opened':
     case 'rollcall.closed': {
-      const s = d.sessions[event.sessionId];
-      if (s) s.rollCallOpen = event.type === 'rollcall.opened';
+      const x = d.sessions[event.sessionId];
+      if (x) table('sessions')[x.id] = { ...x, rollCallOpen: event.type === 'rollcall.opened' };
       return;
     }
-    case 'attendance.recorded': {
-      const bySession = (d.attendance[event.sessionId] ??= {});
-      const records = (bySession[event.day] ??= {});
-      records[event.record.delegateId] = { ...event.record };
-      return;
-    }
+    case 'attendance.recorded':
     case 'attendance.cleared': {
-      const records = d.attendance[event.sessionId]?.[event.day];
-      if (records) delete records[event.delegateId];
+      const attendance = b.own<Rec<Rec<Rec<unknown>>>>(d, 'attendance');
+      attendance[event.sessionId] ??= {};
+      const bySession = b.own<Rec<Rec<unknown>>>(attendance, event.sessionId);
+      bySession[event.day] ??= {};
+      const records = b.own<Rec<unknown>>(bySession, event.day);
+      if (event.type === 'attendance.recorded') records[event.record.delegateId] = { ...event.record };
+      else delete records[event.delegateId];
       return;
     }
     case 'agenda.added':
-      d.agenda[event.item.id] = { ...event.item };
+      table('agenda')[event.item.id] = { ...event.item };
       return;
     case 'agenda.updated': {
       const item = d.agenda[event.itemId];
       if (!item) return;
-      if (event.title !== undefined) item.title = event.title;
-      if (event.presenter !== undefined) item.presenter = event.presenter;
+      table('agenda')[item.id] = {
+        ...item,
+        ...(event.title !== undefined ? { title: event.title } : {}),
+        ...(event.presenter !== undefined ? { presenter: event.presenter } : {}),
+      };
       return;
     }
     case 'agenda.removed': {
       const item = d.agenda[event.itemId];
       if (!item) return;
       const s = d.sessions[item.sessionId];
-      if (s && s.currentItemId === item.id) s.currentItemId = null;
-      for (const doc of Object.values(d.documents)) if (doc.itemId === item.id) doc.itemId = null;
-      for (const m of Object.values(d.motions)) if (m.itemId === item.id) m.itemId = null;
-      delete d.agenda[item.id];
+      if (s && s.currentItemId === item.id) table('sessions')[s.id] = { ...s, currentItemId: null };
+      for (const doc of Object.values(d.documents)) {
+        if (doc.itemId === item.id) table('documents')[doc.id] = { ...doc, itemId: null };
+      }
+      for (const m of Object.values(d.motions)) {
+        if (m.itemId === item.id) table('motions')[m.id] = { ...m, itemId: null };
+      }
+      delete table('agenda')[item.id];
       return;
     }
-    case 'agenda.reordered':
+    case 'agenda.reordered': {
+      const agenda = table<CouncilState['agenda'][string]>('agenda');
       event.itemIds.forEach((id, index) => {
-        const item = d.agenda[id];
-        if (item) item.order = index + 1;
+        const item = agenda[id];
+        if (item) agenda[id] = { ...item, order: index + 1 };
       });
       return;
+    }
     case 'agenda.current-set': {
-      const s = d.sessions[event.sessionId];
-      if (s) s.currentItemId = event.itemId;
+      const x = d.sessions[event.sessionId];
+      if (x) table('sessions')[x.id] = { ...x, currentItemId: event.itemId };
       return;
     }
     case 'document.added':
-      d.documents[event.document.id] = { ...event.document };
+      table('documents')[event.document.id] = { ...event.document };
       return;
     case 'document.updated': {
       const doc = d.documents[event.documentId];
-      if (doc) Object.assign(doc, event.patch);
+      if (doc) table('documents')[doc.id] = { ...doc, ...event.patch };
       return;
     }
     case 'document.removed':
-      delete d.documents[event.documentId];
+      delete table('documents')[event.documentId];
       return;
     case 'motion.prepared':
     case 'motion.updated':
-      d.motions[event.motion.id] = { ...event.motion };
+      table('motions')[event.motion.id] = { ...event.motion };
       return;
     case 'motion.removed':
-      delete d.motions[event.motionId];
+      delete table('motions')[event.motionId];
       return;
     case 'round.opened': {
       const motion = d.motions[event.motionId];
-      d.rounds[event.roundId] = {
+      const created: RoundState = {
         id: event.roundId,
         motionId: event.motionId,
         sessionId: event.sessionId,
@@ -208,24 +240,26 @@ export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: strin
         secretTally: motion?.mode === 'secret' ? emptyTally() : null,
         result: null,
       };
-      if (event.commandId) d.openCommands[event.commandId] = event.roundId;
+      table('rounds')[event.roundId] = created;
+      if (event.commandId) table('openCommands')[event.commandId] = event.roundId;
       d.display = { mode: 'vote', roundId: event.roundId };
       return;
     }
     case 'ballot.cast': {
-      const r = d.rounds[event.roundId];
+      const r = round(event.roundId);
       if (!r) return;
-      const previous = r.ballots[event.delegateId];
-      r.ballots[event.delegateId] = { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 };
+      const ballots = b.own<Rec<RoundState['ballots'][string]>>(r, 'ballots');
+      const previous = ballots[event.delegateId];
+      ballots[event.delegateId] = { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 };
       return;
     }
     case 'ballot.secret-cast': {
-      const r = d.rounds[event.roundId];
-      if (r) r.participants[event.delegateId] = true;
+      const r = round(event.roundId);
+      if (r) b.own<Rec<true>>(r, 'participants')[event.delegateId] = true;
       return;
     }
     case 'round.closed': {
-      const r = d.rounds[event.roundId];
+      const r = round(event.roundId);
       if (!r) return;
       r.status = 'closed';
       r.closedAt = at;
@@ -235,13 +269,13 @@ export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: strin
       return;
     }
     case 'round.announced': {
-      const r = d.rounds[event.roundId];
+      const r = round(event.roundId);
       if (r) r.status = 'announced';
       d.display = { mode: 'result', roundId: event.roundId };
       return;
     }
     case 'round.cancelled': {
-      const r = d.rounds[event.roundId];
+      const r = round(event.roundId);
       if (!r) return;
       r.status = 'cancelled';
       r.closedAt = at;
@@ -250,31 +284,21 @@ export function applyEvent(d: Draft<CouncilState>, event: DomainEvent, at: strin
       return;
     }
     case 'speaker.requested':
-      d.speakers[event.entry.id] = { ...event.entry };
+      table('speakers')[event.entry.id] = { ...event.entry };
       return;
     case 'speaker.withdrawn':
-    case 'speaker.removed': {
-      const e = d.speakers[event.entryId];
-      if (e) {
-        e.status = 'withdrawn';
-        e.endedAt = at;
-      }
-      return;
-    }
-    case 'speaker.started': {
-      const e = d.speakers[event.entryId];
-      if (e) {
-        e.status = 'speaking';
-        e.startedAt = at;
-      }
-      return;
-    }
+    case 'speaker.removed':
+    case 'speaker.started':
     case 'speaker.finished': {
       const e = d.speakers[event.entryId];
-      if (e) {
-        e.status = 'done';
-        e.endedAt = at;
-      }
+      if (!e) return;
+      const next =
+        event.type === 'speaker.started'
+          ? { ...e, status: 'speaking' as const, startedAt: at }
+          : event.type === 'speaker.finished'
+            ? { ...e, status: 'done' as const, endedAt: at }
+            : { ...e, status: 'withdrawn' as const, endedAt: at };
+      table('speakers')[e.id] = next;
       return;
     }
     case 'display.changed':

@@ -6,8 +6,8 @@ import type { BallotChoice, CouncilConfig, ErrorCode, MotionInput } from '@hddt/
 import { decide } from './decide';
 import type { Clock, DecideCtx } from './decide';
 import { defaultCouncilConfig } from './defaults';
-import { applySecretChoice, emptyState, evolve } from './evolve';
-import type { Command, CouncilState, Decision, DomainEvent } from './types';
+import { Batch, applyEvent, applySecretChoice, applySecretChoiceTo, emptyState, evolve } from './evolve';
+import type { Command, CouncilState, DecideResult, Decision, DomainEvent } from './types';
 
 /** ISO timestamp `seconds` after 2026-07-05T00:00:00.000Z (July only; enough for any test). */
 export function isoAt(seconds: number): string {
@@ -72,6 +72,32 @@ export function run(state: CouncilState, command: Command, ctx: DecideCtx): RunR
   for (const event of result.decision.events) next = evolve(next, event, ctx.clock.now);
   if (result.decision.secret) next = applySecretChoice(next, result.decision.secret);
   return { state: next, events: result.decision.events, decision: result.decision };
+}
+
+/**
+ * The engine's group commit: every command of a batch is decided against one copy-on-write draft that already holds
+ * the effects of the commands before it, and the draft is finished once at the end.
+ */
+export function runBatch(
+  state: CouncilState,
+  commands: readonly Command[],
+  ctx: DecideCtx,
+): { state: CouncilState; results: DecideResult[]; events: DomainEvent[] } {
+  const batch = new Batch();
+  const draft = batch.root(state);
+  const results: DecideResult[] = [];
+  const events: DomainEvent[] = [];
+  for (const command of commands) {
+    const result = decide(draft as CouncilState, command, ctx);
+    results.push(result);
+    if (!result.ok) continue;
+    for (const event of result.decision.events) {
+      applyEvent(batch, draft, event, ctx.clock.now);
+      events.push(event);
+    }
+    if (result.decision.secret) applySecretChoiceTo(batch, draft, result.decision.secret);
+  }
+  return { state: draft, results, events };
 }
 
 /** Folds a recorded log from the empty state (what a restart does). */
