@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount, sessionTitle } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { selectCouncil, selectMe, selectSession, selectSnapshot } from '../../store/selectors';
-import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
-import { serverMessage } from '../../server-message';
+import { useCheckIn } from './use-check-in';
 import { formatDate } from '../../format';
 import type { Lang } from '../../i18n';
 
@@ -64,28 +63,8 @@ function CheckInCard() {
   const session = useStore(selectSession);
   const me = useStore(selectMe);
   const attendance = useStore((s) => s.snapshot?.attendance ?? null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, checkIn } = useCheckIn();
   if (!session || !me) return null;
-
-  const checkIn = async () => {
-    const socket = getSocket();
-    setError(null);
-    if (!socket?.connected) {
-      setError(t('vote.errors.OFFLINE'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('attendance:checkin', {});
-      if (ack.ok) useStore.setState({ me: ack.data });
-      else setError(serverMessage(ack.code, lang));
-    } catch {
-      setError(t('vote.errors.TIMEOUT'));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section className={`card checkin-card${me.checkedIn ? ' is-done' : session.rollCallOpen ? ' is-open' : ''}`} aria-labelledby="checkin-title">

@@ -7,6 +7,7 @@ import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { useServerNow } from '../../use-now';
 import { canPress, initialVoteState, voteReducer, type VoteAction, type VoteState } from './vote-machine';
 import { VotePanel } from './vote-panel';
+import { useCheckIn } from '../home/use-check-in';
 
 /** useReducer with a synchronous view of the latest state, so a send knows its attempt number at once. */
 function useVoteMachine(): [VoteState, (a: VoteAction) => void, { readonly current: VoteState }] {
@@ -42,6 +43,8 @@ export function VoteController() {
   const allowChange = council?.allowVoteChange ?? false;
   const [announcement, setAnnouncement] = useState('');
   const nowMs = useServerNow(1000, round?.status === 'open');
+  const rollCallOpen = useStore((s) => s.snapshot?.session?.rollCallOpen ?? false);
+  const checkIn = useCheckIn();
 
   const roundId = round?.id ?? null;
   const roundStatus = round?.status ?? null;
@@ -148,6 +151,10 @@ export function VoteController() {
           council={council}
           lang={lang}
           checkedIn={me?.checkedIn ?? false}
+          rollCallOpen={rollCallOpen}
+          onCheckIn={() => void checkIn.checkIn()}
+          checkInBusy={checkIn.busy}
+          checkInError={checkIn.error}
           nowMs={nowMs}
           onSend={(c) => void send(c)}
           onRetry={retry}

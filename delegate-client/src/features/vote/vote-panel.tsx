@@ -23,6 +23,11 @@ export interface VotePanelProps {
   council: CouncilConfig;
   lang: Lang;
   checkedIn: boolean;
+  /** Roll call is open: the panel offers "Điểm danh" to a delegate who has not checked in. */
+  rollCallOpen?: boolean;
+  onCheckIn?: () => void;
+  checkInBusy?: boolean;
+  checkInError?: string | null;
   /** Server time now (ms), for the countdown. */
   nowMs: number;
   onSend: (choice: BallotChoice) => void;
@@ -186,7 +191,7 @@ function ConfidenceBallot({ state, motion, council, lang, onSend }: VotePanelPro
   );
 }
 
-function StatusLine({ state, motion, council, lang, checkedIn, onRetry }: VotePanelProps) {
+function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCallOpen, onCheckIn, checkInBusy, checkInError }: VotePanelProps) {
   const { t } = useTranslation();
   const describe = (c: BallotChoice) => describeChoice(c, motion, council, lang, t);
   const confirmed = recordedChoice(state);
@@ -258,6 +263,12 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry }: VotePa
   return (
     <div className="vote-status" role="status" aria-live="polite" data-testid="vote-status">
       {body}
+      {!checkedIn && rollCallOpen && onCheckIn && state.phase !== 'recorded' && (
+        <button type="button" className="btn btn-primary btn-lg" disabled={checkInBusy} onClick={onCheckIn}>
+          {checkInBusy ? t('home.checkingIn') : t('home.checkin')}
+        </button>
+      )}
+      {checkInError && <p className="status-error">{t('home.checkinFailed', { message: checkInError })}</p>}
     </div>
   );
 }
