@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { API } from '@hddt/protocol';
 import type { StaffIdentity } from '@hddt/protocol';
 import { ConnectionBadge } from '@hddt/ui';
@@ -9,10 +9,12 @@ import { useStore } from './store';
 import { LoginScreen } from './features/auth/login-screen';
 import { PrepareArea } from './features/prepare/prepare-area';
 import { LiveArea } from './features/live/live-area';
-import { CardsPrint } from './features/prepare/cards-print';
 import { LangSwitch } from './features/shared/lang-switch';
 import { Toasts } from './features/shared/toasts';
 import { SecurityAlerts } from './features/shared/security-alerts';
+
+// The print sheet (and the QR encoder) loads only when the secretariat opens it.
+const CardsPrint = lazy(() => import('./features/prepare/cards-print').then((m) => ({ default: m.CardsPrint })));
 
 export function App() {
   const { t } = useT();
@@ -44,7 +46,7 @@ export function App() {
 
   if (!authChecked) return <p className="loading" role="status">{t('common.loading')}</p>;
   if (!identity) return <LoginScreen />;
-  if (area === 'cards') return <CardsPrint />;
+  if (area === 'cards') return <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><CardsPrint /></Suspense>;
 
   async function logout() {
     try {

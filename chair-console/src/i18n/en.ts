@@ -94,6 +94,7 @@ export const en: Messages = {
   'doc.type.nghiQuyet': 'Resolution',
   'doc.type.other': 'Other',
   'doc.confidential': 'Confidential',
+  'doc.confidentialOf': 'Confidential: {{title}}',
   'doc.upload': 'Upload',
   'doc.add': 'Add a document',
   'doc.uploaded': 'Uploaded “{{title}}”.',

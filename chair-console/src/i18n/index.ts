@@ -28,6 +28,8 @@ void i18next.use(initReactI18next).init({
   initAsync: false,
 });
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18next.language === 'en' ? 'en' : 'vi';
+
 export function setLang(lang: Lang): void {
   try {
     localStorage.setItem(LANG_KEY, lang);

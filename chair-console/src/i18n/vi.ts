@@ -93,6 +93,7 @@ export const vi = {
   'doc.type.nghiQuyet': 'Nghị quyết',
   'doc.type.other': 'Tài liệu khác',
   'doc.confidential': 'Mật',
+  'doc.confidentialOf': 'Tài liệu mật: {{title}}',
   'doc.upload': 'Tải lên',
   'doc.add': 'Thêm tài liệu',
   'doc.uploaded': 'Đã tải lên “{{title}}”.',

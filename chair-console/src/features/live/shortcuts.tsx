@@ -8,8 +8,8 @@ import { useAgendaMove } from './agenda-panel';
 /** Alt+letter shortcuts for the chair's frequent actions. Dangerous ones still go through their confirm step. */
 export const SHORTCUTS: { keys: string; label: MsgKey }[] = [
   { keys: 'Alt+D', label: 'shortcut.rollCall' },
-  { keys: 'Alt+→', label: 'shortcut.nextItem' },
-  { keys: 'Alt+←', label: 'shortcut.prevItem' },
+  { keys: 'Alt+↓', label: 'shortcut.nextItem' },
+  { keys: 'Alt+↑', label: 'shortcut.prevItem' },
   { keys: 'Alt+K', label: 'shortcut.closeVote' },
   { keys: 'Alt+C', label: 'shortcut.announce' },
   { keys: 'Alt+N', label: 'shortcut.nextSpeaker' },
@@ -36,6 +36,7 @@ export function useLiveShortcuts(toggleHelp: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
+      if (isTyping(e.target) && e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
       if (!e.altKey) {
         if (e.key === '?' && !isTyping(e.target)) {
           e.preventDefault();
@@ -53,10 +54,11 @@ export function useLiveShortcuts(toggleHelp: () => void) {
       else if (key === 'n') {
         const next = (snap?.speakers ?? []).filter((s) => s.status === 'waiting').sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))[0];
         if (next && !snap?.speakers.some((s) => s.status === 'speaking')) void command('speaker:give', { entryId: next.id });
-      } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        // Up/down, not left/right: Alt+← is the browser's Back and would leave the console.
         const items = [...(snap?.agenda ?? [])].sort((a, b) => a.order - b.order);
         const idx = items.findIndex((i) => i.id === snap?.session?.currentItemId);
-        const target = items[e.key === 'ArrowRight' ? idx + 1 : Math.max(0, idx - 1)];
+        const target = items[e.key === 'ArrowDown' ? idx + 1 : Math.max(0, idx - 1)];
         if (target && target.id !== snap?.session?.currentItemId) void moveRef.current(target.id, target.title);
       } else if (/^[1-6]$/.test(key)) {
         const modes = ['welcome', 'agenda', 'vote', 'result', 'speaker', 'attendance'] as const;

@@ -69,6 +69,15 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
     }
   }
 
+  async function setConfidentialFlag(doc: SessionDocument, value: boolean) {
+    try {
+      await api.patch(API.document(doc.id), value ? { confidential: true, published: false } : { confidential: false });
+      await onChanged();
+    } catch (err) {
+      pushToast({ tone: 'error', text: errorText(err, lang) });
+    }
+  }
+
   async function remove(doc: SessionDocument) {
     setRemoving(null);
     try {
@@ -91,6 +100,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
               <span className="muted"> · {t(DOC_TYPE_LABEL[d.docType])} · {d.pages !== null ? t('doc.pages', { n: formatCount(d.pages, lang) }) : ''} {formatCount(Math.ceil(d.size / 1024), lang)} KB</span>
             </span>
             {d.confidential ? <span className="pill pill-confidential">{t('doc.confidential')}</span> : null}
+            <button type="button" className="btn" aria-pressed={d.confidential} aria-label={t('doc.confidentialOf', { title: d.title })} onClick={() => void setConfidentialFlag(d, !d.confidential)}>{t('doc.confidential')}</button>
             <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>{t('common.delete')}</button>
           </li>
         ))}
