@@ -46,6 +46,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    document.title = `${i18n.getFixedT(lang)('app.title')} — ${i18n.getFixedT(lang)('app.subtitle')}`;
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [lang, i18n]);
 

@@ -15,8 +15,11 @@ export function HomeScreen() {
   const session = useStore(selectSession);
   const me = useStore(selectMe);
   if (!snapshot || !council) return null;
+  // When the roll call is open and this delegate has not checked in, that is the one thing to do: put it first.
+  const checkInFirst = session !== null && me !== null && session.rollCallOpen && !me.checkedIn;
   return (
     <div className="home">
+      {checkInFirst && <CheckInCard />}
       <section className="card session-card" aria-labelledby="session-title">
         <p className="council-name">{council.name[lang]}</p>
         {session ? (
@@ -51,7 +54,7 @@ export function HomeScreen() {
         </section>
       )}
 
-      {session && me && <CheckInCard />}
+      {session && me && !checkInFirst && <CheckInCard />}
       {session && <AgendaCard />}
     </div>
   );

@@ -115,6 +115,18 @@ describe('VotePanel', () => {
     expect(screen.getByTestId('vote-status').textContent).toContain('Bạn chưa điểm danh');
   });
 
+  it('offers "Điểm danh" inside the panel when the roll call is open', () => {
+    const onCheckIn = vi.fn();
+    renderPanel({ checkedIn: false, rollCallOpen: true, onCheckIn });
+    fireEvent.click(screen.getByRole('button', { name: 'Điểm danh' }));
+    expect(onCheckIn).toHaveBeenCalled();
+  });
+
+  it('does not offer "Điểm danh" when the roll call is closed (the secretariat must mark the delegate)', () => {
+    renderPanel({ checkedIn: false, rollCallOpen: false, onCheckIn: vi.fn() });
+    expect(screen.queryByRole('button', { name: 'Điểm danh' })).toBeNull();
+  });
+
   it('a secret ballot says the choice is secret', () => {
     const secretRound: RoundView = { ...round, mode: 'secret' };
     const receipt: BallotReceipt = { roundId: 'r1', choice: null, secret: true, at: '2026-07-05T02:00:20.000Z' };
