@@ -1,6 +1,6 @@
 // The REST client of the console: staff cookie + CSRF header, JSON in and out, errors carried as ApiError
 // with the server's vi/en message and its field-level problems.
-import { CSRF_HEADER, isErrorCode } from '@hddt/protocol';
+import { API, CSRF_HEADER, isErrorCode } from '@hddt/protocol';
 import type { ErrorCode, FieldError, ImportRowError } from '@hddt/protocol';
 
 const CSRF_KEY = 'hddt.chair.csrf';
@@ -29,6 +29,12 @@ export class ApiError extends Error {
     this.fields = fields;
     this.rows = rows;
   }
+}
+
+let onUnauthenticated: (() => void) | null = null;
+/** Called when the server says the staff session is gone (expired, signed out elsewhere): back to sign-in. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
 }
 
 interface RequestOptions {
@@ -70,7 +76,11 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
   } catch {
     throw new ApiError(0, 'INTERNAL', 'Không kết nối được máy chủ.', 'Cannot reach the server.');
   }
-  if (!res.ok) throw await toError(res);
+  if (!res.ok) {
+    const error = await toError(res);
+    if (error.code === 'UNAUTHENTICATED' && path !== API.me && path !== API.login) onUnauthenticated?.();
+    throw error;
+  }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('application/json')) return (await res.json()) as T;

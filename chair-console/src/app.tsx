@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect } from 'react';
 import { API } from '@hddt/protocol';
 import type { StaffIdentity } from '@hddt/protocol';
 import { ConnectionBadge } from '@hddt/ui';
-import { api, setCsrf } from './api';
+import { api, setCsrf, setUnauthenticatedHandler } from './api';
 import { useT } from './i18n';
 import { connectLive, disconnectLive } from './socket';
 import { useStore } from './store';
@@ -24,6 +24,16 @@ export function App() {
   const setArea = useStore((s) => s.setArea);
   const setIdentity = useStore((s) => s.setIdentity);
   const connection = useStore((s) => s.connection);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrf(null);
+      disconnectLive();
+      useStore.setState({ snapshot: null });
+      setIdentity(null);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [setIdentity]);
 
   useEffect(() => {
     let cancelled = false;

@@ -98,6 +98,24 @@ describe('AttendancePanel', () => {
   });
 });
 
+describe('AttendancePanel — excused absence', () => {
+  it('asks for the reason and shows an excused delegate as such', () => {
+    render(<AttendancePanel />);
+    fireEvent.click(screen.getByRole('button', { name: 'Ghi Võ Minh Đức vắng có lý do' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    expect(within(dialog).getByText('Không được để trống.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Quay lại' }));
+    act(() => {
+      const s = useStore.getState().snapshot!;
+      useStore.setState({ snapshot: { ...s, attendanceRecords: [...s.attendanceRecords, { delegateId: 'd5', status: 'excused', at: s.serverTime, by: 'chair', reason: 'Đi công tác' }] } });
+    });
+    const row = document.querySelector('[data-delegate-id="d5"]') as HTMLElement;
+    expect(row.textContent).toContain('Vắng có lý do: Đi công tác');
+    expect(within(row).queryByRole('button', { name: 'Ghi Võ Minh Đức vắng có lý do' })).toBeNull();
+  });
+});
+
 describe('DisplayControl', () => {
   it('previews the current hall display and disables result until there is one', () => {
     render(<DisplayControl />);
