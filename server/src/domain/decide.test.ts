@@ -1,7 +1,7 @@
 import type { BallotChoice, ConfidenceResult, ElectionResult, OptionResult } from '@hddt/protocol';
 import { formatPercent } from '@hddt/protocol';
 import { describe, expect, it } from 'vitest';
-import { decide, quorumMet, quorumRequired, seatedCount, speakersOf } from './decide';
+import { decide, presentIds, quorumMet, quorumRequired, seatedCount, speakersOf } from './decide';
 import { defaultCouncilConfig } from './defaults';
 import { emptyState } from './evolve';
 import { demoHall, Hall, motionInput, run, runBatch, testCtx } from './test-support';
@@ -885,6 +885,74 @@ describe('decide on the engine’s batch draft (group commit)', () => {
       hall.ctx,
     );
     expect(codes(next.results)).toEqual(['ok', 'ok', 'QUORUM_NOT_MET']);
+  });
+
+  it('a command sees every check-in of the batch, also after an earlier command of the batch counted them', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 19 });
+    const motionId = hall.prepare();
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'attendance.checkin', delegateId: hall.delegate(20) },
+        { type: 'motion.open', motionId, commandId: 'cmd-batch-5' },
+        { type: 'attendance.checkin', delegateId: hall.delegate(21) },
+        { type: 'motion.open', motionId, commandId: 'cmd-batch-6' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(batch.results)).toEqual(['ok', 'QUORUM_NOT_MET', 'ok', 'ok']);
+    // And the state the batch leaves behind counts them all too.
+    expect(presentIds(batch.state, hall.session.id, hall.ctx.clock.day)).toHaveLength(21);
+    expect(quorumMet(batch.state, hall.session.id, hall.ctx.clock.day)).toBe(true);
+  });
+
+  it('a command sees every vacancy of the batch, also after an earlier command of the batch counted', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 20 });
+    const first = hall.prepare();
+    const second = hall.prepare();
+    const opened = runBatch(
+      hall.state,
+      [
+        // Seat 31 was absent: N = 30 needs 20 present, and 20 are.
+        { type: 'delegate.vacate', delegateId: hall.delegate(31), reason: 'x' },
+        { type: 'motion.open', motionId: first, commandId: 'cmd-batch-7' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(opened.results)).toEqual(['ok', 'ok']);
+    const roundId = (opened.results[1] as Extract<DecideResult, { ok: true }>).decision.result!.roundId!;
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'delegate.vacate', delegateId: hall.delegate(31), reason: 'x' },
+        { type: 'motion.open', motionId: first, commandId: 'cmd-batch-7' },
+        { type: 'round.close', roundId },
+        // Seat 1 was present: N = 29 needs 20 present, and only 19 are.
+        { type: 'delegate.vacate', delegateId: hall.delegate(1), reason: 'x' },
+        { type: 'motion.open', motionId: second, commandId: 'cmd-batch-8' },
+      ],
+      { ...hall.ctx, newId: (() => { let n = 0; const ids = [roundId]; return () => ids[n++] ?? `late${n}`; })() },
+    );
+    expect(codes(batch.results)).toEqual(['ok', 'ok', 'ok', 'ok', 'QUORUM_NOT_MET']);
+    expect(presentIds(batch.state, hall.session.id, hall.ctx.clock.day)).toHaveLength(19);
+  });
+
+  it('the result of a round closed in a batch counts who is present after the batch’s check-ins', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 21 });
+    const { roundId } = hall.openVote();
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'attendance.checkin', delegateId: hall.delegate(22) },
+        { type: 'round.close', roundId: 'not-this-one' },
+        { type: 'ballot.cast', roundId, delegateId: hall.delegate(22), choice: YES },
+        { type: 'attendance.checkin', delegateId: hall.delegate(23) },
+        { type: 'round.close', roundId },
+      ],
+      hall.ctx,
+    );
+    expect(codes(batch.results)).toEqual(['ok', 'ROUND_NOT_FOUND', 'ok', 'ok', 'ok']);
+    expect(batch.state.rounds[roundId]!.result).toMatchObject({ present: 23, participated: 1 });
   });
 
   it('a burst of ballots and the close in one batch equal the same commands one by one', () => {

@@ -2,6 +2,7 @@
 // or the code of the rule that refuses it. No I/O, no clock: time and ids come in through ctx.
 
 import type { AgendaItem, BallotChoice, Delegate, ErrorCode, Motion, MotionInput, Session, SpeakerEntry } from '@hddt/protocol';
+import { isWritable } from './evolve';
 import { meets, requiredCount } from './majority';
 import { computeResult, participationCount, roundTally, validChoice } from './tally';
 import type { Command, CouncilState, DecideResult, Decision, DomainEvent, RoundState } from './types';
@@ -44,18 +45,21 @@ export function openSession(state: CouncilState): Session | null {
 
 // States are immutable, so the present list of a given (records, delegates) pair never changes: memoise it.
 // During a vote burst the attendance table is untouched and every progress update reuses the answer.
+// Not while a batch may still change either table in place (same identity, new content): that would hand a
+// later command of the batch, or the views after it, an outdated count.
 const presentCache = new WeakMap<object, { delegates: object; ids: string[] }>();
 
 export function presentIds(state: CouncilState, sessionId: string, day: string): string[] {
   const records = state.attendance[sessionId]?.[day];
   if (!records) return [];
-  const cached = presentCache.get(records);
+  const memo = !isWritable(records) && !isWritable(state.delegates);
+  const cached = memo ? presentCache.get(records) : undefined;
   if (cached && cached.delegates === state.delegates) return cached.ids;
   const ids: string[] = [];
   for (const r of Object.values(records)) {
     if (r.status === 'present' && state.delegates[r.delegateId]?.seated) ids.push(r.delegateId);
   }
-  presentCache.set(records, { delegates: state.delegates, ids });
+  if (memo) presentCache.set(records, { delegates: state.delegates, ids });
   return ids;
 }
 

@@ -16,11 +16,13 @@ import { exhaustive } from './types';
  */
 export class Batch {
   private readonly owned = new WeakSet<object>();
+  private readonly marked: object[] = [];
+  private finished = false;
 
   /** A shallow copy of the state owned by this batch. */
   root(state: CouncilState): Draft {
     const copy = { ...state } as Draft;
-    this.owned.add(copy);
+    this.mark(copy);
     return copy;
   }
 
@@ -30,10 +32,36 @@ export class Batch {
     const child = container[key]!;
     if (this.owned.has(child)) return child;
     const copy = (Array.isArray(child) ? [...child] : { ...child }) as T;
-    this.owned.add(copy);
+    this.mark(copy);
     container[key] = copy;
     return copy;
   }
+
+  /** Ends the batch: the state it built is immutable from now on (and may be memoised on). */
+  finish(): void {
+    this.finished = true;
+    for (const o of this.marked) writable.delete(o);
+    this.marked.length = 0;
+  }
+
+  private mark(copy: object): void {
+    if (this.finished) throw new Error('Batch already finished');
+    this.owned.add(copy);
+    writable.add(copy);
+    this.marked.push(copy);
+  }
+}
+
+/** Containers an unfinished batch may still change in place. */
+const writable = new WeakSet<object>();
+
+/**
+ * Whether an object of a state may still change in place (it belongs to a batch that has not finished).
+ * Anything memoised by object identity must not be memoised on such an object: its identity stays while
+ * its content changes.
+ */
+export function isWritable(o: object): boolean {
+  return writable.has(o);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -62,6 +90,7 @@ export function evolve(state: CouncilState, event: DomainEvent, at: string): Cou
   const batch = new Batch();
   const draft = batch.root(state);
   applyEvent(batch, draft, event, at);
+  batch.finish();
   return draft;
 }
 
@@ -70,6 +99,7 @@ export function evolveAll(state: CouncilState, events: Iterable<{ event: DomainE
   const batch = new Batch();
   const draft = batch.root(state);
   for (const { event, at } of events) applyEvent(batch, draft, event, at);
+  batch.finish();
   return draft;
 }
 
@@ -78,6 +108,7 @@ export function applySecretChoice(state: CouncilState, secret: SecretChoice): Co
   const batch = new Batch();
   const draft = batch.root(state);
   applySecretChoiceTo(batch, draft, secret);
+  batch.finish();
   return draft;
 }
 

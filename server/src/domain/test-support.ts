@@ -97,6 +97,7 @@ export function runBatch(
     }
     if (result.decision.secret) applySecretChoiceTo(batch, draft, result.decision.secret);
   }
+  batch.finish();
   return { state: draft, results, events };
 }
 
