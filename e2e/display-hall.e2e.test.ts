@@ -37,7 +37,7 @@ function must<T>(ack: Ack<T>, what: string): T {
   return ack.data;
 }
 
-/** Text elements whose content does not fit their box, or that stick out of the screen. */
+/** Text elements whose content does not fit their box, that stick out of the screen, or that overlap. */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -50,6 +50,18 @@ async function overflowing(page: Page): Promise<string[]> {
       if (el.scrollHeight > el.clientHeight + 1) out.push(`${name}: height ${el.scrollHeight} > ${el.clientHeight}`);
       const r = el.getBoundingClientRect();
       if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) out.push(`${name}: outside the screen`);
+    }
+    // Text boxes that overlap one another (a panel pushed over its neighbour).
+    const leaves = [...els].filter((el) => el.getClientRects().length > 0 && ![...els].some((o) => o !== el && el.contains(o)));
+    const rects = leaves.map((el) => el.getBoundingClientRect());
+    for (let i = 0; i < leaves.length; i++) {
+      for (let j = i + 1; j < leaves.length; j++) {
+        const a = rects[i]!;
+        const b = rects[j]!;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 2 && h > 2) out.push(`"${(leaves[i]!.textContent ?? '').slice(0, 30)}" overlaps "${(leaves[j]!.textContent ?? '').slice(0, 30)}"`);
+      }
     }
     return out;
   });
@@ -79,7 +91,7 @@ async function slide(page: Page, kind: string): Promise<void> {
 }
 
 async function textOf(page: Page, selector: string): Promise<string> {
-  return (await page.locator(selector).first().textContent()) ?? '';
+  return (await page.locator(selector).first().textContent({ timeout: 5000 })) ?? '';
 }
 
 let browser: Browser;
@@ -170,9 +182,10 @@ describe('hall display against the real server', () => {
     expect(await textOf(page, '.verdict-word')).toBe('THÔNG QUA');
     expect(await textOf(page, '[data-line="present"]')).toBe('Có mặt21/31');
     expect(await textOf(page, '[data-line="participated"]')).toBe('Tham gia biểu quyết1754,84%');
-    expect(await textOf(page, '[data-line="yes"]')).toBe('Tán thành1651,61%');
-    expect(await textOf(page, '[data-line="no"]')).toBe('Không tán thành00%');
-    expect(await textOf(page, '[data-line="abstain"]')).toBe('Không biểu quyết13,23%');
+    // Beside the board, the chart rows carry each option's count and share of all 31.
+    expect(await textOf(page, '[data-result-chart] [data-option="yes"]')).toBe('Tán thành16 · 51,61%');
+    expect(await textOf(page, '[data-result-chart] [data-option="no"]')).toBe('Không tán thành0 · 0%');
+    expect(await textOf(page, '[data-result-chart] [data-option="abstain"]')).toBe('Không biểu quyết1 · 3,23%');
 
     // The board comes from round:board: every delegate in seat order with their choice.
     await page.locator('[data-board] [data-delegate]').first().waitFor({ timeout: 5000 });

@@ -28,9 +28,11 @@ describe('ResultSlide', () => {
     expect(screen.getByText('Cần ít nhất 16/31 phiếu tán thành')).toBeTruthy();
     expect(lineText(container, 'present')).toBe('Có mặt28/31');
     expect(lineText(container, 'participated')).toBe('Tham gia biểu quyết2890,32%');
-    expect(lineText(container, 'yes')).toBe('Tán thành2787,10%');
-    expect(lineText(container, 'no')).toBe('Không tán thành00%');
-    expect(lineText(container, 'abstain')).toBe('Không biểu quyết13,23%');
+    // Beside the board the chart carries each option's count and share of all 31.
+    const chartRow = (o: string) => container.querySelector(`[data-option="${o}"]`)!.textContent;
+    expect(chartRow('yes')).toBe('Tán thành27 · 87,10%');
+    expect(chartRow('no')).toBe('Không tán thành0 · 0%');
+    expect(chartRow('abstain')).toBe('Không biểu quyết1 · 3,23%');
     const entries = [...container.querySelectorAll('[data-board] [data-delegate]')];
     expect(entries).toHaveLength(31);
     expect(entries.map((e) => Number(e.querySelector('.board-seat')!.textContent))).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
@@ -108,7 +110,8 @@ describe('ResultSlide', () => {
     const r = f.round('r1', 'm-budget', { status: 'announced', result: f.passedResult });
     const { container } = render(<ResultSlide council={f.council} motion={motion('m-budget')} round={r} board={f.board} />);
     expect(screen.getByText('ADOPTED')).toBeTruthy();
-    expect(lineText(container, 'yes')).toBe('In favour2787.10%');
+    expect(lineText(container, 'participated')).toBe('Took part in the vote2890.32%');
+    expect(container.querySelector('[data-option="yes"]')!.textContent).toBe('In favour27 · 87.10%');
     expect(screen.getAllByText('Did not vote')).toHaveLength(3);
   });
 });

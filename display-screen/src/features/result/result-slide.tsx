@@ -28,15 +28,17 @@ function Lines({ lines }: { lines: ResultLine[] }) {
   );
 }
 
-function OptionSummary({ result, council }: { result: OptionResult; council: CouncilConfig }) {
+/** compact (named ballots, beside the board): the chart under it carries each option's count and share. */
+function OptionSummary({ result, council, compact }: { result: OptionResult; council: CouncilConfig; compact: boolean }) {
   const { lang } = useT();
+  const lines = optionResultLines(result, council, lang);
   return (
     <>
       <div className={`verdict ${result.passed ? 'verdict-passed' : 'verdict-failed'}`} data-verdict={result.passed ? 'passed' : 'failed'}>
         <p className="verdict-word" data-fit>{verdictLabel(result.passed ? 'passed' : 'failed', lang)}</p>
         <p className="verdict-rule" data-fit>{requirementText(result, lang)}</p>
       </div>
-      <Lines lines={optionResultLines(result, council, lang)} />
+      <Lines lines={compact ? lines.filter((l) => l.key === 'present' || l.key === 'participated') : lines} />
     </>
   );
 }
@@ -86,11 +88,13 @@ export function ResultSlide({ council, motion, round, board }: Props) {
   return (
     <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}`} data-slide="result" data-round-status={round.status}>
       <div className="result-head">
-        <MotionBadges motion={motion} round={round} />
-        <p className="slide-kicker" data-fit>
-          {t(HEADING[kind])}
-          {motion.practice && <span className="kicker-note"> · {t('practiceNote')}</span>}
-        </p>
+        <div className="result-head-row">
+          <p className="slide-kicker" data-fit>
+            {t(HEADING[kind])}
+            {motion.practice && <span className="kicker-note"> · {t('practiceNote')}</span>}
+          </p>
+          <MotionBadges motion={motion} round={round} />
+        </div>
         <h1 className="question question-compact" data-fit>{motion.question}</h1>
       </div>
       {round.status === 'cancelled' ? (
@@ -103,7 +107,7 @@ export function ResultSlide({ council, motion, round, board }: Props) {
       ) : (
         <div className="result-body">
           <div className="result-summary" aria-live="polite">
-            {result.kind === 'options' && <OptionSummary result={result} council={council} />}
+            {result.kind === 'options' && <OptionSummary result={result} council={council} compact={named} />}
             {result.kind === 'election' && <ElectionSummary result={result} />}
             {result.kind === 'confidence' && <ConfidenceSummary result={result} />}
             <p className="result-note" data-fit>
