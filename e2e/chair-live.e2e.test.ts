@@ -216,7 +216,7 @@ describe('chair console — Điều hành (chair, live)', () => {
     // Cancel with a reason (the dialog refuses an empty one).
     await open.getByRole('button', { name: 'Hủy lượt biểu quyết' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Lý do hủy').fill('Sự cố âm thanh trong hội trường');
+    await dialog.getByLabel('Lý do hủy').pressSequentially('Sự cố âm thanh trong hội trường');
     await dialog.getByRole('button', { name: 'Hủy lượt biểu quyết' }).click();
     await expect.poll(() => page.getByTestId('open-round').count()).toBe(0);
     const cancelled = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'cancelled')!;

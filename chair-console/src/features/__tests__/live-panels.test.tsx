@@ -65,6 +65,12 @@ describe('VotePanel', () => {
     const dialog = screen.getByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy lượt biểu quyết' }));
     expect(within(dialog).getByText('Không được để trống.')).toBeTruthy();
+    // Typing re-renders the panel: focus must stay in the field (not jump back to "Quay lại").
+    const input = within(dialog).getByLabelText('Lý do hủy');
+    input.focus();
+    fireEvent.change(input, { target: { value: 'S' } });
+    fireEvent.change(input, { target: { value: 'Sự cố' } });
+    expect(document.activeElement).toBe(input);
   });
 
   it('shows a closed result with pass/fail and percentages of all delegates, and offers to announce it', () => {

@@ -28,7 +28,7 @@ describe('RosterPanel', () => {
       code: 'IMPORT_INVALID',
       message: 'Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.',
       messageEn: 'The list has invalid rows; nothing was imported.',
-      rows: [{ line: 3, message: 'Thiếu họ và tên.', messageEn: 'Full name missing.' }],
+      rows: [{ line: 3, message: 'Thiếu họ và tên.', messageEn: 'Full name missing.' }, { line: 4, message: 'Dòng 4: ghế 2 đã có đại biểu.', messageEn: 'Line 4: seat 2 is already taken.' }],
     };
     const calls: { url: string; method: string; body: unknown; type: string | null }[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -45,6 +45,7 @@ describe('RosterPanel', () => {
     const file = new File([csv], 'dai-bieu.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Tệp CSV'), { target: { files: [file] } });
     expect(await screen.findByText('Dòng 3: Thiếu họ và tên.')).toBeTruthy();
+    expect(screen.getByText('Dòng 4: ghế 2 đã có đại biểu.')).toBeTruthy();
     expect(screen.getByText('Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.')).toBeTruthy();
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.type).toBe('text/csv; charset=utf-8');

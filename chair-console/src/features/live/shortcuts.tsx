@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useFocusTrap } from '../shared/use-focus-trap';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { latestResultRound, useStore } from '../../store';
@@ -78,6 +79,8 @@ export function useLiveShortcuts(toggleHelp: () => void) {
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const { t } = useT();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(dialogRef);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
     window.addEventListener('keydown', onKey);
@@ -85,7 +88,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   }, [onClose]);
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="sc-h" onClick={(e) => e.stopPropagation()}>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="sc-h" ref={dialogRef} onClick={(e) => e.stopPropagation()}>
         <h2 id="sc-h">{t('shortcut.title')}</h2>
         <dl className="shortcut-list">
           {SHORTCUTS.map((s) => (<div key={s.keys}><dt><kbd>{s.keys}</kbd></dt><dd>{t(s.label)}</dd></div>))}

@@ -10,6 +10,11 @@ import { Field } from '../shared/field';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { useFormSubmit } from './use-form';
 
+/** Some server messages already start with "Dòng 3:" / "Line 3:"; the list adds the line itself. */
+export function withoutLinePrefix(message: string): string {
+  return message.replace(/^(Dòng|Line)\s+\d+\s*:\s*/i, '');
+}
+
 /** The CSV as UTF-8 text (Vietnamese names); FileReader works in every browser the hall may have. */
 function readUtf8(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -147,7 +152,7 @@ export function RosterPanel() {
           {importMsg ? <p className={importRows ? 'form-error' : 'ok-text'}>{importMsg}</p> : null}
           {importRows && importRows.length > 0 ? (
             <ul className="import-errors">
-              {importRows.map((r) => <li key={r.line}>{t('roster.lineError', { line: r.line, message: lang === 'vi' ? r.message : r.messageEn })}</li>)}
+              {importRows.map((r, i) => <li key={`${r.line}-${i}`}>{t('roster.lineError', { line: r.line, message: withoutLinePrefix(lang === 'vi' ? r.message : r.messageEn) })}</li>)}
             </ul>
           ) : null}
         </div>
