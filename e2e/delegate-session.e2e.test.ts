@@ -139,7 +139,10 @@ describe('delegate tablet in a session', () => {
     const search = page.getByRole('searchbox', { name: 'Tìm trong tài liệu' });
     await search.fill('hoi dong');
     await page.getByRole('button', { name: 'Tìm', exact: true }).click();
-    await expect.poll(() => page.locator('.pdf-search-result').textContent(), { timeout: 10_000 }).toMatch(/Tìm thấy "hoi dong" ở \d+ trang|Không tìm thấy/);
+    await expect.poll(() => page.locator('.pdf-search-result').textContent(), { timeout: 10_000 }).toMatch(/Tìm thấy "hoi dong" ở \d+ trang/);
+    // The hits are marked on the page's text layer.
+    await expect.poll(() => page.locator('.pdf-page[data-page="1"] .pdf-text .is-hit').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shoot('pdf-search');
     await page.getByRole('button', { name: 'Quay lại danh sách' }).click();
     await page.getByRole('button', { name: 'Kỳ họp', exact: true }).click();
   });

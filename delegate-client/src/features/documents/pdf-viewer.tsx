@@ -2,7 +2,7 @@
 // bundled by Vite (no CDN: a hall has no internet). The file is fetched with the card token, never downloaded.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
+import { GlobalWorkerOptions, TextLayer, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import { API, type SessionDocument } from '@hddt/protocol';
 import { serverMessage } from '../../server-message';
 import type { Lang } from '../../i18n';
@@ -37,6 +37,15 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   const [zoom, setZoom] = useState(1);
   const [width, setWidth] = useState(0);
   const [page, setPage] = useState(1);
+  /** The searched text (folded), highlighted on the pages. */
+  const [query, setQuery] = useState('');
+  /** Page whose first hit should be brought into view; n changes on every request. */
+  const [hitTarget, setHitTarget] = useState<{ page: number; n: number }>({ page: 0, n: 0 });
+  const showHit = (folded: string, p: number) => {
+    setQuery(folded);
+    setHitTarget((h) => ({ page: p, n: h.n + 1 }));
+    goTo(p);
+  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRefs = useRef<(HTMLDivElement | null)[]>([]);
 
@@ -137,7 +146,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
             <button type="button" className="btn btn-icon" aria-label={t('documents.nextPage')} disabled={page >= total} onClick={() => goTo(page + 1)}>›</button>
           </div>
         </div>
-        {pdf && <SearchBox pdf={pdf} onGo={goTo} />}
+        {pdf && <SearchBox pdf={pdf} onHit={showHit} onQuery={setQuery} />}
       </div>
       {doc.confidential && <p className="pdf-confidential">{t('documents.confidentialLong')}</p>}
       <div className="pdf-scroll" ref={scrollRef} onScroll={onScroll}>
@@ -152,7 +161,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
           </p>
         ) : (
           sizes.map((size, i) => (
-            <PdfPage key={i} pdf={pdf} number={i + 1} size={size} cssWidth={pageWidth} root={scrollRef}
+            <PdfPage key={i} pdf={pdf} number={i + 1} size={size} cssWidth={pageWidth} root={scrollRef} query={query} hitRequest={hitTarget.page === i + 1 ? hitTarget.n : 0}
               label={t('documents.pageLabel', { page: i + 1 })} refCb={(el) => { pageRefs.current[i] = el; }} />
           ))
         )}
@@ -162,6 +171,9 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
 }
 
 interface PageProps {
+  query: string;
+  /** Non-zero: bring this page's first hit into view (a new number for each request). */
+  hitRequest: number;
   pdf: PDFDocumentProxy;
   number: number;
   size: PageSize;
@@ -172,9 +184,11 @@ interface PageProps {
 }
 
 /** One page: a placeholder of the right size, rendered to a canvas when it comes near the screen. */
-function PdfPage({ pdf, number, size, cssWidth, label, root, refCb }: PageProps) {
+function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRequest }: PageProps) {
   const holder = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [textDivs, setTextDivs] = useState<HTMLElement[]>([]);
   const [near, setNear] = useState(number <= 2);
   const cssHeight = (cssWidth * size.height) / size.width;
 
@@ -206,6 +220,40 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb }: PageProps)
     };
   }, [near, pdf, number, cssWidth, size.width]);
 
+  // The text layer: selectable text over the canvas, and where search hits are marked.
+  useEffect(() => {
+    const container = textRef.current;
+    if (!near || !container || cssWidth <= 0) return;
+    let cancelled = false;
+    let layer: TextLayer | null = null;
+    container.replaceChildren();
+    void pdf.getPage(number).then(async (p) => {
+      if (cancelled) return;
+      const viewport = p.getViewport({ scale: cssWidth / size.width });
+      layer = new TextLayer({ textContentSource: p.streamTextContent(), container, viewport });
+      try {
+        await layer.render();
+        if (!cancelled) setTextDivs(layer.textDivs);
+      } catch {
+        // cancelled or no text: the canvas is still there
+      }
+    });
+    return () => {
+      cancelled = true;
+      layer?.cancel();
+    };
+  }, [near, pdf, number, cssWidth, size.width]);
+
+  useEffect(() => {
+    let first: HTMLElement | null = null;
+    for (const div of textDivs) {
+      const hit = query !== '' && foldText(div.textContent ?? '').includes(query);
+      div.classList.toggle('is-hit', hit);
+      if (hit && !first) first = div;
+    }
+    if (hitRequest > 0 && first) first.scrollIntoView?.({ block: 'center' });
+  }, [textDivs, query, hitRequest]);
+
   return (
     <div
       className="pdf-page"
@@ -213,19 +261,20 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb }: PageProps)
         holder.current = el;
         refCb(el);
       }}
-      style={{ width: cssWidth, height: cssHeight }}
+      style={{ width: cssWidth, height: cssHeight, ['--total-scale-factor' as string]: String(cssWidth / size.width) }}
       data-page={number}
     >
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: cssWidth, height: cssHeight }} />
+      <div ref={textRef} className="pdf-text" />
     </div>
   );
 }
 
-function SearchBox({ pdf, onGo }: { pdf: PDFDocumentProxy; onGo: (page: number) => void }) {
+function SearchBox({ pdf, onHit, onQuery }: { pdf: PDFDocumentProxy; onHit: (folded: string, page: number) => void; onQuery: (folded: string) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ q: string; pages: number[] } | null>(null);
+  const [result, setResult] = useState<{ q: string; folded: string; pages: number[] } | null>(null);
   const texts = useRef<Map<number, string>>(new Map());
   const id = useMemo(() => `pdf-search-${Math.random().toString(36).slice(2)}`, []);
 
@@ -245,8 +294,9 @@ function SearchBox({ pdf, onGo }: { pdf: PDFDocumentProxy; onGo: (page: number) 
       if (text.includes(needle)) pages.push(i);
     }
     setBusy(false);
-    setResult({ q: q.trim(), pages });
-    if (pages[0] !== undefined) onGo(pages[0]);
+    setResult({ q: q.trim(), folded: needle, pages });
+    if (pages[0] !== undefined) onHit(needle, pages[0]);
+    else onQuery(needle);
   };
 
   return (
@@ -262,7 +312,7 @@ function SearchBox({ pdf, onGo }: { pdf: PDFDocumentProxy; onGo: (page: number) 
             <>
               <span>{t('documents.searchFound', { q: result.q, count: result.pages.length })}</span>
               {result.pages.map((p) => (
-                <button key={p} type="button" className="btn btn-chip" aria-label={t('documents.goToPage', { page: p })} onClick={() => onGo(p)}>
+                <button key={p} type="button" className="btn btn-chip" aria-label={t('documents.goToPage', { page: p })} onClick={() => onHit(result.folded, p)}>
                   {p}
                 </button>
               ))}
