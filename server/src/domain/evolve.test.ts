@@ -104,7 +104,38 @@ describe('replay', () => {
   });
 });
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 describe('evolve is pure', () => {
+  it('never writes into the state it was given: every event of a full morning, folded onto a frozen state', () => {
+    const hall = fullMorning();
+    let state = emptyState();
+    for (const { event, at } of hall.log) {
+      // A write into a frozen object throws in strict mode (modules are strict): any container changed
+      // without being copied first would fail here.
+      state = evolve(deepFreeze(state), event, at);
+    }
+    expect(state).toStrictEqual(hall.state);
+    const frozen = deepFreeze(replay(hall.log.slice(0, 40)));
+    expect(evolveAll(frozen, hall.log.slice(40))).toStrictEqual(hall.state);
+  });
+
+  it('a secret choice is added without writing into the state it was given', () => {
+    const hall = demoHall({ delegates: 3, checkedIn: 3 });
+    const { roundId } = hall.openVote({ kind: 'election', mode: 'secret', candidates: CANDIDATES, seats: 1 });
+    const frozen = deepFreeze(hall.state);
+    const next = applySecretChoice(frozen, { roundId, choice: elect('cand-a') });
+    expect(next.rounds[roundId]!.secretTally!.candidates).toEqual({ 'cand-a': 1 });
+    expect(frozen.rounds[roundId]!.secretTally!.ballots).toBe(0);
+  });
+
+
   it('never changes the state it is given', () => {
     const hall = fullMorning();
     const before = JSON.stringify(hall.state);
