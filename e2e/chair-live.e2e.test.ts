@@ -245,4 +245,34 @@ describe('chair console — Điều hành (chair, live)', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('runs a secret election: no named list, candidates with their verdicts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/chair/`);
+    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
+    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const snap = await snapshotOf(secretary);
+    const election = snap.motions.find((m) => m.kind === 'election')!;
+    const item = snap.agenda.find((a) => a.id === election.itemId)!;
+    await page.getByRole('button', { name: `Chuyển đến nội dung “${item.title}”` }).click();
+    await page.getByRole('button', { name: `Mở biểu quyết: ${election.question}` }).click();
+    await expect.poll(() => page.getByTestId('vote-progress').textContent()).toContain('Đã biểu quyết 0/22');
+    const round = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'open')!;
+    expect(round.mode).toBe('secret');
+    for (const t of tablets) {
+      const r = await t.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } });
+      expect(r.ok).toBe(true);
+    }
+    await expect.poll(() => page.getByTestId('vote-progress').textContent()).toContain('Đã biểu quyết 2/22');
+    expect(await page.getByText(/Chưa biểu quyết \(/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    const result = page.getByTestId('round-result');
+    await expect.poll(() => result.textContent()).toContain(election.candidates[0]!.name);
+    expect(await result.textContent()).toContain('KHÔNG TRÚNG CỬ');
+    expect(await page.getByRole('button', { name: 'Xem kết quả từng đại biểu' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, 'live-election-1920.png') });
+    await context.close();
+  });
 });
