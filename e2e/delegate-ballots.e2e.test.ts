@@ -4,7 +4,7 @@
 // choice (not after a reload, not after the round closes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { DelegateCard, Motion } from '@hddt/protocol';
+import type { DelegateCard, Motion, RoundView } from '@hddt/protocol';
 import { API } from '@hddt/protocol';
 import {
   api,
@@ -60,7 +60,7 @@ afterAll(async () => {
 describe('delegate ballots', () => {
   it('refuses a delegate who has not checked in, lets them check in from the panel and retry, then locks', async () => {
     const motion = motions.find((m) => !m.practice && m.kind === 'ordinary' && m.mode === 'named')!;
-    const round = await ok(chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: `cmd-${Date.now()}-np` }));
+    const round = await ok<RoundView>(chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: `cmd-${Date.now()}-np` }));
     const dialog = page.getByRole('dialog', { name: motion.question });
     await dialog.waitFor({ timeout: 10_000 });
     expect(await status()).toContain('Bạn chưa điểm danh');
@@ -84,7 +84,7 @@ describe('delegate ballots', () => {
   it('confirms a secret ballot without keeping the choice: not after a reload, not after the close', async () => {
     const motion = motions.find((m) => m.kind === 'election')!;
     const candidate = motion.candidates[0]!;
-    const round = await ok(chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: `cmd-${Date.now()}-sec` }));
+    const round = await ok<RoundView>(chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: `cmd-${Date.now()}-sec` }));
     const dialog = page.getByRole('dialog', { name: motion.question });
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.getByText('Bỏ phiếu kín', { exact: true }).count()).toBe(1);
