@@ -1,13 +1,13 @@
 // The secretariat prepares a session in the chair console, in real Chromium against the real server:
 // sign-in, a session with two agenda items, a PDF, a vote, a roster CSV (a bad one refused whole, a good one
 // imported), printable QR cards whose codes decode to working sign-in links, and a re-issued card.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import type { Delegate, SessionDetail } from '@hddt/protocol';
-import { REPO_ROOT, api, delegateCards, delegateSocket, launchChromium, staffLogin, startServer, tokenOf, type TestServer } from './harness';
+import { REPO_ROOT, api, delegateCards, delegateSocket, displaySocket, launchChromium, staffLogin, startServer, tokenOf, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
 
@@ -154,6 +154,22 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await expect.poll(() => page.getByTestId('seated-count').textContent()).toBe('Tổng số đại biểu: 33');
     await page.getByRole('cell', { name: 'Trương Quốc Việt', exact: true }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'prepare-roster-1366.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Xuất CSV' }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain('Trương Quốc Việt');
+    expect(exported).toContain('Nguyễn Thị Ánh Tuyết');
+
+    // Pair a hall display: its QR decodes to a link that a display can use.
+    await page.getByRole('button', { name: 'Màn hình hội trường' }).click();
+    await page.getByLabel('Tên màn hình').fill('Màn hình chính hội trường');
+    await page.getByRole('button', { name: 'Tạo mã ghép nối' }).click();
+    const pairSelector = '.pair-box img';
+    await page.waitForFunction((sel) => document.querySelector<HTMLImageElement>(sel)?.complete === true, pairSelector);
+    const pairUrl = await decodeQr(page, pairSelector);
+    expect(pairUrl).toMatch(/\/display\/#token=/);
+    const display = await displaySocket(server, new URL(pairUrl!).hash.replace('#token=', ''));
+    expect(display.connected).toBe(true);
+    display.disconnect();
 
     // QR cards: the printable sheet; the first card's QR decodes to a link that signs a tablet in.
     await page.getByRole('button', { name: 'Thẻ đăng nhập QR' }).click();
