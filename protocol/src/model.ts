@@ -231,3 +231,23 @@ export interface AttendanceRecord {
 }
 
 export type StaffRole = 'secretariat' | 'chair';
+
+/** A resolution (Nghị quyết) adopted by a passed, announced vote. Numbers run per calendar year, never reused. */
+export interface Resolution {
+  id: string;
+  /** Sequence number within the year. */
+  number: number;
+  year: number;
+  /** The printed number: "12/NQ-HĐND", or "06/2026/NQ-HĐND" for a normative resolution. */
+  code: string;
+  normative: boolean;
+  title: string;
+  /** Adoption date (YYYY-MM-DD, council time zone). */
+  adoptedOn: string;
+  sessionId: string;
+  itemId: string | null;
+  motionId: string;
+  roundId: string;
+  /** The signed final text, attached later by the secretariat. */
+  signedDocumentId: string | null;
+}

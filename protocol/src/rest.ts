@@ -44,6 +44,8 @@ export const API = {
   motion: (id: string) => `/api/motions/${id}`,
   displays: '/api/displays',
   display: (id: string) => `/api/displays/${id}`,
+  resolutions: '/api/resolutions',
+  resolutionText: (id: string) => `/api/resolutions/${id}/text`,
   staff: '/api/staff',
   staffPassword: (username: string) => `/api/staff/${username}/password`,
 } as const;

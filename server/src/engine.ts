@@ -173,6 +173,7 @@ export class Engine {
       }
       accepted.push({ item, decision: result.decision, events: stamped });
     }
+    batch.finish();
     const working: CouncilState = draft;
 
     const logged = new Map<QueueItem, LoggedEvent[]>();

@@ -1,6 +1,7 @@
 // A whole session over real sockets: check-in, quorum, a named vote, a secret election, results.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  api,
   chairSocket,
   delegateCards,
   delegateSocket,
@@ -118,5 +119,43 @@ describe('live session over sockets', () => {
     const events = db.prepare("SELECT payload FROM events WHERE type = 'ballot.secret-cast'").all() as { payload: string }[];
     for (const e of events) expect(e.payload).not.toContain(first!.id);
     expect(received.join('\n')).not.toContain('"candidateIds"');
+  });
+});
+
+describe('resolutions', () => {
+  it('numbers passed, announced resolutions per year and never a failed or practice vote', async () => {
+    const { chair, cards, delegates } = await setup(0);
+    void delegates;
+    const voters: DelegateSocket[] = [];
+    for (const card of cards.slice(0, 21)) {
+      const s = await delegateSocket(server, tokenOf(card));
+      sockets.push(s);
+      voters.push(s);
+    }
+    await openSessionWithRollCall(chair, voters);
+    const { motions } = await demoSession(chair);
+    const practice = motions.find((m) => m.practice)!;
+    const first = motions.find((m) => m.question.includes('đầu tư công'))!;
+    const normative = motions.find((m) => m.normative)!;
+    const runVote = async (motionId: string, commandId: string, yes: number) => {
+      const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId, commandId });
+      if (!opened.ok) throw new Error(opened.code);
+      await Promise.all(
+        voters.map((v, i) =>
+          v.timeout(5000).emitWithAck('vote:cast', { roundId: opened.data.id, choice: { type: 'option', option: i < yes ? 'yes' : 'no' } }),
+        ),
+      );
+      await chair.timeout(5000).emitWithAck('round:close', { roundId: opened.data.id });
+      const announced = await chair.timeout(5000).emitWithAck('round:announce', { roundId: opened.data.id });
+      if (!announced.ok) throw new Error(announced.code);
+    };
+    await runVote(practice.id, 'res-practice-1', 21);
+    await runVote(first.id, 'res-first-fail', 15); // 15 of 31: not more than half
+    await runVote(first.id, 'res-first-pass', 16); // re-vote: 16 of 31 passes
+    await runVote(normative.id, 'res-normative', 20);
+    const list = await api<{ code: string; title: string; normative: boolean; number: number }[]>(server, 'GET', '/api/resolutions');
+    const year = new Date().getFullYear();
+    expect(list.body.map((r) => r.code).sort()).toEqual([`01/NQ-HĐND`, `02/${year}/NQ-HĐND`]);
+    expect(list.body.find((r) => r.normative)?.title).toBe(normative.question);
   });
 });

@@ -1,7 +1,7 @@
 // decide(state, command, ctx): the rules of a council session. Returns the events that record the change,
 // or the code of the rule that refuses it. No I/O, no clock: time and ids come in through ctx.
 
-import type { AgendaItem, BallotChoice, Delegate, ErrorCode, Motion, MotionInput, Session, SpeakerEntry } from '@hddt/protocol';
+import type { AgendaItem, BallotChoice, Delegate, ErrorCode, Motion, MotionInput, Resolution, Session, SpeakerEntry } from '@hddt/protocol';
 import { isWritable } from './evolve';
 import { meets, requiredCount } from './majority';
 import { computeResult, participationCount, roundTally, validChoice } from './tally';
@@ -518,7 +518,21 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
       if (!round) return fail('ROUND_NOT_FOUND');
       if (round.status === 'announced') return ok([], { result: { roundId: round.id } });
       if (round.status !== 'closed') return fail('ROUND_NOT_CLOSED');
-      return ok([{ type: 'round.announced', roundId: round.id }], { result: { roundId: round.id } });
+      const events: DomainEvent[] = [{ type: 'round.announced', roundId: round.id }];
+      const adopted = adoptedResolution(state, round, ctx);
+      if (adopted) events.push({ type: 'resolution.adopted', resolution: adopted });
+      return ok(events, { result: { roundId: round.id, ...(adopted ? { resolutionId: adopted.id } : {}) } });
+    }
+
+    case 'resolution.attach-text': {
+      const resolution = state.resolutions[command.resolutionId];
+      if (!resolution) return fail('NOT_FOUND');
+      const doc = state.documents[command.documentId];
+      if (!doc) return fail('DOCUMENT_NOT_FOUND');
+      if (resolution.signedDocumentId === doc.id) return ok([], { result: { resolutionId: resolution.id } });
+      return ok([{ type: 'resolution.text-attached', resolutionId: resolution.id, documentId: doc.id }], {
+        result: { resolutionId: resolution.id },
+      });
     }
 
     case 'round.cancel': {
@@ -646,6 +660,36 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
     default:
       return exhaustive(command);
   }
+}
+
+/**
+ * A passed resolution vote, announced, becomes a numbered Nghị quyết. Practice votes and votes that did not
+ * pass are never numbered. Numbers run through the calendar year across sessions and are never reused.
+ */
+function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCtx): Resolution | null {
+  const motion = state.motions[round.motionId];
+  const council = state.council;
+  if (!motion || !council || motion.practice || !motion.resolution) return null;
+  if (!round.result || round.result.kind !== 'options' || !round.result.passed) return null;
+  const year = Number(ctx.clock.day.slice(0, 4));
+  const used = Object.values(state.resolutions).filter((r) => r.year === year);
+  const number = used.reduce((max, r) => Math.max(max, r.number), 0) + 1;
+  const format = motion.normative ? council.normativeResolutionFormat : council.resolutionNumberFormat;
+  const code = format.replace('{n}', String(number).padStart(2, '0')).replace('{year}', String(year));
+  return {
+    id: ctx.newId(),
+    number,
+    year,
+    code,
+    normative: motion.normative,
+    title: motion.question,
+    adoptedOn: ctx.clock.day,
+    sessionId: round.sessionId,
+    itemId: motion.itemId,
+    motionId: motion.id,
+    roundId: round.id,
+    signedDocumentId: null,
+  };
 }
 
 function newSpeaker(ctx: DecideCtx, sessionId: string, delegateId: string | null, name: string, limitSec: number): SpeakerEntry {

@@ -82,6 +82,7 @@ export function emptyState(): CouncilState {
     speakers: {},
     display: DEFAULT_DISPLAY,
     openCommands: {},
+    resolutions: {},
   };
 }
 
@@ -123,7 +124,9 @@ type Rec<T> = Record<string, T>;
 /** Applies one event to a batch's draft state. */
 export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): void {
   // Helpers: a writable container of the draft, owned by the batch.
-  const table = <T>(key: 'delegates' | 'sessions' | 'agenda' | 'documents' | 'motions' | 'rounds' | 'speakers' | 'openCommands') =>
+  const table = <T>(
+    key: 'delegates' | 'sessions' | 'agenda' | 'documents' | 'motions' | 'rounds' | 'speakers' | 'openCommands' | 'resolutions',
+  ) =>
     b.own<Rec<T>>(d, key);
   const round = (id: string): Mutable<RoundState> | null => (d.rounds[id] ? b.own<Mutable<RoundState>>(table('rounds'), id) : null);
 
@@ -303,6 +306,14 @@ export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): 
       const r = round(event.roundId);
       if (r) r.status = 'announced';
       d.display = { mode: 'result', roundId: event.roundId };
+      return;
+    }
+    case 'resolution.adopted':
+      table('resolutions')[event.resolution.id] = { ...event.resolution };
+      return;
+    case 'resolution.text-attached': {
+      const x = d.resolutions[event.resolutionId];
+      if (x) table('resolutions')[x.id] = { ...x, signedDocumentId: event.documentId };
       return;
     }
     case 'round.cancelled': {

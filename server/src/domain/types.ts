@@ -18,6 +18,7 @@ import type {
   ErrorCode,
   Motion,
   MotionInput,
+  Resolution,
   RoundResult,
   RoundStatus,
   Session,
@@ -107,6 +108,7 @@ export interface CouncilState {
   display: DisplayState;
   /** commandId → roundId for idempotent "open" commands. */
   openCommands: Readonly<Record<string, string>>;
+  resolutions: Readonly<Record<string, Resolution>>;
 }
 
 export interface DocumentFileMeta {
@@ -163,6 +165,7 @@ export type Command =
   | { type: 'round.close'; roundId: string }
   | { type: 'round.expire'; roundId: string }
   | { type: 'round.announce'; roundId: string }
+  | { type: 'resolution.attach-text'; resolutionId: string; documentId: string }
   | { type: 'round.cancel'; roundId: string; reason: string }
   | { type: 'ballot.cast'; roundId: string; delegateId: string; choice: BallotChoice }
   | { type: 'speaker.request'; delegateId: string }
@@ -222,6 +225,8 @@ export type DomainEvent =
   | { type: 'ballot.secret-cast'; roundId: string; delegateId: string }
   | { type: 'round.closed'; roundId: string; result: RoundResult; byDeadline: boolean }
   | { type: 'round.announced'; roundId: string }
+  | { type: 'resolution.adopted'; resolution: Resolution }
+  | { type: 'resolution.text-attached'; resolutionId: string; documentId: string }
   | { type: 'round.cancelled'; roundId: string; reason: string }
   | { type: 'speaker.requested'; entry: SpeakerEntry }
   | { type: 'speaker.withdrawn'; entryId: string }
@@ -250,7 +255,7 @@ export interface Decision {
   events: DomainEvent[];
   secret?: SecretChoice;
   /** For commands whose answer is an existing entity (idempotent repeats). */
-  result?: { roundId?: string; entryId?: string; sessionId?: string; delegateId?: string; documentId?: string; motionId?: string; itemId?: string };
+  result?: { resolutionId?: string; roundId?: string; entryId?: string; sessionId?: string; delegateId?: string; documentId?: string; motionId?: string; itemId?: string };
 }
 
 export type DecideResult = { ok: true; decision: Decision } | { ok: false; code: ErrorCode; fields?: { path: string; code: ErrorCode }[] };

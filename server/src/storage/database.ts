@@ -3,10 +3,14 @@
 
 import Database from 'better-sqlite3';
 import { sql as m0001 } from './migrations/0001-init';
+import { sql as m0002 } from './migrations/0002-resolutions';
 
 export type Db = Database.Database;
 
-const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [{ version: 1, name: '0001-init', sql: m0001 }];
+const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '0001-init', sql: m0001 },
+  { version: 2, name: '0002-resolutions', sql: m0002 },
+];
 
 export function openDatabase(file: string): Db {
   const db = new Database(file);

@@ -21,7 +21,8 @@ export type Ref =
   | { t: 'secret'; roundId: string; delegateId: string }
   | { t: 'attendance'; sessionId: string; day: string; delegateId: string }
   | { t: 'speaker'; id: string }
-  | { t: 'open-command'; commandId: string; roundId: string };
+  | { t: 'open-command'; commandId: string; roundId: string }
+  | { t: 'resolution'; id: string };
 
 /** Which rows an event changes. */
 export function touchedBy(event: DomainEvent): Ref[] {
@@ -84,6 +85,10 @@ export function touchedBy(event: DomainEvent): Ref[] {
       return [{ t: 'round', id: event.roundId }];
     case 'round.announced':
       return [{ t: 'round', id: event.roundId }, { t: 'live' }];
+    case 'resolution.adopted':
+      return [{ t: 'resolution', id: event.resolution.id }];
+    case 'resolution.text-attached':
+      return [{ t: 'resolution', id: event.resolutionId }];
     case 'speaker.requested':
       return [{ t: 'speaker', id: event.entry.id }];
     case 'speaker.withdrawn':
@@ -160,6 +165,10 @@ export class ProjectionWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       openCommand: p('INSERT OR IGNORE INTO open_commands (command_id, round_id) VALUES (?, ?)'),
+      resolution: p(
+        `INSERT OR REPLACE INTO resolutions (id, number, year, code, normative, title, adopted_on, session_id, item_id,
+           motion_id, round_id, signed_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
     };
   }
 
@@ -275,6 +284,15 @@ export class ProjectionWriter {
       case 'open-command':
         s.openCommand.run(ref.commandId, ref.roundId);
         return;
+      case 'resolution': {
+        const r = state.resolutions[ref.id];
+        if (!r) return;
+        s.resolution.run(
+          r.id, r.number, r.year, r.code, b(r.normative), r.title, r.adoptedOn, r.sessionId, r.itemId, r.motionId,
+          r.roundId, r.signedDocumentId,
+        );
+        return;
+      }
       default:
         exhaustive(ref);
     }
@@ -303,6 +321,7 @@ export class ProjectionWriter {
     for (const [commandId, roundId] of Object.entries(state.openCommands)) {
       this.writeOne(state, { t: 'open-command', commandId, roundId });
     }
+    for (const id of Object.keys(state.resolutions)) this.writeOne(state, { t: 'resolution', id });
   }
 }
 
@@ -321,6 +340,7 @@ export const PROJECTION_TABLES = [
   'attendance',
   'speakers',
   'open_commands',
+  'resolutions',
 ] as const;
 
 /** All projection rows, in a stable order, for comparisons (replay test, verify). */

@@ -523,6 +523,17 @@ export function createRestApi(services: Services): Router {
     await exec(services, req, res, { type: 'motion.remove', motionId: id }, () => ({ ok: true }));
   });
 
+  // ---- resolutions ----
+  router.get('/resolutions', anyStaff, (_req, res) => {
+    res.json(Object.values(engine.state.resolutions).sort((a, b) => b.year - a.year || b.number - a.number));
+  });
+  router.post('/resolutions/:id/text', secretariat, json, async (req, res) => {
+    const id = param(req, res, 'id');
+    const body = id && parseBody(z.strictObject({ documentId: IdSchema }), req, res);
+    if (!id || !body) return;
+    await exec(services, req, res, { type: 'resolution.attach-text', resolutionId: id, documentId: body.documentId }, (s) => s.resolutions[id] ?? null);
+  });
+
   // ---- displays ----
   router.get('/displays', anyStaff, (_req, res) => {
     const list: DisplayDevice[] = creds.displays().map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at }));
