@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Ack, BallotChoice, DisplayMode, RoundView, SpeakerEntry } from '@hddt/protocol';
 import {
   REPO_ROOT,
+  api,
   chairSocket,
   createDisplay,
   delegateCards,
@@ -310,6 +311,16 @@ describe('hall display offline and unpaired', () => {
       expect(await textOf(page, '.status-title')).toBe('Màn hình chưa được ghép nối');
       expect(await page.evaluate(() => localStorage.getItem('hddt.display.token'))).toBeNull();
       await shoot(page, 'not-paired');
+
+      // A paired display whose pairing the secretariat revokes goes back to the same calm screen.
+      const display = await createDisplay(server);
+      await page.goto(display.pairUrl);
+      await slide(page, 'welcome');
+      const revoked = await api(server, 'DELETE', `/api/displays/${display.id}`);
+      expect(revoked.status).toBeLessThan(300);
+      await page.locator('[data-status-screen="revoked"]').waitFor({ timeout: 8000 });
+      expect(await textOf(page, '.status-title')).toBe('Màn hình chưa được ghép nối');
+      expect(await page.evaluate(() => localStorage.getItem('hddt.display.token'))).toBeNull();
     } finally {
       await page.close();
       await server.dispose();

@@ -10,7 +10,7 @@ import { SpeakerSlide } from './speaker/speaker-slide';
 import { AttendanceSlide } from './attendance/attendance-slide';
 import { WelcomeSlide } from './welcome/welcome-slide';
 import { AgendaSlide } from './agenda/agenda-slide';
-import { boardColumns } from './result/named-board';
+import { boardColumns, NamedBoard } from './result/named-board';
 
 beforeEach(() => applyLang('vi'));
 afterEach(cleanup);
@@ -209,6 +209,17 @@ describe('WelcomeSlide and AgendaSlide', () => {
     expect(container.querySelector('.agenda-current-title')!.textContent).toBe(f.agenda[1]!.title);
     expect(container.querySelector('.agenda-presenter')!.textContent).toBe('Trình bày: Ủy ban nhân dân đặc khu');
     expect([...container.querySelectorAll('.agenda-next-number')].map((e) => e.textContent)).toEqual(['3', '4', '5']);
+  });
+});
+
+describe('NamedBoard for a province council', () => {
+  it('95 delegates: four columns, choices as coloured marks with a legend, still named for screen readers', () => {
+    const big = Array.from({ length: 95 }, (_, i) => ({ ...f.board[i % 31]!, delegateId: `x${i}`, seat: i + 1 }));
+    const { container } = render(<NamedBoard board={big} council={f.council} />);
+    expect(container.querySelector('.board-compact')).not.toBeNull();
+    expect(container.querySelector<HTMLElement>('.board-grid')!.style.getPropertyValue('--board-cols')).toBe('4');
+    expect([...container.querySelectorAll('.board-legend li')].map((l) => l.textContent)).toEqual(['Tán thành', 'Không tán thành', 'Không biểu quyết', 'Không bấm']);
+    expect(container.querySelector('[data-delegate="x6"]')!.textContent).toBe('7Võ Minh QuânKhông biểu quyết');
   });
 });
 

@@ -24,9 +24,28 @@ export function NamedBoard({ board, council }: Props) {
   const entries = [...board].sort((a, b) => a.seat - b.seat);
   const columns = boardColumns(entries.length);
   const rows = Math.max(1, Math.ceil(entries.length / columns));
+  // Three columns or more (a province council): the choice becomes a coloured mark explained by a legend,
+  // so names keep their room.
+  const compact = columns >= 3;
   return (
-    <section className="board" aria-label={t('boardHeading')} data-board>
-      <h2 className="board-heading" data-fit>{t('boardHeading')}</h2>
+    <section className={`board${compact ? ' board-compact' : ''}`} aria-label={t('boardHeading')} data-board>
+      <div className="board-head">
+        <h2 className="board-heading" data-fit>{t('boardHeading')}</h2>
+        {compact && (
+          <ul className="board-legend" aria-hidden="true">
+            {(['yes', 'no', 'abstain'] as const).map((o) => (
+              <li key={o} className={CLASS[o]} data-fit>
+                <span className="board-swatch" />
+                {council.voteLabels[o][lang]}
+              </li>
+            ))}
+            <li className="board-none" data-fit>
+              <span className="board-swatch" />
+              {t('boardNotVoted')}
+            </li>
+          </ul>
+        )}
+      </div>
       <ol className="board-grid" style={{ '--board-cols': columns, '--board-rows': rows } as CSSProperties}>
         {entries.map((e) => {
           const option = e.option;
@@ -35,7 +54,13 @@ export function NamedBoard({ board, council }: Props) {
             <li key={e.delegateId} className={`board-entry ${option ? CLASS[option] : 'board-none'}`} data-delegate={e.delegateId} data-choice={option ?? (e.choice ? 'ballot' : 'none')}>
               <span className="board-seat">{e.seat}</span>
               <span className="board-name" data-fit>{e.fullName}</span>
-              <span className="board-choice" data-fit>{label}</span>
+              {compact ? (
+                <span className="board-swatch" title={label}>
+                  <span className="visually-hidden">{label}</span>
+                </span>
+              ) : (
+                <span className="board-choice" data-fit>{label}</span>
+              )}
             </li>
           );
         })}

@@ -84,9 +84,11 @@ export function ResultSlide({ council, motion, round, board }: Props) {
   const { t, lang } = useT();
   const result = round.result;
   const named = round.mode === 'named';
+  // A province-sized board needs the width: the summary column narrows.
+  const largeBoard = named && (board?.length ?? result?.seated ?? 0) > 40;
   const kind = result?.kind ?? 'options';
   return (
-    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}`} data-slide="result" data-round-status={round.status}>
+    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}${largeBoard ? ' result-large-board' : ''}`} data-slide="result" data-round-status={round.status}>
       <div className="result-head">
         <div className="result-head-row">
           <p className="slide-kicker" data-fit>
