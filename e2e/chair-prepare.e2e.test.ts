@@ -247,6 +247,78 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await context.close();
   });
 
+  it('edits what was prepared: session, agenda item, vote, document flag, delegate, council settings', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/chair/`);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.locator('.list-row', { hasText: 'Kỳ họp thứ Sáu' }).getByRole('button', { name: 'Chuẩn bị' }).click();
+
+    // Session details.
+    await page.locator('.card', { hasText: 'Thông tin kỳ họp' }).getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa thông tin kỳ họp' });
+    await edit.getByLabel('Thư ký kỳ họp').fill('Trần Thu Hạnh');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('.facts').textContent()).toContain('Trần Thu Hạnh');
+
+    // Agenda item title.
+    await page.locator('.agenda-row').first().getByRole('button', { name: 'Sửa' }).click();
+    const itemForm = page.locator('.agenda-row').first().getByRole('form', { name: 'Lưu' });
+    await itemForm.getByLabel('Nội dung').fill('Tờ trình về điều chỉnh kế hoạch đầu tư công năm 2026');
+    await itemForm.getByRole('button', { name: 'Lưu' }).click();
+    const itemCard = page.locator('.card', { has: page.getByRole('heading', { name: '1. Tờ trình về điều chỉnh kế hoạch đầu tư công năm 2026' }) });
+    await itemCard.waitFor();
+
+    // The prepared vote (PUT /api/motions/:id) and the document's confidential flag.
+    await itemCard.locator('.list-row', { hasText: 'Thông qua Nghị quyết điều chỉnh' }).getByRole('button', { name: 'Sửa' }).click();
+    const motionForm = itemCard.getByRole('form', { name: 'Lưu' });
+    await motionForm.getByLabel('Thời gian (giây)').fill('120');
+    await motionForm.getByLabel('Hình thức').selectOption('anonymous');
+    await motionForm.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => itemCard.locator('.list-row', { hasText: 'Thông qua Nghị quyết điều chỉnh' }).textContent()).toContain('120s');
+    expect(await itemCard.locator('.list-row', { hasText: 'Thông qua Nghị quyết điều chỉnh' }).textContent()).toContain('Biểu quyết không ghi danh');
+    const flag = itemCard.getByRole('button', { name: /^Tài liệu mật: Tờ trình số 45/ });
+    expect(await flag.getAttribute('aria-pressed')).toBe('false');
+    await flag.click();
+    await expect.poll(() => flag.getAttribute('aria-pressed')).toBe('true');
+
+    // A delegate's position.
+    await page.getByRole('button', { name: 'Đại biểu' }).click();
+    await page.getByRole('button', { name: 'Sửa thông tin Nguyễn Thị Ánh Tuyết' }).click();
+    const delegateForm = page.getByRole('form', { name: 'Lưu' });
+    await delegateForm.getByLabel('Chức vụ').fill('Ủy viên Ban Văn hóa - Xã hội');
+    await delegateForm.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'Ủy viên Ban Văn hóa - Xã hội' }).waitFor();
+
+    // Council settings: the number format must keep {n}; then a valid change is saved.
+    await page.getByRole('button', { name: 'Cấu hình Hội đồng' }).click();
+    await page.getByLabel('Mẫu số hiệu Nghị quyết', { exact: true }).fill('NQ-HĐND');
+    await page.getByLabel('Tên Wi-Fi hội trường (in trên thẻ)').fill('HDND-ConDao-KyHop');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.locator('.field-error').textContent()).toBe('Phải có {n} (chỗ điền số thứ tự).');
+    await page.getByLabel('Mẫu số hiệu Nghị quyết', { exact: true }).fill('{n}/NQ-HĐND');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(async () => (await api<{ hallWifi: string }>(server, 'GET', '/api/council')).body.hallWifi).toBe('HDND-ConDao-KyHop');
+
+    // English is one click away, and every label follows.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Council settings' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'prepare-council-en-1366.png') });
+
+    const list = (await api<{ id: string; number: number }[]>(server, 'GET', '/api/sessions')).body;
+    const six = list.find((x) => x.number === 6)!;
+    const full = (await api<SessionDetail>(server, 'GET', `/api/sessions/${six.id}`)).body;
+    expect(full.session.secretaryName).toBe('Trần Thu Hạnh');
+    expect(full.motions[0]).toMatchObject({ durationSec: 120, mode: 'anonymous' });
+    expect(full.documents[0]!.confidential).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('rate-limits repeated wrong passwords with a clear message', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();

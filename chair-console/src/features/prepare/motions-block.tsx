@@ -42,7 +42,7 @@ export function MotionsBlock({ sessionId, itemId, motions, rounds, onChanged }: 
           const held = rounds.some((r) => r.motionId === m.id);
           return editing === m.id ? (
             <li key={m.id} className="list-edit">
-              <MotionForm itemId={itemId} initial={m} submitLabel={t('common.save')} onSave={(input) => api.patch(API.motion(m.id), input)} onDone={() => { setEditing(null); void onChanged(); }} onCancel={() => setEditing(null)} />
+              <MotionForm itemId={itemId} initial={m} submitLabel={t('common.save')} onSave={(input) => api.put(API.motion(m.id), input)} onDone={() => { setEditing(null); void onChanged(); }} onCancel={() => setEditing(null)} />
             </li>
           ) : (
             <li key={m.id} className="list-row">
