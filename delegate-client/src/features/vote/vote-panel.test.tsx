@@ -67,6 +67,10 @@ describe('VotePanel', () => {
     expect(status).toContain('Đang gửi…');
     expect(status).not.toContain('Đã ghi nhận');
     for (const b of screen.getAllByRole('button')) expect((b as HTMLButtonElement).disabled).toBe(true);
+    // No tick before the acknowledgement: the pressed button is only marked as on its way.
+    const yes = screen.getByRole('button', { name: 'Tán thành' });
+    expect(yes.getAttribute('aria-pressed')).toBe('false');
+    expect(yes.className).toContain('is-pending');
     fireEvent.click(screen.getByRole('button', { name: 'Không tán thành' }));
     expect(onSend).not.toHaveBeenCalled();
   });
@@ -98,6 +102,26 @@ describe('VotePanel', () => {
     expect(status).toContain('ổ đĩa đầy');
     fireEvent.click(screen.getByRole('button', { name: 'Gửi lại: Không tán thành' }));
     expect(onRetry).toHaveBeenCalled();
+  });
+
+  it('a failed change keeps the tick on the confirmed ballot, not on the one that failed', () => {
+    renderPanel({
+      state: stateOf([
+        openAction(true),
+        { type: 'press', choice: { type: 'option', option: 'yes' } },
+        { type: 'ack', attempt: 1, receipt: yesReceipt },
+        { type: 'press', choice: { type: 'option', option: 'no' } },
+        { type: 'refused', attempt: 2, code: 'OFFLINE' },
+      ]),
+    });
+    expect(screen.getByRole('button', { name: 'Tán thành' }).getAttribute('aria-pressed')).toBe('true');
+    const no = screen.getByRole('button', { name: 'Không tán thành' });
+    expect(no.getAttribute('aria-pressed')).toBe('false');
+    expect(no.className).toContain('is-pending');
+    const status = screen.getByTestId('vote-status').textContent ?? '';
+    expect(status).toContain('Máy đang mất kết nối');
+    expect(status).toContain('Đã ghi nhận: Tán thành');
+    screen.getByRole('button', { name: 'Gửi lại: Không tán thành' });
   });
 
   it('a lost connection while sending reads "not confirmed"', () => {

@@ -94,18 +94,21 @@ function shownChoice(state: VoteState): BallotChoice | null {
 }
 
 function OptionBallot({ state, council, lang, onSend }: VotePanelProps) {
-  const shown = shownChoice(state);
+  // A tick only on what the server confirmed; what is on its way (or failed) is marked differently.
+  const confirmed = recordedChoice(state);
+  const inFlight = state.phase === 'sending' || state.phase === 'failed' ? state.pending : null;
   return (
     <div className="vote-options" role="group" aria-labelledby="vote-question">
       {VOTE_OPTIONS.map((option) => {
         const choice: BallotChoice = { type: 'option', option };
-        const selected = choiceEquals(shown, choice);
+        const selected = choiceEquals(confirmed, choice);
+        const pending = !selected && choiceEquals(inFlight, choice);
         const enabled = canPress(state, choice);
         return (
           <button
             key={option}
             type="button"
-            className={`vote-btn vote-${option}${selected ? ' is-selected' : ''}`}
+            className={`vote-btn vote-${option}${selected ? ' is-selected' : ''}${pending ? ' is-pending' : ''}`}
             aria-pressed={selected}
             disabled={!enabled}
             onClick={() => onSend(choice)}
