@@ -37,6 +37,18 @@ window.addEventListener('hashchange', () => {
 document.title = i18next.t('appTitle');
 connect();
 
+// An unattended screen must not dim or sleep in the middle of a session. The lock is dropped whenever the
+// page is hidden, so take it again each time it becomes visible. (Browsers without the API: kiosk settings.)
+async function keepScreenOn(): Promise<void> {
+  try {
+    if (document.visibilityState === 'visible') await navigator.wakeLock?.request('screen');
+  } catch {
+    /* refused (no user gesture yet, or power saving): nothing else to do */
+  }
+}
+document.addEventListener('visibilitychange', () => void keepScreenOn());
+void keepScreenOn();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App store={displayStore} onLangChange={(lang) => rememberLang(window.localStorage, lang)} />
