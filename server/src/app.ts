@@ -22,6 +22,7 @@ import { seedDemo } from './seed/demo-council';
 import { initializeCouncil } from './seed/initialize';
 import { attachStaticApps } from './transport/static-apps';
 import { DeadlineTimers } from './transport/deadline-timers';
+import { attachMetrics } from './transport/metrics';
 
 export interface AppOptions {
   dataDir: string;
@@ -105,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     next();
   });
+  attachMetrics(app, services);
   app.use('/api', createRestApi(services));
   attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
 

@@ -8,6 +8,7 @@ import { decide, type Clock } from './domain/decide';
 import { Batch, applyEvent, applySecretChoiceTo, emptyState, evolveAll } from './domain/evolve';
 import type { Actor, Command, CouncilState, Decision, DomainEvent, Tally } from './domain/types';
 import { actorLabel } from './domain/types';
+import { logger } from './logger';
 import type { Db } from './storage/database';
 import { EventLog, type LoggedEvent } from './storage/event-log';
 import { ProjectionWriter, touchedBy, type Ref } from './storage/projections';
@@ -31,6 +32,8 @@ export interface CommitBatch {
   events: LoggedEvent[];
   /** Rounds whose secret tally changed (no events name the choice). */
   secretRounds: Set<string>;
+  /** How long the transaction took (fsync included). */
+  commitMs: number;
 }
 
 type QueueItem =
@@ -202,7 +205,7 @@ export class Engine {
       } catch (error) {
         this.log.reset(mark);
         const code: ErrorCode = 'STORAGE_FAILURE';
-        if (!isDiskError(error)) console.error('[engine] transaction failed', error);
+        logger.error({ err: error, disk: isDiskError(error), commands: accepted.length }, 'transaction failed: commands refused');
         for (const a of accepted) answers.set(a.item, { ok: false, code });
         for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
         return;
@@ -211,12 +214,18 @@ export class Engine {
       this.commitLatenciesMs.push(this.lastCommitAt - started);
       if (this.commitLatenciesMs.length > 10_000) this.commitLatenciesMs.splice(0, 5_000);
       this.state = working;
-      const batch: CommitBatch = { before, after: working, events: allLogged, secretRounds };
+      const batch: CommitBatch = {
+        before,
+        after: working,
+        events: allLogged,
+        secretRounds,
+        commitMs: this.commitLatenciesMs[this.commitLatenciesMs.length - 1] ?? 0,
+      };
       for (const listener of this.listeners) {
         try {
           listener(batch);
         } catch (error) {
-          console.error('[engine] listener failed', error);
+          logger.error({ err: error }, 'commit listener failed');
         }
       }
     }

@@ -1,5 +1,6 @@
 // /chair: the chair and the secretariat, signed in with a staff session cookie. Live control of a session.
 
+import { logger } from '../logger';
 import type { ChairClientToServer, ChairServerToClient, StaffRole } from '@hddt/protocol';
 import {
   AgendaCurrentSchema,
@@ -143,7 +144,7 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     const actor: Actor = { kind: 'staff', username: staff.username, role: staff.role };
     bindHandlers(socket as never, handlers, { services, actor, staff }, {
       onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => console.error(`[chair] ${event} failed`, error),
+      onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
     });
     socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));
   });

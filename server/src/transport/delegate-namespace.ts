@@ -1,6 +1,7 @@
 // /delegate: one tablet per delegate, signed in with the personal card token. A delegate can check in,
 // vote in an open round, ask for the floor, and ask what it voted. Nothing else.
 
+import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
 import { EmptySchema, HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, VoteCastSchema, errorBody } from '@hddt/protocol';
 import type { Namespace, Server } from 'socket.io';
@@ -116,7 +117,7 @@ export function attachDelegateNamespace(
     hub.presenceChanged();
     bindHandlers(socket as never, handlers, { services, actor, delegateId }, {
       onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => console.error(`[delegate] ${event} failed`, error),
+      onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
     });
     socket.on('disconnect', () => {
       const current = hub.delegateSockets.get(delegateId);

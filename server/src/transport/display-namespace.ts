@@ -1,6 +1,7 @@
 // /display: hall screens, read-only. They receive the public view; a named round's board on request;
 // never anything of a secret ballot beyond its totals.
 
+import { logger } from '../logger';
 import type { DisplayClientToServer, DisplayServerToClient } from '@hddt/protocol';
 import { HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, errorBody } from '@hddt/protocol';
 import type { Namespace, Server } from 'socket.io';
@@ -56,7 +57,7 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
     const actor: Actor = { kind: 'display', displayId };
     bindHandlers(socket as never, handlers, { services, actor }, {
       onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => console.error(`[display] ${event} failed`, error),
+      onError: (event, error) => logger.error({ err: error, event, role: 'display' }, 'socket handler failed'),
     });
     socket.emit('state:snapshot', services.hub.liveSnapshotFor('display'));
   });

@@ -3,6 +3,7 @@
 // engine as the live commands, so it is decided by the domain rules and recorded in the log.
 
 import { createReadStream, existsSync } from 'node:fs';
+import { logger } from '../logger';
 import type { DelegateCard, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
 import {
   AgendaItemInputSchema,
@@ -602,7 +603,7 @@ export function createRestApi(services: Services): Router {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'BAD_REQUEST');
-    console.error('[rest] unexpected error', error);
+    logger.error({ err: error }, 'unexpected REST error');
     sendError(res, 'INTERNAL');
   });
   return router;

@@ -1,6 +1,7 @@
 // What the transport layer shares: the engine, the live hub, credentials, and a rate-limited way to put
 // security-relevant refusals into the log.
 
+import { logger } from '../logger';
 import type { Ack, ErrorCode } from '@hddt/protocol';
 import { errorBody } from '@hddt/protocol';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
@@ -32,6 +33,7 @@ export class SecurityLog {
     if (now - last < 10_000) return;
     this.recent.set(key, now);
     if (this.recent.size > 10_000) this.recent.clear();
+    logger.warn({ actor: actor.kind, code, reason, detail: detail.slice(0, 200) }, 'refused');
     void this.engine.record([{ type: 'security.refused', reason, code, detail: detail.slice(0, 300) }], actor);
   }
 }

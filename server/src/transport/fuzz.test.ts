@@ -1,0 +1,139 @@
+// Property-based fuzzing: no payload, however malformed, crashes a handler, changes stored data it should
+// not, or goes unanswered. Every schema rejects garbage with a clean result.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as protocol from '@hddt/protocol';
+import { ERRORS } from '@hddt/protocol';
+import type { ZodType } from 'zod';
+import {
+  chairSocket,
+  createDisplay,
+  delegateCards,
+  delegateSocket,
+  displaySocket,
+  startServer,
+  tokenOf,
+  type TestServer,
+} from '../../../e2e/harness';
+import { verifyChain } from '../storage/event-log';
+import { dumpProjections } from '../storage/projections';
+
+const schemas = Object.entries(protocol).filter(
+  ([name, value]) => name.endsWith('Schema') && typeof (value as ZodType)?.safeParse === 'function',
+) as [string, ZodType][];
+
+describe('schemas', () => {
+  it('exist for every payload kind', () => {
+    expect(schemas.length).toBeGreaterThan(25);
+  });
+  it.each(schemas.map(([name, schema]) => ({ name, schema })))('$name never throws on arbitrary input', ({ schema }) => {
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true }), (value) => {
+        const result = schema.safeParse(value);
+        expect(typeof result.success).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+type Emitter = { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> }; disconnect(): unknown };
+
+const CHAIR_EVENTS = [
+  'session:select', 'session:open', 'session:close', 'rollcall:open', 'rollcall:close', 'attendance:set', 'agenda:current',
+  'motion:open', 'motion:adhoc', 'round:close', 'round:announce', 'round:cancel', 'round:board', 'speaker:add',
+  'speaker:give', 'speaker:finish', 'speaker:remove', 'display:show',
+];
+const DELEGATE_EVENTS = ['attendance:checkin', 'vote:cast', 'vote:mine', 'speaker:request', 'speaker:withdraw', 'motion:open', 'round:close'];
+const DISPLAY_EVENTS = ['round:board', 'vote:cast', 'display:show', 'session:open'];
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.dispose();
+});
+
+function isAck(value: unknown): value is { ok: boolean; code?: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+async function fuzzSocket(socket: Emitter, events: string[], runs: number, allowedOk: (event: string) => boolean) {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...events),
+      fc.oneof(
+        fc.anything(),
+        fc.record({ roundId: fc.string(), motionId: fc.string(), sessionId: fc.string(), commandId: fc.string(), choice: fc.anything() }, { requiredKeys: [] }),
+        fc.string({ maxLength: 5000 }),
+      ),
+      async (event, payload) => {
+        const ack = await socket.timeout(5000).emitWithAck(event, payload);
+        expect(isAck(ack)).toBe(true);
+        if (isAck(ack) && !ack.ok) expect(Object.keys(ERRORS)).toContain(ack.code);
+        if (isAck(ack) && ack.ok) expect(allowedOk(event)).toBe(true);
+      },
+    ),
+    { numRuns: runs },
+  );
+}
+
+describe('sockets under fuzzing', () => {
+  it('answer every malformed event with a clean refusal and change nothing', async () => {
+    const before = dumpProjections(server.app.db);
+    const chair = (await chairSocket(server)) as unknown as Emitter;
+    const card = (await delegateCards(server))[0]!;
+    const delegate = (await delegateSocket(server, tokenOf(card))) as unknown as Emitter;
+    const display = (await displaySocket(server, (await createDisplay(server)).token)) as unknown as Emitter;
+    try {
+      // Payload-less chair commands (roll call) may succeed on garbage-free input; nothing else may.
+      await fuzzSocket(chair, CHAIR_EVENTS, 35, () => false);
+      await fuzzSocket(delegate, DELEGATE_EVENTS, 35, () => false);
+      await fuzzSocket(display, DISPLAY_EVENTS, 35, () => false);
+    } finally {
+      chair.disconnect();
+      delegate.disconnect();
+      display.disconnect();
+    }
+    // Projections unchanged (the only new log entries are security refusals).
+    expect(dumpProjections(server.app.db)).toEqual(before);
+    expect(verifyChain(server.app.db).ok).toBe(true);
+  });
+
+  it('throttles a flooding client without slowing the others', async () => {
+    const cards = await delegateCards(server);
+    const flooder = (await delegateSocket(server, tokenOf(cards[1]!))) as unknown as Emitter;
+    const calm = (await delegateSocket(server, tokenOf(cards[2]!))) as unknown as Emitter;
+    try {
+      const flood = Array.from({ length: 400 }, () => flooder.timeout(10_000).emitWithAck('vote:mine', { roundId: 'nope' }));
+      const started = performance.now();
+      const calmAck = await calm.timeout(5000).emitWithAck('vote:mine', { roundId: 'nope' });
+      const calmMs = performance.now() - started;
+      const results = await Promise.all(flood);
+      const limited = results.filter((r) => isAck(r) && !r.ok && r.code === 'RATE_LIMITED').length;
+      expect(limited).toBeGreaterThan(300);
+      expect(calmAck).toMatchObject({ ok: false, code: 'ROUND_NOT_FOUND' });
+      // Recorded once (not 400 times) in the log as a security refusal.
+      const logged = server.app.db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'security.refused' AND payload LIKE '%RATE_LIMITED%'").get() as { n: number };
+      expect(logged.n).toBeGreaterThanOrEqual(1);
+      expect(logged.n).toBeLessThan(5);
+      expect(calmMs).toBeLessThan(5000);
+    } finally {
+      flooder.disconnect();
+      calm.disconnect();
+    }
+  });
+});
+
+describe('operations endpoints', () => {
+  it('serve /health and Prometheus /metrics', async () => {
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, seq: expect.any(Number) });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    for (const name of ['hddt_connected_clients', 'hddt_open_rounds', 'hddt_ballots_total', 'hddt_commit_duration_seconds_bucket', 'nodejs_eventloop_lag_p99_seconds']) {
+      expect(metrics).toContain(name);
+    }
+  });
+});
