@@ -25,6 +25,7 @@ export function App() {
   const hasSnapshot = useStore((s) => s.snapshot !== null);
   const lang = useStore((s) => s.lang);
   const myPosition = useStore((s) => s.me?.speakerPosition ?? null);
+  const connection = useStore((s) => s.connection);
 
   const signIn = useCallback(() => {
     const token = takeTokenFromLocation();
@@ -79,7 +80,10 @@ export function App() {
     return (
       <main className="auth-page">
         <div className="auth-card" role="status">
-          <span className="spinner" aria-hidden="true" /> {t('app.loading')}
+          <p>
+            <span className="spinner" aria-hidden="true" /> {t('app.loading')}
+          </p>
+          {connection === 'offline' && <p className="muted">{t('connection.banner')}</p>}
         </div>
       </main>
     );
