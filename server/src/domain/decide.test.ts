@@ -988,3 +988,115 @@ describe('decide on the engine’s batch draft (group commit)', () => {
     expect(JSON.stringify(batch.events)).not.toContain('cand-');
   });
 });
+
+describe('resolutions (Nghị quyết)', () => {
+  function passAndAnnounce(hall: Hall, motionId: string, n: number) {
+    const roundId = hall.open(motionId);
+    hall.castOptions(roundId, 1, Math.floor(n / 2) + 1, 'yes');
+    hall.do({ type: 'round.close', roundId });
+    return hall.do({ type: 'round.announce', roundId });
+  }
+
+  it('a passed resolution vote is numbered when announced, not when closed', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 31 });
+    const motionId = hall.prepare({ question: 'Thông qua Nghị quyết về Kế hoạch đầu tư công năm 2027' });
+    const roundId = hall.open(motionId);
+    hall.castOptions(roundId, 1, 16, 'yes');
+    hall.do({ type: 'round.close', roundId });
+    expect(hall.state.resolutions).toEqual({});
+    const d = hall.do({ type: 'round.announce', roundId });
+    const resolution = hall.state.resolutions[d.result!.resolutionId!]!;
+    expect(resolution).toMatchObject({
+      number: 1,
+      year: 2026,
+      code: '01/NQ-HĐND',
+      normative: false,
+      title: 'Thông qua Nghị quyết về Kế hoạch đầu tư công năm 2027',
+      adoptedOn: '2026-07-05',
+      motionId,
+      roundId,
+      signedDocumentId: null,
+    });
+    // Announcing again is idempotent: no second number.
+    expect(hall.eventsOf({ type: 'round.announce', roundId })).toEqual([]);
+  });
+
+  it('failed votes, practice votes and motions that are not resolutions get no number', () => {
+    const hall = demoHall({ delegates: 31, checkedIn: 31 });
+    const failed = hall.openVote();
+    hall.castOptions(failed.roundId, 1, 15, 'yes');
+    hall.do({ type: 'round.close', roundId: failed.roundId });
+    hall.do({ type: 'round.announce', roundId: failed.roundId });
+    const practice = hall.prepare({ practice: true, resolution: true });
+    passAndAnnounce(hall, practice, 31);
+    const procedural = hall.prepare({ resolution: false, question: 'Thông qua chương trình kỳ họp' });
+    passAndAnnounce(hall, procedural, 31);
+    expect(hall.state.resolutions).toEqual({});
+    // The failed motion passes on a re-vote: now it is numbered, 01.
+    passAndAnnounce(hall, failed.motionId, 31);
+    expect(Object.values(hall.state.resolutions).map((r) => r.code)).toEqual(['01/NQ-HĐND']);
+  });
+
+  it('numbers follow the council’s formats; a normative resolution carries the year', () => {
+    const hall = demoHall({ delegates: 5, checkedIn: 5 });
+    passAndAnnounce(hall, hall.prepare(), 5);
+    passAndAnnounce(hall, hall.prepare({ normative: true }), 5);
+    hall.do({ type: 'council.configure', patch: { resolutionNumberFormat: 'Số {n}/NQ-HĐND-ĐK' } });
+    passAndAnnounce(hall, hall.prepare(), 5);
+    const codes = Object.values(hall.state.resolutions)
+      .sort((a, b) => a.number - b.number)
+      .map((r) => [r.number, r.code, r.normative]);
+    expect(codes[0]).toEqual([1, '01/NQ-HĐND', false]);
+    expect(codes[1]![1]).toMatch(/^\d{2}\/2026\/NQ-HĐND$/);
+    expect(codes[1]![2]).toBe(true);
+    expect(codes[2]![1]).toMatch(/^Số \d{2}\/NQ-HĐND-ĐK$/);
+  });
+
+  it('a motion adopts one resolution: passing it again in a re-vote takes no second number', () => {
+    const hall = demoHall({ delegates: 5, checkedIn: 5 });
+    const motionId = hall.prepare();
+    passAndAnnounce(hall, motionId, 5);
+    const again = passAndAnnounce(hall, motionId, 5);
+    expect(again.result!.resolutionId).toBeUndefined();
+    expect(Object.values(hall.state.resolutions)).toHaveLength(1);
+    passAndAnnounce(hall, hall.prepare(), 5);
+    expect(Object.values(hall.state.resolutions).map((r) => r.number).sort()).toEqual([1, 2]);
+  });
+
+  it('numbers restart with the year', () => {
+    const hall = demoHall({ delegates: 5, checkedIn: 5 });
+    passAndAnnounce(hall, hall.prepare(), 5);
+    const state = hall.state;
+    const ctxNextYear = { ...hall.ctx, clock: { ...hall.ctx.clock, day: '2027-01-05' } };
+    const motionId = hall.prepare();
+    const roundId = hall.open(motionId);
+    hall.castOptions(roundId, 1, 3, 'yes');
+    hall.do({ type: 'round.close', roundId });
+    const events = decide(hall.state, { type: 'round.announce', roundId }, ctxNextYear);
+    expect(events.ok && events.decision.events[1]).toMatchObject({
+      type: 'resolution.adopted',
+      resolution: { number: 1, year: 2027, code: '01/NQ-HĐND', adoptedOn: '2027-01-05' },
+    });
+    expect(Object.keys(state.resolutions)).toHaveLength(1);
+  });
+
+  it('the signed text is attached to an existing resolution and document, idempotently', () => {
+    const hall = demoHall({ delegates: 3, checkedIn: 3 });
+    const resolutionId = passAndAnnounce(hall, hall.prepare(), 3).result!.resolutionId!;
+    const documentId = hall.do({
+      type: 'document.add',
+      sessionId: hall.session.id,
+      itemId: null,
+      title: 'Nghị quyết đã ký',
+      docType: 'nghi-quyet',
+      confidential: false,
+      published: true,
+      file: { fileName: 'nq.pdf', mimeType: 'application/pdf', size: 10, sha256: 'ff', pages: 3 },
+    }).result!.documentId!;
+    expect(hall.codeOf({ type: 'resolution.attach-text', resolutionId: 'nope', documentId })).toBe('NOT_FOUND');
+    expect(hall.codeOf({ type: 'resolution.attach-text', resolutionId, documentId: 'nope' })).toBe('DOCUMENT_NOT_FOUND');
+    hall.do({ type: 'resolution.attach-text', resolutionId, documentId });
+    expect(hall.state.resolutions[resolutionId]!.signedDocumentId).toBe(documentId);
+    expect(hall.eventsOf({ type: 'resolution.attach-text', resolutionId, documentId })).toEqual([]);
+  });
+});

@@ -671,6 +671,8 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
   const council = state.council;
   if (!motion || !council || motion.practice || !motion.resolution) return null;
   if (!round.result || round.result.kind !== 'options' || !round.result.passed) return null;
+  // One motion adopts one resolution: a re-vote that passes again must not take a second number.
+  if (Object.values(state.resolutions).some((r) => r.motionId === motion.id)) return null;
   const year = Number(ctx.clock.day.slice(0, 4));
   const used = Object.values(state.resolutions).filter((r) => r.year === year);
   const number = used.reduce((max, r) => Math.max(max, r.number), 0) + 1;
