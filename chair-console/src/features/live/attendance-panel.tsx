@@ -106,14 +106,16 @@ export function AttendancePanel() {
             {excusedReason !== null ? <span className="pill" title={excusedReason}>{t('att.excused')}</span> : null}
             <span className="visually-hidden">{present ? t('att.present') : excusedReason !== null ? `${t('att.excused')}: ${excusedReason}` : t('att.absent')}</span>
             {canMark ? (
-              present ? (
+              <span className="att-actions">
+              {present ? (
                 <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void mark(d, 'absent')}>{t('att.markAbsent')}</button>
               ) : (
                 <>
                   {excusedReason === null ? <button type="button" className="btn btn-small" aria-label={t('att.excuseOf', { name: d.fullName })} onClick={() => setExcusing(d)}>{t('att.excuse')}</button> : null}
                   <button type="button" className="btn btn-small" aria-label={t('att.markPresentOf', { name: d.fullName })} onClick={() => void mark(d, 'present')}>{t('att.markPresent')}</button>
                 </>
-              )
+              )}
+              </span>
             ) : null}
           </li>
         ))}
