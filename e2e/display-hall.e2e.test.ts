@@ -215,7 +215,7 @@ describe('hall display against the real server', () => {
     await shoot(page, 'speaker');
   });
 
-  it('a practice vote with live interim totals, then a secret election with three candidates: never a board', async () => {
+  it('a practice vote with live interim totals, a secret election with three candidates and a confidence rating: never a board', async () => {
     const { motions } = await demoSession(chair);
     const practice = motions.find((m) => m.practice)!;
     const p = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: practice.id, commandId: 'display-e2e-practice' }), 'motion:open');
@@ -251,6 +251,24 @@ describe('hall display against the real server', () => {
     expect(await textOf(page, '[data-line="participated"]')).toBe('Tham gia bỏ phiếu1754,84%');
     expect(await page.locator('[data-board]').count()).toBe(0);
     await shoot(page, 'result-election');
+
+    // Confidence rating (secret): three levels per official, shares of all 31.
+    const confidence = motions.find((m) => m.kind === 'confidence')!;
+    const [s1, s2] = confidence.candidates;
+    const c = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: confidence.id, commandId: 'display-e2e-confidence' }), 'motion:open');
+    await vote(delegates.slice(0, 10), c.id, { type: 'confidence', ratings: { [s1!.id]: 'high', [s2!.id]: 'low' } });
+    await vote(delegates.slice(10, 17), c.id, { type: 'confidence', ratings: { [s1!.id]: 'medium', [s2!.id]: 'low' } });
+    must(await chair.timeout(5000).emitWithAck('round:close', { roundId: c.id }), 'round:close');
+    must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: c.id }), 'round:announce');
+    await show(chair, 'result', c.id);
+    await page.locator(`[data-subject="${s1!.id}"]`).waitFor({ timeout: 5000 });
+    expect(await textOf(page, `[data-subject="${s1!.id}"] [data-level="high"]`)).toBe('Tín nhiệm cao: 10 (32,26%)');
+    expect(await textOf(page, `[data-subject="${s1!.id}"] [data-level="medium"]`)).toBe('Tín nhiệm: 7 (22,58%)');
+    expect(await textOf(page, `[data-subject="${s2!.id}"] [data-level="low"]`)).toBe('Tín nhiệm thấp: 17 (54,84%)');
+    // 17 of 31 rated low: more than half of all delegates.
+    expect(await textOf(page, `[data-flag="${s2!.id}"]`)).toContain('Quá nửa tổng số đại biểu tín nhiệm thấp');
+    expect(await page.locator('[data-board]').count()).toBe(0);
+    await shoot(page, 'result-confidence');
   });
 });
 
