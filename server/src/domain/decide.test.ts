@@ -955,6 +955,25 @@ describe('decide on the engine’s batch draft (group commit)', () => {
     expect(batch.state.rounds[roundId]!.result).toMatchObject({ present: 23, participated: 1 });
   });
 
+  it('a double press on “open” in one batch opens one round; a second motion waits its turn', () => {
+    const hall = demoHall({ delegates: 5, checkedIn: 5 });
+    const motionId = hall.prepare();
+    const other = hall.prepare();
+    const batch = runBatch(
+      hall.state,
+      [
+        { type: 'motion.open', motionId, commandId: 'cmd-double-1' },
+        { type: 'motion.open', motionId, commandId: 'cmd-double-1' },
+        { type: 'motion.open', motionId: other, commandId: 'cmd-double-2' },
+      ],
+      hall.ctx,
+    );
+    expect(codes(batch.results)).toEqual(['ok', 'ok', 'ROUND_IN_PROGRESS']);
+    const [first, second] = batch.results as Extract<DecideResult, { ok: true }>[];
+    expect(second!.decision).toEqual({ events: [], result: first!.decision.result });
+    expect(Object.keys(batch.state.rounds)).toHaveLength(1);
+  });
+
   it('a burst of ballots and the close in one batch equal the same commands one by one', () => {
     const hall = demoHall({ delegates: 31, checkedIn: 31 });
     const named = hall.openVote({ interim: 'live' });

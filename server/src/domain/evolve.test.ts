@@ -2,7 +2,7 @@ import type { BallotChoice, Delegate, Motion, Session, SpeakerEntry } from '@hdd
 import { describe, expect, it } from 'vitest';
 import { defaultCouncilConfig } from './defaults';
 import { applySecretChoice, emptyState, evolve, evolveAll } from './evolve';
-import { demoHall, replay } from './test-support';
+import { demoHall, motionInput, replay } from './test-support';
 import type { Hall, LoggedEvent } from './test-support';
 import type { CouncilState, DomainEvent } from './types';
 
@@ -104,6 +104,49 @@ describe('replay', () => {
   });
 });
 
+/** The preparation and housekeeping commands a full morning does not use. */
+function housekeeping(): Hall {
+  const hall = demoHall({ delegates: 6, open: false });
+  const sid = hall.session.id;
+  hall.do({ type: 'council.configure', patch: { place: 'Côn Đảo', speakingTimeSec: 180 } });
+  hall.do({ type: 'delegate.update', delegateId: hall.delegate(2), patch: { fullName: 'Lê Thị Lan', title: 'Phó Trưởng Ban' } });
+  hall.do({ type: 'delegate.vacate', delegateId: hall.delegate(6), reason: 'Nghỉ hưu' });
+  hall.do({ type: 'delegate.reseat', delegateId: hall.delegate(6) });
+  hall.do({ type: 'session.update', sessionId: sid, patch: { title: 'Kỳ họp chuyên đề', type: 'thematic' } });
+  const items = ['Khai mạc', 'Tờ trình', 'Bế mạc'].map((title) => hall.do({ type: 'agenda.add', sessionId: sid, title, presenter: '' }).result!.itemId!);
+  hall.do({ type: 'agenda.update', itemId: items[1]!, title: 'Tờ trình về ngân sách', presenter: 'UBND' });
+  hall.do({ type: 'agenda.reorder', sessionId: sid, itemIds: [items[0]!, items[2]!, items[1]!] });
+  const file = { fileName: 'a.pdf', mimeType: 'application/pdf', size: 1, sha256: 'a', pages: 1 };
+  const doc = (title: string) =>
+    hall.do({ type: 'document.add', sessionId: sid, itemId: items[1]!, title, docType: 'to-trinh', confidential: false, published: false, file }).result!
+      .documentId!;
+  const d1 = doc('Tờ trình');
+  const d2 = doc('Phụ lục');
+  hall.do({ type: 'document.update', documentId: d1, patch: { published: true, title: 'Tờ trình (bản cuối)' } });
+  hall.do({ type: 'document.remove', documentId: d2 });
+  const m1 = hall.prepare({ itemId: items[1]! });
+  hall.do({ type: 'motion.update', motionId: m1, input: motionInput({ itemId: items[1]!, question: 'Thông qua dự toán ngân sách' }) });
+  const m2 = hall.prepare();
+  hall.do({ type: 'motion.remove', motionId: m2 });
+  hall.do({ type: 'agenda.remove', itemId: items[2]! });
+  hall.do({ type: 'session.open', sessionId: sid });
+  hall.do({ type: 'rollcall.open' });
+  hall.checkInFirst(6);
+  hall.do({ type: 'rollcall.close' });
+  hall.do({ type: 'attendance.set', delegateId: hall.delegate(6), status: 'absent', reason: null });
+  const r = hall.open(m1);
+  hall.castOptions(r, 1, 5, 'yes');
+  hall.do({ type: 'round.close', roundId: r });
+  const resolutionId = hall.do({ type: 'round.announce', roundId: r }).result!.resolutionId!;
+  hall.do({ type: 'resolution.attach-text', resolutionId, documentId: d1 });
+  const e = hall.do({ type: 'speaker.add', name: 'Khách mời', delegateId: null }).result!.entryId!;
+  hall.do({ type: 'speaker.remove', entryId: e });
+  const other = hall.createSession(6);
+  hall.do({ type: 'session.close', sessionId: sid });
+  hall.do({ type: 'session.select', sessionId: other });
+  return hall;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -124,6 +167,26 @@ describe('evolve is pure', () => {
     expect(state).toStrictEqual(hall.state);
     const frozen = deepFreeze(replay(hall.log.slice(0, 40)));
     expect(evolveAll(frozen, hall.log.slice(40))).toStrictEqual(hall.state);
+  });
+
+  it('never writes into the state it was given: preparation and housekeeping events too', () => {
+    const hall = housekeeping();
+    let state = emptyState();
+    for (const { event, at } of hall.log) state = evolve(deepFreeze(state), event, at);
+    expect(state).toStrictEqual(hall.state);
+    expect(replay(hall.log)).toStrictEqual(hall.state);
+    const types = new Set([...hall.log, ...fullMorning().log].map((l) => l.event.type));
+    // Every event that changes the state is folded at least once by these two tests.
+    const stateEvents: DomainEvent['type'][] = [
+      'council.initialized', 'council.configured', 'delegate.added', 'delegate.updated', 'delegate.vacated',
+      'delegate.reseated', 'session.created', 'session.updated', 'session.selected', 'session.opened', 'session.closed',
+      'rollcall.opened', 'rollcall.closed', 'attendance.recorded', 'attendance.cleared', 'agenda.added', 'agenda.updated',
+      'agenda.removed', 'agenda.reordered', 'agenda.current-set', 'document.added', 'document.updated', 'document.removed',
+      'motion.prepared', 'motion.updated', 'motion.removed', 'round.opened', 'ballot.cast', 'ballot.secret-cast',
+      'round.closed', 'round.announced', 'resolution.adopted', 'resolution.text-attached', 'round.cancelled',
+      'speaker.requested', 'speaker.withdrawn', 'speaker.started', 'speaker.finished', 'speaker.removed', 'display.changed',
+    ];
+    expect(stateEvents.filter((t) => !types.has(t))).toEqual([]);
   });
 
   it('a secret choice is added without writing into the state it was given', () => {
