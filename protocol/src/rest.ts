@@ -61,6 +61,8 @@ export interface HallInfo {
   /** Base URLs at which tablets on the hall network reach this server, best first. */
   baseUrls: string[];
   hallWifi: string;
+  /** SHA-256 fingerprint of the server's TLS certificate (null without TLS), for the cards: lets a delegate check it. */
+  tlsFingerprint: string | null;
 }
 
 export interface SessionDetail {

@@ -1,9 +1,10 @@
 // createApp: one whole server (HTTP, Socket.IO namespaces, engine, storage) for a data directory.
 // main.ts listens with it; tests build as many as they need on port 0.
 
-import { randomBytes, randomUUID } from 'node:crypto';
+import { X509Certificate, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where the built apps are (repository root by default). */
   appsRoot?: string;
+  /** PEM certificate and key: serve HTTPS/WSS (halls whose Wi-Fi is shared). */
+  tls?: { cert: string; key: string };
 }
 
 export interface App {
@@ -71,7 +74,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const baseUrls = () => {
     if (options.publicUrl) return [options.publicUrl.replace(/\/$/, '')];
     const hosts = [...lanAddresses(), 'localhost'];
-    return hosts.map((h) => `http://${h}:${port}`);
+    const scheme = options.tls ? 'https' : 'http';
+    return hosts.map((h) => `${scheme}://${h}:${port}`);
   };
   const services: Services = {
     engine,
@@ -79,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     creds,
     dataDir: options.dataDir,
     baseUrls,
+    tlsFingerprint: options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null,
     newId,
     nowMs: () => clock.nowMs(),
     security: new SecurityLog(engine),
@@ -110,7 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use('/api', createRestApi(services));
   attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
 
-  const httpServer = createServer(app);
+  const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, app) : createServer(app);
   const io = new Server(httpServer, {
     maxHttpBufferSize: 64 * 1024,
     pingInterval: 10_000,

@@ -1,5 +1,7 @@
 // Starts the hall server: reads configuration from the environment, listens on the LAN, prints the URLs.
 
+import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { createApp, lanAddresses } from './app';
 
@@ -7,6 +9,10 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
 const demo = (process.env.HDDT_DEMO ?? '1') !== '0';
+const tls =
+  process.env.TLS_CERT && process.env.TLS_KEY
+    ? { cert: readFileSync(process.env.TLS_CERT, 'utf8'), key: readFileSync(process.env.TLS_KEY, 'utf8') }
+    : undefined;
 
 const app = await createApp({
   dataDir,
@@ -14,15 +20,20 @@ const app = await createApp({
   adminPassword: process.env.HDDT_ADMIN_PASSWORD || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
+  tls,
 });
 const actualPort = await app.listen(port, host);
-const hosts = process.env.PUBLIC_URL ? [process.env.PUBLIC_URL.replace(/\/$/, '')] : [...lanAddresses().map((a) => `http://${a}:${actualPort}`), `http://localhost:${actualPort}`];
+const scheme = tls ? 'https' : 'http';
+const hosts = process.env.PUBLIC_URL
+  ? [process.env.PUBLIC_URL.replace(/\/$/, '')]
+  : [...lanAddresses().map((a) => `${scheme}://${a}:${actualPort}`), `${scheme}://localhost:${actualPort}`];
 const council = app.engine.state.council?.name.vi ?? '';
 
 const lines = [
   '',
   `Hội đồng điện tử — ${council}`,
   `Dữ liệu / data: ${dataDir}`,
+  ...(tls ? [`TLS: SHA-256 ${new X509Certificate(tls.cert).fingerprint256}`] : []),
   '',
   `  Chủ tọa & Văn phòng (chair console): ${hosts[0]}/chair/`,
   `  Đại biểu (delegate tablets):        ${hosts[0]}/delegate/   (đăng nhập bằng thẻ QR / sign in with the QR card)`,

@@ -240,6 +240,32 @@ describe('attendance summary', () => {
   });
 });
 
+describe('attendance summary agrees with the rule that opens votes', () => {
+  it.each([
+    [31, 20],
+    [31, 21],
+    [30, 19],
+    [30, 20],
+    [1, 0],
+    [1, 1],
+    [4, 2],
+    [4, 3],
+  ])('N = %i, %i present', (n, present) => {
+    const hall = demoHall({ delegates: n, checkedIn: present });
+    const summary = attendanceSummary(hall.state, hall.ctx.clock.day);
+    expect(summary.quorumMet).toBe(present >= Math.ceil((2 * n) / 3));
+    const motionId = hall.prepare();
+    const code = hall.codeOf({ type: 'motion.open', motionId, commandId: 'cmd-summary' });
+    expect(code === null).toBe(summary.quorumMet);
+  });
+
+  it('no council configured: no quorum', () => {
+    const hall = demoHall({ delegates: 3, checkedIn: 3 });
+    const state = { ...hall.state, council: null };
+    expect(attendanceSummary(state, hall.ctx.clock.day).quorumMet).toBe(false);
+  });
+});
+
 describe('delegateMe', () => {
   it('check-in, named ballots with their choice, and the place in the speaker queue', () => {
     const hall = demoHall({ delegates: 4, checkedIn: 3 });

@@ -17,6 +17,7 @@ import {
   activeSession,
   agendaOf,
   presentIds,
+  quorumMet,
   quorumRequired,
   seatedCount,
   speakersOf,
@@ -66,7 +67,8 @@ export function attendanceSummary(state: CouncilState, day: string): AttendanceS
   const required = quorumRequired(state);
   if (!session) return { sessionId: null, day: null, seated, present: 0, required, quorumMet: false };
   const present = presentIds(state, session.id, day).length;
-  return { sessionId: session.id, day, seated, present, required, quorumMet: present >= required && seated > 0 };
+  // The same rule decide applies when a vote is opened (and false before any council is configured).
+  return { sessionId: session.id, day, seated, present, required, quorumMet: quorumMet(state, session.id, day) };
 }
 
 export function sessionRounds(state: CouncilState, sessionId: string): RoundState[] {

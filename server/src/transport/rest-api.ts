@@ -237,7 +237,7 @@ export function createRestApi(services: Services): Router {
   });
 
   router.get('/hall', anyStaff, (_req, res) => {
-    res.json({ baseUrls: services.baseUrls(), hallWifi: engine.state.council?.hallWifi ?? '' });
+    res.json({ baseUrls: services.baseUrls(), hallWifi: engine.state.council?.hallWifi ?? '', tlsFingerprint: services.tlsFingerprint });
   });
 
   // ---- council ----

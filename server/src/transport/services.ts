@@ -16,6 +16,8 @@ export interface Services {
   dataDir: string;
   /** Base URLs (scheme://host:port) at which hall devices reach this server, best first. */
   baseUrls: () => string[];
+  /** SHA-256 fingerprint of the TLS certificate, when serving HTTPS. */
+  tlsFingerprint: string | null;
   newId: () => string;
   nowMs: () => number;
   security: SecurityLog;

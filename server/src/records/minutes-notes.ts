@@ -1,0 +1,74 @@
+// The editable text of a session's minutes (number, opening/closing remarks, summary of debate per agenda
+// item), kept in the minutes_notes table (migration 0003). Everything else in the minutes comes from the log.
+
+import { z } from 'zod';
+import type { Db } from '../storage/database';
+
+export interface MinutesNotes {
+  /** The minutes number as printed: "Số: 12/BB-HĐND" → "12". Empty until the secretariat fills it in. */
+  number: string;
+  opening: string;
+  closing: string;
+  /** agenda item id → summary of the debate on it. */
+  items: Record<string, string>;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export const MinutesNotesInputSchema = z.strictObject({
+  number: z.string().trim().max(40).optional(),
+  opening: z.string().max(20_000).optional(),
+  closing: z.string().max(20_000).optional(),
+  items: z.record(z.string().min(1).max(64), z.string().max(50_000)).optional(),
+});
+export type MinutesNotesInput = z.infer<typeof MinutesNotesInputSchema>;
+
+interface Row {
+  number: string;
+  opening: string;
+  closing: string;
+  items: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export function emptyNotes(): MinutesNotes {
+  return { number: '', opening: '', closing: '', items: {}, updatedAt: null, updatedBy: null };
+}
+
+export function readNotes(db: Db, sessionId: string): MinutesNotes {
+  const row = db.prepare('SELECT * FROM minutes_notes WHERE session_id = ?').get(sessionId) as Row | undefined;
+  if (!row) return emptyNotes();
+  return {
+    number: row.number,
+    opening: row.opening,
+    closing: row.closing,
+    items: JSON.parse(row.items) as Record<string, string>,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/** Merges the given fields into the stored notes (absent fields keep their value; an empty item text removes it). */
+export function writeNotes(db: Db, sessionId: string, input: MinutesNotesInput, at: string, by: string): MinutesNotes {
+  const current = readNotes(db, sessionId);
+  const items = { ...current.items };
+  for (const [id, text] of Object.entries(input.items ?? {})) {
+    if (text.trim() === '') delete items[id];
+    else items[id] = text.normalize('NFC');
+  }
+  const next: MinutesNotes = {
+    number: (input.number ?? current.number).normalize('NFC'),
+    opening: (input.opening ?? current.opening).normalize('NFC'),
+    closing: (input.closing ?? current.closing).normalize('NFC'),
+    items,
+    updatedAt: at,
+    updatedBy: by,
+  };
+  db.prepare(
+    `INSERT INTO minutes_notes (session_id, number, opening, closing, items, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(session_id) DO UPDATE SET number = excluded.number, opening = excluded.opening, closing = excluded.closing,
+       items = excluded.items, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(sessionId, next.number, next.opening, next.closing, JSON.stringify(next.items), at, by);
+  return next;
+}

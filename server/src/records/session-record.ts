@@ -1,0 +1,397 @@
+// The record of a session, computed from the council's state (and the log for the times the state does not
+// keep): who attended each day, each agenda item with its documents, every vote round with its announced
+// result in the official wording, named ballots, speakers and adopted resolutions. The minutes, the archive
+// and the exports are all views of this one record, so they cannot disagree. Practice votes never appear.
+
+import type {
+  BallotChoice,
+  BallotMode,
+  CouncilConfig,
+  Delegate,
+  DocumentType,
+  MotionKind,
+  RoundResult,
+  RoundStatus,
+  VoteOption,
+} from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
+import { agendaOf, speakersOf } from '../domain/decide';
+import { requiredCount } from '../domain/majority';
+import type { CouncilState, RoundState } from '../domain/types';
+import { sessionRounds } from '../domain/views';
+import { dayIn } from '../engine';
+import type { EventLog } from '../storage/event-log';
+
+export interface LogHead {
+  seq: number;
+  hash: string;
+}
+
+/** Times only the log knows (the state keeps when a round closed, not when it was announced). */
+export interface LogTimes {
+  announcedAt: Record<string, string>;
+}
+
+export function logTimes(log: EventLog): LogTimes {
+  const announcedAt: Record<string, string> = {};
+  for (const entry of log.readAll()) {
+    if (entry.event.type === 'round.announced') announcedAt[entry.event.roundId] ??= entry.at;
+  }
+  return { announcedAt };
+}
+
+export interface PersonRef {
+  delegateId: string;
+  seat: number;
+  fullName: string;
+}
+
+export interface AttendanceDay {
+  day: string;
+  seated: number;
+  present: number;
+  excused: (PersonRef & { reason: string })[];
+  absent: PersonRef[];
+  quorumRequired: number;
+  quorumMet: boolean;
+  text: string;
+}
+
+export interface NamedBallotRow extends PersonRef {
+  /** The delegate's choice in words, or "Không tham gia biểu quyết". */
+  choice: string;
+  option: VoteOption | null;
+}
+
+export interface RoundRecord {
+  id: string;
+  motionId: string;
+  itemId: string | null;
+  question: string;
+  kind: MotionKind;
+  mode: BallotMode;
+  modeText: string;
+  /** 1 for the first opening; 2, 3… for each "biểu quyết lại". */
+  number: number;
+  repeated: boolean;
+  status: RoundStatus;
+  statusText: string;
+  cancelledReason: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  announcedAt: string | null;
+  seated: number;
+  result: RoundResult | null;
+  /** The announced result in the official wording, one line per sentence. */
+  resultLines: string[];
+  /** Named rounds only: each delegate's choice, in seat order. Never for anonymous or secret rounds. */
+  namedBallots: NamedBallotRow[] | null;
+  resolutionCode: string | null;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  docType: DocumentType;
+  docTypeText: string;
+  pages: number | null;
+  sha256: string;
+}
+
+export interface ResolutionRecord {
+  id: string;
+  code: string;
+  title: string;
+  adoptedOn: string;
+  itemId: string | null;
+  roundId: string;
+  normative: boolean;
+}
+
+export interface ItemRecord {
+  id: string;
+  order: number;
+  title: string;
+  presenter: string;
+  documents: DocumentRecord[];
+  rounds: RoundRecord[];
+  resolutions: ResolutionRecord[];
+}
+
+export interface SpeakerRecord {
+  order: number;
+  name: string;
+  seat: number | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface SessionRecord {
+  logHead: LogHead;
+  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string };
+  session: {
+    id: string;
+    number: number;
+    heading: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+    place: string;
+    status: string;
+    openedAt: string | null;
+    closedAt: string | null;
+    chairName: string;
+    secretaryName: string;
+  };
+  /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
+  documentDate: string;
+  attendance: AttendanceDay[];
+  items: ItemRecord[];
+  /** Rounds not tied to an agenda item. */
+  otherRounds: RoundRecord[];
+  speakers: SpeakerRecord[];
+  resolutions: ResolutionRecord[];
+}
+
+const MODE_TEXT: Record<BallotMode, string> = {
+  named: 'Biểu quyết công khai, ghi danh',
+  anonymous: 'Biểu quyết không ghi danh',
+  secret: 'Bỏ phiếu kín',
+};
+
+const DOC_TYPE_TEXT: Record<DocumentType, string> = {
+  'to-trinh': 'Tờ trình',
+  'bao-cao': 'Báo cáo',
+  'bao-cao-tham-tra': 'Báo cáo thẩm tra',
+  'du-thao-nghi-quyet': 'Dự thảo Nghị quyết',
+  'nghi-quyet': 'Nghị quyết',
+  other: 'Tài liệu',
+};
+
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** "08 giờ 30" in the council's time zone. */
+export function clockTimeVi(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const h = parts.find((p) => p.type === 'hour')?.value ?? '00';
+  const m = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  return `${h} giờ ${m}`;
+}
+
+/** "05/7/2026" (the day in the council's time zone). */
+export function shortDateVi(isoDay: string): string {
+  const [y, m, d] = isoDay.slice(0, 10).split('-');
+  return `${d}/${Number(m)}/${y}`;
+}
+
+function statusText(round: RoundState): string {
+  switch (round.status) {
+    case 'open':
+      return 'Đang biểu quyết (chưa kết thúc)';
+    case 'closed':
+      return 'Đã kết thúc, chưa công bố kết quả';
+    case 'announced':
+      return 'Đã công bố kết quả';
+    case 'cancelled':
+      return `Đã hủy${round.cancelledReason ? ` (lý do: ${round.cancelledReason})` : ''}`;
+  }
+}
+
+/** The official sentences announcing a result: counts and percentages of ALL seated delegates N. */
+export function resultLines(council: CouncilConfig, result: RoundResult): string[] {
+  const n = result.seated;
+  const pct = (c: number) => formatPercent(c, n, 'vi');
+  const lines: string[] = [];
+  const head = `Có mặt ${result.present}/${n}; tham gia biểu quyết ${result.participated} (${pct(result.participated)})`;
+  switch (result.kind) {
+    case 'options': {
+      const parts = VOTE_OPTIONS.map((o) => `${lowerFirst(council.voteLabels[o].vi)} ${result.counts[o]} (${pct(result.counts[o])})`);
+      lines.push(`${head}; ${parts.join('; ')}.`);
+      lines.push(
+        result.passed
+          ? `Kết quả: THÔNG QUA (cần ít nhất ${result.required}/${n} đại biểu ${lowerFirst(council.voteLabels.yes.vi)}).`
+          : `Kết quả: KHÔNG THÔNG QUA (cần ít nhất ${result.required}/${n} đại biểu ${lowerFirst(council.voteLabels.yes.vi)}).`,
+      );
+      break;
+    }
+    case 'election': {
+      lines.push(`${head}; số người được bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`);
+      for (const c of result.candidates) {
+        const verdict = c.elected ? 'trúng cử' : c.tied ? 'bằng phiếu, phải bầu lại' : 'không trúng cử';
+        lines.push(`${c.name}: ${c.votes} phiếu (${pct(c.votes)}) — ${verdict}.`);
+      }
+      if (result.tieNeedsRevote) lines.push('Có người bằng phiếu ở vị trí cuối cùng: phải bầu lại.');
+      break;
+    }
+    case 'confidence': {
+      lines.push(`${head}.`);
+      for (const s of result.subjects) {
+        const parts = CONFIDENCE_LEVELS.map((l) => `${lowerFirst(council.confidenceLabels[l].vi)} ${s.counts[l]} (${pct(s.counts[l])})`);
+        let note = '';
+        if (s.lowTwoThirds) note = ' — từ hai phần ba tổng số đại biểu trở lên đánh giá tín nhiệm thấp: phải trình miễn nhiệm';
+        else if (s.lowMajority) note = ' — quá nửa tổng số đại biểu đánh giá tín nhiệm thấp';
+        lines.push(`${s.name}: ${parts.join('; ')}${note}.`);
+      }
+      break;
+    }
+  }
+  return lines;
+}
+
+export function choiceText(council: CouncilConfig, choice: BallotChoice | null, names: Record<string, string>): string {
+  if (!choice) return 'Không tham gia biểu quyết';
+  switch (choice.type) {
+    case 'option':
+      return council.voteLabels[choice.option].vi;
+    case 'election':
+      return choice.candidateIds.length === 0 ? 'Không bầu ai' : choice.candidateIds.map((id) => names[id] ?? id).join(', ');
+    case 'confidence':
+      return Object.entries(choice.ratings)
+        .map(([id, level]) => `${names[id] ?? id}: ${lowerFirst(council.confidenceLabels[level].vi)}`)
+        .join('; ');
+  }
+}
+
+function person(d: Delegate): PersonRef {
+  return { delegateId: d.id, seat: d.seat, fullName: d.fullName };
+}
+
+export function roundRecord(state: CouncilState, council: CouncilConfig, round: RoundState, times: LogTimes): RoundRecord | null {
+  const motion = state.motions[round.motionId];
+  if (!motion || motion.practice) return null;
+  const names = Object.fromEntries(motion.candidates.map((c) => [c.id, c.name]));
+  const result = round.status === 'closed' || round.status === 'announced' ? round.result : null;
+  let namedBallots: NamedBallotRow[] | null = null;
+  if (motion.mode === 'named' && result) {
+    namedBallots = Object.values(state.delegates)
+      .filter((d) => d.seated || round.ballots[d.id])
+      .sort((a, b) => a.seat - b.seat)
+      .map((d) => {
+        const choice = round.ballots[d.id]?.choice ?? null;
+        return { ...person(d), choice: choiceText(council, choice, names), option: choice?.type === 'option' ? choice.option : null };
+      });
+  }
+  const resolution = Object.values(state.resolutions).find((r) => r.roundId === round.id);
+  return {
+    id: round.id,
+    motionId: motion.id,
+    itemId: motion.itemId,
+    question: motion.question,
+    kind: motion.kind,
+    mode: motion.mode,
+    modeText: MODE_TEXT[motion.mode],
+    number: round.number,
+    repeated: round.number > 1,
+    status: round.status,
+    statusText: statusText(round),
+    cancelledReason: round.cancelledReason,
+    openedAt: round.openedAt,
+    closedAt: round.closedAt,
+    announcedAt: times.announcedAt[round.id] ?? null,
+    seated: round.seated,
+    result,
+    resultLines: result ? resultLines(council, result) : [],
+    namedBallots,
+    resolutionCode: resolution?.code ?? null,
+  };
+}
+
+function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: string): AttendanceDay[] {
+  const days = Object.keys(state.attendance[sessionId] ?? {}).sort();
+  const seatedList = Object.values(state.delegates)
+    .filter((d) => d.seated)
+    .sort((a, b) => a.seat - b.seat);
+  const n = seatedList.length;
+  const required = requiredCount(council.quorum, n);
+  return days.map((day) => {
+    const records = state.attendance[sessionId]?.[day] ?? {};
+    const present = seatedList.filter((d) => records[d.id]?.status === 'present').length;
+    const excused = seatedList
+      .filter((d) => records[d.id]?.status === 'excused')
+      .map((d) => ({ ...person(d), reason: records[d.id]?.reason ?? '' }));
+    const absent = seatedList.filter((d) => !records[d.id]).map(person);
+    const quorumMet = n > 0 && present >= required;
+    const excusedText =
+      excused.length === 0
+        ? 'vắng có lý do: 0'
+        : `vắng có lý do: ${excused.length} (${excused.map((e) => (e.reason ? `${e.fullName} — ${e.reason}` : e.fullName)).join('; ')})`;
+    const absentText = absent.length === 0 ? 'vắng không có lý do: 0' : `vắng không có lý do: ${absent.length} (${absent.map((a) => a.fullName).join('; ')})`;
+    const text =
+      `Ngày ${shortDateVi(day)}: có mặt ${present}/${n} đại biểu (${formatPercent(present, n)}); ${excusedText}; ${absentText}. ` +
+      (quorumMet
+        ? `Đủ số đại biểu để tiến hành kỳ họp (cần ít nhất ${required}/${n}).`
+        : `Không đủ số đại biểu để tiến hành kỳ họp (cần ít nhất ${required}/${n}).`);
+    return { day, seated: n, present, excused, absent, quorumRequired: required, quorumMet, text };
+  });
+}
+
+export function sessionRecord(state: CouncilState, sessionId: string, head: LogHead, times: LogTimes): SessionRecord | null {
+  const session = state.sessions[sessionId];
+  const council = state.council;
+  if (!session || !council) return null;
+  const rounds = sessionRounds(state, sessionId)
+    .map((r) => roundRecord(state, council, r, times))
+    .filter((r): r is RoundRecord => r !== null);
+  const resolutions: ResolutionRecord[] = Object.values(state.resolutions)
+    .filter((r) => r.sessionId === sessionId)
+    .sort((a, b) => a.year - b.year || a.number - b.number)
+    .map((r) => ({ id: r.id, code: r.code, title: r.title, adoptedOn: r.adoptedOn, itemId: r.itemId, roundId: r.roundId, normative: r.normative }));
+  const agenda = agendaOf(state, sessionId);
+  const itemIds = new Set(agenda.map((a) => a.id));
+  const items: ItemRecord[] = agenda.map((a) => ({
+    id: a.id,
+    order: a.order,
+    title: a.title,
+    presenter: a.presenter,
+    documents: Object.values(state.documents)
+      .filter((d) => d.itemId === a.id)
+      .sort((x, y) => (x.uploadedAt < y.uploadedAt ? -1 : x.uploadedAt > y.uploadedAt ? 1 : 0))
+      .map((d) => ({ id: d.id, title: d.title, docType: d.docType, docTypeText: DOC_TYPE_TEXT[d.docType], pages: d.pages, sha256: d.sha256 })),
+    rounds: rounds.filter((r) => r.itemId === a.id),
+    resolutions: resolutions.filter((r) => r.itemId === a.id),
+  }));
+  const speakers: SpeakerRecord[] = speakersOf(state, sessionId)
+    .filter((e) => e.startedAt !== null)
+    .sort((a, b) => (a.startedAt! < b.startedAt! ? -1 : a.startedAt! > b.startedAt! ? 1 : 0))
+    .map((e, i) => ({
+      order: i + 1,
+      name: e.name,
+      seat: e.delegateId ? (state.delegates[e.delegateId]?.seat ?? null) : null,
+      startedAt: e.startedAt!,
+      endedAt: e.endedAt,
+    }));
+  const documentDate = session.closedAt ? dayIn(council.timeZone, Date.parse(session.closedAt)) : session.endDate;
+  return {
+    logHead: head,
+    council: {
+      id: council.id,
+      name: council.name.vi,
+      issuingBody: council.issuingBody,
+      place: council.place,
+      term: council.term,
+      timeZone: council.timeZone,
+    },
+    session: {
+      id: session.id,
+      number: session.number,
+      heading: sessionTitle(session.number, 'vi'),
+      title: session.title,
+      startDate: session.startDate,
+      endDate: session.endDate,
+      place: session.place,
+      status: session.status,
+      openedAt: session.openedAt,
+      closedAt: session.closedAt,
+      chairName: session.chairName,
+      secretaryName: session.secretaryName,
+    },
+    documentDate,
+    attendance: attendanceDays(state, council, sessionId),
+    items,
+    otherRounds: rounds.filter((r) => r.itemId === null || !itemIds.has(r.itemId)),
+    speakers,
+    resolutions,
+  };
+}
