@@ -9,23 +9,26 @@ import { CardsPanel } from './cards-panel';
 import { DisplaysPanel } from './displays-panel';
 import { StaffPanel } from './staff-panel';
 
-const TABS: { id: PrepareTab; label: MsgKey }[] = [
+/** secretariatOnly: the server serves these to the secretariat only (cards carry sign-in tokens). */
+const TABS: { id: PrepareTab; label: MsgKey; secretariatOnly?: boolean }[] = [
   { id: 'sessions', label: 'prep.tab.sessions' },
   { id: 'roster', label: 'prep.tab.roster' },
-  { id: 'cards', label: 'prep.tab.cards' },
+  { id: 'cards', label: 'prep.tab.cards', secretariatOnly: true },
   { id: 'displays', label: 'prep.tab.displays' },
   { id: 'council', label: 'prep.tab.council' },
-  { id: 'staff', label: 'prep.tab.staff' },
+  { id: 'staff', label: 'prep.tab.staff', secretariatOnly: true },
 ];
 
 export function PrepareArea() {
   const { t } = useT();
   const tab = useStore((s) => s.prepareTab);
   const setTab = useStore((s) => s.setPrepareTab);
+  const role = useStore((s) => s.identity?.role);
+  const tabs = TABS.filter((x) => role === 'secretariat' || !x.secretariatOnly);
   return (
     <div className="prepare">
       <nav className="side-tabs" aria-label={t('nav.prepare')}>
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <button key={x.id} type="button" className={tab === x.id ? 'side-tab active' : 'side-tab'} aria-current={tab === x.id ? 'page' : undefined} onClick={() => setTab(x.id)}>
             {t(x.label)}
           </button>
