@@ -7,7 +7,7 @@ export const en: Messages = {
   reconnecting: 'Reconnecting…',
   connecting: 'Connecting to the server…',
   notPairedTitle: 'This display is not paired',
-  notPairedBody: 'Open the pairing link from the chair console (Hall displays) on this machine.',
+  notPairedBody: 'On this machine, open the pairing link created in the chair console (Preparation → Hall displays).',
   revokedBody: "This display's pairing was revoked. Open a new pairing link from the chair console.",
   outdatedTitle: 'The app needs to reload',
   outdatedBody: 'This display app is older than the server. The page will reload by itself.',

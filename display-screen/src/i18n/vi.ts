@@ -6,7 +6,7 @@ export const vi = {
   reconnecting: 'Đang kết nối lại…',
   connecting: 'Đang kết nối tới máy chủ…',
   notPairedTitle: 'Màn hình chưa được ghép nối',
-  notPairedBody: 'Mở đường dẫn ghép nối từ màn hình Chủ tọa (mục Màn hình hội trường) trên máy này.',
+  notPairedBody: 'Mở trên máy này đường dẫn ghép nối do Văn phòng tạo trong ứng dụng Chủ tọa (Chuẩn bị → Màn hình hội trường).',
   revokedBody: 'Mã ghép nối của màn hình này đã bị thu hồi. Hãy mở đường dẫn ghép nối mới từ màn hình Chủ tọa.',
   outdatedTitle: 'Ứng dụng cần được tải lại',
   outdatedBody: 'Phiên bản màn hình đã cũ so với máy chủ. Trang sẽ tự tải lại.',

@@ -95,7 +95,7 @@ export function ResultSlide({ council, motion, round, board }: Props) {
             {t(HEADING[kind])}
             {motion.practice && <span className="kicker-note"> · {t('practiceNote')}</span>}
           </p>
-          <MotionBadges motion={motion} round={round} />
+          <MotionBadges motion={motion} round={round} inResult />
         </div>
         <h1 className="question question-compact" data-fit>{motion.question}</h1>
       </div>
