@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '@hddt/protocol';
+import { formatCount, type SpeakerEntry } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { selectMe, selectMySpeakerEntry, selectSession } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
@@ -9,6 +9,8 @@ import { formatCountdown } from '../../format';
 import { useServerNow } from '../../use-now';
 import type { Lang } from '../../i18n';
 
+const NO_SPEAKERS: SpeakerEntry[] = [];
+
 /** "Đăng ký phát biểu": ask for the floor, see one's place in the queue, and the time left when speaking. */
 export function SpeakerScreen() {
   const { t, i18n } = useTranslation();
@@ -16,7 +18,7 @@ export function SpeakerScreen() {
   const me = useStore(selectMe);
   const session = useStore(selectSession);
   const mine = useStore(selectMySpeakerEntry);
-  const speakers = useStore((s) => s.snapshot?.speakers ?? []);
+  const speakers = useStore((s) => s.snapshot?.speakers ?? NO_SPEAKERS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const speaking = mine?.status === 'speaking';
