@@ -14,6 +14,7 @@ export const en: Messages = {
     signOutYes: 'Sign out',
     cancel: 'No',
     switchTo: 'Tiếng Việt',
+    switchToShort: 'VI',
     switchToLabel: 'Switch to Vietnamese (Tiếng Việt)',
     nav: 'Main navigation',
     tabHome: 'Session',

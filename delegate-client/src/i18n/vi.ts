@@ -9,6 +9,7 @@ export const vi = {
     signOutYes: 'Đăng xuất',
     cancel: 'Không',
     switchTo: 'English',
+    switchToShort: 'EN',
     switchToLabel: 'Chuyển sang tiếng Anh (English)',
     nav: 'Điều hướng chính',
     tabHome: 'Kỳ họp',

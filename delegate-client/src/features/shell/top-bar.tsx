@@ -21,7 +21,8 @@ export function TopBar({ onSignOut, onToggleLang }: Props) {
       <div className="top-bar-actions">
         <ConnectionBadge className="conn-badge" state={connection} labels={{ connecting: t('connection.connecting'), online: t('connection.online'), offline: t('connection.offline') }} />
         <button type="button" className="btn btn-quiet" onClick={onToggleLang} aria-label={t('app.switchToLabel')} lang={t('app.switchTo') === 'English' ? 'en' : 'vi'}>
-          {t('app.switchTo')}
+          <span className="lang-long">{t('app.switchTo')}</span>
+          <span className="lang-short">{t('app.switchToShort')}</span>
         </button>
         <button type="button" className="btn btn-quiet" onClick={() => setConfirming(true)}>{t('app.signOut')}</button>
       </div>
