@@ -18,6 +18,7 @@ import { attachDelegateNamespace } from './transport/delegate-namespace';
 import { attachDisplayNamespace } from './transport/display-namespace';
 import { LiveHub } from './transport/live-hub';
 import { createRestApi } from './transport/rest-api';
+import { createRecordsApi } from './transport/records-api';
 import { SecurityLog, type Services } from './transport/services';
 import { seedDemo } from './seed/demo-council';
 import { initializeCouncil } from './seed/initialize';
@@ -112,6 +113,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     next();
   });
   attachMetrics(app, services);
+  // Records first: the general REST router ends with a catch-all 404.
+  app.use('/api', createRecordsApi(services, db));
   app.use('/api', createRestApi(services));
   attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
 

@@ -155,7 +155,7 @@ describe('resolutions', () => {
     await runVote(normative.id, 'res-normative', 20);
     const list = await api<{ code: string; title: string; normative: boolean; number: number }[]>(server, 'GET', '/api/resolutions');
     const year = new Date().getFullYear();
-    expect(list.body.map((r) => r.code).sort()).toEqual([`01/NQ-HĐND`, `02/${year}/NQ-HĐND`]);
+    expect(list.body.map((r) => r.code).sort()).toEqual([`01/${year}/NQ-HĐND`, `01/NQ-HĐND`]);
     expect(list.body.find((r) => r.normative)?.title).toBe(normative.question);
   });
 });

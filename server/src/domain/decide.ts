@@ -120,7 +120,8 @@ function buildMotion(id: string, sessionId: string, input: MotionInput, newId: (
     kind: input.kind,
     // A confidence rating is secret by law, whatever the form said.
     mode: input.kind === 'confidence' ? 'secret' : input.mode,
-    interim: input.interim,
+    // Live totals of a secret ballot beside the list of who has voted would reveal choices: progress only.
+    interim: input.kind === 'confidence' || input.mode === 'secret' ? 'progress' : input.interim,
     durationSec: input.durationSec,
     candidates,
     seats: input.kind === 'election' ? input.seats : 1,
@@ -670,11 +671,20 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
   const motion = state.motions[round.motionId];
   const council = state.council;
   if (!motion || !council || motion.practice || !motion.resolution) return null;
-  if (!round.result || round.result.kind !== 'options' || !round.result.passed) return null;
+  const result = round.result;
+  if (!result) return null;
+  // A passed vote adopts the resolution; an election adopts the resolution confirming who was elected
+  // (nghị quyết xác nhận kết quả bầu), unless a tie must be voted again or nobody reached the majority.
+  const adopts =
+    (result.kind === 'options' && result.passed) ||
+    (result.kind === 'election' && !result.tieNeedsRevote && result.candidates.some((c) => c.elected));
+  if (!adopts) return null;
   // One motion adopts one resolution: a re-vote that passes again must not take a second number.
   if (Object.values(state.resolutions).some((r) => r.motionId === motion.id)) return null;
   const year = Number(ctx.clock.day.slice(0, 4));
-  const used = Object.values(state.resolutions).filter((r) => r.year === year);
+  // Normative resolutions (văn bản quy phạm pháp luật: "06/2026/NQ-HĐND") are numbered in their own yearly
+  // series, separate from the other resolutions ("12/NQ-HĐND").
+  const used = Object.values(state.resolutions).filter((r) => r.year === year && r.normative === motion.normative);
   const number = used.reduce((max, r) => Math.max(max, r.number), 0) + 1;
   const format = motion.normative ? council.normativeResolutionFormat : council.resolutionNumberFormat;
   const code = format.replace('{n}', String(number).padStart(2, '0')).replace('{year}', String(year));

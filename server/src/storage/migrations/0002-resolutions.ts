@@ -13,6 +13,6 @@ CREATE TABLE resolutions (
   motion_id          TEXT NOT NULL,
   round_id           TEXT NOT NULL UNIQUE,
   signed_document_id TEXT,
-  UNIQUE (year, number)
+  UNIQUE (year, normative, number)
 );
 `;

@@ -1,0 +1,176 @@
+// REST for the records a secretariat hands in after a session: the minutes (JSON, DOCX, PDF, editable notes),
+// vote result exports (CSV/JSON for a round, a session, the term), integrity check, online backup and the
+// archive (Kỷ yếu) with its search. Every export states the log head (seq and hash) it was made from, in the
+// X-Log-Head header and in its body. The state and the head are read in the same tick, so they agree.
+
+import { CSRF_HEADER, IdSchema } from '@hddt/protocol';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../storage/database';
+import { archiveOf, searchArchive } from '../records/archive';
+import { backupDataDir } from '../records/backup';
+import { checkIntegrity } from '../records/integrity';
+import { minutesDocx } from '../records/minutes-docx';
+import { minutesLayout } from '../records/minutes-layout';
+import { MinutesNotesInputSchema, readNotes, writeNotes } from '../records/minutes-notes';
+import { minutesPdf } from '../records/minutes-pdf';
+import { exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
+import { logTimes, sessionRecord, type LogHead } from '../records/session-record';
+import { sendError } from './rest-api';
+import type { Services } from './services';
+import { fieldErrors } from './socket-handlers';
+import { originAllowed, parseCookies, staffFromCookie } from './staff-auth';
+
+export const LOG_HEAD_HEADER = 'X-Log-Head';
+
+export function createRecordsApi(services: Services, db: Db): Router {
+  const router = express.Router();
+  const { engine } = services;
+  const json = express.json({ limit: '512kb' });
+
+  const staffAuth = (role?: 'secretariat') => (req: Request, res: Response, next: NextFunction) => {
+    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
+    if (!staff) return sendError(res, 'UNAUTHENTICATED');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
+        services.security.refused(
+          { kind: 'staff', username: staff.username, role: staff.role },
+          `csrf:${staff.username}`,
+          'CSRF',
+          'staff request without valid CSRF token',
+          `${req.method} ${req.path}`,
+        );
+        return sendError(res, 'CSRF');
+      }
+    }
+    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
+    req.staff = staff;
+    next();
+  };
+  const anyStaff = staffAuth();
+  const secretariat = staffAuth('secretariat');
+
+  const head = (): LogHead => ({ seq: engine.log.headSeq, hash: engine.log.headHash });
+  const idParam = (req: Request, res: Response): string | undefined => {
+    const parsed = IdSchema.safeParse(req.params.id);
+    if (!parsed.success) {
+      sendError(res, 'NOT_FOUND');
+      return undefined;
+    }
+    return parsed.data;
+  };
+  const stamp = (res: Response, h: LogHead) => res.setHeader(LOG_HEAD_HEADER, `${h.seq}:${h.hash}`);
+  const attachment = (res: Response, name: string) =>
+    res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+
+  // ---- minutes ----
+  const minutesOf = (sessionId: string) => {
+    // One synchronous read: state, log head and times describe the same moment.
+    const h = head();
+    const record = sessionRecord(engine.state, sessionId, h, logTimes(engine.log));
+    if (!record) return null;
+    return { logHead: h, record, notes: readNotes(db, sessionId) };
+  };
+  router.get('/sessions/:id/minutes', anyStaff, (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const m = minutesOf(id);
+    if (!m) return sendError(res, 'SESSION_NOT_FOUND');
+    stamp(res, m.logHead);
+    res.json(m);
+  });
+  router.put('/sessions/:id/minutes/notes', secretariat, json, (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    if (!engine.state.sessions[id]) return sendError(res, 'SESSION_NOT_FOUND');
+    const parsed = MinutesNotesInputSchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 'BAD_REQUEST', fieldErrors(parsed.error));
+    try {
+      const notes = writeNotes(db, id, parsed.data, new Date(services.nowMs()).toISOString(), req.staff!.username);
+      res.json(notes);
+    } catch {
+      sendError(res, 'STORAGE_FAILURE');
+    }
+  });
+  const minutesFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const m = minutesOf(id);
+    if (!m) return sendError(res, 'SESSION_NOT_FOUND');
+    const layout = minutesLayout(m.record, m.notes);
+    const file = kind === 'docx' ? await minutesDocx(layout) : await minutesPdf(layout);
+    stamp(res, m.logHead);
+    res.setHeader(
+      'Content-Type',
+      kind === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+    );
+    attachment(res, `bien-ban-ky-hop-${m.record.session.number}.${kind}`);
+    res.send(file);
+  };
+  router.get('/sessions/:id/minutes.docx', anyStaff, minutesFile('docx'));
+  router.get('/sessions/:id/minutes.pdf', anyStaff, minutesFile('pdf'));
+
+  // ---- results ----
+  const sendResults = (res: Response, format: 'csv' | 'json', data: ResultsExport, name: string) => {
+    stamp(res, data.logHead);
+    if (format === 'json') {
+      res.json(data);
+      return;
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    attachment(res, `${name}.csv`);
+    res.send(resultsCsv(engine.state, data.rounds));
+  };
+  for (const format of ['csv', 'json'] as const) {
+    router.get(`/rounds/:id/results.${format}`, anyStaff, (req, res) => {
+      const id = idParam(req, res);
+      if (!id) return;
+      const round = engine.state.rounds[id];
+      const r = round ? roundExport(engine.state, round) : null;
+      if (!r) return sendError(res, 'ROUND_NOT_FOUND');
+      sendResults(res, format, exportHeader(engine.state, 'round', head(), [r]), `ket-qua-luot-${id}`);
+    });
+    router.get(`/sessions/:id/results.${format}`, anyStaff, (req, res) => {
+      const id = idParam(req, res);
+      if (!id) return;
+      const session = engine.state.sessions[id];
+      if (!session) return sendError(res, 'SESSION_NOT_FOUND');
+      sendResults(res, format, exportHeader(engine.state, 'session', head(), sessionExports(engine.state, id)), `ket-qua-ky-hop-${session.number}`);
+    });
+    router.get(`/results.${format}`, anyStaff, (_req, res) => {
+      sendResults(res, format, exportHeader(engine.state, 'term', head(), termExports(engine.state)), 'ket-qua-nhiem-ky');
+    });
+  }
+
+  // ---- integrity and backup ----
+  router.get('/integrity', anyStaff, (_req, res) => {
+    const report = checkIntegrity(db);
+    stamp(res, report.head);
+    res.json(report);
+  });
+  router.post('/backup', secretariat, async (_req, res) => {
+    try {
+      const info = await backupDataDir(db, services.dataDir, new Date(services.nowMs()));
+      stamp(res, info.logHead);
+      res.status(201).json(info);
+    } catch {
+      sendError(res, 'STORAGE_FAILURE');
+    }
+  });
+
+  // ---- archive ----
+  router.get('/archive', anyStaff, (_req, res) => {
+    const archive = archiveOf(engine.state, head(), logTimes(engine.log));
+    stamp(res, archive.logHead);
+    res.json(archive);
+  });
+  router.get('/archive/search', anyStaff, (req, res) => {
+    const q = z.string().trim().min(1).max(200).safeParse(req.query.q);
+    if (!q.success) return sendError(res, 'BAD_REQUEST', fieldErrors(q.error));
+    const archive = archiveOf(engine.state, head(), logTimes(engine.log));
+    stamp(res, archive.logHead);
+    res.json({ q: q.data, logHead: archive.logHead, hits: searchArchive(archive, q.data) });
+  });
+
+  return router;
+}
