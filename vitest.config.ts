@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.e2e.test.ts'],
+          // Scratch files and screenshots of a local run are not part of the suite.
+          exclude: ['e2e/artifacts/**', 'e2e/.scratch/**', '**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
