@@ -32,6 +32,17 @@ describe('ResultChart', () => {
     expect(screen.getAllByText(/PHẢI BẦU LẠI/)).toHaveLength(2);
   });
 
+  it('leaves out verdicts for live interim totals of an open ballot', () => {
+    const r: ElectionResult = {
+      kind: 'election', seated: 31, present: 31, participated: 20, seats: 1, required: 16, tieNeedsRevote: false,
+      candidates: [{ id: 'a', name: 'Nguyễn Văn An', votes: 17, elected: true, tied: false }],
+    };
+    const { container } = render(<ResultChart result={r} labels={LABELS} lang="vi" showVerdicts={false} />);
+    expect(container.querySelector('[data-verdict-chip]')).toBeNull();
+    expect(container.textContent).not.toContain('TRÚNG CỬ');
+    expect(container.textContent).toContain('17 · 54,84%');
+  });
+
   it('stacks the three confidence levels per official', () => {
     const r: ConfidenceResult = {
       kind: 'confidence', seated: 31, present: 30, participated: 30,

@@ -16,6 +16,11 @@ export interface ResultChartProps {
   lang: ResultLang;
   /** 'dark' on the hall display's stage, 'light' on white panels. */
   tone?: ChartTone;
+  /**
+   * false while the round is still open (live interim totals): "elected" would be a claim the hall must not
+   * read before the ballot closes, so the verdict chips are left out.
+   */
+  showVerdicts?: boolean;
   className?: string;
 }
 
@@ -112,7 +117,7 @@ function OptionsChart({ result, labels, lang, tone }: { result: OptionResult; la
   );
 }
 
-function ElectionChart({ result, lang, tone }: { result: ElectionResult; lang: ResultLang; tone: ChartTone }) {
+function ElectionChart({ result, lang, tone, showVerdicts }: { result: ElectionResult; lang: ResultLang; tone: ChartTone; showVerdicts: boolean }) {
   const marker = share(result.required, result.seated);
   const markerLabel = resultWord('requiredElection', lang, { required: result.required, seated: result.seated });
   return (
@@ -125,21 +130,23 @@ function ElectionChart({ result, lang, tone }: { result: ElectionResult; lang: R
             <dd style={{ margin: 0, ...figureStyle }}>
               <strong>{formatCount(c.votes, lang)}</strong>
               <span style={{ opacity: 0.85 }}> · {formatPercent(c.votes, result.seated, lang)}</span>
-              <span
-                data-verdict-chip={verdict}
-                style={{
-                  display: 'inline-block',
-                  marginLeft: '0.6em',
-                  padding: '0.05em 0.45em',
-                  borderRadius: '0.25em',
-                  fontSize: '0.8em',
-                  fontWeight: 700,
-                  color: '#fff',
-                  background: verdict === 'elected' ? 'var(--c-yes)' : verdict === 'tied' ? 'var(--c-warn)' : 'var(--c-abstain)',
-                }}
-              >
-                {verdictLabel(verdict, lang)}
-              </span>
+              {showVerdicts && (
+                <span
+                  data-verdict-chip={verdict}
+                  style={{
+                    display: 'inline-block',
+                    marginLeft: '0.6em',
+                    padding: '0.05em 0.45em',
+                    borderRadius: '0.25em',
+                    fontSize: '0.8em',
+                    fontWeight: 700,
+                    color: '#fff',
+                    background: verdict === 'elected' ? 'var(--c-yes)' : verdict === 'tied' ? 'var(--c-warn)' : 'var(--c-abstain)',
+                  }}
+                >
+                  {verdictLabel(verdict, lang)}
+                </span>
+              )}
             </dd>
             <dd style={{ ...barCell, ...trackStyle(tone) }}>
               <Fill
@@ -193,14 +200,14 @@ function ConfidenceChart({ result, labels, lang, tone }: { result: ConfidenceRes
   );
 }
 
-export function ResultChart({ result, labels, lang, tone = 'light', className }: ResultChartProps) {
+export function ResultChart({ result, labels, lang, tone = 'light', showVerdicts = true, className }: ResultChartProps) {
   let body;
   switch (result.kind) {
     case 'options':
       body = <OptionsChart result={result} labels={labels} lang={lang} tone={tone} />;
       break;
     case 'election':
-      body = <ElectionChart result={result} lang={lang} tone={tone} />;
+      body = <ElectionChart result={result} lang={lang} tone={tone} showVerdicts={showVerdicts} />;
       break;
     case 'confidence':
       body = <ConfidenceChart result={result} labels={labels} lang={lang} tone={tone} />;

@@ -4,6 +4,7 @@ import type { ResultLine } from '@hddt/ui';
 import type { MsgKey } from '../../i18n';
 import { useT } from '../../i18n';
 import { MotionBadges } from '../vote/motion-badges';
+import { questionSizeClass } from '../vote/question-size';
 import { NamedBoard } from './named-board';
 
 interface Props {
@@ -97,7 +98,7 @@ export function ResultSlide({ council, motion, round, board }: Props) {
           </p>
           <MotionBadges motion={motion} round={round} inResult />
         </div>
-        <h1 className="question question-compact" data-fit>{motion.question}</h1>
+        <h1 className={`question question-compact ${questionSizeClass(motion.question)}`} data-fit>{motion.question}</h1>
       </div>
       {round.status === 'cancelled' ? (
         <div className="verdict verdict-cancelled">

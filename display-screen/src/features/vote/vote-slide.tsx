@@ -4,6 +4,7 @@ import { ResultChart } from '@hddt/ui';
 import { useT } from '../../i18n';
 import { formatClockSeconds, formatDuration, secondsUntil } from '../../time';
 import { MotionBadges } from './motion-badges';
+import { questionSizeClass } from './question-size';
 
 interface Props {
   council: CouncilConfig;
@@ -43,7 +44,7 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
   return (
     <section className={`slide slide-vote${interim ? ' has-interim' : ''}`} data-slide="vote" data-round-status={round.status}>
       <MotionBadges motion={motion} round={round} />
-      <h1 className="question" data-fit>{motion.question}</h1>
+      <h1 className={`question ${questionSizeClass(motion.question)}`} data-fit>{motion.question}</h1>
       {ballot && !interim && motion.candidates.length > 0 && (
         <ul className="candidate-chips" aria-label={t('candidatesHeading')}>
           {motion.candidates.map((c) => (
@@ -83,7 +84,7 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
       {interim && round.result && (
         <div className="interim" data-interim>
           <h2 className="interim-heading" data-fit>{t('interimHeading')}</h2>
-          <ResultChart result={round.result} labels={council} lang={lang} tone="dark" className="chart" />
+          <ResultChart result={round.result} labels={council} lang={lang} tone="dark" showVerdicts={false} className="chart" />
         </div>
       )}
     </section>
