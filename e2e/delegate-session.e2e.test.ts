@@ -226,6 +226,22 @@ describe('delegate tablet in a session', () => {
     await shoot('speaking');
   });
 
+  it('keeps every touch target at least 48 px on a phone', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const tab of ['Kỳ họp', 'Tài liệu', 'Phát biểu']) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, input, a[href]')]
+          .filter((el) => el.offsetParent !== null)
+          .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('aria-label') || el.tagName, r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.height < 47.5 || r.width < 47.5)
+          .map(({ name, r }) => `${name} ${Math.round(r.width)}×${Math.round(r.height)}`),
+      );
+      expect(small, tab).toEqual([]);
+    }
+    await page.setViewportSize({ width: 768, height: 1024 });
+  });
+
   it('switches to English', async () => {
     await page.getByRole('button', { name: 'Chuyển sang tiếng Anh (English)' }).click();
     await page.getByRole('button', { name: 'Session', exact: true }).waitFor();

@@ -206,6 +206,20 @@ describe('VotePanel', () => {
     expect(onSend).toHaveBeenCalledWith({ type: 'election', candidateIds: ['c1'] });
   });
 
+  it("keeps a half-filled ballot when other delegates' votes update the round", () => {
+    const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 2, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }, { id: 'c3', name: 'Lê Văn Cường' }] };
+    const state = stateOf([openAction(false, true)]);
+    const props = (r: RoundView): VotePanelProps => ({
+      state, round: r, motion: election, council, lang: 'vi', checkedIn: true, nowMs: OPEN_AT, onSend: vi.fn(), onRetry: vi.fn(), onDismiss: vi.fn(),
+    });
+    const { rerender } = render(<I18nextProvider i18n={i18n}><VotePanel {...props({ ...round, mode: 'secret' })} /></I18nextProvider>);
+    fireEvent.click(screen.getByRole('button', { name: 'Trần Thị Bình' }));
+    // 17 more ballots arrive, as a fresh round object and fresh motion object from the server.
+    rerender(<I18nextProvider i18n={i18n}><VotePanel {...props({ ...round, mode: 'secret', voted: 20 })} motion={{ ...election }} /></I18nextProvider>);
+    expect(screen.getByRole('button', { name: 'Trần Thị Bình' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('Đã chọn 1/2')).toBeTruthy();
+  });
+
   it('confidence rating: three levels per official, submit once all are rated', () => {
     const conf = { ...motion, kind: 'confidence' as const, mode: 'secret' as const, candidates: [{ id: 'p1', name: 'Lê Văn Cường' }, { id: 'p2', name: 'Phạm Thị Dung' }] };
     const { onSend } = renderPanel({ motion: conf, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
