@@ -151,7 +151,7 @@ function ElectionChart({ result, lang, tone, showVerdicts }: { result: ElectionR
             <dd style={{ ...barCell, ...trackStyle(tone) }}>
               <Fill
                 width={share(c.votes, result.seated)}
-                color={c.elected ? 'var(--c-yes)' : c.tied ? 'var(--c-warn)' : tone === 'dark' ? '#5d7bb0' : 'var(--c-navy)'}
+                color={showVerdicts && c.elected ? 'var(--c-yes)' : showVerdicts && c.tied ? 'var(--c-warn)' : tone === 'dark' ? '#5d7bb0' : 'var(--c-navy)'}
                 outline={tone === 'dark'}
               />
               <Marker at={marker} tone={tone} label={markerLabel} />

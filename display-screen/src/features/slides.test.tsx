@@ -159,6 +159,18 @@ describe('VoteSlide', () => {
   });
 });
 
+describe('VoteSlide, long texts and provisional elections', () => {
+  const now = Date.parse('2026-12-03T02:00:30.000Z');
+  it('a long resolution title is set smaller, not cut; an open election with live totals names nobody elected', () => {
+    const long = { ...motion('m-election'), question: 'Thông qua Nghị quyết về việc điều chỉnh, bổ sung Kế hoạch đầu tư công trung hạn giai đoạn 2026–2030 và phân bổ chi tiết Kế hoạch đầu tư công năm 2027 nguồn vốn ngân sách địa phương' };
+    const r = f.round('r1', 'm-election', { result: f.electionResult });
+    const { container } = render(<VoteSlide council={f.council} motion={long} round={r} now={now} live lastMessageAt={now} />);
+    expect(container.querySelector('.question')!.className).toContain('q-long');
+    expect(container.querySelector('[data-interim]')!.textContent).toContain('18 · 58,06%');
+    expect(container.textContent).not.toContain('TRÚNG CỬ');
+  });
+});
+
 describe('SpeakerSlide', () => {
   const started = Date.parse(f.speakers[1]!.startedAt!);
   it('shows who has the floor, the time left and the next speakers in order', () => {
