@@ -1,6 +1,6 @@
 // The hall display in Debian Chromium against the real server: paired from the pairing link, driven by the
 // chair and delegate sockets, showing progress then the announced result with the right numbers. Every slide
-// is screenshot at 1920×1080 and 1280×720 (e2e/artifacts/display/) and checked for text overflowing its box.
+// is screenshot at 1920×1080, 1280×720 and 4:3 1024×768 (e2e/artifacts/display/) and checked for text overflowing its box.
 // Needs `npm run build -w @hddt/display-screen` first.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,8 @@ mkdirSync(SHOTS, { recursive: true });
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
+  // A 4:3 projector.
+  { width: 1024, height: 768 },
 ];
 
 function must<T>(ack: Ack<T>, what: string): T {
