@@ -25,7 +25,8 @@ const FONT = 'Times New Roman';
 const BODY = 28; // half-points: 14 pt
 const SMALL = 26; // 13 pt
 const A4 = { width: 11906, height: 16838 };
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+// 20 mm top and bottom, 30 mm left, 15 mm right (twips).
+const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 850 };
 const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
 const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {}) =>
@@ -80,7 +81,7 @@ function headerTable(l: MinutesLayout): Table {
 
 function bodyParagraph(b: Extract<Block, { t: 'para' }>): Paragraph {
   return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: b.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: b.indent === false ? undefined : { firstLine: mm(10) },
     spacing: { before: 0, after: 80, line: 300 },
     children: [run(b.text, { bold: b.bold, italics: b.italic })],

@@ -11,7 +11,7 @@ import { dayIn } from '../engine';
 export type Block =
   | { t: 'section'; text: string }
   | { t: 'heading'; text: string }
-  | { t: 'para'; text: string; italic?: boolean; bold?: boolean; indent?: boolean }
+  | { t: 'para'; text: string; italic?: boolean; bold?: boolean; indent?: boolean; align?: 'left' | 'justify' }
   | { t: 'table'; columns: { title: string; width: number; align?: 'left' | 'center' }[]; rows: string[][] };
 
 export interface MinutesLayout {
@@ -135,6 +135,7 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
   blocks.push({
     t: 'para',
     italic: true,
+    align: 'left',
     text:
       `Biên bản được lập từ nhật ký sự kiện của hệ thống, tính đến mục số ${record.logHead.seq}; ` +
       `mã kiểm tra toàn vẹn (SHA-256): ${record.logHead.hash}.`,

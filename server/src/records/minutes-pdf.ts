@@ -43,8 +43,8 @@ export function minutesPdf(l: MinutesLayout): Promise<Buffer> {
       y = doc.y;
     }
     const ruleW = leftW * 0.3;
-    doc.moveTo(left + (leftW - ruleW) / 2, y + 2).lineTo(left + (leftW + ruleW) / 2, y + 2).lineWidth(0.6).stroke();
-    doc.font('r').fontSize(SMALL).text(l.numberLine, left, y + 8, { width: leftW, align: 'center' });
+    doc.moveTo(left + (leftW - ruleW) / 2, y + 5).lineTo(left + (leftW + ruleW) / 2, y + 5).lineWidth(0.6).stroke();
+    doc.font('r').fontSize(SMALL).text(l.numberLine, left, y + 11, { width: leftW, align: 'center' });
     const leftBottom = doc.y;
 
     doc.font('b').fontSize(SMALL).text(l.nation, rightX, top, { width: rightW, align: 'center' });
@@ -113,7 +113,10 @@ export function minutesPdf(l: MinutesLayout): Promise<Buffer> {
           para(b.text, 'b');
           break;
         case 'para':
-          para(b.text, b.bold && b.italic ? 'bi' : b.bold ? 'b' : b.italic ? 'i' : 'r', { indent: b.indent === false ? 0 : undefined });
+          para(b.text, b.bold && b.italic ? 'bi' : b.bold ? 'b' : b.italic ? 'i' : 'r', {
+            indent: b.indent === false ? 0 : undefined,
+            align: b.align === 'left' ? 'left' : 'justify',
+          });
           break;
         case 'table':
           table(b);
