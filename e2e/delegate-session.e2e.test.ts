@@ -170,6 +170,18 @@ describe('delegate tablet in a session', () => {
     await expect.poll(() => page.getByTestId('vote-status').textContent(), { timeout: 10_000 }).toContain('Đã ghi nhận: Tán thành');
     expect(await dialog.getByRole('button', { name: 'Tán thành', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await shoot('vote-recorded');
+
+    // Stepping out to read the item's documents while the vote is open, and back.
+    await dialog.getByRole('button', { name: 'Xem tài liệu', exact: true }).click();
+    await page.getByTestId('vote-dock').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.locator('#app-shell').getAttribute('inert')).toBeNull();
+    await page.locator('.doc-group.is-focus .doc-item').first().click();
+    await page.getByTestId('pdf-viewer').waitFor();
+    await shoot('vote-docked-reading');
+    await page.getByRole('button', { name: 'Trở lại phiếu biểu quyết' }).click();
+    await dialog.waitFor();
+    expect(await page.getByTestId('vote-status').textContent()).toContain('Đã ghi nhận: Tán thành');
   });
 
   it('after a reload, shows the same ballot from the server', async () => {

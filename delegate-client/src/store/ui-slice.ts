@@ -13,6 +13,8 @@ export interface UiSlice {
   lang: Lang;
   /** The delegate closed the result of this round; the panel stays away until another round opens. */
   dismissedRoundId: string | null;
+  /** The delegate stepped out of an open ballot to read the documents; a bar brings it back. */
+  minimizedRoundId: string | null;
 }
 
 export const createUiSlice: StateCreator<DelegateStore, [], [], UiSlice> = () => ({
@@ -21,4 +23,5 @@ export const createUiSlice: StateCreator<DelegateStore, [], [], UiSlice> = () =>
   documentsItemId: null,
   lang: initialLang(),
   dismissedRoundId: null,
+  minimizedRoundId: null,
 });

@@ -40,6 +40,8 @@ export function VoteController() {
   const connection = useStore((s) => s.connection);
   const epoch = useStore((s) => s.connectEpoch);
   const dismissed = useStore((s) => s.dismissedRoundId);
+  const minimized = useStore((s) => s.minimizedRoundId);
+  const itemHasDocuments = useStore((s) => motion?.itemId != null && (s.snapshot?.documents.some((d) => d.itemId === motion.itemId) ?? false));
   const allowChange = council?.allowVoteChange ?? false;
   const [announcement, setAnnouncement] = useState('');
   const nowMs = useServerNow(1000, round?.status === 'open');
@@ -126,7 +128,21 @@ export function VoteController() {
     useStore.setState({ dismissedRoundId: stateRef.current.roundId });
   }, [stateRef]);
 
-  const visible = round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
+  const present = round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
+  // Stepping out to read is only for an open ballot: once it closes, the outcome comes back to the front.
+  const docked = present && round.status === 'open' && minimized === round.id;
+  const visible = present && !docked;
+
+  const readDocuments = useCallback(() => {
+    const id = stateRef.current.roundId;
+    useStore.setState({ minimizedRoundId: id, view: 'documents', documentsItemId: motion?.itemId ?? null, openDocumentId: null });
+  }, [stateRef, motion]);
+  const backToBallot = useCallback(() => useStore.setState({ minimizedRoundId: null }), []);
+
+  useEffect(() => {
+    document.body.classList.toggle('has-vote-dock', docked);
+    return () => document.body.classList.remove('has-vote-dock');
+  }, [docked]);
 
   // While the ballot is in the foreground, the screen behind it cannot be reached by touch, keyboard or screen reader.
   useEffect(() => {
@@ -159,7 +175,22 @@ export function VoteController() {
           onSend={(c) => void send(c)}
           onRetry={retry}
           onDismiss={dismiss}
+          onReadDocuments={itemHasDocuments ? readDocuments : undefined}
         />
+      )}
+      {docked && (
+        <div className="vote-dock" role="region" aria-label={t('vote.dockTitle')} data-testid="vote-dock">
+          <div className="vote-dock-text">
+            <strong>{t('vote.dockTitle')}</strong>
+            <span className="vote-dock-question">{motion?.question}</span>
+            <span className={state.phase === 'recorded' ? 'status-ok' : 'status-warn'}>
+              {state.phase === 'recorded' ? t('vote.dockVoted') : t('vote.dockNotVoted')}
+            </span>
+          </div>
+          <button type="button" className="btn btn-primary btn-lg" onClick={backToBallot}>
+            {t('vote.dockBack')}
+          </button>
+        </div>
       )}
     </>
   );

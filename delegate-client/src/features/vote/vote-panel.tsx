@@ -33,6 +33,8 @@ export interface VotePanelProps {
   onSend: (choice: BallotChoice) => void;
   onRetry: () => void;
   onDismiss: () => void;
+  /** Step out to read the documents of this vote's agenda item (shown when there are any). */
+  onReadDocuments?: () => void;
 }
 
 /** The ballot in the foreground: question, time left, one large button per choice, and what the server confirmed. */
@@ -58,6 +60,11 @@ export function VotePanel(props: VotePanelProps) {
           <span className="vote-kicker">{practice ? t('vote.practice') : t('vote.heading')}</span>
           {secret && <span className="tag tag-navy">{t('vote.secret')}</span>}
           {round.number > 1 && <span className="tag">{t('vote.round', { n: round.number })}</span>}
+          {isOpen && props.onReadDocuments && (
+            <button type="button" className="btn btn-quiet vote-read-docs" onClick={props.onReadDocuments}>
+              {t('vote.readDocuments')}
+            </button>
+          )}
           {isOpen && msLeft !== null && (
             <span className={`vote-timer${msLeft <= 10_000 ? ' is-urgent' : ''}`} data-testid="vote-timer">
               {msLeft > 0 ? t('vote.timeLeft', { time: formatCountdown(msLeft) }) : t('vote.timeUp')}
