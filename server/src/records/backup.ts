@@ -73,10 +73,30 @@ export async function backupDataDir(db: Db, dataDir: string, now: Date): Promise
   return info;
 }
 
+/**
+ * Whether another connection (a running server) has the database open. Leaving WAL mode needs every other
+ * connection closed: SQLite answers SQLITE_BUSY while a server holds the file. When nobody does, the switch
+ * also folds a crash-left WAL into the file. (A leftover -wal file alone proves nothing: even a read-only
+ * inspection such as `npm run verify` leaves one behind.)
+ */
+export function databaseInUse(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const db = new Database(file, { timeout: 0, fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_LOCKED') return true;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
 export interface RestoreOptions {
   /** Accept a backup of another council (its council id differs from the target's). */
   forceOtherCouncil?: boolean;
-  /** Overwrite a data directory that looks in use (a WAL file is present). */
+  /** Overwrite a database that a running server has open (dangerous: stop the server instead). */
   force?: boolean;
   now?: Date;
 }
@@ -110,13 +130,13 @@ export function restoreDataDir(backupDir: string, dataDir: string, options: Rest
   }
 
   const target = path.join(dataDir, DB_FILE);
-  if (existsSync(`${target}-wal`) && !options.force) {
+  if (databaseInUse(target) && !options.force) {
     return {
       ok: false,
       reason: 'target-in-use',
       message:
-        `Thư mục dữ liệu đang được máy chủ sử dụng (có ${DB_FILE}-wal). Hãy dừng máy chủ trước, hoặc dùng --force. / ` +
-        `The data dir is in use by a server (${DB_FILE}-wal exists). Stop the server first, or pass --force.`,
+        `Cơ sở dữ liệu đích đang được một máy chủ mở. Hãy dừng máy chủ trước, hoặc dùng --force. / ` +
+        `The target database is open in a running server. Stop the server first, or pass --force.`,
     };
   }
   if (existsSync(target)) {
@@ -138,7 +158,10 @@ export function restoreDataDir(backupDir: string, dataDir: string, options: Rest
   let previous: string | null = null;
   if (existsSync(target)) {
     previous = `${target}.before-restore-${stamp(options.now ?? new Date())}`;
-    renameSync(target, previous);
+    // The WAL moves with its database, so nothing committed in it is lost.
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(`${target}${suffix}`)) renameSync(`${target}${suffix}`, `${previous}${suffix}`);
+    }
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   copyFileSync(source, target);
