@@ -33,6 +33,7 @@ function tinyPdf(text: string): Buffer {
 }
 
 async function decodeQr(page: Page, selector: string): Promise<string | null> {
+  // The pixels travel as one base64 string of grey levels (fast), and jsQR reads them as RGBA.
   const img = await page.evaluate((sel) => {
     const el = document.querySelector<HTMLImageElement>(sel);
     if (!el || !el.complete) return null;
@@ -41,11 +42,22 @@ async function decodeQr(page: Page, selector: string): Promise<string | null> {
     canvas.height = el.naturalHeight;
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(el, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
+    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let grey = '';
+    for (let i = 0; i < rgba.length; i += 4) grey += String.fromCharCode(rgba[i]!);
+    return { width: canvas.width, height: canvas.height, grey: btoa(grey) };
   }, selector);
   if (!img) return null;
-  return jsQR(Uint8ClampedArray.from(img.data), img.width, img.height)?.data ?? null;
+  const grey = Buffer.from(img.grey, 'base64');
+  const rgba = new Uint8ClampedArray(grey.length * 4);
+  grey.forEach((g, i) => rgba.set([g, g, g, 255], i * 4));
+  return jsQR(rgba, img.width, img.height)?.data ?? null;
+}
+
+/** Toasts sit over the bottom-right corner for 8 s; a person closes them or waits, the test closes them. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.locator('.toast').getByRole('button', { name: 'Ẩn thông báo' });
+  while ((await close.count()) > 0) await close.first().click();
 }
 
 let server: TestServer;
@@ -199,6 +211,7 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cấp lại thẻ' }).click();
     await expect.poll(() => page.getByText(`Đã cấp thẻ mới cho ${firstName}`).count()).toBe(1);
     await expect(delegateSocket(server, token)).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
+    await dismissToasts(page);
 
     // Vacate a seat: N changes for everyone (a connected tablet is told).
     const watcherCard = (await delegateCards(server)).find((c) => c.seat === 5)!;
@@ -217,6 +230,7 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await expect.poll(() => page.getByTestId('seated-count').textContent()).toBe('Tổng số đại biểu: 32');
     expect(await seen).toBe(32);
     watcher.disconnect();
+    await dismissToasts(page);
 
     // Staff accounts: the form checks the rules, then a chair account is created and its password reset.
     await page.getByRole('button', { name: 'Tài khoản' }).click();
