@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 const LEVEL_LABEL: Record<CouncilLevel, MsgKey> = { province: 'council.level.province', commune: 'council.level.commune', 'special-zone': 'council.level.specialZone', other: 'council.level.other' };
 const OPTION_LABEL: Record<VoteOption, MsgKey> = { yes: 'council.option.yes', no: 'council.option.no', abstain: 'council.option.abstain' };

@@ -9,7 +9,7 @@ import { useStore } from '../../store';
 import { Field } from '../shared/field';
 import { QrImage } from '../shared/qr-image';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 /** The display name rule (the server checks it too); shaped like a zod schema for useFormSubmit. */
 const DisplayNameSchema = {

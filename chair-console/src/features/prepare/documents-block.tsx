@@ -9,7 +9,7 @@ import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 export const DOC_TYPE_LABEL: Record<DocumentType, MsgKey> = {
   'to-trinh': 'doc.type.toTrinh',

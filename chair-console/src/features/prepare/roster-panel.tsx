@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
 import { ConfirmDialog } from '../shared/confirm-dialog';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 /** Some server messages already start with "Dòng 3:" / "Line 3:"; the list adds the line itself. */
 export function withoutLinePrefix(message: string): string {

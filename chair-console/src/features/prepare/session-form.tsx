@@ -5,7 +5,7 @@ import type { Session, SessionInput, SessionType } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { Field } from '../shared/field';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 export const SESSION_TYPE_LABEL: Record<SessionType, MsgKey> = {
   regular: 'session.type.regular',

@@ -7,7 +7,7 @@ import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
-import { useFormSubmit } from './use-form';
+import { useFormSubmit } from '../shared/use-form';
 
 function ResetPassword({ account, onDone }: { account: StaffAccount; onDone: () => void }) {
   const { t } = useT();

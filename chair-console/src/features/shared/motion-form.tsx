@@ -5,7 +5,7 @@ import type { BallotMode, InterimDisplay, Motion, MotionInput, MotionKind } from
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { Field } from './field';
-import { useFormSubmit } from '../prepare/use-form';
+import { useFormSubmit } from './use-form';
 
 export const KIND_LABEL: Record<MotionKind, MsgKey> = {
   ordinary: 'motion.kind.ordinary',
