@@ -23,11 +23,17 @@ export function getSocket(): DelegateSocket | null {
   return socket;
 }
 
+/**
+ * Server clock minus ours. Only a real difference matters (tablets can be minutes off); a serverTime is already a
+ * little old on arrival, and correcting by that would make countdowns start above their limit.
+ */
+function clockOffset(serverTime: string | undefined): number {
+  const offset = serverTime ? Date.parse(serverTime) - Date.now() : 0;
+  return Number.isFinite(offset) && Math.abs(offset) > 2000 ? offset : 0;
+}
+
 function setSnapshot(snapshot: LiveSnapshot): void {
-  // Only a real clock difference matters (tablets can be minutes off); the snapshot's serverTime is already a
-  // little old on arrival, and correcting by that would make countdowns start above their limit.
-  const offset = Date.parse(snapshot.serverTime) - Date.now();
-  useStore.setState({ snapshot, clockOffsetMs: Number.isFinite(offset) && Math.abs(offset) > 2000 ? offset : 0 });
+  useStore.setState({ snapshot, clockOffsetMs: clockOffset(snapshot.serverTime) });
 }
 
 function markOffline(): void {
@@ -95,7 +101,7 @@ export function connect(token: string, options: { takeover?: boolean } = {}): vo
   s.on('state:snapshot', (snapshot) => setSnapshot(snapshot));
   s.on('state:patch', (envelope) => {
     const outcome = applyEnvelope(useStore.getState().snapshot, envelope);
-    if (outcome.kind === 'applied') useStore.setState({ snapshot: outcome.snapshot });
+    if (outcome.kind === 'applied') useStore.setState({ snapshot: outcome.snapshot, clockOffsetMs: clockOffset(envelope.serverTime) });
     else if (outcome.kind === 'gap') void resync();
   });
   s.on('me:update', (me) => useStore.setState({ me }));

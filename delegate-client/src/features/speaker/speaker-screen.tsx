@@ -90,7 +90,7 @@ export function SpeakerScreen() {
         ))}
       {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
       <hr />
-      {current && !speaking && <p>{t('speak.currentSpeaker', { name: current.name })}</p>}
+      {current && !speaking && <p>{t('speak.currentSpeaker', { name: current.title ? `${current.name} (${current.title})` : current.name })}</p>}
       <p className="muted">{t('speak.waiting', { count: waiting })}</p>
     </section>
   );
