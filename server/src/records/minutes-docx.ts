@@ -57,7 +57,13 @@ function headerTable(l: MinutesLayout): Table {
     borders: noBorders,
     children: [
       ...l.issuingBody.map((line) => centered([run(line, { bold: true, size: SMALL })])),
-      centered([run('───────', { size: SMALL })]),
+      // The short rule under the issuing body: an empty paragraph's bottom border, narrowed by its indents.
+      new Paragraph({
+        indent: { left: Math.round(leftW * 0.33), right: Math.round(leftW * 0.33) },
+        spacing: { before: 0, after: 120, line: 120 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+        children: [run('', { size: 4 })],
+      }),
       centered([run(l.numberLine, { size: SMALL })]),
     ],
   });

@@ -117,7 +117,7 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
   for (const sp of record.speakers) {
     const seat = sp.seat !== null ? ` (ghế ${sp.seat})` : '';
     const until = sp.endedAt ? ` đến ${clockTimeVi(sp.endedAt, tz)}` : '';
-    blocks.push({ t: 'para', text: `${sp.order}. ${sp.name}${seat}, từ ${clockTimeVi(sp.startedAt, tz)}${until}.` });
+    blocks.push({ t: 'para', text: `${sp.order}. ${sp.name}${sp.title ? `, ${sp.title}` : ''}${seat}, từ ${clockTimeVi(sp.startedAt, tz)}${until}.` });
   }
 
   blocks.push({ t: 'section', text: 'V. NGHỊ QUYẾT ĐÃ THÔNG QUA' });

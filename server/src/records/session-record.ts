@@ -121,6 +121,8 @@ export interface ItemRecord {
 export interface SpeakerRecord {
   order: number;
   name: string;
+  /** Position (chức vụ) from the roster; empty for a guest. */
+  title: string;
   seat: number | null;
   startedAt: string;
   endedAt: string | null;
@@ -358,6 +360,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
     .map((e, i) => ({
       order: i + 1,
       name: e.name,
+      title: e.delegateId ? (state.delegates[e.delegateId]?.title ?? '') : '',
       seat: e.delegateId ? (state.delegates[e.delegateId]?.seat ?? null) : null,
       startedAt: e.startedAt!,
       endedAt: e.endedAt,
