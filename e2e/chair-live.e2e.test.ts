@@ -168,8 +168,10 @@ describe('chair console — Điều hành (chair, live)', () => {
     
     await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).waitFor();
     await page.getByLabel('Họ tên người phát biểu').fill('Ông Lê Văn Khách (cử tri)');
+    await page.getByLabel('Chức vụ, đơn vị (không bắt buộc)').fill('Cử tri khu dân cư số 3');
     await page.getByRole('button', { name: 'Thêm người phát biểu', exact: true }).click();
     await page.getByRole('button', { name: 'Mời Ông Lê Văn Khách (cử tri) phát biểu' }).waitFor();
+    expect(await page.locator('.queue-row', { hasText: 'Ông Lê Văn Khách' }).textContent()).toContain('Cử tri khu dân cư số 3');
     await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).click();
     await expect.poll(() => page.getByTestId('speaking').textContent()).toContain(speakerName);
 

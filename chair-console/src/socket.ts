@@ -48,6 +48,9 @@ export function connectLive(origin: string = window.location.origin): ChairSocke
     const snap = useStore.getState().snapshot;
     if (!snap) return void resync();
     const outcome = applyEnvelope(snap, env);
+    const serverMs = Date.parse(env.serverTime);
+    // Each patch carries the server clock, so countdowns stay right between snapshots.
+    if (Number.isFinite(serverMs)) useStore.setState({ clockOffsetMs: serverMs - Date.now() });
     if (outcome.kind === 'applied') useStore.setState({ snapshot: outcome.snapshot });
     else if (outcome.kind === 'gap') void resync();
   });

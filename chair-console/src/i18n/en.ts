@@ -171,6 +171,7 @@ export const en: Messages = {
   'cards.seat': 'Seat {{n}}',
   'cards.wifi': 'Wi-Fi: {{name}}',
   'cards.qrAlt': 'Sign-in QR code of {{name}}',
+  'cards.fingerprint': 'Server fingerprint (SHA-256): {{fp}}',
   'cards.instructions': 'Join the hall Wi-Fi, open the camera and scan the code. Do not lend this card.',
 
   'displays.add': 'Pair a new display',
@@ -290,6 +291,7 @@ export const en: Messages = {
   'round.timeLeft': 'Time left',
   'round.interim': 'Interim result',
   'round.notYetVoted': 'Not yet voted ({{n}})',
+  'round.resolutionNumber': 'Resolution No. {{code}}',
   'round.history': 'Rounds ({{n}})',
 
   'round.showBoard': 'Show each delegate’s vote',
@@ -315,6 +317,8 @@ export const en: Messages = {
   'speaker.pickDelegate': 'Delegate',
   'speaker.guestOption': '— Guest (type the name) —',
   'speaker.guestName': 'Speaker’s name',
+
+  'speaker.guestTitle': 'Position or organisation (optional)',
 
   'display.title': 'Hall display',
   'display.chooseMode': 'Choose what the hall shows',

@@ -170,6 +170,7 @@ export const vi = {
   'cards.seat': 'Ghế số {{n}}',
   'cards.wifi': 'Wi-Fi: {{name}}',
   'cards.qrAlt': 'Mã QR đăng nhập của {{name}}',
+  'cards.fingerprint': 'Mã máy chủ (SHA-256): {{fp}}',
   'cards.instructions': 'Kết nối Wi-Fi hội trường, mở camera và quét mã. Không đưa thẻ cho người khác.',
 
   'displays.add': 'Ghép nối màn hình mới',
@@ -289,6 +290,7 @@ export const vi = {
   'round.timeLeft': 'Thời gian còn lại',
   'round.interim': 'Kết quả tạm thời',
   'round.notYetVoted': 'Chưa biểu quyết ({{n}})',
+  'round.resolutionNumber': 'Nghị quyết số {{code}}',
   'round.history': 'Các lượt biểu quyết ({{n}})',
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
@@ -314,6 +316,8 @@ export const vi = {
   'speaker.pickDelegate': 'Đại biểu',
   'speaker.guestOption': '— Khách mời (nhập tên) —',
   'speaker.guestName': 'Họ tên người phát biểu',
+
+  'speaker.guestTitle': 'Chức vụ, đơn vị (không bắt buộc)',
 
   'display.title': 'Màn hình hội trường',
   'display.chooseMode': 'Chọn nội dung trình chiếu',

@@ -139,9 +139,9 @@ describe('SpeakersPanel', () => {
     useStore.setState({
       snapshot: snapshot({
         speakers: [
-          { id: 'q2', sessionId: 's1', delegateId: 'd3', name: 'Lê Hoàng Cường', status: 'waiting', requestedAt: '2026-07-05T02:03:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
-          { id: 'q1', sessionId: 's1', delegateId: null, name: 'Ông Khách Mời', status: 'waiting', requestedAt: '2026-07-05T02:02:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
-          { id: 'q0', sessionId: 's1', delegateId: 'd2', name: 'Trần Thị Bích', status: 'speaking', requestedAt: '2026-07-05T02:01:00.000Z', startedAt: new Date(start).toISOString(), endedAt: null, limitSec: 300 },
+          { id: 'q2', sessionId: 's1', delegateId: 'd3', name: 'Lê Hoàng Cường', title: 'Đại biểu', status: 'waiting', requestedAt: '2026-07-05T02:03:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
+          { id: 'q1', sessionId: 's1', delegateId: null, name: 'Ông Khách Mời', title: 'Cử tri phường 1', status: 'waiting', requestedAt: '2026-07-05T02:02:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
+          { id: 'q0', sessionId: 's1', delegateId: 'd2', name: 'Trần Thị Bích', title: 'Đại biểu', status: 'speaking', requestedAt: '2026-07-05T02:01:00.000Z', startedAt: new Date(start).toISOString(), endedAt: null, limitSec: 300 },
         ],
       }),
     });

@@ -31,7 +31,7 @@ export function useSpeakerActions() {
     give: (entryId: string) => run('speaker:give', { entryId }),
     finish: (entryId: string) => run('speaker:finish', { entryId }),
     remove: (entryId: string) => run('speaker:remove', { entryId }),
-    add: (name: string, delegateId: string | null) => run('speaker:add', { name, delegateId }),
+    add: (name: string, delegateId: string | null, title: string) => run('speaker:add', { name, delegateId, title }),
   };
 }
 
@@ -44,6 +44,7 @@ function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () =>
       <div>
         <div className="muted">{t('speaker.speaking')}</div>
         <strong className="speaking-name">{entry.name}</strong>
+        {entry.title ? <div className="muted">{entry.title}</div> : null}
       </div>
       <div className="speaking-timer" role="timer" aria-label={t('speaker.timer')}>
         {timer.left >= 0 ? formatClock(timer.left) : `+${formatClock(-timer.left)}`}
@@ -61,6 +62,7 @@ export function SpeakersPanel() {
   const delegates = useStore(selectDelegates);
   const { waiting, speaking, give, finish, remove, add } = useSpeakerActions();
   const [name, setName] = useState('');
+  const [guestTitle, setGuestTitle] = useState('');
   const [delegateId, setDelegateId] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const open = session?.status === 'open';
@@ -68,15 +70,16 @@ export function SpeakersPanel() {
   async function onAdd(e: FormEvent) {
     e.preventDefault();
     const chosen = delegates?.find((d) => d.id === delegateId);
-    const parsed = SpeakerAddSchema.safeParse({ name: chosen ? chosen.fullName : name, delegateId: chosen ? chosen.id : null });
+    const parsed = SpeakerAddSchema.safeParse({ name: chosen ? chosen.fullName : name, delegateId: chosen ? chosen.id : null, title: chosen ? chosen.title : guestTitle });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error, t));
       return;
     }
     setErrors({});
-    const r = await add(parsed.data.name, parsed.data.delegateId);
+    const r = await add(parsed.data.name, parsed.data.delegateId, parsed.data.title);
     if (r) {
       setName('');
+      setGuestTitle('');
       setDelegateId('');
     }
   }
@@ -89,7 +92,7 @@ export function SpeakersPanel() {
         {waiting.map((s, i) => (
           <li key={s.id} className="queue-row">
             <span className="queue-pos">{i + 1}</span>
-            <span className="queue-name">{s.name}{s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}</span>
+            <span className="queue-name">{s.name}{s.title ? <span className="muted"> · {s.title}</span> : null}{s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}</span>
             <button type="button" className="btn btn-small btn-primary" disabled={!open || speaking !== null} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void give(s.id)}>{t('speaker.give')}</button>
             <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void remove(s.id)}>{t('common.remove')}</button>
           </li>
@@ -106,7 +109,10 @@ export function SpeakersPanel() {
           )}
         </Field>
         {delegateId === '' ? (
-          <Field label={t('speaker.guestName')} error={errors.name}>{(a) => <input {...a} name="speakerName" value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+          <>
+            <Field label={t('speaker.guestName')} error={errors.name}>{(a) => <input {...a} name="speakerName" value={name} onChange={(e) => setName(e.target.value)} />}</Field>
+            <Field label={t('speaker.guestTitle')} error={errors.title}>{(a) => <input {...a} name="speakerTitle" value={guestTitle} onChange={(e) => setGuestTitle(e.target.value)} />}</Field>
+          </>
         ) : null}
         <div className="form-actions"><button type="submit" className="btn" disabled={!open}>{t('speaker.add')}</button></div>
       </form>

@@ -1,6 +1,7 @@
-import { useMemo, useRef, useState } from 'react';
-import { formatCount, formatPercent } from '@hddt/protocol';
-import type { Motion, NamedBoardEntry, RoundView } from '@hddt/protocol';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { API, formatCount, formatPercent } from '@hddt/protocol';
+import type { Motion, NamedBoardEntry, Resolution, RoundView } from '@hddt/protocol';
+import { api } from '../../api';
 import { ResultChart, announcementText, requirementText, verdictLabel } from '@hddt/ui';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -155,10 +156,34 @@ function NamedBoard({ roundId }: { roundId: string }) {
   );
 }
 
+/** The number a passed resolution vote received when announced ("Nghị quyết số 12/NQ-HĐND"). */
+function useResolutionCode(round: RoundView, wanted: boolean): string | null {
+  const [code, setCode] = useState<string | null>(null);
+  const announced = round.status === 'announced';
+  useEffect(() => {
+    if (!wanted || !announced) return;
+    let alive = true;
+    api
+      .get<Resolution[]>(API.resolutions)
+      .then((list) => {
+        if (alive) setCode(list.find((r) => r.roundId === round.id)?.code ?? null);
+      })
+      .catch(() => {
+        /* the number also appears in the minutes; the panel can live without it */
+      });
+    return () => {
+      alive = false;
+    };
+  }, [wanted, announced, round.id]);
+  return code;
+}
+
 export function RoundResultView({ round }: { round: RoundView }) {
   const { t, lang } = useT();
   const council = useStore(selectCouncil);
+  const motion = useStore((s) => s.snapshot?.motions.find((m) => m.id === round.motionId));
   const actions = useVoteActions();
+  const resolutionCode = useResolutionCode(round, Boolean(motion?.resolution && round.result?.kind === 'options' && round.result.passed));
   if (!round.result || !council) return null;
   const labels = { voteLabels: council.voteLabels, confidenceLabels: council.confidenceLabels };
   const r = round.result;
@@ -171,6 +196,7 @@ export function RoundResultView({ round }: { round: RoundView }) {
         {verdict ? <span className={verdict === 'passed' ? 'verdict verdict-pass' : 'verdict verdict-fail'} role="status">{verdictLabel(verdict, lang)}</span> : null}
       </div>
       {req ? <p className="muted">{req}</p> : null}
+      {resolutionCode ? <p className="resolution-code" role="status">{t('round.resolutionNumber', { code: resolutionCode })}</p> : null}
       <ResultChart result={r} labels={labels} lang={lang} />
       <p className="announcement">{announcementText(r, labels, lang)}</p>
       {round.mode === 'named' ? <NamedBoard roundId={round.id} /> : null}

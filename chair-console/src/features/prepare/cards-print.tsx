@@ -48,7 +48,10 @@ export function CardsPrint() {
                 {hall?.hallWifi ? <div className="lc-wifi">{t('cards.wifi', { name: hall.hallWifi })}</div> : null}
               </div>
             </div>
-            <footer className="lc-foot">{t('cards.instructions')}</footer>
+            <footer className="lc-foot">
+              {t('cards.instructions')}
+              {hall?.tlsFingerprint ? <span className="lc-fp">{t('cards.fingerprint', { fp: hall.tlsFingerprint })}</span> : null}
+            </footer>
           </article>
         ))}
       </div>
