@@ -277,4 +277,42 @@ describe('chair console — Điều hành (chair, live)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'live-election-1920.png') });
     await context.close();
   });
+  it('a passed resolution vote gets its number when announced', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/chair/`);
+    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
+    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const snap = await snapshotOf(secretary);
+    const motion = snap.motions.find((m) => m.resolution && m.normative && m.kind === 'ordinary')!;
+    const item = snap.agenda.find((a) => a.id === motion.itemId)!;
+    await page.getByRole('button', { name: `Chuyển đến nội dung “${item.title}”` }).click();
+    await page.getByRole('button', { name: `Mở biểu quyết: ${motion.question}` }).click();
+    await expect.poll(() => page.getByTestId('vote-progress').textContent()).toContain('Đã biểu quyết 0/22');
+    const round = (await snapshotOf(secretary)).rounds.find((r) => r.status === 'open')!;
+
+    // 16 of 31 in favour: the two tablets and 14 more delegates who were marked present.
+    const present = new Set(snap.attendanceRecords.filter((r) => r.status === 'present').map((r) => r.delegateId));
+    const cards = (await delegateCards(server)).filter((c) => present.has(c.delegateId) && !tabletDelegateIds.includes(c.delegateId)).slice(0, 14);
+    const more = await Promise.all(cards.map((c) => delegateSocket(server, tokenOf(c))));
+    try {
+      for (const voter of [...tablets, ...more]) {
+        const r = await voter.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'yes' } });
+        expect(r.ok).toBe(true);
+      }
+    } finally {
+      for (const m of more) m.disconnect();
+    }
+    await expect.poll(() => page.getByTestId('vote-progress').textContent()).toContain('Đã biểu quyết 16/22');
+    await page.getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Kết thúc biểu quyết', exact: true }).click();
+    const result = page.getByTestId('round-result');
+    await expect.poll(() => result.textContent()).toContain('THÔNG QUA');
+    expect(await result.textContent()).toContain('tán thành 16 (51,61%)');
+    await page.getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
+    await expect.poll(() => result.locator('.resolution-code').textContent()).toMatch(/^Nghị quyết số \d+\/\d{4}\/NQ-HĐND$/);
+    await page.screenshot({ path: path.join(SHOTS, 'live-resolution-1366.png') });
+    await context.close();
+  });
 });
