@@ -33,6 +33,10 @@ import {
 interface Scenario {
   voters: number;
   viewers: number;
+  /** Also measure: every tablet drops and reconnects at once. */
+  storm?: boolean;
+  /** Also measure: one client floods 10,000 events/s while the others vote. */
+  flood?: boolean;
 }
 
 export interface BenchResult {
@@ -49,6 +53,9 @@ export interface BenchResult {
   lostAcknowledged: number;
   burstMs: number;
   peakRssMb: number;
+  eventLoopLagP99Ms: number | null;
+  reconnectStormMs?: number;
+  floodedEvents?: number;
 }
 
 function percentile(values: number[], p: number): number {
@@ -105,7 +112,13 @@ async function inBatches<T>(count: number, size: number, make: (i: number) => Pr
   return out;
 }
 
-export async function runScenario({ voters, viewers }: Scenario): Promise<BenchResult> {
+async function serverMetric(url: string, name: string): Promise<number | null> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : null;
+}
+
+export async function runScenario({ voters, viewers, storm = false, flood = false }: Scenario): Promise<BenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-bench-'));
   const port = await freePort();
   const password = 'bench-password-123';
@@ -114,12 +127,16 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
   const sockets: { disconnect(): unknown }[] = [];
   try {
     const staff = await staffLogin(server);
-    const csv = ['seat,fullName,title,group', ...Array.from({ length: voters }, (_, i) => `${i + 1},Đại biểu Thử ${i + 1},Đại biểu,Tổ ${(i % 10) + 1}`)].join('\n');
+    const roster = voters + (flood ? 1 : 0);
+    const csv = ['seat,fullName,title,group', ...Array.from({ length: roster }, (_, i) => `${i + 1},Đại biểu Thử ${i + 1},Đại biểu,Tổ ${(i % 10) + 1}`)].join('\n');
     const imported = await api(server, 'POST', '/api/delegates/import', csv, staff);
     if (imported.status !== 201) throw new Error(`import failed ${imported.status}`);
     const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' }, staff);
     const motion = await api<{ id: string }>(server, 'POST', `/api/sessions/${session.body.id}/motions`, { question: 'Biểu quyết đo tải', mode: 'named' }, staff);
-    const cards = await delegateCards(server, staff);
+    const allCards = await delegateCards(server, staff);
+    // The flooding client, when there is one, holds the last card and does not vote.
+    const cards = allCards.slice(0, voters);
+    const flooderCard = flood ? allCards[voters]! : null;
     const chair = await chairSocket(server, staff);
     sockets.push(chair);
     await chair.timeout(10_000).emitWithAck('session:select', { sessionId: session.body.id });
@@ -157,6 +174,27 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
       }
     });
 
+    // A misbehaving client (a delegate's tablet with a bug, or an attacker with a card) floods the server.
+    let floodedEvents = 0;
+    let flooding = false;
+    let floodDone: Promise<void> = Promise.resolve();
+    if (flood) {
+      const extra = flooderCard ? await delegateSocket(server, tokenOf(flooderCard)) : null;
+      if (extra) {
+        sockets.push(extra);
+        flooding = true;
+        floodDone = (async () => {
+          // 10,000 events per second: 100 every 10 ms, without waiting for answers.
+          while (flooding) {
+            for (let k = 0; k < 100; k += 1) extra.emit('vote:mine', { roundId }, () => undefined);
+            floodedEvents += 100;
+            await new Promise((r) => setTimeout(r, 10));
+          }
+        })();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+
     const ackMs: number[] = [];
     const acknowledged: string[] = [];
     let refused = 0;
@@ -182,6 +220,8 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
       }),
     );
     const burstMs = performance.now() - started;
+    flooding = false;
+    await floodDone;
     await Promise.race([allSeen, new Promise((r) => setTimeout(r, 30_000))]);
     const displayMs = finalSeenAt.map((t) => t - lastPress);
 
@@ -191,9 +231,29 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
     );
     db.close();
     const lost = acknowledged.filter((id) => !stored.has(id)).length;
+    const lagP99 = await serverMetric(server.url, 'nodejs_eventloop_lag_p99_seconds');
+
+    // Reconnect storm: every tablet drops at once and comes back; time until all have their snapshot again.
+    let reconnectStormMs: number | undefined;
+    if (storm) {
+      for (const d of delegates) d.disconnect();
+      await new Promise((r) => setTimeout(r, 500));
+      const t0 = performance.now();
+      const again = await Promise.all(
+        cards.map(async (card) => {
+          const socket = await delegateSocket(server, tokenOf(card));
+          sockets.push(socket);
+          return socket;
+        }),
+      );
+      reconnectStormMs = Math.round(performance.now() - t0);
+      void again;
+    }
 
     return {
-      scenario: viewers > 0 ? `${voters} voters + ${viewers} viewers` : `${voters} voters`,
+      scenario: [`${voters} voters`, viewers > 0 ? `${viewers} viewers` : '', storm ? 'reconnect storm' : '', flood ? 'flooding client' : '']
+        .filter(Boolean)
+        .join(' + '),
       voters,
       viewers,
       acknowledged: acknowledged.length,
@@ -207,6 +267,9 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
       lostAcknowledged: lost,
       burstMs: Math.round(burstMs),
       peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
+      eventLoopLagP99Ms: lagP99 === null ? null : Math.round(lagP99 * 10000) / 10,
+      ...(reconnectStormMs !== undefined ? { reconnectStormMs } : {}),
+      ...(flood ? { floodedEvents } : {}),
     };
   } finally {
     for (const s of sockets) s.disconnect();
@@ -219,14 +282,30 @@ export async function runScenario({ voters, viewers }: Scenario): Promise<BenchR
 }
 
 function parseArgs(argv: string[]): Scenario[] {
+  if (argv.includes('--all')) {
+    // The scenarios of the acceptance criteria, one JSON line each.
+    return [
+      { voters: 30, viewers: 0 },
+      { voters: 500, viewers: 0 },
+      { voters: 1500, viewers: 0 },
+      { voters: 1500, viewers: 2000 },
+      { voters: 1500, viewers: 5000 },
+      { voters: 1500, viewers: 0, storm: true },
+      { voters: 500, viewers: 0, flood: true },
+    ];
+  }
   const voters: number[] = [];
   let viewers = 0;
+  let storm = false;
+  let flood = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--voters') voters.push(Number(argv[++i]));
     else if (argv[i] === '--viewers') viewers = Number(argv[++i]);
+    else if (argv[i] === '--storm') storm = true;
+    else if (argv[i] === '--flood') flood = true;
   }
   const list = voters.length > 0 ? voters : [30, 500, 1500];
-  return list.map((v) => ({ voters: v, viewers }));
+  return list.map((v) => ({ voters: v, viewers, storm, flood }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

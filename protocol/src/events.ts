@@ -50,7 +50,7 @@ export interface ChairClientToServer {
   'round:announce': (payload: { roundId: string }, ack: AckCallback<RoundView>) => void;
   'round:cancel': (payload: { roundId: string; reason: string }, ack: AckCallback<RoundView>) => void;
   'round:board': (payload: { roundId: string }, ack: AckCallback<NamedBoardEntry[]>) => void;
-  'speaker:add': (payload: { name: string; delegateId?: string | null }, ack: AckCallback<SpeakerEntry>) => void;
+  'speaker:add': (payload: { name: string; delegateId?: string | null; title?: string }, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:give': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:finish': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:remove': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;

@@ -213,6 +213,8 @@ export interface SpeakerEntry {
   sessionId: string;
   delegateId: string | null;
   name: string;
+  /** Position (chức vụ) of the speaker, from the roster; free text for a guest. Always sent by the server. */
+  title?: string;
   status: SpeakerStatus;
   requestedAt: string;
   startedAt: string | null;

@@ -177,7 +177,11 @@ export const MotionOpenSchema = z.strictObject({ motionId: id, commandId });
 export const MotionAdhocSchema = z.strictObject({ motion: MotionInputSchema, commandId });
 export const RoundRefSchema = z.strictObject({ roundId: id });
 export const RoundCancelSchema = z.strictObject({ roundId: id, reason: z.string().trim().min(1).max(500) });
-export const SpeakerAddSchema = z.strictObject({ name, delegateId: id.nullable().default(null) });
+export const SpeakerAddSchema = z.strictObject({
+  name,
+  delegateId: id.nullable().default(null),
+  title: z.string().trim().max(MAX_NAME).default(''),
+});
 export const SpeakerRefSchema = z.strictObject({ entryId: id });
 export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null) });
 export const VoteCastSchema = z.strictObject({ roundId: id, choice: BallotChoiceSchema });

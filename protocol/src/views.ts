@@ -128,6 +128,8 @@ export type LivePatch =
 
 export interface PatchEnvelope {
   seq: number;
+  /** Server clock when the patch was sent: lets countdowns stay right between snapshots. */
+  serverTime: string;
   /** seq of the previous message this client's audience received; a mismatch means a gap: resync. */
   prevSeq: number;
   patch: LivePatch;

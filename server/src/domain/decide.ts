@@ -586,7 +586,7 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
         (e) => e.delegateId === d.id && (e.status === 'waiting' || e.status === 'speaking'),
       );
       if (existing) return ok([], { result: { entryId: existing.id } });
-      const entry = newSpeaker(ctx, s.id, d.id, d.fullName, state.council?.speakingTimeSec ?? 300);
+      const entry = newSpeaker(ctx, s.id, d.id, d.fullName, d.title, state.council?.speakingTimeSec ?? 300);
       return ok([{ type: 'speaker.requested', entry }], { result: { entryId: entry.id } });
     }
 
@@ -601,8 +601,10 @@ export function decide(state: CouncilState, command: Command, ctx: DecideCtx): D
     case 'speaker.add': {
       const s = requireActiveOpenSession(state);
       if (typeof s === 'string') return fail(s);
-      if (command.delegateId !== null && !state.delegates[command.delegateId]) return fail('DELEGATE_NOT_FOUND');
-      const entry = newSpeaker(ctx, s.id, command.delegateId, command.name, state.council?.speakingTimeSec ?? 300);
+      const known = command.delegateId !== null ? state.delegates[command.delegateId] : undefined;
+      if (command.delegateId !== null && !known) return fail('DELEGATE_NOT_FOUND');
+      const title = command.title || known?.title || '';
+      const entry = newSpeaker(ctx, s.id, command.delegateId, command.name, title, state.council?.speakingTimeSec ?? 300);
       return ok([{ type: 'speaker.requested', entry }], { result: { entryId: entry.id } });
     }
 
@@ -704,12 +706,20 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
   };
 }
 
-function newSpeaker(ctx: DecideCtx, sessionId: string, delegateId: string | null, name: string, limitSec: number): SpeakerEntry {
+function newSpeaker(
+  ctx: DecideCtx,
+  sessionId: string,
+  delegateId: string | null,
+  name: string,
+  title: string,
+  limitSec: number,
+): SpeakerEntry {
   return {
     id: ctx.newId(),
     sessionId,
     delegateId,
     name,
+    title,
     status: 'waiting',
     requestedAt: ctx.clock.now,
     startedAt: null,

@@ -250,6 +250,7 @@ describe('evolve is pure', () => {
       sessionId: 's1',
       delegateId: 'd1',
       name: 'A',
+      title: 'Đại biểu',
       status: 'waiting',
       requestedAt: AT,
       startedAt: null,

@@ -170,7 +170,7 @@ export type Command =
   | { type: 'ballot.cast'; roundId: string; delegateId: string; choice: BallotChoice }
   | { type: 'speaker.request'; delegateId: string }
   | { type: 'speaker.withdraw'; delegateId: string }
-  | { type: 'speaker.add'; name: string; delegateId: string | null }
+  | { type: 'speaker.add'; name: string; delegateId: string | null; title?: string }
   | { type: 'speaker.give'; entryId: string }
   | { type: 'speaker.finish'; entryId: string }
   | { type: 'speaker.remove'; entryId: string }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { sql as m0001 } from './migrations/0001-init';
 import { sql as m0002 } from './migrations/0002-resolutions';
 import { sql as m0003 } from './migrations/0003-minutes';
+import { sql as m0004 } from './migrations/0004-speaker-title';
 
 export type Db = Database.Database;
 
@@ -12,6 +13,7 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '0001-init', sql: m0001 },
   { version: 2, name: '0002-resolutions', sql: m0002 },
   { version: 3, name: '0003-minutes', sql: m0003 },
+  { version: 4, name: '0004-speaker-title', sql: m0004 },
 ];
 
 export function openDatabase(file: string): Db {

@@ -161,8 +161,8 @@ export class ProjectionWriter {
       ),
       delAttendance: p('DELETE FROM attendance WHERE session_id = ? AND day = ? AND delegate_id = ?'),
       speaker: p(
-        `INSERT OR REPLACE INTO speakers (id, session_id, delegate_id, name, status, requested_at, started_at, ended_at, limit_sec)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO speakers (id, session_id, delegate_id, name, status, requested_at, started_at, ended_at, limit_sec, title)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       openCommand: p('INSERT OR IGNORE INTO open_commands (command_id, round_id) VALUES (?, ?)'),
       resolution: p(
@@ -278,7 +278,7 @@ export class ProjectionWriter {
       case 'speaker': {
         const e = state.speakers[ref.id];
         if (!e) return;
-        s.speaker.run(e.id, e.sessionId, e.delegateId, e.name, e.status, e.requestedAt, e.startedAt, e.endedAt, e.limitSec);
+        s.speaker.run(e.id, e.sessionId, e.delegateId, e.name, e.status, e.requestedAt, e.startedAt, e.endedAt, e.limitSec, e.title ?? '');
         return;
       }
       case 'open-command':

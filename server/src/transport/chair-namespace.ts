@@ -93,7 +93,7 @@ function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
       return { ok: true, data: namedBoard(state, round) };
     }),
     'speaker:add': handler(SpeakerAddSchema, (p, { services, actor }) =>
-      run(services, { type: 'speaker.add', name: p.name, delegateId: p.delegateId }, actor, (state, d) =>
+      run(services, { type: 'speaker.add', name: p.name, delegateId: p.delegateId, title: p.title }, actor, (state, d) =>
         d.result?.entryId ? (state.speakers[d.result.entryId] ?? null) : null,
       ),
     ),
@@ -145,6 +145,7 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     bindHandlers(socket as never, handlers, { services, actor, staff }, {
       onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
       onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
+      onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
     });
     socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));
   });

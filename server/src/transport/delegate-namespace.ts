@@ -118,6 +118,7 @@ export function attachDelegateNamespace(
     bindHandlers(socket as never, handlers, { services, actor, delegateId }, {
       onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
       onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
+      onFlood: () => security.refused(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
     });
     socket.on('disconnect', () => {
       const current = hub.delegateSockets.get(delegateId);

@@ -276,7 +276,7 @@ export class LiveHub {
   private emitPatch(ns: 'chair' | 'delegate' | 'display', patch: LivePatch, seq: number): void {
     const nsp = this[ns] as DisplayNsp | null;
     if (!nsp) return;
-    const envelope = { seq, prevSeq: this.lastSent[ns], patch };
+    const envelope = { seq, prevSeq: this.lastSent[ns], serverTime: new Date().toISOString(), patch };
     this.lastSent[ns] = seq;
     nsp.emit('state:patch', envelope);
   }

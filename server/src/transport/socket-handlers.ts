@@ -59,7 +59,13 @@ export class TokenBucket {
 export interface BindOptions {
   onRefused?: (event: string, code: ErrorCode) => void;
   onError?: (event: string, error: unknown) => void;
+  /** Called once when a socket keeps flooding after being throttled; the socket is then disconnected. */
+  onFlood?: () => void;
 }
+
+/** Events refused for rate within FLOOD_WINDOW_MS after which the socket is cut off. */
+const FLOOD_LIMIT = 200;
+const FLOOD_WINDOW_MS = 2000;
 
 export function bindHandlers<Ctx>(
   socket: Socket,
@@ -69,24 +75,47 @@ export function bindHandlers<Ctx>(
 ): void {
   const bucket = new TokenBucket(20, 40);
   let limitedNotified = 0;
+  let floodWindowStart = 0;
+  let floodCount = 0;
+  let cutOff = false;
+
+  /** Rate gate for every incoming event, known or not. false: refused (and answered, unless cut off). */
+  const admit = (event: string, ack: ((a: ErrorBody) => void) | null): boolean => {
+    if (cutOff) return false;
+    if (bucket.take()) return true;
+    const now = Date.now();
+    if (now - limitedNotified > 5000) {
+      limitedNotified = now;
+      options.onRefused?.(event, 'RATE_LIMITED');
+    }
+    if (now - floodWindowStart > FLOOD_WINDOW_MS) {
+      floodWindowStart = now;
+      floodCount = 0;
+    }
+    floodCount += 1;
+    if (floodCount > FLOOD_LIMIT) {
+      // Still flooding after being told to slow down: stop spending the hall's server on it.
+      cutOff = true;
+      options.onFlood?.();
+      socket.disconnect(true);
+      return false;
+    }
+    ack?.(errorBody('RATE_LIMITED'));
+    return false;
+  };
+
   socket.onAny((event: string, ...args: unknown[]) => {
     if (Object.prototype.hasOwnProperty.call(handlers, event)) return;
-    const ack = args[args.length - 1];
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (a: ErrorBody) => void) : null;
+    if (!admit(event, ack)) return;
     options.onRefused?.(event, 'UNKNOWN_EVENT');
-    if (typeof ack === 'function') (ack as (a: ErrorBody) => void)(errorBody('UNKNOWN_EVENT'));
+    ack?.(errorBody('UNKNOWN_EVENT'));
   });
   for (const [event, h] of Object.entries(handlers)) {
     socket.on(event, async (...args: unknown[]) => {
       const ack = args.length > 0 && typeof args[args.length - 1] === 'function' ? (args.pop() as (a: Ack<unknown>) => void) : null;
-      if (!bucket.take()) {
-        const now = Date.now();
-        if (now - limitedNotified > 5000) {
-          limitedNotified = now;
-          options.onRefused?.(event, 'RATE_LIMITED');
-        }
-        ack?.(errorBody('RATE_LIMITED'));
-        return;
-      }
+      if (!admit(event, ack)) return;
       if (!ack) return; // Every command needs an acknowledgement; without one there is nobody to answer.
       const parsed = h.schema.safeParse(args[0]);
       if (!parsed.success) {

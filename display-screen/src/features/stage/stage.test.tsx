@@ -23,9 +23,9 @@ describe('Stage', () => {
     const store = createDisplayStore({ connection: 'online', snapshot: f.snapshot({ seq: 1, rounds: [f.round('r1', 'm-budget', { voted: 3 })] }) });
     const { container } = render(<Stage store={store} />);
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('welcome');
-    patch(store, { seq: 2, prevSeq: 1, patch: { type: 'display', display: { mode: 'vote', roundId: 'r1' } } });
+    patch(store, { seq: 2, prevSeq: 1, serverTime: '2026-07-05T08:00:00.000Z', patch: { type: 'display', display: { mode: 'vote', roundId: 'r1' } } });
     // Immediately (same frame as the slide change, animation still running) a ballot arrives.
-    patch(store, { seq: 3, prevSeq: 2, patch: { type: 'round', round: f.round('r1', 'm-budget', { voted: 4 }) } });
+    patch(store, { seq: 3, prevSeq: 2, serverTime: '2026-07-05T08:00:00.000Z', patch: { type: 'round', round: f.round('r1', 'm-budget', { voted: 4 }) } });
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('vote');
     expect(container.querySelector('.progress-figure')!.textContent).toBe('4/29 đại biểu có mặt');
   });
@@ -37,7 +37,7 @@ describe('Stage', () => {
     });
     const { container } = render(<Stage store={store} />);
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('vote');
-    patch(store, { seq: 2, prevSeq: 1, patch: { type: 'round', round: f.round('r1', 'm-secret', { status: 'closed', result: f.secretTwoThirdsResult }) } });
+    patch(store, { seq: 2, prevSeq: 1, serverTime: '2026-07-05T08:00:00.000Z', patch: { type: 'round', round: f.round('r1', 'm-secret', { status: 'closed', result: f.secretTwoThirdsResult }) } });
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('result');
     expect(container.textContent).toContain('KHÔNG THÔNG QUA');
   });
