@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/main.ts', verify: 'src/cli/verify.ts', backup: 'src/cli/backup.ts' },
+  entryPoints: { main: 'src/main.ts', verify: 'src/cli/verify.ts', backup: 'src/cli/backup.ts', restore: 'src/cli/restore.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

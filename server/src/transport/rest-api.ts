@@ -104,6 +104,13 @@ const CSV_HEADERS: Record<string, keyof DelegateInput> = {
   'đơn vị bầu cử': 'group',
 };
 
+const COLUMN_NAMES: Record<keyof DelegateInput, [string, string]> = {
+  seat: ['Ghế', 'seat'],
+  fullName: ['Họ và tên', 'fullName'],
+  title: ['Chức vụ', 'title'],
+  group: ['Tổ đại biểu', 'group'],
+};
+
 /** Parses a roster CSV. Either every row is valid, or the errors with their line numbers. */
 export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] } | { ok: false; errors: ImportRowError[] } {
   let records: string[][];
@@ -138,11 +145,12 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
     });
     const parsed = DelegateInputSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+      const column = String(parsed.error.issues[0]!.path[0] ?? '') as keyof DelegateInput;
+      const [vi, en] = COLUMN_NAMES[column] ?? [column, column];
       errors.push({
         line,
-        message: `Dòng ${line}: cột ${String(issue.path[0] ?? '')} không hợp lệ (${issue.message}).`,
-        messageEn: `Line ${line}: invalid ${String(issue.path[0] ?? '')} (${issue.message}).`,
+        message: `Cột "${vi}" trống hoặc không hợp lệ.`,
+        messageEn: `The "${en}" column is empty or not valid.`,
       });
       return;
     }
@@ -150,8 +158,8 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
     if (previous !== undefined) {
       errors.push({
         line,
-        message: `Dòng ${line}: số ghế ${parsed.data.seat} trùng với dòng ${previous}.`,
-        messageEn: `Line ${line}: seat ${parsed.data.seat} repeats line ${previous}.`,
+        message: `Số ghế ${parsed.data.seat} trùng với dòng ${previous}.`,
+        messageEn: `Seat ${parsed.data.seat} repeats line ${previous}.`,
       });
       return;
     }
@@ -289,7 +297,7 @@ export function createRestApi(services: Services): Router {
       const existing = new Set(Object.values(engine.state.delegates).map((d) => d.seat));
       const clashes: ImportRowError[] = parsed.rows.flatMap((row, i) =>
         existing.has(row.seat)
-          ? [{ line: i + 2, message: `Dòng ${i + 2}: ghế ${row.seat} đã có đại biểu.`, messageEn: `Line ${i + 2}: seat ${row.seat} is already taken.` }]
+          ? [{ line: i + 2, message: `Ghế ${row.seat} đã có đại biểu.`, messageEn: `Seat ${row.seat} is already taken.` }]
           : [],
       );
       if (clashes.length > 0) return sendError(res, 'IMPORT_INVALID', undefined, { rows: clashes });
