@@ -21,6 +21,8 @@ export const systemClock: ServerClock = { nowMs: () => Date.now() };
 
 /** Minimum spacing of commits under load (see Engine.schedule). */
 export const COMMIT_WINDOW_MS = 3;
+/** Most commands per transaction (see Engine.flush). */
+export const MAX_BATCH = 150;
 
 export type ExecResult =
   | { ok: true; decision: Decision; events: LoggedEvent[]; state: CouncilState }
@@ -144,8 +146,17 @@ export class Engine {
   /** Runs the queued commands as one transaction. */
   flush(): void {
     if (this.closed) return;
-    const items = this.queue;
-    this.queue = [];
+    // A bounded batch: the first answers go out while later commands are still being decided, so a burst
+    // of 1,500 ballots is acknowledged as a stream rather than all at the end.
+    const items = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
+    this.queue = items === this.queue ? [] : this.queue;
+    if (this.queue.length > 0 && !this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
     if (items.length === 0) return;
     const before = this.state;
     // One draft for the whole batch: each command is decided against the state left by the ones before it,

@@ -17,7 +17,7 @@ import type { CouncilState } from '../domain/types';
 import { attendanceSummary, chairSnapshot, delegateMe, liveSnapshot, roundView } from '../domain/views';
 import type { CommitBatch, Engine } from '../engine';
 
-export const PATCH_INTERVAL_MS = 60;
+export const PATCH_INTERVAL_MS = 30;
 
 type ChairNsp = Namespace<Record<string, never>, ChairServerToClient>;
 type DelegateNsp = Namespace<Record<string, never>, DelegateServerToClient>;

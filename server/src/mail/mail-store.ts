@@ -1,0 +1,207 @@
+// The tables behind e-mail distribution: SMTP settings, delegates' addresses, invited guests, and one
+// personal invitation per recipient per session with its delivery and reading trail.
+
+import { z } from 'zod';
+import type { Db } from '../storage/database';
+
+export interface MailSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  from: string;
+}
+
+/** What GET /api/mail/settings answers: never the password. */
+export interface MailSettingsView {
+  configured: boolean;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  from: string;
+  passwordSet: boolean;
+}
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+export const MailSettingsInputSchema = z.strictObject({
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean(),
+  user: z.string().trim().max(254).default(''),
+  /** Omitted: keep the stored password. Empty string: no password. */
+  password: z.string().max(500).optional(),
+  from: z.string().trim().min(3).max(300),
+});
+export type MailSettingsInput = z.output<typeof MailSettingsInputSchema>;
+
+export const DelegateEmailSchema = z.strictObject({ email: email.nullable() });
+export const GuestInputSchema = z.strictObject({ name: z.string().trim().min(1).max(150), email });
+
+export interface Guest {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+}
+
+export type RecipientKind = 'delegate' | 'guest';
+export type InvitationStatus = 'pending' | 'sent' | 'failed';
+
+export interface Invitation {
+  token: string;
+  sessionId: string;
+  recipientKind: RecipientKind;
+  recipientId: string;
+  name: string;
+  email: string;
+  status: InvitationStatus;
+  error: string | null;
+  sentAt: string | null;
+  openedAt: string | null;
+}
+
+interface InvitationRow {
+  token: string;
+  session_id: string;
+  recipient_kind: RecipientKind;
+  recipient_id: string;
+  name: string;
+  email: string;
+  status: InvitationStatus;
+  error: string | null;
+  sent_at: string | null;
+  opened_at: string | null;
+}
+
+const toInvitation = (r: InvitationRow): Invitation => ({
+  token: r.token,
+  sessionId: r.session_id,
+  recipientKind: r.recipient_kind,
+  recipientId: r.recipient_id,
+  name: r.name,
+  email: r.email,
+  status: r.status,
+  error: r.error,
+  sentAt: r.sent_at,
+  openedAt: r.opened_at,
+});
+
+export class MailStore {
+  constructor(private readonly db: Db) {}
+
+  settings(): MailSettings | null {
+    const r = this.db.prepare('SELECT * FROM mail_settings WHERE id = 1').get() as
+      | { host: string; port: number; secure: number; username: string; password: string; from_addr: string }
+      | undefined;
+    return r ? { host: r.host, port: r.port, secure: r.secure === 1, user: r.username, password: r.password, from: r.from_addr } : null;
+  }
+
+  settingsView(): MailSettingsView {
+    const s = this.settings();
+    if (!s) return { configured: false, host: '', port: 587, secure: false, user: '', from: '', passwordSet: false };
+    return { configured: true, host: s.host, port: s.port, secure: s.secure, user: s.user, from: s.from, passwordSet: s.password.length > 0 };
+  }
+
+  saveSettings(input: MailSettingsInput): void {
+    const password = input.password ?? this.settings()?.password ?? '';
+    this.db
+      .prepare(
+        `INSERT INTO mail_settings (id, host, port, secure, username, password, from_addr) VALUES (1, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET host = excluded.host, port = excluded.port, secure = excluded.secure,
+           username = excluded.username, password = excluded.password, from_addr = excluded.from_addr`,
+      )
+      .run(input.host, input.port, input.secure ? 1 : 0, input.user, password, input.from);
+  }
+
+  delegateEmails(): Map<string, string> {
+    const rows = this.db.prepare('SELECT delegate_id, email FROM delegate_emails').all() as { delegate_id: string; email: string }[];
+    return new Map(rows.map((r) => [r.delegate_id, r.email]));
+  }
+
+  setDelegateEmail(delegateId: string, address: string | null): void {
+    if (address === null) this.db.prepare('DELETE FROM delegate_emails WHERE delegate_id = ?').run(delegateId);
+    else
+      this.db
+        .prepare('INSERT INTO delegate_emails (delegate_id, email) VALUES (?, ?) ON CONFLICT (delegate_id) DO UPDATE SET email = excluded.email')
+        .run(delegateId, address);
+  }
+
+  guests(): Guest[] {
+    const rows = this.db.prepare('SELECT * FROM mail_guests ORDER BY created_at, name').all() as { id: string; name: string; email: string; created_at: string }[];
+    return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, createdAt: r.created_at }));
+  }
+
+  addGuest(id: string, name: string, address: string, at: string): Guest {
+    this.db.prepare('INSERT INTO mail_guests (id, name, email, created_at) VALUES (?, ?, ?, ?)').run(id, name, address, at);
+    return { id, name, email: address, createdAt: at };
+  }
+
+  removeGuest(id: string): boolean {
+    return this.db.prepare('DELETE FROM mail_guests WHERE id = ?').run(id).changes > 0;
+  }
+
+  invitations(sessionId: string): Invitation[] {
+    const rows = this.db
+      .prepare('SELECT * FROM invitations WHERE session_id = ? ORDER BY recipient_kind, name')
+      .all(sessionId) as InvitationRow[];
+    return rows.map(toInvitation);
+  }
+
+  invitation(token: string): Invitation | null {
+    const row = this.db.prepare('SELECT * FROM invitations WHERE token = ?').get(token) as InvitationRow | undefined;
+    return row ? toInvitation(row) : null;
+  }
+
+  /** The recipient's invitation for the session, created (with a fresh token) when missing; name and address refreshed. */
+  ensureInvitation(sessionId: string, kind: RecipientKind, recipientId: string, name: string, address: string, newToken: () => string): Invitation {
+    const existing = this.db
+      .prepare('SELECT * FROM invitations WHERE session_id = ? AND recipient_kind = ? AND recipient_id = ?')
+      .get(sessionId, kind, recipientId) as InvitationRow | undefined;
+    if (existing) {
+      this.db.prepare('UPDATE invitations SET name = ?, email = ? WHERE token = ?').run(name, address, existing.token);
+      return { ...toInvitation(existing), name, email: address };
+    }
+    const token = newToken();
+    this.db
+      .prepare(
+        `INSERT INTO invitations (token, session_id, recipient_kind, recipient_id, name, email, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+      )
+      .run(token, sessionId, kind, recipientId, name, address);
+    return this.invitation(token)!;
+  }
+
+  markSent(token: string, at: string): void {
+    this.db.prepare(`UPDATE invitations SET status = 'sent', error = NULL, sent_at = ? WHERE token = ?`).run(at, token);
+  }
+
+  markFailed(token: string, error: string): void {
+    this.db.prepare(`UPDATE invitations SET status = 'failed', error = ? WHERE token = ?`).run(error.slice(0, 500), token);
+  }
+
+  markOpened(token: string, at: string): void {
+    this.db.prepare('UPDATE invitations SET opened_at = COALESCE(opened_at, ?) WHERE token = ?').run(at, token);
+  }
+
+  markDocumentOpened(token: string, documentId: string, at: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO invitation_document_opens (token, document_id, opened_at) VALUES (?, ?, ?)').run(token, documentId, at);
+  }
+
+  documentOpens(sessionId: string): Map<string, { documentId: string; openedAt: string }[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT o.token, o.document_id, o.opened_at FROM invitation_document_opens o JOIN invitations i ON i.token = o.token
+         WHERE i.session_id = ? ORDER BY o.opened_at`,
+      )
+      .all(sessionId) as { token: string; document_id: string; opened_at: string }[];
+    const out = new Map<string, { documentId: string; openedAt: string }[]>();
+    for (const r of rows) {
+      const list = out.get(r.token) ?? [];
+      list.push({ documentId: r.document_id, openedAt: r.opened_at });
+      out.set(r.token, list);
+    }
+    return out;
+  }
+}
