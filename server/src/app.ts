@@ -19,6 +19,8 @@ import { attachDisplayNamespace } from './transport/display-namespace';
 import { LiveHub } from './transport/live-hub';
 import { createRestApi } from './transport/rest-api';
 import { createRecordsApi } from './transport/records-api';
+import { createMailApi } from './transport/mail-api';
+import { createPortalRouter, portalNotFound } from './transport/portal-routes';
 import { SecurityLog, type Services } from './transport/services';
 import { seedDemo } from './seed/demo-council';
 import { initializeCouncil } from './seed/initialize';
@@ -115,8 +117,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   attachMetrics(app, services);
   // Records first: the general REST router ends with a catch-all 404.
   app.use('/api', createRecordsApi(services, db));
+  app.use('/api', createMailApi(services, db));
   app.use('/api', createRestApi(services));
   attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
+  // The public portal: / (Vietnamese) and /en/ (English), the feedback form, /feed.xml, /moi/<token>.
+  app.use(createPortalRouter(services, db));
+  app.use(portalNotFound(services));
 
   const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, app) : createServer(app);
   const io = new Server(httpServer, {

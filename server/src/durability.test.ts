@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   REPO_ROOT,
+  api,
+  staffLogin,
   chairSocket,
   delegateCards,
   delegateSocket,
@@ -151,7 +153,43 @@ describe('durability', () => {
     expect(verifyChain(server.app.db).ok).toBe(true);
   });
 
-  it('keeps every acknowledged ballot when the server process is killed (SIGKILL) during a burst', async () => {
+  it('refuses ballots with a clear error when the database is full (SQLite max_page_count), keeping committed data', async () => {
+    const server = await liveServer();
+    const chair = await chairSocket(server);
+    const cards = await delegateCards(server);
+    const voters: DelegateSocket[] = [];
+    for (const card of cards.slice(0, 21)) voters.push(await delegateSocket(server, tokenOf(card)));
+    cleanups.push(() => {
+      for (const s of [chair, ...voters]) s.disconnect();
+    });
+    await openSessionWithRollCall(chair, voters);
+    const { motions } = await demoSession(chair);
+    const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motions[1]!.id, commandId: 'db-full-0001' });
+    if (!opened.ok) throw new Error(opened.code);
+    const roundId = opened.data.id;
+    const db = server.app.db;
+    // The file may not grow any more: the next page SQLite needs fails with SQLITE_FULL, as on a full disk.
+    const pages = (db.pragma('page_count', { simple: true }) as number) + 0;
+    db.pragma(`max_page_count = ${pages}`);
+    const answers = [];
+    for (const v of voters) answers.push(await v.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: 'yes' } }));
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const a of refused) expect(a).toMatchObject({ ok: false, code: 'STORAGE_FAILURE', message: expect.stringContaining('ổ đĩa đầy') });
+    const accepted = answers.filter((a) => a.ok).length;
+    // What was acknowledged is stored; what was refused is not; the log is intact.
+    expect((db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE round_id = ?').get(roundId) as { n: number }).n).toBe(accepted);
+    expect(Object.keys(server.app.engine.state.rounds[roundId]!.ballots)).toHaveLength(accepted);
+    expect(verifyChain(db).ok).toBe(true);
+    // Space comes back: the refused delegates press again and are counted.
+    db.pragma('max_page_count = 1073741823');
+    for (const [i, a] of answers.entries()) {
+      if (!a.ok) expect((await voters[i]!.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: 'yes' } })).ok).toBe(true);
+    }
+    expect((db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE round_id = ?').get(roundId) as { n: number }).n).toBe(21);
+  });
+
+  it('keeps every acknowledged ballot when the server process is killed (SIGKILL) during a 500-voter burst', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-kill-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const port = await freePort();
@@ -160,7 +198,7 @@ describe('durability', () => {
       new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
           cwd: REPO_ROOT,
-          env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HDDT_ADMIN_PASSWORD: password },
+          env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HDDT_ADMIN_PASSWORD: password, HDDT_DEMO: '0' },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let out = '';
@@ -176,15 +214,25 @@ describe('durability', () => {
       child.kill('SIGKILL');
     });
     const server = { url: `http://127.0.0.1:${port}`, adminPassword: password };
-    const chair = await chairSocket(server);
-    const cards = await delegateCards(server);
-    const voters = await Promise.all(cards.map((card) => delegateSocket(server, tokenOf(card))));
+    // A 500-delegate council (the server starts empty: HDDT_DEMO=0).
+    const staff = await staffLogin(server);
+    const csv = ['seat,fullName', ...Array.from({ length: 500 }, (_, i) => `${i + 1},Đại biểu ${i + 1}`)].join('\n');
+    expect((await api(server, 'POST', '/api/delegates/import', csv, staff)).status).toBe(201);
+    const created = await api<{ id: string }>(server, 'POST', '/api/sessions', { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' }, staff);
+    const motion = await api<{ id: string }>(server, 'POST', `/api/sessions/${created.body.id}/motions`, { question: 'Biểu quyết khi máy chủ bị tắt đột ngột' }, staff);
+    const chair = await chairSocket(server, staff);
+    const cards = await delegateCards(server, staff);
+    const voters: DelegateSocket[] = [];
+    for (let i = 0; i < cards.length; i += 100) {
+      voters.push(...(await Promise.all(cards.slice(i, i + 100).map((card) => delegateSocket(server, tokenOf(card))))));
+    }
     cleanups.push(() => {
       for (const s of [chair, ...voters]) s.disconnect();
     });
-    await openSessionWithRollCall(chair, voters);
-    const { motions } = await demoSession(chair);
-    const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motions[1]!.id, commandId: 'sigkill-001' });
+    await chair.timeout(10_000).emitWithAck('session:open', { sessionId: created.body.id });
+    await chair.timeout(10_000).emitWithAck('rollcall:open', {});
+    await Promise.all(voters.map((v) => v.timeout(20_000).emitWithAck('attendance:checkin', {})));
+    const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId: motion.body.id, commandId: 'sigkill-001' });
     if (!opened.ok) throw new Error(opened.code);
     const roundId = opened.data.id;
 
@@ -192,20 +240,22 @@ describe('durability', () => {
     const options = ['yes', 'no', 'abstain'] as const;
     const presses = voters.map((v, i) =>
       v
-        .timeout(3000)
+        .timeout(5000)
         .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
         .then((ack) => {
           if (ack.ok) {
             acked.push(cards[i]!.delegateId);
-            // Kill the server as soon as a third of the ballots are confirmed: the rest are in flight.
-            if (acked.length === 10) child.kill('SIGKILL');
+            // Kill the server as soon as 100 ballots are confirmed: hundreds are still in flight.
+            if (acked.length === 100) child.kill('SIGKILL');
           }
         })
         .catch(() => undefined),
     );
     await Promise.all(presses);
     await new Promise((r) => setTimeout(r, 200));
-    expect(acked.length).toBeGreaterThanOrEqual(10);
+    expect(acked.length).toBeGreaterThanOrEqual(100);
+    // The kill landed mid-burst: some ballots were never confirmed.
+    expect(acked.length).toBeLessThan(500);
 
     child = await startChild();
     const db = openDatabase(path.join(dataDir, 'hoi-dong.sqlite'));
@@ -213,6 +263,9 @@ describe('durability', () => {
       const stored = new Set((db.prepare('SELECT delegate_id FROM ballots WHERE round_id = ?').all(roundId) as { delegate_id: string }[]).map((r) => r.delegate_id));
       for (const id of acked) expect(stored.has(id)).toBe(true);
       expect(db.prepare('SELECT status FROM rounds WHERE id = ?').get(roundId)).toEqual({ status: 'open' });
+      // Nothing half-written either: every stored ballot is in the log.
+      const logged = db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ballot.cast'").get() as { n: number };
+      expect(logged.n).toBe(stored.size);
       expect(verifyChain(db).ok).toBe(true);
     } finally {
       db.close();

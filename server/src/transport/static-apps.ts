@@ -28,7 +28,7 @@ export function attachStaticApps(app: Express, root: string): void {
       res.sendFile(index);
     });
   }
-  app.get('/', (_req, res) => res.redirect('/chair/'));
+  // '/' is the public portal (transport/portal-routes.ts); staff open /chair/ directly.
 }
 
 function noCacheForHtml(res: express.Response, file: string): void {

@@ -1,0 +1,182 @@
+// Staff REST for the portal's back office: voter feedback (GET/PATCH /api/feedback), SMTP settings
+// (GET/PUT /api/mail/settings, the password is never returned), recipients (delegates' addresses, guests)
+// and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
+// Mounted before the general REST router, without a catch-all, so other paths fall through to it.
+
+import { CSRF_HEADER, IdSchema, errorBody, type ErrorCode, type FieldError } from '@hddt/protocol';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { ZodType } from 'zod';
+import { invitationReports, sendInvitations } from '../mail/invitations';
+import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore } from '../mail/mail-store';
+import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, type FeedbackStatus } from '../portal/feedback';
+import { newToken } from '../storage/credentials';
+import type { Db } from '../storage/database';
+import { sendError } from './rest-api';
+import type { Services } from './services';
+import { fieldErrors } from './socket-handlers';
+import { originAllowed, parseCookies, staffFromCookie } from './staff-auth';
+
+/** Staff cookie, CSRF header on changes, origin check; optionally the secretariat role (same rules as rest-api.ts). */
+export function staffAuth(services: Services, role?: 'secretariat') {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
+    if (!staff) return sendError(res, 'UNAUTHENTICATED');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
+        services.security.refused(
+          { kind: 'staff', username: staff.username, role: staff.role },
+          `csrf:${staff.username}`,
+          'CSRF',
+          'staff request without valid CSRF token',
+          `${req.method} ${req.path}`,
+        );
+        return sendError(res, 'CSRF');
+      }
+    }
+    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
+    req.staff = staff;
+    next();
+  };
+}
+
+/** A refusal whose code is generic but whose message is specific (e.g. mail not configured). */
+function sendConflict(res: Response, reason: string, message: string, messageEn: string): void {
+  res.status(409).json({ ...errorBody('CONFLICT'), message, messageEn, reason });
+}
+
+export const MAIL_NOT_CONFIGURED = {
+  reason: 'MAIL_NOT_CONFIGURED',
+  message: 'Chưa cấu hình máy chủ thư điện tử (SMTP). Vào mục Cài đặt thư điện tử để nhập máy chủ, cổng và địa chỉ gửi.',
+  messageEn: 'E-mail (SMTP) is not configured. Enter the server, port and sender address in the e-mail settings.',
+} as const;
+
+export function createMailApi(services: Services, db: Db): Router {
+  const router = express.Router();
+  const feedback = new FeedbackStore(db);
+  const mail = new MailStore(db);
+  const json = express.json({ limit: '64kb' });
+  const anyStaff = staffAuth(services);
+  const secretariat = staffAuth(services, 'secretariat');
+  const nowIso = () => new Date(services.nowMs()).toISOString();
+  const sending = new Set<string>();
+
+  const parse = <S extends ZodType>(schema: S, req: Request, res: Response): S['_output'] | undefined => {
+    const parsed = schema.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, 'BAD_REQUEST', fieldErrors(parsed.error));
+      return undefined;
+    }
+    return parsed.data;
+  };
+  const id = (req: Request, res: Response, code: ErrorCode = 'NOT_FOUND'): string | undefined => {
+    const parsed = IdSchema.safeParse(req.params.id);
+    if (!parsed.success) {
+      sendError(res, code);
+      return undefined;
+    }
+    return parsed.data;
+  };
+
+  // ---- voter feedback ----
+  router.get('/feedback', anyStaff, (req, res) => {
+    const status = typeof req.query.status === 'string' ? req.query.status : undefined;
+    if (status !== undefined && !(FEEDBACK_STATUSES as readonly string[]).includes(status)) return sendError(res, 'BAD_REQUEST');
+    res.json(feedback.list(status as FeedbackStatus | undefined));
+  });
+  router.patch('/feedback/:id', secretariat, json, (req, res) => {
+    const fid = id(req, res);
+    const patch = fid && parse(FeedbackPatchSchema, req, res);
+    if (!fid || !patch) return;
+    const current = feedback.get(fid);
+    if (!current) return sendError(res, 'NOT_FOUND');
+    const answer = patch.answer === undefined ? current.answer : patch.answer;
+    if (patch.answerPublished && !answer) {
+      const fields: FieldError[] = [
+        { path: 'answer', message: 'Cần nhập câu trả lời trước khi công khai.', messageEn: 'Write the answer before publishing it.' },
+      ];
+      return sendError(res, 'BAD_REQUEST', fields);
+    }
+    res.json(feedback.update(fid, patch, req.staff!.username, nowIso()));
+  });
+
+  // ---- SMTP settings ----
+  router.get('/mail/settings', secretariat, (_req, res) => res.json(mail.settingsView()));
+  router.put('/mail/settings', secretariat, json, (req, res) => {
+    const input = parse(MailSettingsInputSchema, req, res);
+    if (!input) return;
+    mail.saveSettings(input);
+    res.json(mail.settingsView());
+  });
+
+  // ---- recipients ----
+  const recipientList = () => {
+    const emails = mail.delegateEmails();
+    return {
+      delegates: Object.values(services.engine.state.delegates)
+        .sort((a, b) => a.seat - b.seat)
+        .map((d) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, seated: d.seated, email: emails.get(d.id) ?? null })),
+      guests: mail.guests(),
+    };
+  };
+  router.get('/mail/recipients', secretariat, (_req, res) => res.json(recipientList()));
+  router.put('/mail/delegates/:id', secretariat, json, (req, res) => {
+    const did = id(req, res, 'DELEGATE_NOT_FOUND');
+    const body = did && parse(DelegateEmailSchema, req, res);
+    if (!did || !body) return;
+    if (!services.engine.state.delegates[did]) return sendError(res, 'DELEGATE_NOT_FOUND');
+    mail.setDelegateEmail(did, body.email);
+    res.json({ delegateId: did, email: body.email });
+  });
+  router.post('/mail/guests', secretariat, json, (req, res) => {
+    const body = parse(GuestInputSchema, req, res);
+    if (!body) return;
+    res.status(201).json(mail.addGuest(services.newId(), body.name, body.email, nowIso()));
+  });
+  router.delete('/mail/guests/:id', secretariat, (req, res) => {
+    const gid = id(req, res);
+    if (!gid) return;
+    if (!mail.removeGuest(gid)) return sendError(res, 'NOT_FOUND');
+    res.json({ ok: true });
+  });
+
+  // ---- invitations ----
+  const baseUrl = () => services.baseUrls()[0] ?? '';
+  const send = (mode: 'all' | 'failed') => async (req: Request, res: Response) => {
+    const sid = id(req, res, 'SESSION_NOT_FOUND');
+    if (!sid) return;
+    const session = services.engine.state.sessions[sid];
+    if (!session) return sendError(res, 'SESSION_NOT_FOUND');
+    const settings = mail.settings();
+    if (!settings) return sendConflict(res, MAIL_NOT_CONFIGURED.reason, MAIL_NOT_CONFIGURED.message, MAIL_NOT_CONFIGURED.messageEn);
+    if (sending.has(sid)) {
+      return sendConflict(res, 'MAIL_SENDING', 'Đang gửi giấy mời của kỳ họp này, vui lòng chờ.', 'Invitations for this session are being sent; please wait.');
+    }
+    sending.add(sid);
+    try {
+      await sendInvitations(
+        { state: services.engine.state, store: mail, settings, baseUrl: baseUrl(), nowIso, newToken },
+        session,
+        mode,
+      );
+    } finally {
+      sending.delete(sid);
+    }
+    res.json(invitationReports(services.engine.state, mail, sid, baseUrl()));
+  };
+  router.post('/sessions/:id/invitations', secretariat, send('all'));
+  router.post('/sessions/:id/invitations/retry', secretariat, send('failed'));
+  router.get('/sessions/:id/invitations', anyStaff, (req, res) => {
+    const sid = id(req, res, 'SESSION_NOT_FOUND');
+    if (!sid) return;
+    if (!services.engine.state.sessions[sid]) return sendError(res, 'SESSION_NOT_FOUND');
+    res.json(invitationReports(services.engine.state, mail, sid, baseUrl()));
+  });
+
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'BAD_REQUEST');
+    next(error);
+  });
+  return router;
+}

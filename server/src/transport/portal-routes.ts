@@ -1,0 +1,190 @@
+// The public portal (server-rendered HTML, no JavaScript): Vietnamese at /, English under /en/, the
+// voter-feedback form, the Atom feed, and the personal invitation pages (/moi/<token>) of e-mailed
+// invitations. Anything not public is "not found" (404), whether listed or reached by direct URL.
+
+import { createReadStream, existsSync } from 'node:fs';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { CouncilState } from '../domain/types';
+import { MailStore } from '../mail/mail-store';
+import { invitationDocuments } from '../mail/invitations';
+import { resolutionsFeed } from '../portal/feed';
+import { FEEDBACK_BODY_LIMIT, FeedbackLimiter, FeedbackStore, HONEYPOT_FIELD, validateFeedback } from '../portal/feedback';
+import { href } from '../portal/layout';
+import {
+  delegatesPage,
+  feedbackPage,
+  homePage,
+  invitationPage,
+  notFoundPage,
+  resolutionPage,
+  resolutionsPage,
+  searchPage,
+  sessionPage,
+  sessionsPage,
+  type FeedbackView,
+} from '../portal/pages';
+import { publicResolution, publicSession, searchPublic, type Lang } from '../portal/public-data';
+import { TEXTS } from '../portal/texts';
+import type { Db } from '../storage/database';
+import { documentPath } from '../storage/document-files';
+import type { Services } from './services';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+function sendHtml(res: Response, status: number, body: string): void {
+  res.status(status);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('Cache-Control', 'no-cache');
+  res.send(body);
+}
+
+export interface PortalOptions {
+  /** Feedback posts allowed per address per 10 minutes. */
+  feedbackPerAddress?: number;
+}
+
+export function createPortalRouter(services: Services, db: Db, options: PortalOptions = {}): Router {
+  const router = express.Router();
+  const feedback = new FeedbackStore(db);
+  const mail = new MailStore(db);
+  const limiter = new FeedbackLimiter(options.feedbackPerAddress ?? 5);
+  const state = (): CouncilState => services.engine.state;
+  const urlencoded = express.urlencoded({ extended: false, limit: FEEDBACK_BODY_LIMIT, parameterLimit: 20 });
+  const notFound = (res: Response, lang: Lang, path = '/') => sendHtml(res, 404, notFoundPage(state(), lang, path));
+
+  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+    const p = (path: string) => `${prefix}${path}`;
+    if (lang === 'en') router.get('/en', (_req, res) => res.redirect(301, '/en/'));
+    router.get(p('/'), (_req, res) => sendHtml(res, 200, homePage(state(), lang)));
+    router.get(p('/dai-bieu'), (_req, res) => sendHtml(res, 200, delegatesPage(state(), lang)));
+    router.get(p('/ky-hop'), (_req, res) => sendHtml(res, 200, sessionsPage(state(), lang)));
+    router.get(p('/ky-hop/:id'), (req, res) => {
+      const id = String(req.params.id);
+      const session = ID.test(id) ? publicSession(state(), id) : null;
+      if (!session) return notFound(res, lang, `/ky-hop/${id}`);
+      sendHtml(res, 200, sessionPage(state(), session, lang));
+    });
+    router.get(p('/nghi-quyet'), (_req, res) => sendHtml(res, 200, resolutionsPage(state(), lang)));
+    router.get(p('/nghi-quyet/:id'), (req, res) => {
+      const id = String(req.params.id);
+      const r = ID.test(id) ? publicResolution(state(), id) : null;
+      if (!r) return notFound(res, lang, `/nghi-quyet/${id}`);
+      const answers = feedback.published(200).filter((f) => f.resolutionId === r.id);
+      sendHtml(res, 200, resolutionPage(state(), r, lang, answers));
+    });
+    router.get(p('/tim-kiem'), (req, res) => {
+      const q = typeof req.query.q === 'string' ? req.query.q.normalize('NFC').slice(0, 200) : '';
+      sendHtml(res, 200, searchPage(state(), lang, q, q.trim() ? searchPublic(state(), q) : null));
+    });
+    router.get(p('/y-kien'), (req, res) => {
+      const view: FeedbackView = { values: {}, errors: {}, notice: null };
+      const sent = req.query['da-gui'];
+      if (typeof sent === 'string' && ID.test(sent)) {
+        view.notice = { kind: 'ok', text: TEXTS[lang].fThanks, detail: TEXTS[lang].fThanksRef(sent) };
+      }
+      const r = req.query['nghi-quyet'];
+      if (typeof r === 'string' && ID.test(r) && publicResolution(state(), r)) view.values.resolutionId = r;
+      const s = req.query['ky-hop'];
+      if (typeof s === 'string' && ID.test(s) && publicSession(state(), s)) view.values.sessionId = s;
+      sendHtml(res, 200, feedbackPage(state(), lang, view, feedback.published()));
+    });
+    router.post(p('/y-kien'), (req, res, next) => {
+      const t = TEXTS[lang];
+      if (!limiter.allow(req.ip ?? req.socket.remoteAddress ?? 'unknown', services.nowMs())) {
+        res.setHeader('Retry-After', '600');
+        return sendHtml(res, 429, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: t.fThrottled } }, feedback.published()));
+      }
+      next();
+    }, urlencoded, (req, res) => {
+      const t = TEXTS[lang];
+      const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+      const values: Record<string, string> = {};
+      for (const k of ['name', 'contact', 'area', 'topic', 'text']) if (typeof body[k] === 'string') values[k] = body[k];
+      const about = typeof body.about === 'string' ? body.about : '';
+      const aboutId = about.slice(2);
+      if (about.startsWith('r:') && ID.test(aboutId) && publicResolution(state(), aboutId)) values.resolutionId = aboutId;
+      if (about.startsWith('s:') && ID.test(aboutId) && publicSession(state(), aboutId)) values.sessionId = aboutId;
+      if (typeof body[HONEYPOT_FIELD] !== 'string' || body[HONEYPOT_FIELD] !== '' || Object.keys(body).length === 0) {
+        return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
+      }
+      const checked = validateFeedback({ ...values });
+      if (!checked.ok) {
+        return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: checked.errors, notice: null }, feedback.published()));
+      }
+      const id = services.newId();
+      try {
+        feedback.insert(id, checked.data, new Date(services.nowMs()).toISOString());
+      } catch {
+        return sendHtml(res, 507, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
+      }
+      res.redirect(303, `${href(lang, '/y-kien')}?da-gui=${id}`);
+    });
+
+    // Personal invitation pages: the token is the key; confidential documents are listed, never linked.
+    router.get(p('/moi/:token'), (req, res) => {
+      const token = String(req.params.token);
+      const invitation = TOKEN.test(token) ? mail.invitation(token) : null;
+      const session = invitation ? state().sessions[invitation.sessionId] : undefined;
+      if (!invitation || !session) return notFound(res, lang, `/moi/${token}`);
+      mail.markOpened(token, new Date(services.nowMs()).toISOString());
+      const documents = invitationDocuments(state(), session.id).map(({ doc, linkable }) => ({
+        doc,
+        link: linkable ? `${prefix}/moi/${token}/tai-lieu/${doc.id}` : null,
+      }));
+      sendHtml(res, 200, invitationPage(state(), { name: invitation.name, session, documents }, token, lang));
+    });
+    router.get(p('/moi/:token/tai-lieu/:docId'), (req, res) => {
+      const token = String(req.params.token);
+      const docId = String(req.params.docId);
+      const invitation = TOKEN.test(token) && ID.test(docId) ? mail.invitation(token) : null;
+      const doc = invitation ? state().documents[docId] : undefined;
+      if (!invitation || !doc || doc.sessionId !== invitation.sessionId || doc.confidential) return notFound(res, lang);
+      const file = documentPath(services.dataDir, doc.sha256);
+      if (!file || !existsSync(file)) return notFound(res, lang);
+      const at = new Date(services.nowMs()).toISOString();
+      mail.markOpened(token, at);
+      mail.markDocumentOpened(token, doc.id, at);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Length', String(doc.size));
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      createReadStream(file).pipe(res);
+    });
+  }
+
+  router.get('/feed.xml', (req, res) => {
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(resolutionsFeed(state(), base));
+  });
+
+  // Unknown pages under the English prefix; the Vietnamese root's unknown pages end in the app's own 404.
+  router.get(/^\/en\/.*/, (req, res) => notFound(res, 'en', req.path.slice(3)));
+
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    const type = (error as { type?: string }).type;
+    const lang: Lang = req.path.startsWith('/en/') ? 'en' : 'vi';
+    if (type === 'entity.too.large' || type === 'parameters.too.many') {
+      return sendHtml(res, 413, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fTooLarge } }, feedback.published()));
+    }
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return sendHtml(res, 400, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fRejected } }, feedback.published()));
+    }
+    next(error);
+  });
+  return router;
+}
+
+/** The portal's 404 page for any other GET (mounted last). */
+export function portalNotFound(services: Services): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io')) return next();
+    sendHtml(res, 404, notFoundPage(services.engine.state, 'vi', req.path));
+  };
+}
