@@ -143,3 +143,58 @@ describe('operations endpoints', () => {
     }
   });
 });
+
+describe('attacks', () => {
+  it('a delegate cannot cast a ballot for another delegate, even by naming them in the payload', async () => {
+    const cards = await delegateCards(server);
+    const attacker = (await delegateSocket(server, tokenOf(cards[3]!))) as unknown as Emitter;
+    try {
+      const forged = await attacker.timeout(5000).emitWithAck('vote:cast', {
+        roundId: 'r1',
+        delegateId: cards[4]!.delegateId,
+        choice: { type: 'option', option: 'yes' },
+      });
+      expect(forged).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    } finally {
+      attacker.disconnect();
+    }
+  });
+
+  it('a forged or negative seq only ever gets the current snapshot', async () => {
+    const card = (await delegateCards(server))[5]!;
+    const socket = (await delegateSocket(server, tokenOf(card))) as unknown as Emitter;
+    try {
+      const future = (await socket.timeout(5000).emitWithAck('session:sync', { sinceSeq: 10 ** 9 })) as { ok: boolean; data?: { snapshot: { seq: number } } };
+      expect(future.ok).toBe(true);
+      expect(future.data!.snapshot.seq).toBe(server.app.engine.seq);
+      expect(await socket.timeout(5000).emitWithAck('session:sync', { sinceSeq: -5 })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it('an oversized payload closes only the sender, and the server keeps serving others', async () => {
+    const cards = await delegateCards(server);
+    const big = await delegateSocket(server, tokenOf(cards[6]!));
+    const calm = (await delegateSocket(server, tokenOf(cards[7]!))) as unknown as Emitter;
+    try {
+      const closed = new Promise<string>((resolve) => big.once('disconnect', (reason) => resolve(reason)));
+      big.emit('vote:cast', { roundId: 'x'.repeat(200_000), choice: { type: 'option', option: 'yes' } }, () => undefined);
+      expect(await closed).toBe('transport close');
+      expect(await calm.timeout(5000).emitWithAck('vote:mine', { roundId: 'nope' })).toMatchObject({ ok: false, code: 'ROUND_NOT_FOUND' });
+    } finally {
+      big.disconnect();
+      calm.disconnect();
+    }
+  });
+
+  it('a display cannot vote or run the session, and never receives a choice of a secret round', async () => {
+    const display = (await displaySocket(server, (await createDisplay(server)).token)) as unknown as Emitter;
+    try {
+      expect(await display.timeout(5000).emitWithAck('vote:cast', { roundId: 'r', choice: { type: 'option', option: 'yes' } })).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
+      expect(await display.timeout(5000).emitWithAck('motion:open', { motionId: 'm', commandId: 'abcdefgh' })).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
+    } finally {
+      display.disconnect();
+    }
+  });
+});
