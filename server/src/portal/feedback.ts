@@ -97,26 +97,42 @@ export function validateFeedback(body: unknown): { ok: true; data: FeedbackForm 
   return { ok: false, errors };
 }
 
-/** Sliding window per address plus a global ceiling, so a flood cannot fill the disk. */
+/**
+ * Sliding windows per address: at most `perAddress` stored posts and `attemptsPerAddress` posts of any kind
+ * (invalid ones included) per window, plus a global ceiling of stored posts so a flood cannot fill the disk.
+ */
 export class FeedbackLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly attempts = new Map<string, number[]>();
+  private readonly stored = new Map<string, number[]>();
   private global: number[] = [];
 
   constructor(
     private readonly perAddress = 5,
+    private readonly attemptsPerAddress = 20,
     private readonly windowMs = 10 * 60_000,
     private readonly globalPerHour = 300,
   ) {}
 
-  /** Counts an attempt; false when this address (or everyone together) has sent too many. */
-  allow(address: string, now: number): boolean {
-    const list = (this.hits.get(address) ?? []).filter((t) => now - t < this.windowMs);
-    this.global = this.global.filter((t) => now - t < 3600_000);
+  private recent(map: Map<string, number[]>, key: string, now: number): number[] {
+    const list = (map.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    map.set(key, list);
+    if (map.size > 20_000) map.clear();
+    return list;
+  }
+
+  /** Counts a post of any kind; false when this address has sent too many. */
+  attempt(address: string, now: number): boolean {
+    const list = this.recent(this.attempts, address, now);
     list.push(now);
-    this.hits.set(address, list);
-    if (this.hits.size > 20_000) this.hits.clear();
-    if (list.length > this.perAddress) return false;
-    if (this.global.length >= this.globalPerHour) return false;
+    return list.length <= this.attemptsPerAddress;
+  }
+
+  /** Counts a valid post about to be stored; false when this address (or everyone together) stored too many. */
+  store(address: string, now: number): boolean {
+    const list = this.recent(this.stored, address, now);
+    this.global = this.global.filter((t) => now - t < 3600_000);
+    if (list.length >= this.perAddress || this.global.length >= this.globalPerHour) return false;
+    list.push(now);
     this.global.push(now);
     return true;
   }

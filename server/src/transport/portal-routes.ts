@@ -42,23 +42,22 @@ function sendHtml(res: Response, status: number, body: string): void {
   res.send(body);
 }
 
-export interface PortalOptions {
-  /** Feedback posts allowed per address per 10 minutes. */
-  feedbackPerAddress?: number;
-}
-
-export function createPortalRouter(services: Services, db: Db, options: PortalOptions = {}): Router {
+export function createPortalRouter(services: Services, db: Db): Router {
   const router = express.Router();
   const feedback = new FeedbackStore(db);
   const mail = new MailStore(db);
-  const limiter = new FeedbackLimiter(options.feedbackPerAddress ?? 5);
+  const limiter = new FeedbackLimiter();
   const state = (): CouncilState => services.engine.state;
   const urlencoded = express.urlencoded({ extended: false, limit: FEEDBACK_BODY_LIMIT, parameterLimit: 20 });
   const notFound = (res: Response, lang: Lang, path = '/') => sendHtml(res, 404, notFoundPage(state(), lang, path));
+  const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const throttled = (res: Response, lang: Lang, text: string) => {
+    res.setHeader('Retry-After', '600');
+    sendHtml(res, 429, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text } }, feedback.published()));
+  };
 
   for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
     const p = (path: string) => `${prefix}${path}`;
-    if (lang === 'en') router.get('/en', (_req, res) => res.redirect(301, '/en/'));
     router.get(p('/'), (_req, res) => sendHtml(res, 200, homePage(state(), lang)));
     router.get(p('/dai-bieu'), (_req, res) => sendHtml(res, 200, delegatesPage(state(), lang)));
     router.get(p('/ky-hop'), (_req, res) => sendHtml(res, 200, sessionsPage(state(), lang)));
@@ -94,10 +93,7 @@ export function createPortalRouter(services: Services, db: Db, options: PortalOp
     });
     router.post(p('/y-kien'), (req, res, next) => {
       const t = TEXTS[lang];
-      if (!limiter.allow(req.ip ?? req.socket.remoteAddress ?? 'unknown', services.nowMs())) {
-        res.setHeader('Retry-After', '600');
-        return sendHtml(res, 429, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: t.fThrottled } }, feedback.published()));
-      }
+      if (!limiter.attempt(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
       next();
     }, urlencoded, (req, res) => {
       const t = TEXTS[lang];
@@ -115,6 +111,7 @@ export function createPortalRouter(services: Services, db: Db, options: PortalOp
       if (!checked.ok) {
         return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: checked.errors, notice: null }, feedback.published()));
       }
+      if (!limiter.store(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
       const id = services.newId();
       try {
         feedback.insert(id, checked.data, new Date(services.nowMs()).toISOString());
