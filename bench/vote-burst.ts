@@ -153,8 +153,33 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
     });
 
     const display = await createDisplay(server);
-    const screens: DisplaySocket[] = await inBatches(Math.max(1, viewers + 1), 200, () => displaySocket(server, display.token));
+    // The hall display in this process; the read-only viewers in a process of their own.
+    const screens: DisplaySocket[] = [await displaySocket(server, display.token)];
     sockets.push(...screens);
+    let viewerProcess: ChildProcess | null = null;
+    let viewerResult: Promise<{ seen: number; screens: number; lastSeenAt: number } | null> = Promise.resolve(null);
+    if (viewers > 0) {
+      const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/viewers.ts'), server.url, display.token, String(viewers), String(voters)], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      viewerProcess = proc;
+      let out = '';
+      await new Promise<void>((resolve, reject) => {
+        proc.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('READY')) resolve();
+        });
+        proc.on('exit', (code) => reject(new Error(`viewers exited ${code}`)));
+      });
+      viewerResult = new Promise((resolve) => {
+        proc.stdout!.on('data', () => {
+          const line = out.split('\n').find((l) => l.startsWith('{'));
+          if (line) resolve(JSON.parse(line) as { seen: number; screens: number; lastSeenAt: number });
+        });
+        proc.on('exit', () => resolve(null));
+      });
+    }
 
     const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId: motion.body.id, commandId: `bench-${voters}-${viewers}` });
     if (!opened.ok) throw new Error(`open ${opened.code}`);
@@ -203,6 +228,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
     const options = ['yes', 'no', 'abstain'] as const;
     const started = performance.now();
     let lastPress = started;
+    let lastPressEpoch = Date.now();
     // Every tablet is its own device: in the hall, one tablet's acknowledgement never waits for another tablet
     // to finish sending. This generator is one process for all of them, so it presses in slices of 25 and
     // yields between slices, letting acknowledgements be read as they arrive instead of after 1,500 sends.
@@ -211,6 +237,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       for (let i = start; i < Math.min(start + 25, delegates.length); i += 1) {
         const t0 = performance.now();
         lastPress = t0;
+        lastPressEpoch = Date.now();
         presses.push(
           delegates[i]!
             .timeout(60_000)
@@ -235,6 +262,9 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
     await floodDone;
     await Promise.race([allSeen, new Promise((r) => setTimeout(r, 30_000))]);
     const displayMs = finalSeenAt.map((t) => t - lastPress);
+    const viewed = await Promise.race([viewerResult, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
+    viewerProcess?.kill('SIGTERM');
+    const lastViewerMs = viewed && viewed.seen === viewed.screens ? Math.max(0, viewed.lastSeenAt - lastPressEpoch) : null;
 
     const db = new Database(path.join(dataDir, 'hoi-dong.sqlite'), { readonly: true });
     const stored = new Set(
@@ -274,7 +304,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       maxAckMs: percentile(ackMs, 100),
       // The hall display is the first screen; with viewers, the slowest of all screens is reported too.
       p99DisplayMs: percentile(displayMs.slice(0, 1).length ? displayMs : [NaN], 99),
-      lastViewerMs: viewers > 0 && displayMs.length === screens.length ? percentile(displayMs, 100) : null,
+      lastViewerMs,
       lostAcknowledged: lost,
       burstMs: Math.round(burstMs),
       pressMs: Math.round(pressMs),

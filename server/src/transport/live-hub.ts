@@ -19,6 +19,14 @@ import type { CommitBatch, Engine } from '../engine';
 
 export const PATCH_INTERVAL_MS = 30;
 
+/**
+ * Progress patches are spaced more widely when thousands of screens watch (a party congress with viewers on
+ * every floor): each patch is one write per screen, so 5,000 viewers at 30 ms would cost more than the vote.
+ */
+export function patchIntervalMs(screens: number): number {
+  return Math.min(250, PATCH_INTERVAL_MS + Math.floor(screens / 25));
+}
+
 type ChairNsp = Namespace<Record<string, never>, ChairServerToClient>;
 type DelegateNsp = Namespace<Record<string, never>, DelegateServerToClient>;
 type DisplayNsp = Namespace<Record<string, never>, DisplayServerToClient>;
@@ -193,7 +201,8 @@ export class LiveHub {
 
   private schedule(): void {
     const now = Date.now();
-    if (this.pending.urgent || now - this.lastFlush >= PATCH_INTERVAL_MS) {
+    const interval = patchIntervalMs((this.display?.sockets.size ?? 0) + (this.delegate?.sockets.size ?? 0) / 10);
+    if (this.pending.urgent || now - this.lastFlush >= interval) {
       if (this.timer) {
         clearTimeout(this.timer);
         this.timer = null;
@@ -209,7 +218,7 @@ export class LiveHub {
         this.timer = null;
         this.lastFlush = Date.now();
         this.flush();
-      }, PATCH_INTERVAL_MS - (now - this.lastFlush));
+      }, interval - (now - this.lastFlush));
     }
   }
 

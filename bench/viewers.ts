@@ -1,0 +1,32 @@
+// Read-only viewers for the load benchmark, in their own process so that thousands of screens do not share
+// the voting generator's event loop. Prints READY when every screen is connected, then one JSON line with the
+// wall-clock times (Date.now) at which each screen first saw every ballot counted.
+//   tsx bench/viewers.ts <server url> <display token> <count> <expected ballots>
+import type { PatchEnvelope } from '@hddt/protocol';
+import { displaySocket, type DisplaySocket } from '../e2e/harness';
+
+const [url, token, countArg, expectedArg] = process.argv.slice(2);
+const count = Number(countArg);
+const expected = Number(expectedArg);
+const screens: DisplaySocket[] = [];
+for (let i = 0; i < count; i += 200) {
+  const batch = await Promise.all(Array.from({ length: Math.min(200, count - i) }, () => displaySocket({ url: url! }, token!)));
+  screens.push(...batch);
+}
+const seenAt: number[] = [];
+const done = new Promise<void>((resolve) => {
+  for (const screen of screens) {
+    let seen = false;
+    screen.on('state:patch', (envelope: PatchEnvelope) => {
+      if (seen || envelope.patch.type !== 'round' || envelope.patch.round.voted < expected) return;
+      seen = true;
+      seenAt.push(Date.now());
+      if (seenAt.length === screens.length) resolve();
+    });
+  }
+});
+process.stdout.write('READY\n');
+await Promise.race([done, new Promise((r) => setTimeout(r, 120_000))]);
+process.stdout.write(`${JSON.stringify({ seen: seenAt.length, screens: screens.length, lastSeenAt: Math.max(...seenAt) })}\n`);
+for (const s of screens) s.disconnect();
+process.exit(0);
