@@ -33,7 +33,7 @@ header.site{background:var(--brand);color:#fff;border-bottom:4px solid var(--gol
 nav.main ul{list-style:none;margin:0;padding:0 0 6px;display:flex;flex-wrap:wrap;gap:2px 4px}
 nav.main a{display:inline-block;color:#fff;text-decoration:none;padding:10px 12px;border-radius:6px;font-weight:600;font-size:.9375rem}
 nav.main a:hover,nav.main a[aria-current=page]{background:var(--brand-strong);color:#fff}
-main{padding:24px 0 40px}
+main.wrap{padding-top:24px;padding-bottom:40px}
 h1{font-size:1.625rem;line-height:1.25;color:var(--brand-strong);margin:0 0 12px}
 h2{font-size:1.3125rem;line-height:1.3;color:var(--navy);margin:28px 0 10px}
 h3{font-size:1.0625rem;margin:0 0 4px}

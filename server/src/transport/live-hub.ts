@@ -9,6 +9,7 @@ import type {
   DelegateServerToClient,
   DisplayServerToClient,
   LivePatch,
+  LiveSnapshot,
   StaffRole,
 } from '@hddt/protocol';
 import type { Namespace } from 'socket.io';
@@ -95,9 +96,18 @@ export class LiveHub {
     return chairSnapshot(this.engine.state, this.engine.seq, clock.now, clock.day, staff, this.connectedDelegateIds());
   }
 
-  liveSnapshotFor(audience: 'delegate' | 'display') {
+  private readonly snapshotCache = new Map<string, LiveSnapshot>();
+
+  /** The shared snapshot of an audience, built once per log position (a reconnect storm asks 1,500 times). */
+  liveSnapshotFor(audience: 'delegate' | 'display'): LiveSnapshot {
     const clock = this.engine.clockNow();
-    return liveSnapshot(this.engine.state, this.engine.seq, clock.now, clock.day, audience);
+    const key = `${audience}|${this.engine.seq}|${clock.day}`;
+    const cached = this.snapshotCache.get(key);
+    if (cached && cached.seq === this.engine.seq) return { ...cached, serverTime: clock.now };
+    const snap = liveSnapshot(this.engine.state, this.engine.seq, clock.now, clock.day, audience);
+    if (this.snapshotCache.size > 4) this.snapshotCache.clear();
+    this.snapshotCache.set(key, snap);
+    return snap;
   }
 
   meFor(delegateId: string) {
