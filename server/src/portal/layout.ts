@@ -23,12 +23,12 @@ a:hover{color:var(--brand)}
 .skip:focus{left:8px;top:8px}
 header.site{background:var(--brand);color:#fff;border-bottom:4px solid var(--gold)}
 .wrap{max-width:1040px;margin:0 auto;padding:0 16px}
-.top{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:14px 0 10px;flex-wrap:wrap}
+.top{display:flex;align-items:flex-start;justify-content:space-between;gap:12px;padding:14px 0 10px}
 .brand{color:#fff;text-decoration:none;display:block}
 .brand small{display:block;font-size:.8125rem;letter-spacing:.06em;text-transform:uppercase;opacity:.9}
 .brand strong{display:block;font-size:1.3125rem;line-height:1.25}
 .brand:hover{color:#fff}
-.lang{color:#fff;border:1px solid rgb(255 255 255 / .6);border-radius:6px;padding:6px 12px;text-decoration:none;font-size:.9375rem;white-space:nowrap}
+.lang{flex:none;margin-top:2px;color:#fff;border:1px solid rgb(255 255 255 / .6);border-radius:6px;padding:6px 12px;text-decoration:none;font-size:.9375rem;white-space:nowrap}
 .lang:hover{color:#fff;background:var(--brand-strong)}
 nav.main ul{list-style:none;margin:0;padding:0 0 6px;display:flex;flex-wrap:wrap;gap:2px 4px}
 nav.main a{display:inline-block;color:#fff;text-decoration:none;padding:10px 12px;border-radius:6px;font-weight:600;font-size:.9375rem}
@@ -72,6 +72,7 @@ textarea{min-height:160px;resize:vertical}
 .field.invalid input,.field.invalid textarea,.field.invalid select{border:2px solid var(--no)}
 .err{color:var(--no);font-weight:600;font-size:.9375rem;margin:4px 0 0}
 .notice{border-radius:8px;padding:12px 16px;margin:0 0 16px;font-weight:600}
+.notice p{margin:0 0 4px}.notice p:last-child{margin:0}
 .notice.ok{background:var(--yes-soft);color:var(--yes);border:1px solid var(--yes)}
 .notice.bad{background:var(--no-soft);color:var(--no);border:1px solid var(--no)}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
