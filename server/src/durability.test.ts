@@ -238,23 +238,30 @@ describe('durability', () => {
 
     const acked: string[] = [];
     const options = ['yes', 'no', 'abstain'] as const;
-    const presses = voters.map((v, i) =>
-      v
+    const press = (i: number) =>
+      voters[i]!
         .timeout(5000)
         .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
         .then((ack) => {
-          if (ack.ok) {
-            acked.push(cards[i]!.delegateId);
-            // Kill the server as soon as 100 ballots are confirmed: hundreds are still in flight.
-            if (acked.length === 100) child.kill('SIGKILL');
-          }
+          if (ack.ok) acked.push(cards[i]!.delegateId);
         })
-        .catch(() => undefined),
-    );
-    await Promise.all(presses);
+        .catch(() => undefined);
+    // The first half presses at once; when 100 are confirmed the server is killed while the second half
+    // presses too: ballots are in every state (committed, in a transaction, in a socket buffer, unsent).
+    const first = Array.from({ length: 250 }, (_, i) => press(i));
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (acked.length >= 100) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    const second = Array.from({ length: 250 }, (_, i) => press(250 + i));
+    child.kill('SIGKILL');
+    await Promise.all([...first, ...second]);
     await new Promise((r) => setTimeout(r, 200));
     expect(acked.length).toBeGreaterThanOrEqual(100);
-    // The kill landed mid-burst: some ballots were never confirmed.
     expect(acked.length).toBeLessThan(500);
 
     child = await startChild();

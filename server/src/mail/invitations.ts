@@ -107,6 +107,9 @@ ${secret > 0 ? html`<p>${secret} tài liệu mật không gửi qua thư điện
   return { subject: `Giấy mời: ${heading}`, text, html: `<!doctype html><html lang="vi"><body>${body.value}</body></html>` };
 }
 
+/** nodemailer error codes that concern the connection or the account, not one recipient. */
+const SERVER_ERRORS = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'EAUTH', 'ETLS', 'EPROTOCOL']);
+
 export interface SendContext {
   state: CouncilState;
   store: MailStore;
@@ -138,15 +141,22 @@ export async function sendInvitations(ctx: SendContext, session: Session, mode: 
     socketTimeout: 20_000,
   });
   try {
-    for (const invitation of targets) {
+    for (const [index, invitation] of targets.entries()) {
       const link = `${ctx.baseUrl}/moi/${invitation.token}`;
       const m = message(ctx.state, session, invitation, link);
       try {
         await transport.sendMail({ from: settings.from, to: { name: invitation.name, address: invitation.email }, ...m });
         store.markSent(invitation.token, ctx.nowIso());
       } catch (error) {
-        const e = error as { response?: string; message?: string };
-        store.markFailed(invitation.token, e.response || e.message || String(error));
+        const e = error as { code?: string; response?: string; message?: string };
+        const text = e.response || e.message || String(error);
+        store.markFailed(invitation.token, text);
+        // The server itself is unreachable or refuses us: every remaining message would wait for the same
+        // timeout, so they are all reported failed with this error at once (a retry sends them).
+        if (e.code && SERVER_ERRORS.has(e.code)) {
+          for (const rest of targets.slice(index + 1)) store.markFailed(rest.token, text);
+          break;
+        }
       }
     }
   } finally {

@@ -186,6 +186,27 @@ describe('session invitations by e-mail', () => {
     expect(after.filter((r) => r.openedAt !== null)).toHaveLength(1);
   });
 
+  it('reports every recipient failed at once when the SMTP server cannot be reached, and nothing else breaks', async () => {
+    const sessionId = server.app.engine.state.activeSessionId!;
+    const closed = new SMTPServer({ disabledCommands: ['STARTTLS', 'AUTH'], logger: false });
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadPort = (closed.server.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await api(server, 'PUT', '/api/mail/settings', { host: '127.0.0.1', port: deadPort, secure: false, user: '', from: 'vanphong@hdnd.example' }, staff);
+    const started = Date.now();
+    const res = await api<InvitationReport[]>(server, 'POST', `/api/sessions/${sessionId}/invitations`, {}, staff);
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(res.body.every((r) => r.status === 'failed' && /ECONNREFUSED|connect/i.test(r.error ?? ''))).toBe(true);
+    expect((await fetch(`${server.url}/nghi-quyet`)).status).toBe(200);
+    // Back to the working server: the retry delivers them all again.
+    await api(server, 'PUT', '/api/mail/settings', { host: '127.0.0.1', port: smtpPort, secure: false, user: '', from: 'vanphong@hdnd.example' }, staff);
+    const before = inbox.length;
+    const retried = await api<InvitationReport[]>(server, 'POST', `/api/sessions/${sessionId}/invitations/retry`, {}, staff);
+    expect(retried.body.every((r) => r.status === 'sent')).toBe(true);
+    expect(inbox.length - before).toBe(res.body.length);
+  });
+
   it('keeps the staff REST behind sign-in, role and CSRF', async () => {
     const sessionId = server.app.engine.state.activeSessionId!;
     expect((await fetch(`${server.url}/api/mail/settings`)).status).toBe(401);
