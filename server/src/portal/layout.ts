@@ -36,7 +36,7 @@ nav.main a:hover,nav.main a[aria-current=page]{background:var(--brand-strong);co
 main.wrap{padding-top:24px;padding-bottom:40px}
 h1{font-size:1.625rem;line-height:1.25;color:var(--brand-strong);margin:0 0 12px}
 h2{font-size:1.3125rem;line-height:1.3;color:var(--navy);margin:28px 0 10px}
-h3{font-size:1.0625rem;margin:0 0 4px}
+h3,h2.item{font-size:1.0625rem;line-height:1.4;color:var(--text);margin:0 0 4px}
 p{margin:0 0 12px}
 .lead{color:var(--muted)}
 .card{background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:16px;margin:0 0 12px}

@@ -41,15 +41,20 @@ function statusBadge(s: Session, lang: Lang): SafeHtml {
   return html`<span class="badge${s.status === 'open' ? ' open' : ''}">${label}</span>`;
 }
 
-function sessionItem(s: Session, lang: Lang): SafeHtml {
+/** A list item's heading: h2 when the list sits right under the page's h1, h3 under a section heading. */
+function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
+  return level === 2 ? html`<h2 class="item">${content}</h2>` : html`<h3>${content}</h3>`;
+}
+
+function sessionItem(s: Session, lang: Lang, level: 2 | 3 = 3): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li><h3><a href="${href(lang, `/ky-hop/${s.id}`)}">${sessionHeading(s, lang)}</a></h3>
+  return html`<li>${heading(level, html`<a href="${href(lang, `/ky-hop/${s.id}`)}">${sessionHeading(s, lang)}</a>`)}
 <p class="meta">${t.sessionTypes[s.type]} · ${dateRange(s)} · ${s.place} · ${statusBadge(s, lang)}</p></li>`;
 }
 
-function resolutionItem(r: Resolution, lang: Lang): SafeHtml {
+function resolutionItem(r: Resolution, lang: Lang, level: 2 | 3 = 3): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li><h3><a href="${href(lang, `/nghi-quyet/${r.id}`)}">${t.resolutionsTitle.replace(/s$/, '')} ${r.code}</a></h3>
+  return html`<li>${heading(level, html`<a href="${href(lang, `/nghi-quyet/${r.id}`)}">${lang === 'vi' ? 'Nghị quyết' : 'Resolution'} ${r.code}</a>`)}
 <p>${r.title}</p><p class="meta">${t.adoptedOn}: ${date(r.adoptedOn)}${r.normative ? html` · <span class="badge">${t.normative}</span>` : ''}</p></li>`;
 }
 
@@ -96,7 +101,7 @@ export function delegatesPage(state: CouncilState, lang: Lang): string {
   const body = html`<h1>${t.delegatesTitle}</h1><p class="lead">${t.delegatesIntro(delegates.length)}</p>
 <ul class="grid">${delegates.map(
     (d) => html`<li class="person"><div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
-<div><h3>${d.fullName}</h3><p>${d.title}</p><p>${d.group}</p></div></li>`,
+<div><h2 class="item">${d.fullName}</h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
   )}</ul>`;
   return shell(state, lang, 'delegates', '/dai-bieu', t.delegatesTitle, `${t.delegatesTitle} — ${councilName(state, lang)}`, body);
 }
@@ -105,7 +110,7 @@ export function sessionsPage(state: CouncilState, lang: Lang): string {
   const t = TEXTS[lang];
   const sessions = publicSessions(state);
   const body = html`<h1>${t.sessionsTitle}</h1>
-${sessions.length ? html`<ul class="list">${sessions.map((s) => sessionItem(s, lang))}</ul>` : html`<p>${t.noSessions}</p>`}`;
+${sessions.length ? html`<ul class="list">${sessions.map((s) => sessionItem(s, lang, 2))}</ul>` : html`<p>${t.noSessions}</p>`}`;
   return shell(state, lang, 'sessions', '/ky-hop', t.sessionsTitle, `${t.sessionsTitle} — ${councilName(state, lang)}`, body);
 }
 
@@ -140,7 +145,7 @@ export function resolutionsPage(state: CouncilState, lang: Lang): string {
   const body = html`<h1>${t.resolutionsTitle}</h1>
 <form class="search" role="search" action="${href(lang, '/tim-kiem')}" method="get"><label class="hp" for="q">${t.searchLabel}</label>
 <input id="q" name="q" type="search" placeholder="${t.searchLabel}"><button class="btn" type="submit">${t.searchButton}</button></form>
-${list.length ? html`<ul class="list">${list.map((r) => resolutionItem(r, lang))}</ul>` : html`<p>${t.noResolutions}</p>`}`;
+${list.length ? html`<ul class="list">${list.map((r) => resolutionItem(r, lang, 2))}</ul>` : html`<p>${t.noResolutions}</p>`}`;
   return shell(state, lang, 'resolutions', '/nghi-quyet', t.resolutionsTitle, `${t.resolutionsTitle} — ${councilName(state, lang)}`, body);
 }
 

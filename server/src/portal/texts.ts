@@ -158,7 +158,7 @@ const en: Texts = {
   documents: 'Public documents',
   noDocuments: 'No documents have been published yet.',
   download: 'Download (PDF)',
-  pages: (n: number) => `${n} pages`,
+  pages: (n: number) => `${n} page${n === 1 ? '' : 's'}`,
   resolutionsTitle: 'Resolutions',
   noResolutions: 'No resolution has been announced yet.',
   resolutionsOfSession: 'Resolutions adopted at this session',
