@@ -6,6 +6,7 @@
 import { CSRF_HEADER, IdSchema, errorBody, type ErrorCode, type FieldError } from '@hddt/protocol';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
+import { logger } from '../logger';
 import { invitationReports, sendInvitations } from '../mail/invitations';
 import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore } from '../mail/mail-store';
 import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, type FeedbackStatus } from '../portal/feedback';
@@ -176,7 +177,9 @@ export function createMailApi(services: Services, db: Db): Router {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, 'BAD_REQUEST');
-    next(error);
+    void next;
+    logger.error({ err: error }, 'unexpected mail/feedback REST error');
+    sendError(res, 'INTERNAL');
   });
   return router;
 }

@@ -5,6 +5,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { CouncilState } from '../domain/types';
+import { logger } from '../logger';
 import { MailStore } from '../mail/mail-store';
 import { invitationDocuments } from '../mail/invitations';
 import { resolutionsFeed } from '../portal/feed';
@@ -172,7 +173,9 @@ export function createPortalRouter(services: Services, db: Db): Router {
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
       return sendHtml(res, 400, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fRejected } }, feedback.published()));
     }
-    next(error);
+    void next;
+    logger.error({ err: error }, 'unexpected portal error');
+    res.status(500).type('text/plain; charset=utf-8').send('Lỗi máy chủ. Vui lòng thử lại sau. / Server error. Please try again later.');
   });
   return router;
 }
