@@ -7,4 +7,5 @@ export * from './views';
 export * from './schemas';
 export * from './events';
 export * from './rest';
+export * from './records';
 export type { MotionInputRaw } from './payloads';

@@ -1,0 +1,279 @@
+// The records a secretariat hands in after a session (issue 6): minutes (JSON model + editable notes, DOCX,
+// PDF), vote result exports (round, session, term), integrity check, backup and the archive (Kỷ yếu) with
+// its search. Every export states the log head (seq and hash) it was made from, in its body and in the
+// X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
+import type {
+  BallotMode,
+  DocumentType,
+  MotionKind,
+  RoundResult,
+  RoundStatus,
+  VoteOption,
+} from './model';
+
+export const LOG_HEAD_HEADER = 'X-Log-Head';
+
+export const RECORDS_API = {
+  minutes: (sessionId: string) => `/api/sessions/${sessionId}/minutes`,
+  minutesNotes: (sessionId: string) => `/api/sessions/${sessionId}/minutes/notes`,
+  minutesDocx: (sessionId: string) => `/api/sessions/${sessionId}/minutes.docx`,
+  minutesPdf: (sessionId: string) => `/api/sessions/${sessionId}/minutes.pdf`,
+  roundResults: (roundId: string, format: 'csv' | 'json') => `/api/rounds/${roundId}/results.${format}`,
+  sessionResults: (sessionId: string, format: 'csv' | 'json') => `/api/sessions/${sessionId}/results.${format}`,
+  termResults: (format: 'csv' | 'json') => `/api/results.${format}`,
+  integrity: '/api/integrity',
+  backup: '/api/backup',
+  archive: '/api/archive',
+  archiveSearch: (q: string) => `/api/archive/search?q=${encodeURIComponent(q)}`,
+} as const;
+
+export interface LogHead {
+  seq: number;
+  hash: string;
+}
+
+export interface PersonRef {
+  delegateId: string;
+  seat: number;
+  fullName: string;
+}
+
+export interface AttendanceDay {
+  day: string;
+  seated: number;
+  present: number;
+  excused: (PersonRef & { reason: string })[];
+  absent: PersonRef[];
+  quorumRequired: number;
+  quorumMet: boolean;
+  /** The attendance sentence as printed in the minutes. */
+  text: string;
+}
+
+export interface NamedBallotRow extends PersonRef {
+  /** The delegate's choice in words, or "Không tham gia biểu quyết". */
+  choice: string;
+  option: VoteOption | null;
+}
+
+export interface RoundRecord {
+  id: string;
+  motionId: string;
+  itemId: string | null;
+  question: string;
+  kind: MotionKind;
+  mode: BallotMode;
+  modeText: string;
+  /** 1 for the first opening; 2, 3… for each "biểu quyết lại". */
+  number: number;
+  repeated: boolean;
+  status: RoundStatus;
+  statusText: string;
+  cancelledReason: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  announcedAt: string | null;
+  seated: number;
+  result: RoundResult | null;
+  /** The announced result in the official wording, one line per sentence. */
+  resultLines: string[];
+  /** Named rounds only: each delegate's choice, in seat order. Never for anonymous or secret rounds. */
+  namedBallots: NamedBallotRow[] | null;
+  resolutionCode: string | null;
+}
+
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  docType: DocumentType;
+  docTypeText: string;
+  pages: number | null;
+  sha256: string;
+}
+
+export interface ResolutionRecord {
+  id: string;
+  code: string;
+  title: string;
+  adoptedOn: string;
+  itemId: string | null;
+  roundId: string;
+  normative: boolean;
+}
+
+export interface ItemRecord {
+  id: string;
+  order: number;
+  title: string;
+  presenter: string;
+  documents: DocumentRecord[];
+  rounds: RoundRecord[];
+  resolutions: ResolutionRecord[];
+}
+
+export interface SpeakerRecord {
+  order: number;
+  name: string;
+  /** Position (chức vụ) from the roster; empty for a guest. */
+  title: string;
+  seat: number | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface SessionRecord {
+  logHead: LogHead;
+  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string };
+  session: {
+    id: string;
+    number: number;
+    heading: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+    place: string;
+    status: string;
+    openedAt: string | null;
+    closedAt: string | null;
+    chairName: string;
+    secretaryName: string;
+  };
+  /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
+  documentDate: string;
+  attendance: AttendanceDay[];
+  items: ItemRecord[];
+  /** Rounds not tied to an agenda item. */
+  otherRounds: RoundRecord[];
+  speakers: SpeakerRecord[];
+  resolutions: ResolutionRecord[];
+}
+
+/** The editable text of the minutes. */
+export interface MinutesNotes {
+  /** The minutes number as printed: "Số: 12/BB-HĐND" → "12". Empty until the secretariat fills it in. */
+  number: string;
+  opening: string;
+  closing: string;
+  /** agenda item id → summary of the debate on it. */
+  items: Record<string, string>;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+/** PUT body for the notes: absent fields keep their value; an empty item text removes it. */
+export interface MinutesNotesInput {
+  number?: string;
+  opening?: string;
+  closing?: string;
+  items?: Record<string, string>;
+}
+
+/** GET /api/sessions/:id/minutes */
+export interface MinutesResponse {
+  logHead: LogHead;
+  record: SessionRecord;
+  notes: MinutesNotes;
+}
+
+export interface BallotExportRow {
+  seat: number;
+  fullName: string;
+  delegateId: string;
+  choice: string;
+  option: VoteOption | null;
+}
+
+export interface ParticipationRow {
+  seat: number;
+  fullName: string;
+  delegateId: string;
+  participated: boolean;
+}
+
+export interface RoundExport {
+  sessionId: string;
+  session: string;
+  roundId: string;
+  motionId: string;
+  question: string;
+  kind: MotionKind;
+  mode: BallotMode;
+  practice: boolean;
+  number: number;
+  repeated: boolean;
+  status: RoundStatus;
+  cancelledReason: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  seated: number;
+  result: RoundResult | null;
+  /** Named rounds with a result only. */
+  ballots: BallotExportRow[] | null;
+  /** Anonymous and secret rounds with a result: who took part, by seat, nothing else. */
+  participation: ParticipationRow[] | null;
+}
+
+export interface ResultsExport {
+  scope: 'round' | 'session' | 'term';
+  logHead: LogHead;
+  council: { id: string; name: string; term: string };
+  rounds: RoundExport[];
+}
+
+export interface ChainReport {
+  ok: boolean;
+  entries: number;
+  headHash: string;
+  /** First entry whose stored hash or link does not match. */
+  brokenAt: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | 'seq-gap' } | null;
+}
+
+export interface RowDifference {
+  table: string;
+  /** Primary key of the row. */
+  key: Record<string, unknown>;
+  /** The row as stored (null: missing from the live tables). */
+  live: Record<string, unknown> | null;
+  /** The row as the log says it should be (null: the log has no such row). */
+  replayed: Record<string, unknown> | null;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  head: LogHead;
+  chain: ChainReport;
+  replay: { ok: boolean; error: string | null; differences: RowDifference[] };
+}
+
+export interface BackupInfo {
+  /** Directory of the copy on the server machine. */
+  path: string;
+  createdAt: string;
+  councilId: string | null;
+  logHead: LogHead;
+  documents: number;
+}
+
+export type ArchiveSession = Omit<SessionRecord, 'logHead' | 'council'>;
+
+export interface Archive {
+  logHead: LogHead;
+  council: { id: string; name: string };
+  terms: { term: string; sessions: ArchiveSession[] }[];
+}
+
+export interface SearchHit {
+  kind: 'session' | 'item' | 'document' | 'round' | 'resolution';
+  id: string;
+  sessionId: string;
+  session: string;
+  title: string;
+  code: string | null;
+}
+
+/** GET /api/archive/search?q= */
+export interface ArchiveSearchResponse {
+  q: string;
+  logHead: LogHead;
+  hits: SearchHit[];
+}
