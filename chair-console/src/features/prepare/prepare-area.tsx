@@ -8,12 +8,14 @@ import { CouncilForm } from './council-form';
 import { CardsPanel } from './cards-panel';
 import { DisplaysPanel } from './displays-panel';
 import { StaffPanel } from './staff-panel';
+import { RecordsPanel } from '../records/records-panel';
 
 /** secretariatOnly: the server serves these to the secretariat only (cards carry sign-in tokens). */
 const TABS: { id: PrepareTab; label: MsgKey; secretariatOnly?: boolean }[] = [
   { id: 'sessions', label: 'prep.tab.sessions' },
   { id: 'roster', label: 'prep.tab.roster' },
   { id: 'cards', label: 'prep.tab.cards', secretariatOnly: true },
+  { id: 'records', label: 'prep.tab.records' },
   { id: 'displays', label: 'prep.tab.displays' },
   { id: 'council', label: 'prep.tab.council' },
   { id: 'staff', label: 'prep.tab.staff', secretariatOnly: true },
@@ -41,6 +43,7 @@ export function PrepareArea() {
         {tab === 'cards' ? <CardsPanel /> : null}
         {tab === 'displays' ? <DisplaysPanel /> : null}
         {tab === 'staff' ? <StaffPanel /> : null}
+        {tab === 'records' ? <RecordsPanel /> : null}
       </main>
     </div>
   );
