@@ -90,6 +90,7 @@ describe('chair console — Biên bản & Kỷ yếu (secretariat)', () => {
     expect(await preview.textContent()).toContain('có mặt 22/31 đại biểu');
     expect(await preview.textContent()).toContain(resolution.code);
     expect(await page.getByTestId('log-head').first().textContent()).toMatch(/\d+:[0-9a-f]{16}/);
+    await page.screenshot({ path: path.join(SHOTS, 'records-top-1366.png') });
 
     // Edit the number and the debate summary of the item; the preview shows them after saving.
     const snap: ChairSnapshot = ok(await chair.timeout(5000).emitWithAck('session:sync', {}), 'sync');
