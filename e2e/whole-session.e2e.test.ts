@@ -199,9 +199,11 @@ describe('a whole session, end to end', () => {
 
     // Tablet 5 drops off the Wi-Fi: no network, and its connection is cut.
     const lost = tablets[4]!;
+    const hub = server.app.services.hub;
+    await expect.poll(() => hub.delegateSockets.has(lost.card.delegateId), { timeout: 10_000 }).toBe(true);
     await lost.context.setOffline(true);
-    const conn = server.app.services.hub.delegateSockets.get(lost.card.delegateId);
-    server.app.services.hub.delegate?.sockets.get(conn!.socketId)?.conn.close();
+    const conn = hub.delegateSockets.get(lost.card.delegateId)!;
+    hub.delegate?.sockets.get(conn.socketId)?.conn.close();
     await lost.page.getByTestId('offline-banner').waitFor({ timeout: 10_000 });
     await lost.page.getByRole('dialog').getByRole('button', { name: 'Tán thành', exact: true }).click();
     await expect.poll(() => lost.page.getByTestId('vote-status').textContent(), { timeout: 15_000 }).toContain('Chưa ghi nhận được phiếu.');
