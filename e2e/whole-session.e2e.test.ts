@@ -201,8 +201,9 @@ describe('a whole session, end to end', () => {
     const lost = tablets[4]!;
     const hub = server.app.services.hub;
     await expect.poll(() => hub.delegateSockets.has(lost.card.delegateId), { timeout: 10_000 }).toBe(true);
-    await lost.context.setOffline(true);
     const conn = hub.delegateSockets.get(lost.card.delegateId)!;
+    await lost.context.setOffline(true);
+    // Offline emulation may or may not close an open WebSocket; the access point going away does, so cut it.
     hub.delegate?.sockets.get(conn.socketId)?.conn.close();
     await lost.page.getByTestId('offline-banner').waitFor({ timeout: 10_000 });
     await lost.page.getByRole('dialog').getByRole('button', { name: 'Tán thành', exact: true }).click();
