@@ -13,7 +13,8 @@ import type {
   StaffRole,
 } from '@hddt/protocol';
 import type { Namespace } from 'socket.io';
-import { activeSession, speakersOf } from '../domain/decide';
+import { activeSession, presentIds, speakersOf } from '../domain/decide';
+import { participationCount } from '../domain/tally';
 import type { CouncilState } from '../domain/types';
 import { attendanceSummary, chairSnapshot, delegateMe, liveSnapshot, roundView } from '../domain/views';
 import type { CommitBatch, Engine } from '../engine';
@@ -125,13 +126,16 @@ export class LiveHub {
   private onCommit(batch: CommitBatch): void {
     const p = this.pending;
     const { before, after } = batch;
+    const ballotRounds = new Set<string>();
     for (const { event } of batch.events) {
       switch (event.type) {
         case 'ballot.cast':
-        case 'ballot.secret-cast':
+        case 'ballot.secret-cast': {
           // The voter's own receipt travels in the ack; others' ballots only move the progress counters.
           p.rounds.add(event.roundId);
+          ballotRounds.add(event.roundId);
           break;
+        }
         case 'round.opened':
         case 'round.closed':
         case 'round.announced':
@@ -202,6 +206,11 @@ export class LiveHub {
       }
     }
     for (const roundId of batch.secretRounds) p.rounds.add(roundId);
+    // The moment everyone present has voted is news for the hall: no waiting for the next interval.
+    for (const roundId of ballotRounds) {
+      const round = after.rounds[roundId];
+      if (round && participationCount(round) >= presentIds(after, round.sessionId, this.day()).length) p.urgent = true;
+    }
     this.schedule();
   }
 
