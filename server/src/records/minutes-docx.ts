@@ -50,7 +50,8 @@ const noBorders = {
 };
 
 function headerTable(l: MinutesLayout): Table {
-  const leftW = Math.round(TEXT_WIDTH * 0.4);
+  // The national title must fit on one line in the right column (12 pt bold, as Nghị định 30/2020 allows).
+  const leftW = Math.round(TEXT_WIDTH * 0.38);
   const rightW = TEXT_WIDTH - leftW;
   const left = new TableCell({
     width: { size: leftW, type: WidthType.DXA },
@@ -71,7 +72,7 @@ function headerTable(l: MinutesLayout): Table {
     width: { size: rightW, type: WidthType.DXA },
     borders: noBorders,
     children: [
-      centered([run(l.nation, { bold: true, size: SMALL })]),
+      centered([run(l.nation, { bold: true, size: 24 })]),
       centered([run(l.motto, { bold: true, underline: true })], 120),
       centered([run(l.placeDate, { italics: true })]),
     ],
