@@ -181,9 +181,26 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       });
     }
 
+    // The chair opens the vote; the delegates press once the ballot is on their tablets (as in a hall, where
+    // nobody can press before the panel appears).
+    const ballotShown = Promise.all(
+      delegates.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            const onPatch = (envelope: PatchEnvelope) => {
+              if (envelope.patch.type === 'round' && envelope.patch.round.status === 'open') {
+                socket.off('state:patch', onPatch);
+                resolve();
+              }
+            };
+            socket.on('state:patch', onPatch);
+          }),
+      ),
+    );
     const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId: motion.body.id, commandId: `bench-${voters}-${viewers}` });
     if (!opened.ok) throw new Error(`open ${opened.code}`);
     const roundId = opened.data.id;
+    await ballotShown;
 
     // Each screen notes when it first sees every ballot counted.
     const finalSeenAt: number[] = [];
