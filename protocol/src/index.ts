@@ -9,3 +9,4 @@ export * from './events';
 export * from './rest';
 export * from './records';
 export type { MotionInputRaw } from './payloads';
+export * from './portal';

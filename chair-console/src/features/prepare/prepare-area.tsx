@@ -9,6 +9,8 @@ import { CardsPanel } from './cards-panel';
 import { DisplaysPanel } from './displays-panel';
 import { StaffPanel } from './staff-panel';
 import { RecordsPanel } from '../records/records-panel';
+import { FeedbackPanel } from '../portal/feedback-panel';
+import { MailPanel } from '../portal/mail-panel';
 
 /** secretariatOnly: the server serves these to the secretariat only (cards carry sign-in tokens). */
 const TABS: { id: PrepareTab; label: MsgKey; secretariatOnly?: boolean }[] = [
@@ -16,6 +18,8 @@ const TABS: { id: PrepareTab; label: MsgKey; secretariatOnly?: boolean }[] = [
   { id: 'roster', label: 'prep.tab.roster' },
   { id: 'cards', label: 'prep.tab.cards', secretariatOnly: true },
   { id: 'records', label: 'prep.tab.records' },
+  { id: 'feedback', label: 'prep.tab.feedback' },
+  { id: 'mail', label: 'prep.tab.mail', secretariatOnly: true },
   { id: 'displays', label: 'prep.tab.displays' },
   { id: 'council', label: 'prep.tab.council' },
   { id: 'staff', label: 'prep.tab.staff', secretariatOnly: true },
@@ -44,6 +48,8 @@ export function PrepareArea() {
         {tab === 'displays' ? <DisplaysPanel /> : null}
         {tab === 'staff' ? <StaffPanel /> : null}
         {tab === 'records' ? <RecordsPanel /> : null}
+        {tab === 'feedback' ? <FeedbackPanel /> : null}
+        {tab === 'mail' ? <MailPanel /> : null}
       </main>
     </div>
   );

@@ -1,0 +1,251 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { PORTAL_API, sessionTitle } from '@hddt/protocol';
+import type { InvitationReport, InvitationStatus, MailSettingsInput, MailSettingsView, Recipients } from '@hddt/protocol';
+import { api } from '../../api';
+import { errorText } from '../../form-errors';
+import { useT } from '../../i18n';
+import type { MsgKey } from '../../i18n';
+import { useStore } from '../../store';
+import { Field } from '../shared/field';
+
+const STATUS_KEY: Record<InvitationStatus, MsgKey> = { pending: 'mail.st.pending', sent: 'mail.st.sent', failed: 'mail.st.failed' };
+
+/** "Gửi tài liệu qua e-mail": SMTP settings, recipients, and per session the invitations and their tracking. */
+export function MailPanel() {
+  const { t, lang } = useT();
+  const [settings, setSettings] = useState<MailSettingsView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setSettings(await api.get<MailSettingsView>(PORTAL_API.mailSettings));
+    } catch (err) {
+      setError(errorText(err, lang));
+    }
+  }, [lang]);
+  useEffect(() => { void load(); }, [load]);
+
+  return (
+    <section aria-labelledby="mail-h" className="records">
+      <h1 id="mail-h">{t('mail.title')}</h1>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {settings && !settings.configured ? <p className="form-error" role="status">{t('mail.notConfigured')}</p> : null}
+      {settings ? <SettingsForm settings={settings} onSaved={setSettings} /> : null}
+      <RecipientsCard />
+      <InvitationsCard configured={settings?.configured ?? false} />
+    </section>
+  );
+}
+
+function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSaved: (s: MailSettingsView) => void }) {
+  const { t, lang } = useT();
+  const [host, setHost] = useState(settings.host);
+  const [port, setPort] = useState(String(settings.port || 587));
+  const [secure, setSecure] = useState(settings.secure);
+  const [user, setUser] = useState(settings.user);
+  const [password, setPassword] = useState('');
+  const [from, setFrom] = useState(settings.from);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const body: MailSettingsInput = { host: host.trim(), port: Number(port), secure, user: user.trim(), from: from.trim() };
+    if (password) body.password = password;
+    setBusy(true);
+    setMsg(null);
+    try {
+      onSaved(await api.put<MailSettingsView>(PORTAL_API.mailSettings, body));
+      setPassword('');
+      setMsg({ ok: true, text: t('mail.settingsSaved') });
+    } catch (err) {
+      setMsg({ ok: false, text: errorText(err, lang) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form-row" onSubmit={onSubmit} noValidate aria-labelledby="mail-set-h">
+      <h2 id="mail-set-h">{t('mail.settings')}</h2>
+      <Field label={t('mail.host')}>{(a) => <input {...a} name="host" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />}</Field>
+      <Field label={t('mail.port')}>{(a) => <input {...a} name="port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}</Field>
+      <label className="check"><input type="checkbox" name="secure" checked={secure} onChange={(e) => setSecure(e.target.checked)} />{t('mail.secure')}</label>
+      <Field label={t('mail.user')}>{(a) => <input {...a} name="user" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="off" />}</Field>
+      <Field label={t('mail.password')} hint={settings.passwordSet ? t('mail.passwordKept') : undefined}>
+        {(a) => <input {...a} name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />}
+      </Field>
+      <Field label={t('mail.from')}>{(a) => <input {...a} name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="HĐND <hdnd@example.gov.vn>" />}</Field>
+      <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('common.save')}</button></div>
+      {msg ? <p className={msg.ok ? 'muted' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p> : null}
+    </form>
+  );
+}
+
+function RecipientsCard() {
+  const { t, lang } = useT();
+  const [data, setData] = useState<Recipients | null>(null);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [guestName, setGuestName] = useState('');
+  const [guestEmail, setGuestEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setData(await api.get<Recipients>(PORTAL_API.mailRecipients));
+    } catch (err) {
+      setError(errorText(err, lang));
+    }
+  }, [lang]);
+  useEffect(() => { void load(); }, [load]);
+
+  async function run(fn: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await fn();
+      await load();
+      return true;
+    } catch (err) {
+      setError(errorText(err, lang));
+      return false;
+    }
+  }
+  async function saveEmail(delegateId: string) {
+    const v = (drafts[delegateId] ?? '').trim();
+    if (await run(() => api.put(PORTAL_API.delegateEmail(delegateId), { email: v || null }))) {
+      setDrafts((d) => { const n = { ...d }; delete n[delegateId]; return n; });
+    }
+  }
+  async function addGuest(e: FormEvent) {
+    e.preventDefault();
+    if (await run(() => api.post(PORTAL_API.guests, { name: guestName.trim(), email: guestEmail.trim() }))) { setGuestName(''); setGuestEmail(''); }
+  }
+
+  return (
+    <div className="card" aria-labelledby="mail-rcp-h">
+      <h2 id="mail-rcp-h">{t('mail.recipients')}</h2>
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {data ? (
+        <table className="table">
+          <thead><tr><th>{t('mail.seat')}</th><th>{t('mail.name')}</th><th>{t('mail.email')}</th></tr></thead>
+          <tbody>
+            {data.delegates.map((d) => {
+              const draft = drafts[d.delegateId];
+              return (
+                <tr key={d.delegateId}>
+                  <td>{d.seat}</td>
+                  <td>{d.fullName}</td>
+                  <td>
+                    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void saveEmail(d.delegateId); }}>
+                      <input type="email" aria-label={t('mail.emailOf', { name: d.fullName })} value={draft ?? d.email ?? ''} onChange={(e) => setDrafts((x) => ({ ...x, [d.delegateId]: e.target.value }))} />
+                      {draft !== undefined ? <button type="submit" className="btn" aria-label={t('mail.saveEmailOf', { name: d.fullName })}>{t('common.save')}</button> : null}
+                    </form>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      <h3>{t('mail.guests')}</h3>
+      {data && data.guests.length === 0 ? <p className="muted">{t('mail.noGuests')}</p> : null}
+      {data && data.guests.length > 0 ? (
+        <ul className="plain-list">
+          {data.guests.map((g) => (
+            <li key={g.id}>
+              {g.name} &lt;{g.email}&gt;{' '}
+              <button type="button" className="btn" aria-label={t('mail.removeGuest', { name: g.name })} onClick={() => void run(() => api.del(PORTAL_API.guest(g.id)))}>{t('common.remove')}</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="form-row" onSubmit={addGuest} noValidate aria-label={t('mail.addGuest')}>
+        <Field label={t('mail.guestName')}>{(a) => <input {...a} name="guestName" value={guestName} onChange={(e) => setGuestName(e.target.value)} />}</Field>
+        <Field label={t('mail.email')}>{(a) => <input {...a} name="guestEmail" type="email" value={guestEmail} onChange={(e) => setGuestEmail(e.target.value)} />}</Field>
+        <div className="form-actions"><button type="submit" className="btn" disabled={!guestName.trim() || !guestEmail.trim()}>{t('mail.addGuest')}</button></div>
+      </form>
+    </div>
+  );
+}
+
+function InvitationsCard({ configured }: { configured: boolean }) {
+  const { t, lang } = useT();
+  const sessions = useStore((s) => s.snapshot?.sessions);
+  const current = useStore((s) => s.snapshot?.session?.id ?? null);
+  const list = sessions ?? [];
+  const [sessionId, setSessionId] = useState<string | null>(current);
+  useEffect(() => {
+    if (!sessionId && sessions && sessions.length > 0) setSessionId(current ?? sessions[0]!.id);
+  }, [sessionId, sessions, current]);
+  const [reports, setReports] = useState<InvitationReport[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!sessionId) return;
+    let live = true;
+    setReports(null);
+    api.get<InvitationReport[]>(PORTAL_API.invitations(sessionId)).then((r) => { if (live) setReports(r); }, (err: unknown) => { if (live) setError(errorText(err, lang)); });
+    return () => { live = false; };
+  }, [sessionId, lang]);
+
+  async function send(retry: boolean) {
+    if (!sessionId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setReports(await api.post<InvitationReport[]>(retry ? PORTAL_API.invitationsRetry(sessionId) : PORTAL_API.invitations(sessionId)));
+    } catch (err) {
+      setError(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const failed = reports?.filter((r) => r.status === 'failed').length ?? 0;
+  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+  return (
+    <div className="card" aria-labelledby="mail-inv-h" aria-busy={busy}>
+      <h2 id="mail-inv-h">{t('mail.invitations')}</h2>
+      {list.length === 0 ? <p className="muted">{t('rec.noSessions')}</p> : (
+        <div className="form-row">
+          <Field label={t('rec.session')}>
+            {(a) => (
+              <select {...a} name="mailSession" value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)}>
+                {list.map((s) => <option key={s.id} value={s.id}>{sessionTitle(s.number, lang)}{s.title ? ` — ${s.title}` : ''}</option>)}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="button" className="btn btn-primary" disabled={busy || !sessionId} onClick={() => void send(false)}>{busy ? t('mail.sending') : t('mail.send')}</button>
+            {failed > 0 ? <button type="button" className="btn" disabled={busy} onClick={() => void send(true)}>{t('mail.retry', { count: failed })}</button> : null}
+          </div>
+        </div>
+      )}
+      {!configured ? <p className="muted">{t('mail.sendUnavailable')}</p> : null}
+      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {reports && reports.length === 0 ? <p className="muted">{t('mail.noInvitations')}</p> : null}
+      {reports && reports.length > 0 ? (
+        <table className="table">
+          <thead><tr><th>{t('mail.name')}</th><th>{t('mail.email')}</th><th>{t('mail.status')}</th><th>{t('mail.opened')}</th><th>{t('mail.link')}</th></tr></thead>
+          <tbody>
+            {reports.map((r) => (
+              <tr key={`${r.recipientKind}:${r.recipientId}`}>
+                <td>{r.name}{r.recipientKind === 'guest' ? ` (${t('mail.guest')})` : ''}</td>
+                <td>{r.email}</td>
+                <td>
+                  {t(STATUS_KEY[r.status])}{r.sentAt ? ` · ${fmt(r.sentAt)}` : ''}
+                  {r.error ? <div className="form-error">{r.error}</div> : null}
+                </td>
+                <td>
+                  {r.openedAt ? fmt(r.openedAt) : t('mail.notOpened')}
+                  {r.documentsOpened.length > 0 ? <ul className="plain-list">{r.documentsOpened.map((d) => <li key={d.documentId}>{d.title}</li>)}</ul> : null}
+                </td>
+                <td><a href={r.url} target="_blank" rel="noreferrer">{t('mail.personalLink')}</a></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
