@@ -110,7 +110,7 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
         </dd>
       </dl>
       <p className="fb-text">{item.text}</p>
-      <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('fb.answerForm')}>
+      <form className="fb-answer" onSubmit={onSubmit} noValidate aria-label={t('fb.answerForm')}>
         <Field label={t('fb.status')}>
           {(a) => (
             <select {...a} name="status" value={status} onChange={(e) => setStatus(e.target.value as FeedbackStatus)}>
