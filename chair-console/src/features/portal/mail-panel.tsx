@@ -31,8 +31,8 @@ export function MailPanel() {
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       {settings && !settings.configured ? <p className="form-error" role="status">{t('mail.notConfigured')}</p> : null}
       {settings ? <SettingsForm settings={settings} onSaved={setSettings} /> : null}
-      <RecipientsCard />
       <InvitationsCard configured={settings?.configured ?? false} />
+      <RecipientsCard />
     </section>
   );
 }
@@ -66,8 +66,9 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
   }
 
   return (
-    <form className="card form-row" onSubmit={onSubmit} noValidate aria-labelledby="mail-set-h">
+    <div className="card">
       <h2 id="mail-set-h">{t('mail.settings')}</h2>
+      <form className="form-row" onSubmit={onSubmit} noValidate aria-labelledby="mail-set-h">
       <Field label={t('mail.host')}>{(a) => <input {...a} name="host" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />}</Field>
       <Field label={t('mail.port')}>{(a) => <input {...a} name="port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}</Field>
       <label className="check"><input type="checkbox" name="secure" checked={secure} onChange={(e) => setSecure(e.target.checked)} />{t('mail.secure')}</label>
@@ -77,8 +78,9 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
       </Field>
       <Field label={t('mail.from')}>{(a) => <input {...a} name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="HĐND <hdnd@example.gov.vn>" />}</Field>
       <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('common.save')}</button></div>
+      </form>
       {msg ? <p className={msg.ok ? 'muted' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p> : null}
-    </form>
+    </div>
   );
 }
 
