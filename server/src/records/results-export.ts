@@ -3,56 +3,19 @@
 // totals and who took part — in seat order, without times — so nothing can re-link a choice to a delegate.
 // Practice votes are left out of session and term exports.
 
-import type { BallotMode, CouncilConfig, MotionKind, RoundResult, RoundStatus, VoteOption } from '@hddt/protocol';
+import type { BallotMode, CouncilConfig, RoundStatus } from '@hddt/protocol';
 import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
 import type { CouncilState, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';
 import { choiceText, lowerFirst, type LogHead } from './session-record';
+// The record shapes are the contract with the console: defined once, in @hddt/protocol.
+import type { BallotExportRow, ParticipationRow, RoundExport, ResultsExport } from '@hddt/protocol';
+export type { BallotExportRow, ParticipationRow, RoundExport, ResultsExport };
 
-export interface BallotExportRow {
-  seat: number;
-  fullName: string;
-  delegateId: string;
-  choice: string;
-  option: VoteOption | null;
-}
 
-export interface ParticipationRow {
-  seat: number;
-  fullName: string;
-  delegateId: string;
-  participated: boolean;
-}
 
-export interface RoundExport {
-  sessionId: string;
-  session: string;
-  roundId: string;
-  motionId: string;
-  question: string;
-  kind: MotionKind;
-  mode: BallotMode;
-  practice: boolean;
-  number: number;
-  repeated: boolean;
-  status: RoundStatus;
-  cancelledReason: string | null;
-  openedAt: string;
-  closedAt: string | null;
-  seated: number;
-  result: RoundResult | null;
-  /** Named rounds with a result only. */
-  ballots: BallotExportRow[] | null;
-  /** Anonymous and secret rounds with a result: who took part, by seat, nothing else. */
-  participation: ParticipationRow[] | null;
-}
 
-export interface ResultsExport {
-  scope: 'round' | 'session' | 'term';
-  logHead: LogHead;
-  council: { id: string; name: string; term: string };
-  rounds: RoundExport[];
-}
+
 
 export function roundExport(state: CouncilState, round: RoundState): RoundExport | null {
   const council = state.council;

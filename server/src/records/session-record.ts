@@ -9,10 +9,7 @@ import type {
   CouncilConfig,
   Delegate,
   DocumentType,
-  MotionKind,
   RoundResult,
-  RoundStatus,
-  VoteOption,
 } from '@hddt/protocol';
 import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/decide';
@@ -21,6 +18,10 @@ import type { CouncilState, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';
 import { dayIn } from '../engine';
 import type { EventLog } from '../storage/event-log';
+// The record shapes are the contract with the console: defined once, in @hddt/protocol.
+import type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord } from '@hddt/protocol';
+export type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord };
+
 
 export interface LogHead {
   seq: number;
@@ -40,120 +41,14 @@ export function logTimes(log: EventLog): LogTimes {
   return { announcedAt };
 }
 
-export interface PersonRef {
-  delegateId: string;
-  seat: number;
-  fullName: string;
-}
 
-export interface AttendanceDay {
-  day: string;
-  seated: number;
-  present: number;
-  excused: (PersonRef & { reason: string })[];
-  absent: PersonRef[];
-  quorumRequired: number;
-  quorumMet: boolean;
-  text: string;
-}
 
-export interface NamedBallotRow extends PersonRef {
-  /** The delegate's choice in words, or "Không tham gia biểu quyết". */
-  choice: string;
-  option: VoteOption | null;
-}
 
-export interface RoundRecord {
-  id: string;
-  motionId: string;
-  itemId: string | null;
-  question: string;
-  kind: MotionKind;
-  mode: BallotMode;
-  modeText: string;
-  /** 1 for the first opening; 2, 3… for each "biểu quyết lại". */
-  number: number;
-  repeated: boolean;
-  status: RoundStatus;
-  statusText: string;
-  cancelledReason: string | null;
-  openedAt: string;
-  closedAt: string | null;
-  announcedAt: string | null;
-  seated: number;
-  result: RoundResult | null;
-  /** The announced result in the official wording, one line per sentence. */
-  resultLines: string[];
-  /** Named rounds only: each delegate's choice, in seat order. Never for anonymous or secret rounds. */
-  namedBallots: NamedBallotRow[] | null;
-  resolutionCode: string | null;
-}
 
-export interface DocumentRecord {
-  id: string;
-  title: string;
-  docType: DocumentType;
-  docTypeText: string;
-  pages: number | null;
-  sha256: string;
-}
 
-export interface ResolutionRecord {
-  id: string;
-  code: string;
-  title: string;
-  adoptedOn: string;
-  itemId: string | null;
-  roundId: string;
-  normative: boolean;
-}
 
-export interface ItemRecord {
-  id: string;
-  order: number;
-  title: string;
-  presenter: string;
-  documents: DocumentRecord[];
-  rounds: RoundRecord[];
-  resolutions: ResolutionRecord[];
-}
 
-export interface SpeakerRecord {
-  order: number;
-  name: string;
-  /** Position (chức vụ) from the roster; empty for a guest. */
-  title: string;
-  seat: number | null;
-  startedAt: string;
-  endedAt: string | null;
-}
 
-export interface SessionRecord {
-  logHead: LogHead;
-  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string };
-  session: {
-    id: string;
-    number: number;
-    heading: string;
-    title: string;
-    startDate: string;
-    endDate: string;
-    place: string;
-    status: string;
-    openedAt: string | null;
-    closedAt: string | null;
-    chairName: string;
-    secretaryName: string;
-  };
-  /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
-  documentDate: string;
-  attendance: AttendanceDay[];
-  items: ItemRecord[];
-  /** Rounds not tied to an agenda item. */
-  otherRounds: RoundRecord[];
-  speakers: SpeakerRecord[];
-  resolutions: ResolutionRecord[];
-}
 
 const MODE_TEXT: Record<BallotMode, string> = {
   named: 'Biểu quyết công khai, ghi danh',
