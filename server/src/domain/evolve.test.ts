@@ -160,7 +160,7 @@ describe('evolve is pure', () => {
     const hall = fullMorning();
     let state = emptyState();
     for (const { event, at } of hall.log) {
-      // A write into a frozen object throws in strict mode (modules are strict): any container changed
+      // A write into a frozen object throws in strict mode (modules are strict), so a container changed
       // without being copied first would fail here.
       state = evolve(deepFreeze(state), event, at);
     }

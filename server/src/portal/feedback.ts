@@ -2,27 +2,13 @@
 
 import { z } from 'zod';
 import type { Db } from '../storage/database';
+import type { FeedbackItem } from '@hddt/protocol';
 
 export const FEEDBACK_STATUSES = ['new', 'forwarded', 'answered'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
-/** What the secretariat reads and edits (GET /api/feedback, PATCH /api/feedback/:id). */
-export interface FeedbackItem {
-  id: string;
-  createdAt: string;
-  name: string;
-  contact: string;
-  area: string;
-  topic: string;
-  text: string;
-  sessionId: string | null;
-  resolutionId: string | null;
-  status: FeedbackStatus;
-  answer: string | null;
-  answerPublished: boolean;
-  updatedAt: string;
-  updatedBy: string | null;
-}
+// What the secretariat reads and edits (GET /api/feedback, PATCH /api/feedback/:id): the contract is in @hddt/protocol.
+export type { FeedbackItem };
 
 export const FEEDBACK_LIMITS = { name: 100, contact: 150, area: 150, topic: 200, text: 4000 } as const;
 /** The whole urlencoded body; a full form with long Vietnamese text stays far below it. */

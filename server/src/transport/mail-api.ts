@@ -3,7 +3,7 @@
 // and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
-import { CSRF_HEADER, IdSchema, errorBody, type ErrorCode, type FieldError } from '@hddt/protocol';
+import { IdSchema, errorBody, type ErrorCode, type FieldError } from '@hddt/protocol';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { logger } from '../logger';
@@ -12,33 +12,9 @@ import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailSto
 import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, type FeedbackStatus } from '../portal/feedback';
 import { newToken } from '../storage/credentials';
 import type { Db } from '../storage/database';
-import { sendError } from './rest-api';
+import { sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
-import { originAllowed, parseCookies, staffFromCookie } from './staff-auth';
-
-/** Staff cookie, CSRF header on changes, origin check; optionally the secretariat role (same rules as rest-api.ts). */
-export function staffAuth(services: Services, role?: 'secretariat') {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
-    if (!staff) return sendError(res, 'UNAUTHENTICATED');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
-        services.security.refused(
-          { kind: 'staff', username: staff.username, role: staff.role },
-          `csrf:${staff.username}`,
-          'CSRF',
-          'staff request without valid CSRF token',
-          `${req.method} ${req.path}`,
-        );
-        return sendError(res, 'CSRF');
-      }
-    }
-    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
-    req.staff = staff;
-    next();
-  };
-}
 
 /** A refusal whose code is generic but whose message is specific (e.g. mail not configured). */
 function sendConflict(res: Response, reason: string, message: string, messageEn: string): void {

@@ -3,8 +3,8 @@
 // archive (Kỷ yếu) with its search. Every export states the log head (seq and hash) it was made from, in the
 // X-Log-Head header and in its body. The state and the head are read in the same tick, so they agree.
 
-import { CSRF_HEADER, IdSchema } from '@hddt/protocol';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { IdSchema } from '@hddt/protocol';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
 import { archiveOf, searchArchive } from '../records/archive';
@@ -16,10 +16,9 @@ import { MinutesNotesInputSchema, readNotes, writeNotes } from '../records/minut
 import { minutesPdf } from '../records/minutes-pdf';
 import { exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
 import { logTimes, sessionRecord, type LogHead } from '../records/session-record';
-import { sendError } from './rest-api';
+import { sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
-import { originAllowed, parseCookies, staffFromCookie } from './staff-auth';
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
 
@@ -28,27 +27,8 @@ export function createRecordsApi(services: Services, db: Db): Router {
   const { engine } = services;
   const json = express.json({ limit: '512kb' });
 
-  const staffAuth = (role?: 'secretariat') => (req: Request, res: Response, next: NextFunction) => {
-    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
-    if (!staff) return sendError(res, 'UNAUTHENTICATED');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
-        services.security.refused(
-          { kind: 'staff', username: staff.username, role: staff.role },
-          `csrf:${staff.username}`,
-          'CSRF',
-          'staff request without valid CSRF token',
-          `${req.method} ${req.path}`,
-        );
-        return sendError(res, 'CSRF');
-      }
-    }
-    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
-    req.staff = staff;
-    next();
-  };
-  const anyStaff = staffAuth();
-  const secretariat = staffAuth('secretariat');
+  const anyStaff = staffAuth(services);
+  const secretariat = staffAuth(services, 'secretariat');
 
   const head = (): LogHead => ({ seq: engine.log.headSeq, hash: engine.log.headHash });
   const idParam = (req: Request, res: Response): string | undefined => {

@@ -175,6 +175,27 @@ function csvCell(value: string | number): string {
 }
 
 
+/**
+ * Staff requests: the session cookie, the CSRF header and a same-origin check on every change (a refusal is
+ * logged), and optionally the secretariat role. The one gate for every staff REST router.
+ */
+export function staffAuth(services: Services, role?: 'secretariat') {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
+    if (!staff) return sendError(res, 'UNAUTHENTICATED');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
+        const actor = { kind: 'staff' as const, username: staff.username, role: staff.role };
+        services.security.refused(actor, `csrf:${staff.username}`, 'CSRF', 'staff request without valid CSRF token', `${req.method} ${req.path}`);
+        return sendError(res, 'CSRF');
+      }
+    }
+    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
+    req.staff = staff;
+    next();
+  };
+}
+
 export function createRestApi(services: Services): Router {
   const router = express.Router();
   const { engine, creds } = services;
@@ -183,21 +204,8 @@ export function createRestApi(services: Services): Router {
   const json = express.json({ limit: '256kb' });
 
   // ---- staff session ----
-  const staffAuth = (role?: 'secretariat') => (req: Request, res: Response, next: NextFunction) => {
-    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
-    if (!staff) return sendError(res, 'UNAUTHENTICATED');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
-        services.security.refused({ kind: 'staff', username: staff.username, role: staff.role }, `csrf:${staff.username}`, 'CSRF', 'staff request without valid CSRF token', `${req.method} ${req.path}`);
-        return sendError(res, 'CSRF');
-      }
-    }
-    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
-    req.staff = staff;
-    next();
-  };
-  const anyStaff = staffAuth();
-  const secretariat = staffAuth('secretariat');
+  const anyStaff = staffAuth(services);
+  const secretariat = staffAuth(services, 'secretariat');
 
   router.get('/health', (_req, res) => {
     res.json({ ok: true, seq: engine.seq, council: engine.state.council?.name.vi ?? null });
