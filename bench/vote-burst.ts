@@ -9,7 +9,8 @@
 // figures are pessimistic. One JSON line per scenario; the last line has them all.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,8 @@ interface Scenario {
   storm?: boolean;
   /** Also measure: one client floods 10,000 events/s while the others vote. */
   flood?: boolean;
+  /** Hold the session's practice vote first (default), as councils do; false measures the cold first burst. */
+  practice?: boolean;
 }
 
 export interface BenchResult {
@@ -54,8 +57,14 @@ export interface BenchResult {
   burstMs: number;
   /** How long the generator took to send every press. */
   pressMs: number;
+  /** CPU the server process used from the first press until every screen saw the final tally. */
+  serverCpuMs: number;
+  /** CPU this generator process used over the same window. */
+  generatorCpuMs: number;
   peakRssMb: number;
   eventLoopLagP99Ms: number | null;
+  /** The practice vote: the first burst after the server started (cold code), when one was held. */
+  practice: { p50AckMs: number; p99AckMs: number; maxAckMs: number } | null;
   reconnectStormMs?: number;
   floodedEvents?: number;
 }
@@ -79,8 +88,9 @@ async function freePort(): Promise<number> {
 
 function startServerProcess(port: number, dataDir: string, password: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // The server as it ships: the bundle `npm start` runs (`npm run bench` builds it first).
+    const child = spawn(process.execPath, [...profile, path.join(REPO_ROOT, 'server/dist/main.js')], {
       cwd: REPO_ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HDDT_ADMIN_PASSWORD: password, HDDT_DEMO: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,6 +103,15 @@ function startServerProcess(port: number, dataDir: string, password: string): Pr
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+}
+
+/** CPU time a process has run so far, in ms (Linux schedstat: nanoseconds on a CPU). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
 }
 
 function peakRssMb(pid: number): number {
@@ -120,7 +139,82 @@ async function serverMetric(url: string, name: string): Promise<number | null> {
   return line ? Number(line.split(' ')[1]) : null;
 }
 
-export async function runScenario({ voters, viewers, storm = false, flood = false }: Scenario): Promise<BenchResult> {
+type ChairSocket = Awaited<ReturnType<typeof chairSocket>>;
+
+/** The chair opens a vote; resolves with its round id once the ballot is on every tablet. */
+async function openVote(chair: ChairSocket, delegates: DelegateSocket[], motionId: string, commandId: string): Promise<string> {
+  const ballotShown = Promise.all(
+    delegates.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          const onPatch = (envelope: PatchEnvelope) => {
+            if (envelope.patch.type === 'round' && envelope.patch.round.status === 'open') {
+              socket.off('state:patch', onPatch);
+              resolve();
+            }
+          };
+          socket.on('state:patch', onPatch);
+        }),
+    ),
+  );
+  const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId, commandId });
+  if (!opened.ok) throw new Error(`open ${opened.code}`);
+  await ballotShown;
+  return opened.data.id;
+}
+
+interface Pressed {
+  ackMs: number[];
+  acknowledged: string[];
+  refused: number;
+  /** How long the generator took to send every press. */
+  pressMs: number;
+  burstMs: number;
+  lastPress: number;
+  lastPressEpoch: number;
+}
+
+/** Every delegate presses at once (yes / no / abstain in turn); resolves when every press is answered. */
+async function pressAll(delegates: DelegateSocket[], cards: { delegateId: string }[], roundId: string): Promise<Pressed> {
+  const ackMs: number[] = [];
+  const acknowledged: string[] = [];
+  let refused = 0;
+  const options = ['yes', 'no', 'abstain'] as const;
+  const started = performance.now();
+  let lastPress = started;
+  let lastPressEpoch = Date.now();
+  // Every tablet is its own device: in the hall, one tablet's acknowledgement never waits for another tablet
+  // to finish sending. This generator is one process for all of them, so it presses in slices of 25 and
+  // yields between slices, letting acknowledgements be read as they arrive instead of after 1,500 sends.
+  const presses: Promise<void>[] = [];
+  for (let start = 0; start < delegates.length; start += 25) {
+    for (let i = start; i < Math.min(start + 25, delegates.length); i += 1) {
+      const t0 = performance.now();
+      lastPress = t0;
+      lastPressEpoch = Date.now();
+      presses.push(
+        delegates[i]!
+          .timeout(60_000)
+          .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
+          .then((ack) => {
+            if (ack.ok) {
+              ackMs.push(performance.now() - t0);
+              acknowledged.push(cards[i]!.delegateId);
+            } else refused += 1;
+          })
+          .catch(() => {
+            refused += 1;
+          }),
+      );
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  const pressMs = performance.now() - started;
+  await Promise.all(presses);
+  return { ackMs, acknowledged, refused, pressMs, burstMs: performance.now() - started, lastPress, lastPressEpoch };
+}
+
+export async function runScenario({ voters, viewers, storm = false, flood = false, practice = true }: Scenario): Promise<BenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-bench-'));
   const port = await freePort();
   const password = 'bench-password-123';
@@ -151,6 +245,17 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       const ack = await delegates[i]!.timeout(30_000).emitWithAck('attendance:checkin', {});
       if (!ack.ok) throw new Error(`checkin ${ack.code}`);
     });
+
+    let practiceResult: Pressed | null = null;
+    if (practice) {
+      // The session's practice vote (biểu quyết thử), pressed the same way: it is also the first burst the
+      // server sees after starting, so its figures are the cold ones.
+      const trial = await api<{ id: string }>(server, 'POST', `/api/sessions/${session.body.id}/motions`, { question: 'Biểu quyết thử', mode: 'named', practice: true }, staff);
+      const trialRound = await openVote(chair, delegates, trial.body.id, `practice-${voters}-${viewers}`);
+      practiceResult = await pressAll(delegates, cards, trialRound);
+      const closed = await chair.timeout(10_000).emitWithAck('round:close', { roundId: trialRound });
+      if (!closed.ok) throw new Error(`close practice ${closed.code}`);
+    }
 
     const display = await createDisplay(server);
     // The hall display in this process; the read-only viewers in a process of their own.
@@ -183,24 +288,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
 
     // The chair opens the vote; the delegates press once the ballot is on their tablets (as in a hall, where
     // nobody can press before the panel appears).
-    const ballotShown = Promise.all(
-      delegates.map(
-        (socket) =>
-          new Promise<void>((resolve) => {
-            const onPatch = (envelope: PatchEnvelope) => {
-              if (envelope.patch.type === 'round' && envelope.patch.round.status === 'open') {
-                socket.off('state:patch', onPatch);
-                resolve();
-              }
-            };
-            socket.on('state:patch', onPatch);
-          }),
-      ),
-    );
-    const opened = await chair.timeout(10_000).emitWithAck('motion:open', { motionId: motion.body.id, commandId: `bench-${voters}-${viewers}` });
-    if (!opened.ok) throw new Error(`open ${opened.code}`);
-    const roundId = opened.data.id;
-    await ballotShown;
+    const roundId = await openVote(chair, delegates, motion.body.id, `bench-${voters}-${viewers}`);
 
     // Each screen notes when it first sees every ballot counted.
     const finalSeenAt: number[] = [];
@@ -239,46 +327,35 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       }
     }
 
-    const ackMs: number[] = [];
-    const acknowledged: string[] = [];
-    let refused = 0;
-    const options = ['yes', 'no', 'abstain'] as const;
-    const started = performance.now();
-    let lastPress = started;
-    let lastPressEpoch = Date.now();
-    // Every tablet is its own device: in the hall, one tablet's acknowledgement never waits for another tablet
-    // to finish sending. This generator is one process for all of them, so it presses in slices of 25 and
-    // yields between slices, letting acknowledgements be read as they arrive instead of after 1,500 sends.
-    const presses: Promise<void>[] = [];
-    for (let start = 0; start < delegates.length; start += 25) {
-      for (let i = start; i < Math.min(start + 25, delegates.length); i += 1) {
-        const t0 = performance.now();
-        lastPress = t0;
-        lastPressEpoch = Date.now();
-        presses.push(
-          delegates[i]!
-            .timeout(60_000)
-            .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
-            .then((ack) => {
-              if (ack.ok) {
-                ackMs.push(performance.now() - t0);
-                acknowledged.push(cards[i]!.delegateId);
-              } else refused += 1;
-            })
-            .catch(() => {
-              refused += 1;
-            }),
-        );
-      }
-      await new Promise((r) => setImmediate(r));
+    // With BENCH_CPU_PROF=dir, the generator profiles itself over the burst and notes the burst's window on
+    // the monotonic clock (the clock of the server's --cpu-prof timestamps) so the server's profile can be cut.
+    const profileDir = process.env.BENCH_CPU_PROF;
+    const profiler = profileDir ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
     }
-    const pressMs = performance.now() - started;
-    await Promise.all(presses);
-    const burstMs = performance.now() - started;
+    const burstStartUs = process.hrtime.bigint() / 1000n;
+    const serverCpuBefore = cpuMsOf(child.pid);
+    const generatorCpuBefore = process.cpuUsage();
+
+    const { ackMs, acknowledged, refused, pressMs, burstMs, lastPress, lastPressEpoch } = await pressAll(delegates, cards, roundId);
     flooding = false;
     await floodDone;
     await Promise.race([allSeen, new Promise((r) => setTimeout(r, 30_000))]);
     const displayMs = finalSeenAt.map((t) => t - lastPress);
+    const serverCpuMs = cpuMsOf(child.pid) - serverCpuBefore;
+    const generatorCpu = process.cpuUsage(generatorCpuBefore);
+    if (profiler && profileDir) {
+      const burstEndUs = process.hrtime.bigint() / 1000n;
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      mkdirSync(profileDir, { recursive: true });
+      const name = `${voters}-${viewers}`;
+      writeFileSync(path.join(profileDir, `generator-${name}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(path.join(profileDir, `window-${name}.json`), JSON.stringify({ startUs: Number(burstStartUs), endUs: Number(burstEndUs) }));
+    }
     const viewed = await Promise.race([viewerResult, new Promise<null>((r) => setTimeout(() => r(null), 60_000))]);
     viewerProcess?.kill('SIGTERM');
     const lastViewerMs = viewed && viewed.seen === viewed.screens ? Math.max(0, viewed.lastSeenAt - lastPressEpoch) : null;
@@ -325,8 +402,13 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       lostAcknowledged: lost,
       burstMs: Math.round(burstMs),
       pressMs: Math.round(pressMs),
+      serverCpuMs: Math.round(serverCpuMs),
+      generatorCpuMs: Math.round((generatorCpu.user + generatorCpu.system) / 1000),
       peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
       eventLoopLagP99Ms: lagP99 === null ? null : Math.round(lagP99 * 10000) / 10,
+      practice: practiceResult
+        ? { p50AckMs: percentile(practiceResult.ackMs, 50), p99AckMs: percentile(practiceResult.ackMs, 99), maxAckMs: percentile(practiceResult.ackMs, 100) }
+        : null,
       ...(reconnectStormMs !== undefined ? { reconnectStormMs } : {}),
       ...(flood ? { floodedEvents } : {}),
     };
@@ -342,8 +424,9 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
 
 function parseArgs(argv: string[]): Scenario[] {
   if (argv.includes('--all')) {
+    const practice = !argv.includes('--no-practice');
     // The scenarios of the acceptance criteria, one JSON line each.
-    return [
+    const all: Scenario[] = [
       { voters: 30, viewers: 0 },
       { voters: 500, viewers: 0 },
       { voters: 1500, viewers: 0 },
@@ -352,19 +435,22 @@ function parseArgs(argv: string[]): Scenario[] {
       { voters: 1500, viewers: 0, storm: true },
       { voters: 500, viewers: 0, flood: true },
     ];
+    return all.map((scenario) => ({ ...scenario, practice }));
   }
   const voters: number[] = [];
   let viewers = 0;
   let storm = false;
+  let practice = true;
   let flood = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--voters') voters.push(Number(argv[++i]));
     else if (argv[i] === '--viewers') viewers = Number(argv[++i]);
     else if (argv[i] === '--storm') storm = true;
+    else if (argv[i] === '--no-practice') practice = false;
     else if (argv[i] === '--flood') flood = true;
   }
   const list = voters.length > 0 ? voters : [30, 500, 1500];
-  return list.map((v) => ({ voters: v, viewers, storm, flood }));
+  return list.map((v) => ({ voters: v, viewers, storm, flood, practice }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
