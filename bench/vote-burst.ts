@@ -4,9 +4,14 @@
 //   npm run bench                         30, 500 and 1500 voters
 //   npm run bench -- --voters 500         one scenario
 //   npm run bench -- --voters 1500 --viewers 2000
+//   npm run bench -- --voters 500 --floor      the same presses against bare Socket.IO (the reference)
+//   npm run bench -- --all                     every scenario of the acceptance criteria, and the floor
+//   BENCH_CPU_PROF=dir npm run bench -- …      CPU profiles of the server and generator over the burst
 //
-// The server runs as a separate process (as in a hall); the generator shares this 2-core machine, so the
-// figures are pessimistic. One JSON line per scenario; the last line has them all.
+// The server runs as a separate process (as in a hall), started as `npm start` starts it (self-test
+// included); the generator shares this 2-core machine, so the figures are pessimistic. Each run holds the
+// session's practice vote first (--no-practice skips it) and reports it too. One JSON line per scenario;
+// the last line has them all.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +45,8 @@ interface Scenario {
   flood?: boolean;
   /** Hold the session's practice vote first (default), as councils do; false measures the cold first burst. */
   practice?: boolean;
+  /** Measure the floor instead: the same presses against a bare Socket.IO server (bench/floor-server.ts). */
+  floor?: boolean;
 }
 
 export interface BenchResult {
@@ -74,6 +81,10 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round(sorted[Math.max(0, index)]! * 10) / 10;
+}
+
+function ackFigures(ackMs: number[]): { p50AckMs: number; p99AckMs: number; maxAckMs: number } {
+  return { p50AckMs: percentile(ackMs, 50), p99AckMs: percentile(ackMs, 99), maxAckMs: percentile(ackMs, 100) };
 }
 
 async function freePort(): Promise<number> {
@@ -214,7 +225,55 @@ async function pressAll(delegates: DelegateSocket[], cards: { delegateId: string
   return { ackMs, acknowledged, refused, pressMs, burstMs: performance.now() - started, lastPress, lastPressEpoch };
 }
 
-export async function runScenario({ voters, viewers, storm = false, flood = false, practice = true }: Scenario): Promise<BenchResult> {
+/** The same generator against bench/floor-server.ts: what Socket.IO and this machine cost with no application. */
+async function runFloor({ voters, practice = true }: Scenario): Promise<BenchResult> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/floor-server.ts'), String(port)], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sockets: DelegateSocket[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+      child.on('exit', (code) => reject(new Error(`floor server exited ${code}`)));
+    });
+    const server = { url: `http://127.0.0.1:${port}` };
+    sockets.push(...(await inBatches(voters, 100, (i) => delegateSocket(server, `floor-${i}`))));
+    const cards = sockets.map((_, i) => ({ delegateId: `d${i}` }));
+    const practiceResult = practice ? await pressAll(sockets, cards, 'practice') : null;
+    const serverCpuBefore = cpuMsOf(child.pid);
+    const generatorCpuBefore = process.cpuUsage();
+    const pressed = await pressAll(sockets, cards, 'measured');
+    const serverCpuMs = cpuMsOf(child.pid) - serverCpuBefore;
+    const generatorCpu = process.cpuUsage(generatorCpuBefore);
+    return {
+      scenario: `floor: bare Socket.IO, ${voters} voters`,
+      voters,
+      viewers: 0,
+      acknowledged: pressed.acknowledged.length,
+      refused: pressed.refused,
+      ...ackFigures(pressed.ackMs),
+      p99DisplayMs: NaN,
+      lastViewerMs: null,
+      lostAcknowledged: 0,
+      burstMs: Math.round(pressed.burstMs),
+      pressMs: Math.round(pressed.pressMs),
+      serverCpuMs: Math.round(serverCpuMs),
+      generatorCpuMs: Math.round((generatorCpu.user + generatorCpu.system) / 1000),
+      peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
+      eventLoopLagP99Ms: null,
+      practice: practiceResult ? ackFigures(practiceResult.ackMs) : null,
+    };
+  } finally {
+    for (const s of sockets) s.disconnect();
+    child.kill('SIGTERM');
+  }
+}
+
+export async function runScenario(scenario: Scenario): Promise<BenchResult> {
+  if (scenario.floor) return runFloor(scenario);
+  const { voters, viewers, storm = false, flood = false, practice = true } = scenario;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-bench-'));
   const port = await freePort();
   const password = 'bench-password-123';
@@ -393,9 +452,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       viewers,
       acknowledged: acknowledged.length,
       refused,
-      p50AckMs: percentile(ackMs, 50),
-      p99AckMs: percentile(ackMs, 99),
-      maxAckMs: percentile(ackMs, 100),
+      ...ackFigures(ackMs),
       // The hall display is the first screen; with viewers, the slowest of all screens is reported too.
       p99DisplayMs: percentile(displayMs.slice(0, 1).length ? displayMs : [NaN], 99),
       lastViewerMs,
@@ -406,9 +463,7 @@ export async function runScenario({ voters, viewers, storm = false, flood = fals
       generatorCpuMs: Math.round((generatorCpu.user + generatorCpu.system) / 1000),
       peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
       eventLoopLagP99Ms: lagP99 === null ? null : Math.round(lagP99 * 10000) / 10,
-      practice: practiceResult
-        ? { p50AckMs: percentile(practiceResult.ackMs, 50), p99AckMs: percentile(practiceResult.ackMs, 99), maxAckMs: percentile(practiceResult.ackMs, 100) }
-        : null,
+      practice: practiceResult ? ackFigures(practiceResult.ackMs) : null,
       ...(reconnectStormMs !== undefined ? { reconnectStormMs } : {}),
       ...(flood ? { floodedEvents } : {}),
     };
@@ -434,6 +489,9 @@ function parseArgs(argv: string[]): Scenario[] {
       { voters: 1500, viewers: 5000 },
       { voters: 1500, viewers: 0, storm: true },
       { voters: 500, viewers: 0, flood: true },
+      // The reference: the same presses against bare Socket.IO.
+      { voters: 500, viewers: 0, floor: true },
+      { voters: 1500, viewers: 0, floor: true },
     ];
     return all.map((scenario) => ({ ...scenario, practice }));
   }
@@ -441,16 +499,18 @@ function parseArgs(argv: string[]): Scenario[] {
   let viewers = 0;
   let storm = false;
   let practice = true;
+  let floor = false;
   let flood = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--voters') voters.push(Number(argv[++i]));
     else if (argv[i] === '--viewers') viewers = Number(argv[++i]);
     else if (argv[i] === '--storm') storm = true;
     else if (argv[i] === '--no-practice') practice = false;
+    else if (argv[i] === '--floor') floor = true;
     else if (argv[i] === '--flood') flood = true;
   }
   const list = voters.length > 0 ? voters : [30, 500, 1500];
-  return list.map((v) => ({ voters: v, viewers, storm, flood, practice }));
+  return list.map((v) => ({ voters: v, viewers, storm, flood, practice, floor }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

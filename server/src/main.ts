@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { createApp, lanAddresses } from './app';
+import { logger } from './logger';
+import { selfTest } from './self-test';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -13,6 +15,19 @@ const tls =
   process.env.TLS_CERT && process.env.TLS_KEY
     ? { cert: readFileSync(process.env.TLS_CERT, 'utf8'), key: readFileSync(process.env.TLS_KEY, 'utf8') }
     : undefined;
+
+// A few votes on a scratch council before the real one starts (see self-test.ts); HDDT_SELF_TEST=0 skips it.
+let selfTestLine = '';
+if ((process.env.HDDT_SELF_TEST ?? '1') !== '0') {
+  try {
+    const report = await selfTest();
+    logger.info(report, 'self-test passed');
+    selfTestLine = `Tự kiểm tra / self-test: ${report.rounds} × ${report.delegates} phiếu / ballots, ${(report.totalMs / 1000).toFixed(1)} s — đạt / passed`;
+  } catch (error) {
+    logger.error({ err: error }, 'self-test failed');
+    selfTestLine = `Tự kiểm tra KHÔNG ĐẠT / self-test FAILED: ${(error as Error).message}`;
+  }
+}
 
 const app = await createApp({
   dataDir,
@@ -33,6 +48,7 @@ const lines = [
   '',
   `Hội đồng điện tử — ${council}`,
   `Dữ liệu / data: ${dataDir}`,
+  ...(selfTestLine ? [selfTestLine] : []),
   ...(tls ? [`TLS: SHA-256 ${new X509Certificate(tls.cert).fingerprint256}`] : []),
   '',
   `  Chủ tọa & Văn phòng (chair console): ${hosts[0]}/chair/`,
