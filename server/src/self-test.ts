@@ -67,7 +67,7 @@ async function ask(socket: Socket, event: string, payload: unknown): Promise<voi
   if (!ack.ok) throw new Error(`self-test: ${event} refused (${ack.code ?? '?'})`);
 }
 
-export async function selfTest({ delegates = 200, rounds = 8, tmpRoot = tmpdir() }: SelfTestOptions = {}): Promise<SelfTestReport> {
+export async function selfTest({ delegates = 400, rounds = 12, tmpRoot = tmpdir() }: SelfTestOptions = {}): Promise<SelfTestReport> {
   const started = performance.now();
   const dataDir = mkdtempSync(path.join(tmpRoot, 'hddt-self-test-'));
   const sockets: Socket[] = [];
