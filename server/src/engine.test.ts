@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor, DomainEvent } from './domain/types';
-import { Engine, MAX_BATCH, systemClock } from './engine';
+import { Engine, MAX_BATCH, dayIn, systemClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -51,5 +51,22 @@ describe('engine group commit', () => {
     expect(e.seq).toBe(start + 2 + 2 * MAX_BATCH);
     await Promise.all(many);
     expect(e.seq).toBe(start + 2 + 2 * MAX_BATCH + 7);
+  });
+});
+
+describe('dayIn', () => {
+  it('gives the local calendar day, turning at local midnight, whatever order it is asked in', () => {
+    const hcm = 'Asia/Ho_Chi_Minh'; // UTC+7
+    const beforeMidnight = Date.parse('2026-11-27T16:59:59.999Z');
+    const atMidnight = Date.parse('2026-11-27T17:00:00.000Z');
+    expect(dayIn(hcm, beforeMidnight)).toBe('2026-11-27');
+    expect(dayIn(hcm, atMidnight)).toBe('2026-11-28');
+    expect(dayIn(hcm, beforeMidnight)).toBe('2026-11-27');
+    // Another zone in the same minute has its own day.
+    expect(dayIn('UTC', atMidnight)).toBe('2026-11-27');
+    expect(dayIn(hcm, atMidnight + 59_000)).toBe('2026-11-28');
+    // A zone whose offset is not whole hours (UTC+5:45).
+    expect(dayIn('Asia/Kathmandu', Date.parse('2026-11-27T18:14:59Z'))).toBe('2026-11-27');
+    expect(dayIn('Asia/Kathmandu', Date.parse('2026-11-27T18:15:00Z'))).toBe('2026-11-28');
   });
 });

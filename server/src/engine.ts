@@ -42,16 +42,24 @@ type QueueItem =
   | { kind: 'command'; command: Command; actor: Actor; resolve: (r: ExecResult) => void }
   | { kind: 'facts'; events: DomainEvent[]; actor: Actor; write?: () => void; resolve: (r: ExecResult) => void };
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayFormatters = new Map<string, { format: Intl.DateTimeFormat; minute: number; day: string }>();
 
+/** The calendar day (YYYY-MM-DD) at `ms` in `timeZone`. */
 export function dayIn(timeZone: string, ms: number): string {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
+  let entry = dayFormatters.get(timeZone);
+  if (!entry) {
     // en-CA formats as YYYY-MM-DD. Building a formatter is costly; there is one per time zone.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
+    entry = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), minute: NaN, day: '' };
+    dayFormatters.set(timeZone, entry);
   }
-  return formatter.format(new Date(ms));
+  // Formatting costs tens of microseconds and every commit and patch asks; a day changes only on a minute
+  // boundary (zone offsets are whole minutes), so the last answer holds for the rest of its minute.
+  const minute = Math.floor(ms / 60_000);
+  if (minute !== entry.minute) {
+    entry.day = entry.format.format(new Date(ms));
+    entry.minute = minute;
+  }
+  return entry.day;
 }
 
 export function makeClock(ms: number, timeZone: string): Clock {
