@@ -64,6 +64,11 @@ export const ERRORS = {
   ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
   IMPORT_INVALID: ['Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.', 'The list has invalid rows; nothing was imported.'],
+  MAIL_NOT_CONFIGURED: [
+    'Chưa cấu hình máy chủ thư điện tử (SMTP). Vào mục Cài đặt thư điện tử để nhập máy chủ, cổng và địa chỉ gửi.',
+    'E-mail (SMTP) is not configured. Enter the server, port and sender address in the e-mail settings.',
+  ],
+  MAIL_SENDING: ['Đang gửi giấy mời của kỳ họp này, vui lòng chờ.', 'Invitations for this session are being sent; please wait.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

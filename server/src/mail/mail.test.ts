@@ -68,9 +68,9 @@ describe('session invitations by e-mail', () => {
     const sessionId = server.app.engine.state.activeSessionId!;
     const settings = await api<MailSettingsView>(server, 'GET', '/api/mail/settings', undefined, staff);
     expect(settings.body).toMatchObject({ configured: false, passwordSet: false });
-    const res = await api<{ code: string; reason: string; message: string; messageEn: string }>(server, 'POST', `/api/sessions/${sessionId}/invitations`, {}, staff);
+    const res = await api<{ code: string; message: string; messageEn: string }>(server, 'POST', `/api/sessions/${sessionId}/invitations`, {}, staff);
     expect(res.status).toBe(409);
-    expect(res.body.reason).toBe('MAIL_NOT_CONFIGURED');
+    expect(res.body.code).toBe('MAIL_NOT_CONFIGURED');
     expect(res.body.message).toContain('Chưa cấu hình máy chủ thư điện tử');
     expect(res.body.messageEn).toContain('not configured');
     expect((await api(server, 'POST', `/api/sessions/${sessionId}/invitations/retry`, {}, staff)).status).toBe(409);

@@ -3,7 +3,7 @@
 // and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
-import { IdSchema, errorBody, type ErrorCode, type FieldError } from '@hddt/protocol';
+import { IdSchema, type ErrorCode, type FieldError } from '@hddt/protocol';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { logger } from '../logger';
@@ -15,17 +15,6 @@ import type { Db } from '../storage/database';
 import { sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
-
-/** A refusal whose code is generic but whose message is specific (e.g. mail not configured). */
-function sendConflict(res: Response, reason: string, message: string, messageEn: string): void {
-  res.status(409).json({ ...errorBody('CONFLICT'), message, messageEn, reason });
-}
-
-export const MAIL_NOT_CONFIGURED = {
-  reason: 'MAIL_NOT_CONFIGURED',
-  message: 'Chưa cấu hình máy chủ thư điện tử (SMTP). Vào mục Cài đặt thư điện tử để nhập máy chủ, cổng và địa chỉ gửi.',
-  messageEn: 'E-mail (SMTP) is not configured. Enter the server, port and sender address in the e-mail settings.',
-} as const;
 
 export function createMailApi(services: Services, db: Db): Router {
   const router = express.Router();
@@ -124,10 +113,8 @@ export function createMailApi(services: Services, db: Db): Router {
     const session = services.engine.state.sessions[sid];
     if (!session) return sendError(res, 'SESSION_NOT_FOUND');
     const settings = mail.settings();
-    if (!settings) return sendConflict(res, MAIL_NOT_CONFIGURED.reason, MAIL_NOT_CONFIGURED.message, MAIL_NOT_CONFIGURED.messageEn);
-    if (sending.has(sid)) {
-      return sendConflict(res, 'MAIL_SENDING', 'Đang gửi giấy mời của kỳ họp này, vui lòng chờ.', 'Invitations for this session are being sent; please wait.');
-    }
+    if (!settings) return sendError(res, 'MAIL_NOT_CONFIGURED');
+    if (sending.has(sid)) return sendError(res, 'MAIL_SENDING');
     sending.add(sid);
     try {
       await sendInvitations(

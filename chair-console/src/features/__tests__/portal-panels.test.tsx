@@ -94,7 +94,7 @@ describe('MailPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === PORTAL_API.mailSettings) return json(unconfigured);
       if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.method === 'POST' && c.url === PORTAL_API.invitations('s1')) return json({ code: 'CONFLICT', reason: 'MAIL_NOT_CONFIGURED', message: 'Chưa cấu hình máy chủ thư.', messageEn: 'Mail is not configured.' }, 409);
+      if (c.method === 'POST' && c.url === PORTAL_API.invitations('s1')) return json({ ok: false, code: 'MAIL_NOT_CONFIGURED', message: 'Chưa cấu hình máy chủ thư.', messageEn: 'Mail is not configured.' }, 409);
       if (c.url === PORTAL_API.invitations('s1')) return json([]);
       if (c.method === 'PUT' || c.method === 'DELETE') return json({ ok: true });
       return json({}, 404);
