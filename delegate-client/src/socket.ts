@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  applyLiveEnvelope,
   isErrorCode,
   type ConnectErrorData,
   type DelegateClientToServer,
@@ -9,7 +10,6 @@ import {
   type LiveSnapshot,
 } from '@hddt/protocol';
 import { useStore } from './store';
-import { applyEnvelope } from './store/server-slice';
 import { deviceId } from './session-token';
 
 export type DelegateSocket = Socket<DelegateServerToClient, DelegateClientToServer>;
@@ -100,7 +100,7 @@ export function connect(token: string, options: { takeover?: boolean } = {}): vo
   });
   s.on('state:snapshot', (snapshot) => setSnapshot(snapshot));
   s.on('state:patch', (envelope) => {
-    const outcome = applyEnvelope(useStore.getState().snapshot, envelope);
+    const outcome = applyLiveEnvelope(useStore.getState().snapshot, envelope);
     if (outcome.kind === 'applied') useStore.setState({ snapshot: outcome.snapshot, clockOffsetMs: clockOffset(envelope.serverTime) });
     else if (outcome.kind === 'gap') void resync();
   });

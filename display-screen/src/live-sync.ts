@@ -1,9 +1,8 @@
 // Binds the display's socket to its store: snapshots and patches in, connection state, named boards.
 // Socket listeners are the only writers of the server mirror.
-import type { LiveSnapshot, NamedBoardEntry } from '@hddt/protocol';
+import { applyLiveEnvelope, type LiveSnapshot, type NamedBoardEntry } from '@hddt/protocol';
 import type { DisplaySocket } from './socket';
 import type { DisplayStore } from './store';
-import { applyPatch } from './store/apply-patch';
 import { selectDisplayedRound } from './store/selectors';
 
 const ACK_TIMEOUT_MS = 5000;
@@ -118,7 +117,7 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
       void resync();
       return;
     }
-    const outcome = applyPatch(s.snapshot, envelope);
+    const outcome = applyLiveEnvelope(s.snapshot, envelope);
     switch (outcome.kind) {
       case 'applied':
         store.setState({ snapshot: outcome.snapshot, lastMessageAt: now() });

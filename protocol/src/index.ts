@@ -10,3 +10,4 @@ export * from './rest';
 export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';
+export * from './patches';

@@ -1,15 +1,10 @@
 // Pure reducers for the server mirror: a patch replaces one whole entity in the snapshot.
-import type { ChairSnapshot, LivePatch, PatchEnvelope } from '@hddt/protocol';
-
-export type PatchOutcome = { kind: 'applied'; snapshot: ChairSnapshot } | { kind: 'stale' } | { kind: 'gap' };
+import { chainPatch, upsertRound, type ChairSnapshot, type LivePatch, type PatchEnvelope, type PatchOutcome } from '@hddt/protocol';
 
 export function applyLivePatch(snap: ChairSnapshot, patch: LivePatch): ChairSnapshot {
   switch (patch.type) {
-    case 'round': {
-      const exists = snap.rounds.some((r) => r.id === patch.round.id);
-      const rounds = exists ? snap.rounds.map((r) => (r.id === patch.round.id ? patch.round : r)) : [...snap.rounds, patch.round];
-      return { ...snap, rounds };
-    }
+    case 'round':
+      return { ...snap, rounds: upsertRound(snap.rounds, patch.round) };
     case 'attendance': {
       let records = snap.attendanceRecords;
       if (patch.records && patch.records.length > 0) {
@@ -39,14 +34,7 @@ export function applyLivePatch(snap: ChairSnapshot, patch: LivePatch): ChairSnap
   }
 }
 
-/**
- * The chaining rule from docs/architecture.md: ignore old messages, resync on a gap. One log position can
- * produce several patches that share its seq (the server sends e.g. attendance and session both at seq 82,
- * the second with prevSeq 82), so a patch whose seq equals ours is applied, not dropped: every patch replaces
- * a whole entity, so applying one twice is harmless.
- */
-export function applyEnvelope(snap: ChairSnapshot, env: PatchEnvelope): PatchOutcome {
-  if (env.seq < snap.seq) return { kind: 'stale' };
-  if (env.prevSeq > snap.seq) return { kind: 'gap' };
-  return { kind: 'applied', snapshot: { ...applyLivePatch(snap, env.patch), seq: env.seq } };
+/** The chaining rule of @hddt/protocol (patches.ts) with the chair's own reducer. */
+export function applyEnvelope(snap: ChairSnapshot, env: PatchEnvelope): PatchOutcome<ChairSnapshot> {
+  return chainPatch(snap, env, applyLivePatch);
 }

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { applyLang } from '../../i18n';
 import { createDisplayStore } from '../../store';
-import { applyPatch } from '../../store/apply-patch';
 import type { DisplayStore } from '../../store';
-import type { PatchEnvelope } from '@hddt/protocol';
+import { applyLiveEnvelope, type PatchEnvelope } from '@hddt/protocol';
 import * as f from '../../test/fixtures';
 import { Stage } from './stage';
 
@@ -13,7 +12,7 @@ afterEach(cleanup);
 
 function patch(store: DisplayStore, envelope: PatchEnvelope) {
   const s = store.getState();
-  const out = applyPatch(s.snapshot!, envelope);
+  const out = applyLiveEnvelope(s.snapshot, envelope);
   if (out.kind !== 'applied') throw new Error(out.kind);
   act(() => store.setState({ snapshot: out.snapshot }));
 }
