@@ -80,10 +80,13 @@ export interface InvitationReport {
   name: string;
   email: string;
   status: InvitationStatus;
+  /** The SMTP error of the last failed attempt. */
   error: string | null;
   sentAt: string | null;
+  /** When the personal link was first opened. */
   openedAt: string | null;
   documentsOpened: { documentId: string; title: string; openedAt: string }[];
+  /** The personal link (for the secretariat to read out or print when e-mail fails). */
   url: string;
 }
 

@@ -2,7 +2,7 @@
 // with its agenda and tracked document links. Documents are never attached; confidential ones are never
 // linked. One failed address does not stop the others; a retry sends only to the failed ones.
 
-import type { Session, SessionDocument } from '@hddt/protocol';
+import type { InvitationReport, Session, SessionDocument } from '@hddt/protocol';
 import { formatDateVi } from '@hddt/protocol';
 import nodemailer from 'nodemailer';
 import type { CouncilState } from '../domain/types';
@@ -11,22 +11,7 @@ import { councilName, sessionHeading } from '../portal/pages';
 import { sessionAgenda } from '../portal/public-data';
 import type { Invitation, MailSettings, MailStore, RecipientKind } from './mail-store';
 
-/** One line of GET /api/sessions/:id/invitations. */
-export interface InvitationReport {
-  recipientKind: RecipientKind;
-  recipientId: string;
-  name: string;
-  email: string;
-  status: Invitation['status'];
-  /** The SMTP error of the last failed attempt. */
-  error: string | null;
-  sentAt: string | null;
-  /** When the personal link was first opened. */
-  openedAt: string | null;
-  documentsOpened: { documentId: string; title: string; openedAt: string }[];
-  /** The personal link (for the secretariat to read out or print when e-mail fails). */
-  url: string;
-}
+export type { InvitationReport };
 
 /** The session's documents as an invitation shows them: confidential ones are listed, never linked. */
 export function invitationDocuments(state: CouncilState, sessionId: string): { doc: SessionDocument; linkable: boolean }[] {

@@ -1,8 +1,11 @@
 // The tables behind e-mail distribution: SMTP settings, delegates' addresses, invited guests, and one
 // personal invitation per recipient per session with its delivery and reading trail.
 
+import type { Guest, InvitationStatus, MailSettingsView, RecipientKind } from '@hddt/protocol';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
+
+export type { Guest, InvitationStatus, MailSettingsView, RecipientKind };
 
 export interface MailSettings {
   host: string;
@@ -11,17 +14,6 @@ export interface MailSettings {
   user: string;
   password: string;
   from: string;
-}
-
-/** What GET /api/mail/settings answers: never the password. */
-export interface MailSettingsView {
-  configured: boolean;
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  from: string;
-  passwordSet: boolean;
 }
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
@@ -39,16 +31,6 @@ export type MailSettingsInput = z.output<typeof MailSettingsInputSchema>;
 
 export const DelegateEmailSchema = z.strictObject({ email: email.nullable() });
 export const GuestInputSchema = z.strictObject({ name: z.string().trim().min(1).max(150), email });
-
-export interface Guest {
-  id: string;
-  name: string;
-  email: string;
-  createdAt: string;
-}
-
-export type RecipientKind = 'delegate' | 'guest';
-export type InvitationStatus = 'pending' | 'sent' | 'failed';
 
 export interface Invitation {
   token: string;
