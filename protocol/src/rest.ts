@@ -86,6 +86,8 @@ export interface DisplayDevice {
   id: string;
   name: string;
   createdAt: string;
+  /** A screen paired with this device is connected now. */
+  online: boolean;
   /** Present only in the response that created the display: the link to open on the display machine. */
   pairUrl?: string;
 }

@@ -182,6 +182,8 @@ export const en: Messages = {
   'displays.qrAlt': 'Pairing QR code of {{name}}',
   'displays.list': 'Paired displays',
   'displays.none': 'No displays yet.',
+  'displays.online': 'Connected',
+  'displays.offline': 'Not connected',
   'displays.remove': 'Revoke',
   'displays.removeConfirm': 'Revoke the display “{{name}}”?',
 

@@ -181,6 +181,8 @@ export const vi = {
   'displays.qrAlt': 'Mã QR ghép nối {{name}}',
   'displays.list': 'Màn hình đã ghép nối',
   'displays.none': 'Chưa có màn hình nào.',
+  'displays.online': 'Đang kết nối',
+  'displays.offline': 'Chưa kết nối',
   'displays.remove': 'Thu hồi',
   'displays.removeConfirm': 'Thu hồi màn hình “{{name}}”?',
 

@@ -1,6 +1,6 @@
 // REST: every bad input gets a clear bilingual error with the right status, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, delegateCards, delegateSocket, staffLogin, startServer, tokenOf, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, delegateCards, delegateSocket, displaySocket, staffLogin, startServer, tokenOf, type StaffSession, type TestServer } from '../../../e2e/harness';
 import { parseRosterCsv } from './rest-api';
 import { simplePdf } from '../seed/pdf';
 
@@ -143,5 +143,22 @@ describe('cards', () => {
     const events = server.app.db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'security.device-takeover'").get() as { n: number };
     expect(events.n).toBe(1);
     second.disconnect();
+  });
+});
+
+describe('display devices', () => {
+  it('says which displays are connected now', async () => {
+    const created = await api<{ id: string; online: boolean }>(server, 'POST', '/api/displays', { name: 'Màn hình phụ' }, staff);
+    expect(created.status).toBe(201);
+    expect(created.body.online).toBe(false);
+    const onlineOf = async () =>
+      (await api<{ id: string; online: boolean }[]>(server, 'GET', '/api/displays', undefined, staff)).body.find((d) => d.id === created.body.id)?.online;
+    expect(await onlineOf()).toBe(false);
+    const screen = await displaySocket(server, new URL((created.body as { pairUrl?: string }).pairUrl!).hash.replace('#token=', ''));
+    expect(await onlineOf()).toBe(true);
+    screen.disconnect();
+    // The server learns of the disconnect a moment later.
+    for (let i = 0; i < 50 && (await onlineOf()); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(await onlineOf()).toBe(false);
   });
 });

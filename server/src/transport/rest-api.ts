@@ -36,7 +36,7 @@ import { roundView, sessionRounds } from '../domain/views';
 import { fingerprint, hashPassword, newToken, verifyPassword } from '../storage/credentials';
 import { countPdfPages, documentPath, storePdf } from '../storage/document-files';
 import { revokeDelegateSocket } from './delegate-namespace';
-import { revokeDisplaySockets } from './display-namespace';
+import { revokeDisplaySockets, type DisplaySocketData } from './display-namespace';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 import { LoginLimiter, originAllowed, parseCookies, staffFromCookie, type StaffPrincipal } from './staff-auth';
@@ -553,7 +553,9 @@ export function createRestApi(services: Services): Router {
 
   // ---- displays ----
   router.get('/displays', anyStaff, (_req, res) => {
-    const list: DisplayDevice[] = creds.displays().map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at }));
+    const online = new Set<string>();
+    for (const socket of services.hub.display?.sockets.values() ?? []) online.add((socket.data as DisplaySocketData).displayId);
+    const list: DisplayDevice[] = creds.displays().map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, online: online.has(d.id) }));
     res.json(list);
   });
   router.post('/displays', anyStaff, json, async (req, res) => {
@@ -569,7 +571,7 @@ export function createRestApi(services: Services): Router {
     );
     if (!result.ok) return sendError(res, result.code);
     const base = services.baseUrls()[0] ?? '';
-    const device: DisplayDevice = { id, name: body.name, createdAt: at, pairUrl: `${base}/display/#token=${token}` };
+    const device: DisplayDevice = { id, name: body.name, createdAt: at, online: false, pairUrl: `${base}/display/#token=${token}` };
     res.status(201).json(device);
   });
   router.delete('/displays/:id', anyStaff, async (req, res) => {

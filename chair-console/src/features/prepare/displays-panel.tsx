@@ -38,7 +38,12 @@ export function DisplaysPanel() {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+    // Whether each screen is connected changes on its own (a projector switched on): look again now and then.
+    const timer = setInterval(() => void load(), 5000);
+    return () => clearInterval(timer);
+  }, [load]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -89,6 +94,7 @@ export function DisplaysPanel() {
           {displays.map((d) => (
             <li key={d.id} className="list-row">
               <span>{d.name}</span>
+              <span className={d.online ? 'pill pill-open' : 'pill'}>{t(d.online ? 'displays.online' : 'displays.offline')}</span>
               <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>{t('displays.remove')}</button>
             </li>
           ))}
