@@ -302,6 +302,9 @@ describe('evolve is pure', () => {
       { type: 'staff.password-reset', username: 'tk' },
       { type: 'security.refused', reason: 'double vote', code: 'ALREADY_VOTED', detail: '' },
       { type: 'security.device-takeover', delegateId: hall.delegate(1) },
+      { type: 'minutes.notes-saved', sessionId: hall.session.id, sha256: 'a'.repeat(64) },
+      { type: 'feedback.updated', feedbackId: 'f1', status: 'answered', answerPublished: true, answerSha256: 'b'.repeat(64) },
+      { type: 'mail.invitations-sent', sessionId: hall.session.id, mode: 'all', sent: 3, failed: 1 },
     ];
     for (const e of noOps) expect(evolve(s, e, AT)).toStrictEqual(s);
     expect(applySecretChoice(s, { roundId: 'nope', choice: elect('x') })).toStrictEqual(s);

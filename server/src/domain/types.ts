@@ -241,7 +241,12 @@ export type DomainEvent =
   | { type: 'staff.created'; username: string; role: StaffRole }
   | { type: 'staff.password-reset'; username: string }
   | { type: 'security.refused'; reason: string; code: ErrorCode; detail: string }
-  | { type: 'security.device-takeover'; delegateId: string };
+  | { type: 'security.device-takeover'; delegateId: string }
+  // Not state changes either: records kept in side tables, whose every change the log witnesses (the text
+  // itself by its SHA-256, so a later edit of the table outside the application shows).
+  | { type: 'minutes.notes-saved'; sessionId: string; sha256: string }
+  | { type: 'feedback.updated'; feedbackId: string; status: 'new' | 'forwarded' | 'answered'; answerPublished: boolean; answerSha256: string | null }
+  | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number };
 
 export type EventType = DomainEvent['type'];
 

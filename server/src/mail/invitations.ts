@@ -105,7 +105,8 @@ export interface SendContext {
 }
 
 /** Sends to every recipient ('all') or only to those whose last attempt failed ('failed'). */
-export async function sendInvitations(ctx: SendContext, session: Session, mode: 'all' | 'failed'): Promise<void> {
+/** Sends (or re-sends the failed); answers how many went out and how many failed. */
+export async function sendInvitations(ctx: SendContext, session: Session, mode: 'all' | 'failed'): Promise<{ sent: number; failed: number }> {
   const { store, settings } = ctx;
   let targets: Invitation[];
   if (mode === 'all') {
@@ -113,7 +114,8 @@ export async function sendInvitations(ctx: SendContext, session: Session, mode: 
   } else {
     targets = store.invitations(session.id).filter((i) => i.status === 'failed');
   }
-  if (targets.length === 0) return;
+  if (targets.length === 0) return { sent: 0, failed: 0 };
+  let sent = 0;
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -132,6 +134,7 @@ export async function sendInvitations(ctx: SendContext, session: Session, mode: 
       try {
         await transport.sendMail({ from: settings.from, to: { name: invitation.name, address: invitation.email }, ...m });
         store.markSent(invitation.token, ctx.nowIso());
+        sent += 1;
       } catch (error) {
         const e = error as { code?: string; response?: string; message?: string };
         const text = e.response || e.message || String(error);
@@ -147,4 +150,5 @@ export async function sendInvitations(ctx: SendContext, session: Session, mode: 
   } finally {
     transport.close();
   }
+  return { sent, failed: targets.length - sent };
 }

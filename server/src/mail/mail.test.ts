@@ -110,9 +110,13 @@ describe('session invitations by e-mail', () => {
     const guest = await api<{ id: string }>(server, 'POST', '/api/mail/guests', { name: 'Ông Khách Mời', email: 'khach@example.org' }, staff);
     expect(guest.status).toBe(201);
 
+    const seqBefore = server.app.engine.seq;
     const sent = await api<InvitationReport[]>(server, 'POST', `/api/sessions/${sessionId}/invitations`, {}, staff);
     expect(sent.status).toBe(200);
     expect(sent.body).toHaveLength(4);
+    expect([...server.app.engine.log.readAll(seqBefore)].map((e) => e.event)).toEqual([
+      { type: 'mail.invitations-sent', sessionId, mode: 'all', sent: 3, failed: 1 },
+    ]);
     const failed = sent.body.filter((r) => r.status === 'failed');
     expect(failed.map((r) => r.email)).toEqual([REFUSED]);
     expect(failed[0]!.error).toContain('550');

@@ -1,5 +1,6 @@
 // The public portal over real HTTP: what is public appears, what is not never does (also by direct URL),
 // the official result wording, the feed, search, and the voter-feedback form with its spam limits.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../e2e/harness';
 import type { FeedbackItem } from './feedback';
@@ -253,9 +254,15 @@ describe('voter feedback', () => {
     const early = await api(server, 'PATCH', `/api/feedback/${item.id}`, { answerPublished: true }, staff);
     expect(early.status).toBe(400);
     const answer = 'Ủy ban nhân dân đặc khu đã bố trí vốn sửa đường trong quý I năm 2027.';
+    const seqBefore = server.app.engine.seq;
     const patched = await api<FeedbackItem>(server, 'PATCH', `/api/feedback/${item.id}`, { status: 'answered', answer, answerPublished: true }, staff);
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'answered', answer, answerPublished: true, updatedBy: 'admin' });
+    // The log witnesses the change, the answer by its SHA-256.
+    const logged = [...server.app.engine.log.readAll(seqBefore)].map((e) => e.event);
+    expect(logged).toEqual([
+      { type: 'feedback.updated', feedbackId: item.id, status: 'answered', answerPublished: true, answerSha256: createHash('sha256').update(answer).digest('hex') },
+    ]);
     expect((await api(server, 'PATCH', '/api/feedback/khong-co', { status: 'forwarded' }, staff)).status).toBe(404);
 
     const portal = await get('/y-kien');

@@ -1,6 +1,7 @@
 // The editable text of a session's minutes (number, opening/closing remarks, summary of debate per agenda
 // item), kept in the minutes_notes table (migration 0003). Everything else in the minutes comes from the log.
 
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
 
@@ -49,15 +50,14 @@ export function readNotes(db: Db, sessionId: string): MinutesNotes {
   };
 }
 
-/** Merges the given fields into the stored notes (absent fields keep their value; an empty item text removes it). */
-export function writeNotes(db: Db, sessionId: string, input: MinutesNotesInput, at: string, by: string): MinutesNotes {
-  const current = readNotes(db, sessionId);
+/** The stored notes with the given fields merged in (absent fields keep their value; an empty item text removes it). */
+export function mergeNotes(current: MinutesNotes, input: MinutesNotesInput, at: string, by: string): MinutesNotes {
   const items = { ...current.items };
   for (const [id, text] of Object.entries(input.items ?? {})) {
     if (text.trim() === '') delete items[id];
     else items[id] = text.normalize('NFC');
   }
-  const next: MinutesNotes = {
+  return {
     number: (input.number ?? current.number).normalize('NFC'),
     opening: (input.opening ?? current.opening).normalize('NFC'),
     closing: (input.closing ?? current.closing).normalize('NFC'),
@@ -65,10 +65,21 @@ export function writeNotes(db: Db, sessionId: string, input: MinutesNotesInput, 
     updatedAt: at,
     updatedBy: by,
   };
+}
+
+/** SHA-256 of the text of the notes (not who saved them or when), as the event log records it. */
+export function notesFingerprint(notes: MinutesNotes): string {
+  const items = Object.keys(notes.items)
+    .sort()
+    .map((id) => [id, notes.items[id]]);
+  return createHash('sha256').update(JSON.stringify([notes.number, notes.opening, notes.closing, items])).digest('hex');
+}
+
+/** Stores the notes of a session (inside the engine's transaction, beside the event that witnesses them). */
+export function storeNotes(db: Db, sessionId: string, notes: MinutesNotes): void {
   db.prepare(
     `INSERT INTO minutes_notes (session_id, number, opening, closing, items, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(session_id) DO UPDATE SET number = excluded.number, opening = excluded.opening, closing = excluded.closing,
        items = excluded.items, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(sessionId, next.number, next.opening, next.closing, JSON.stringify(next.items), at, by);
-  return next;
+  ).run(sessionId, notes.number, notes.opening, notes.closing, JSON.stringify(notes.items), notes.updatedAt, notes.updatedBy);
 }

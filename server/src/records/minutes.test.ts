@@ -24,7 +24,7 @@ import {
   type TestServer,
 } from '../../../e2e/harness';
 import type { Archive, SearchHit } from './archive';
-import type { MinutesNotes } from './minutes-notes';
+import { notesFingerprint, type MinutesNotes } from './minutes-notes';
 import type { ResultsExport } from './results-export';
 import type { SessionRecord } from './session-record';
 
@@ -307,5 +307,32 @@ describe('archive (Kỷ yếu)', () => {
     expect((await search(code.replace('Đ', 'D').toLowerCase())).some((h) => h.kind === 'resolution' && h.code === code)).toBe(true);
     expect(await search('làm quen với hệ thống')).toEqual([]);
     expect((await search('bầu phó chủ tịch')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the minutes notes in the log', () => {
+  it('witnesses every save by the SHA-256 of the text, and two saves at once both keep their change', async () => {
+    const url = `/api/sessions/${sessionId}/minutes/notes`;
+    // Item ids the minutes do not show (the notes API does not check them against the agenda).
+    const [itemA, itemB] = ['test-item-a', 'test-item-b'];
+    const original = (await api<{ notes: MinutesNotes }>(server, 'GET', `/api/sessions/${sessionId}/minutes`, undefined, staff)).body.notes;
+    const before = server.app.engine.seq;
+    const [a, b] = await Promise.all([
+      api<MinutesNotes>(server, 'PUT', url, { items: { [itemA]: 'Thảo luận mục A.' } }, staff),
+      api<MinutesNotes>(server, 'PUT', url, { items: { [itemB]: 'Thảo luận mục B.' } }, staff),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const stored = (await api<{ notes: MinutesNotes }>(server, 'GET', `/api/sessions/${sessionId}/minutes`, undefined, staff)).body.notes;
+    expect(stored.items[itemA]).toBe('Thảo luận mục A.');
+    expect(stored.items[itemB]).toBe('Thảo luận mục B.');
+
+    const saved = [...server.app.engine.log.readAll(before)].filter((e) => e.event.type === 'minutes.notes-saved');
+    expect(saved).toHaveLength(2);
+    expect(saved.map((e) => e.actor)).toEqual(['staff:admin', 'staff:admin']);
+    expect(saved[1]!.event).toEqual({ type: 'minutes.notes-saved', sessionId, sha256: notesFingerprint(stored) });
+
+    // Put the notes back as the other tests expect them (an empty text removes an item's summary).
+    const back = await api<MinutesNotes>(server, 'PUT', url, { items: { [itemA]: '', [itemB]: '' } }, staff);
+    expect(back.body.items).toEqual(original.items);
   });
 });

@@ -105,6 +105,9 @@ export function touchedBy(event: DomainEvent): Ref[] {
     case 'staff.password-reset':
     case 'security.refused':
     case 'security.device-takeover':
+    case 'minutes.notes-saved':
+    case 'feedback.updated':
+    case 'mail.invitations-sent':
       return [];
     default:
       return exhaustive(event);

@@ -3,7 +3,8 @@
 // and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
-import { IdSchema, type ErrorCode, type FieldError } from '@hddt/protocol';
+import { IdSchema, type ErrorCode, type FeedbackItem, type FieldError } from '@hddt/protocol';
+import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { logger } from '../logger';
@@ -12,7 +13,7 @@ import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailSto
 import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, type FeedbackStatus } from '../portal/feedback';
 import { newToken } from '../storage/credentials';
 import type { Db } from '../storage/database';
-import { sendError, staffAuth } from './rest-api';
+import { actorOf, sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
@@ -49,7 +50,7 @@ export function createMailApi(services: Services, db: Db): Router {
     if (status !== undefined && !(FEEDBACK_STATUSES as readonly string[]).includes(status)) return sendError(res, 'BAD_REQUEST');
     res.json(feedback.list(status as FeedbackStatus | undefined));
   });
-  router.patch('/feedback/:id', secretariat, json, (req, res) => {
+  router.patch('/feedback/:id', secretariat, json, async (req, res) => {
     const fid = id(req, res);
     const patch = fid && parse(FeedbackPatchSchema, req, res);
     if (!fid || !patch) return;
@@ -62,7 +63,16 @@ export function createMailApi(services: Services, db: Db): Router {
       ];
       return sendError(res, 'BAD_REQUEST', fields);
     }
-    res.json(feedback.update(fid, patch, req.staff!.username, nowIso()));
+    const status = patch.status ?? current.status;
+    const answerPublished = Boolean((patch.answerPublished ?? current.answerPublished) && answer);
+    const answerSha256 = answer ? createHash('sha256').update(answer).digest('hex') : null;
+    let updated: FeedbackItem | null = null;
+    // The change and the log entry that witnesses it (the answer by its SHA-256) in one transaction.
+    const result = await services.engine.record([{ type: 'feedback.updated', feedbackId: fid, status, answerPublished, answerSha256 }], actorOf(req), () => {
+      updated = feedback.update(fid, patch, req.staff!.username, nowIso());
+    });
+    if (!result.ok) return sendError(res, result.code);
+    res.json(updated);
   });
 
   // ---- SMTP settings ----
@@ -117,11 +127,12 @@ export function createMailApi(services: Services, db: Db): Router {
     if (sending.has(sid)) return sendError(res, 'MAIL_SENDING');
     sending.add(sid);
     try {
-      await sendInvitations(
+      const { sent, failed } = await sendInvitations(
         { state: services.engine.state, store: mail, settings, baseUrl: baseUrl(), nowIso, newToken },
         session,
         mode,
       );
+      if (sent + failed > 0) await services.engine.record([{ type: 'mail.invitations-sent', sessionId: sid, mode, sent, failed }], actorOf(req));
     } finally {
       sending.delete(sid);
     }

@@ -12,11 +12,11 @@ import { backupDataDir } from '../records/backup';
 import { checkIntegrity } from '../records/integrity';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
-import { MinutesNotesInputSchema, readNotes, writeNotes } from '../records/minutes-notes';
+import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
 import { minutesPdf } from '../records/minutes-pdf';
 import { exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
 import { logTimes, sessionRecord, type LogHead } from '../records/session-record';
-import { sendError, staffAuth } from './rest-api';
+import { actorOf, sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
@@ -59,18 +59,30 @@ export function createRecordsApi(services: Services, db: Db): Router {
     stamp(res, m.logHead);
     res.json(m);
   });
-  router.put('/sessions/:id/minutes/notes', secretariat, json, (req, res) => {
+  const notesSaves = new Map<string, Promise<void>>();
+  router.put('/sessions/:id/minutes/notes', secretariat, json, async (req, res) => {
     const id = idParam(req, res);
     if (!id) return;
     if (!engine.state.sessions[id]) return sendError(res, 'SESSION_NOT_FOUND');
     const parsed = MinutesNotesInputSchema.safeParse(req.body);
     if (!parsed.success) return sendError(res, 'BAD_REQUEST', fieldErrors(parsed.error));
-    try {
-      const notes = writeNotes(db, id, parsed.data, new Date(services.nowMs()).toISOString(), req.staff!.username);
-      res.json(notes);
-    } catch {
-      sendError(res, 'STORAGE_FAILURE');
-    }
+    // One save of a session's notes at a time: each merges into what the previous one stored.
+    const previous = notesSaves.get(id) ?? Promise.resolve();
+    const save = previous.then(async () => {
+      const notes = mergeNotes(readNotes(db, id), parsed.data, new Date(services.nowMs()).toISOString(), req.staff!.username);
+      // The text goes into its table in the same transaction as the log entry that witnesses it.
+      const result = await engine.record([{ type: 'minutes.notes-saved', sessionId: id, sha256: notesFingerprint(notes) }], actorOf(req), () =>
+        storeNotes(db, id, notes),
+      );
+      if (!result.ok) sendError(res, result.code);
+      else res.json(notes);
+    });
+    const settled = save.catch(() => {
+      if (!res.headersSent) sendError(res, 'STORAGE_FAILURE');
+    });
+    notesSaves.set(id, settled);
+    await settled;
+    if (notesSaves.get(id) === settled) notesSaves.delete(id);
   });
   const minutesFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
     const id = idParam(req, res);

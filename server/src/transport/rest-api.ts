@@ -69,7 +69,8 @@ function param(req: Request, res: Response, name: string): string | undefined {
   return parsed.data;
 }
 
-function actorOf(req: Request): Actor {
+/** The staff member behind a request, as the log names them. */
+export function actorOf(req: Request): Actor {
   const s = req.staff!;
   return { kind: 'staff', username: s.username, role: s.role };
 }
