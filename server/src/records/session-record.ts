@@ -14,10 +14,9 @@ import type {
 import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/decide';
 import { requiredCount } from '../domain/majority';
-import type { CouncilState, RoundState } from '../domain/types';
+import type { CouncilState, DomainEvent, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';
 import { dayIn } from '../engine';
-import type { EventLog } from '../storage/event-log';
 // The record shapes are the contract with the console: defined once, in @hddt/protocol.
 import type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord } from '@hddt/protocol';
 export type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord };
@@ -29,16 +28,42 @@ export interface LogHead {
 }
 
 /** Times only the log knows (the state keeps when a round closed, not when it was announced). */
+/** What the minutes need from the log beyond the current state. */
 export interface LogTimes {
   announcedAt: Record<string, string>;
+  /**
+   * `${sessionId}|${day}` → the delegates holding a seat when that day's attendance began (its first record).
+   * N for a day is who held a seat that day, not who holds one now: a seat vacated later changes neither.
+   */
+  seatedOnDay: Record<string, string[]>;
 }
 
-export function logTimes(log: EventLog): LogTimes {
+export function logTimes(entries: Iterable<{ event: DomainEvent; at: string }>): LogTimes {
   const announcedAt: Record<string, string> = {};
-  for (const entry of log.readAll()) {
-    if (entry.event.type === 'round.announced') announcedAt[entry.event.roundId] ??= entry.at;
+  const seatedOnDay: Record<string, string[]> = {};
+  const seated = new Set<string>();
+  for (const { event, at } of entries) {
+    switch (event.type) {
+      case 'round.announced':
+        announcedAt[event.roundId] ??= at;
+        break;
+      case 'delegate.added':
+        if (event.delegate.seated) seated.add(event.delegate.id);
+        break;
+      case 'delegate.vacated':
+        seated.delete(event.delegateId);
+        break;
+      case 'delegate.reseated':
+        seated.add(event.delegateId);
+        break;
+      case 'attendance.recorded':
+        seatedOnDay[`${event.sessionId}|${event.day}`] ??= [...seated];
+        break;
+      default:
+        break;
+    }
   }
-  return { announcedAt };
+  return { announcedAt, seatedOnDay };
 }
 
 
@@ -195,14 +220,16 @@ export function roundRecord(state: CouncilState, council: CouncilConfig, round: 
   };
 }
 
-function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: string): AttendanceDay[] {
+function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: string, times: LogTimes): AttendanceDay[] {
   const days = Object.keys(state.attendance[sessionId] ?? {}).sort();
-  const seatedList = Object.values(state.delegates)
-    .filter((d) => d.seated)
-    .sort((a, b) => a.seat - b.seat);
-  const n = seatedList.length;
-  const required = requiredCount(council.quorum, n);
   return days.map((day) => {
+    const onDay = times.seatedOnDay[`${sessionId}|${day}`];
+    const seatedThen = onDay ? new Set(onDay) : null;
+    const seatedList = Object.values(state.delegates)
+      .filter((d) => (seatedThen ? seatedThen.has(d.id) : d.seated))
+      .sort((a, b) => a.seat - b.seat);
+    const n = seatedList.length;
+    const required = requiredCount(council.quorum, n);
     const records = state.attendance[sessionId]?.[day] ?? {};
     const present = seatedList.filter((d) => records[d.id]?.status === 'present').length;
     const excused = seatedList
@@ -286,7 +313,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       secretaryName: session.secretaryName,
     },
     documentDate,
-    attendance: attendanceDays(state, council, sessionId),
+    attendance: attendanceDays(state, council, sessionId, times),
     items,
     otherRounds: rounds.filter((r) => r.itemId === null || !itemIds.has(r.itemId)),
     speakers,

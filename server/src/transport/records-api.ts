@@ -47,7 +47,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
   const minutesOf = (sessionId: string) => {
     // One synchronous read: state, log head and times describe the same moment.
     const h = head();
-    const record = sessionRecord(engine.state, sessionId, h, logTimes(engine.log));
+    const record = sessionRecord(engine.state, sessionId, h, logTimes(engine.log.readAll()));
     if (!record) return null;
     return { logHead: h, record, notes: readNotes(db, sessionId) };
   };
@@ -152,14 +152,14 @@ export function createRecordsApi(services: Services, db: Db): Router {
 
   // ---- archive ----
   router.get('/archive', anyStaff, (_req, res) => {
-    const archive = archiveOf(engine.state, head(), logTimes(engine.log));
+    const archive = archiveOf(engine.state, head(), logTimes(engine.log.readAll()));
     stamp(res, archive.logHead);
     res.json(archive);
   });
   router.get('/archive/search', anyStaff, (req, res) => {
     const q = z.string().trim().min(1).max(200).safeParse(req.query.q);
     if (!q.success) return sendError(res, 'BAD_REQUEST', fieldErrors(q.error));
-    const archive = archiveOf(engine.state, head(), logTimes(engine.log));
+    const archive = archiveOf(engine.state, head(), logTimes(engine.log.readAll()));
     stamp(res, archive.logHead);
     res.json({ q: q.data, logHead: archive.logHead, hits: searchArchive(archive, q.data) });
   });
