@@ -2,7 +2,13 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'src/main.ts', verify: 'src/cli/verify.ts', backup: 'src/cli/backup.ts', restore: 'src/cli/restore.ts' },
+  entryPoints: {
+    main: 'src/main.ts',
+    'integrity-worker': 'src/records/integrity-worker.ts',
+    verify: 'src/cli/verify.ts',
+    backup: 'src/cli/backup.ts',
+    restore: 'src/cli/restore.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

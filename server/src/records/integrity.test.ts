@@ -58,7 +58,13 @@ describe('integrity', () => {
   it('reports an intact log, then exactly the ballot row changed directly in SQLite (live and offline)', async () => {
     const { server, roundId, voterIds } = await votedServer();
     expect((await fetch(`${server.url}/api/integrity`)).status).toBe(401);
-    const intact = await api<IntegrityReport>(server, 'GET', '/api/integrity');
+    // The check runs beside the server, not on its event loop: the server answers meanwhile.
+    const order: string[] = [];
+    const checking = api<IntegrityReport>(server, 'GET', '/api/integrity').then((r) => (order.push('integrity'), r));
+    await new Promise((r) => setTimeout(r, 20));
+    await fetch(`${server.url}/health`).then(() => order.push('health'));
+    const intact = await checking;
+    expect(order).toEqual(['health', 'integrity']);
     expect(intact.status).toBe(200);
     expect(intact.body).toMatchObject({ ok: true, chain: { ok: true, brokenAt: null }, replay: { ok: true, differences: [] } });
     expect(intact.body.head.seq).toBe(server.app.engine.seq);

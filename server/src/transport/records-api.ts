@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { Db } from '../storage/database';
 import { archiveOf, searchArchive } from '../records/archive';
 import { backupDataDir } from '../records/backup';
-import { checkIntegrity } from '../records/integrity';
+import { logger } from '../logger';
+import { checkIntegrityInWorker } from '../records/integrity-run';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
 import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
@@ -135,10 +136,15 @@ export function createRecordsApi(services: Services, db: Db): Router {
   }
 
   // ---- integrity and backup ----
-  router.get('/integrity', anyStaff, (_req, res) => {
-    const report = checkIntegrity(db);
-    stamp(res, report.head);
-    res.json(report);
+  router.get('/integrity', anyStaff, async (_req, res) => {
+    try {
+      const report = await checkIntegrityInWorker(db.name);
+      stamp(res, report.head);
+      res.json(report);
+    } catch (error) {
+      logger.error({ err: error }, 'integrity check failed');
+      sendError(res, 'INTERNAL');
+    }
   });
   router.post('/backup', secretariat, async (_req, res) => {
     try {
