@@ -1,37 +1,9 @@
 // Protocol-shaped data for store and component tests: a small council of 5 seated delegates + 1 vacancy.
 import { PROTOCOL_VERSION } from '@hddt/protocol';
+import { testCouncil } from '@hddt/protocol/testing';
 import type { ChairSnapshot, CouncilConfig, Delegate, Motion, RoundView, Session } from '@hddt/protocol';
 
-export const council: CouncilConfig = {
-  id: 'c1',
-  name: { vi: 'Hội đồng nhân dân đặc khu Côn Đảo', en: 'Con Dao Special Zone People’s Council' },
-  issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'],
-  level: 'special-zone',
-  term: '2021–2026',
-  place: 'Côn Đảo',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  voteLabels: {
-    yes: { vi: 'Tán thành', en: 'In favour' },
-    no: { vi: 'Không tán thành', en: 'Against' },
-    abstain: { vi: 'Không biểu quyết', en: 'Abstain' },
-  },
-  confidenceLabels: {
-    high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
-    medium: { vi: 'Tín nhiệm', en: 'Confidence' },
-    low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
-  },
-  quorum: { numerator: 2, denominator: 3, strict: false },
-  thresholds: {
-    ordinary: { numerator: 1, denominator: 2, strict: true },
-    twoThirds: { numerator: 2, denominator: 3, strict: false },
-    election: { numerator: 1, denominator: 2, strict: true },
-  },
-  allowVoteChange: true,
-  speakingTimeSec: 300,
-  resolutionNumberFormat: '{n}/NQ-HĐND',
-  normativeResolutionFormat: '{n}/{year}/NQ-HĐND',
-  hallWifi: 'HDND-HoiTruong',
-};
+export const council: CouncilConfig = testCouncil({ id: 'c1', name: { vi: 'Hội đồng nhân dân đặc khu Côn Đảo', en: 'Con Dao Special Zone People’s Council' } });
 
 const names = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hoàng Cường', 'Phạm Thị Dung', 'Võ Minh Đức', 'Đặng Thu Hà'];
 export const delegates: Delegate[] = names.map((fullName, i) => ({

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CouncilConfig } from './model';
 import { applyLiveEnvelope, chainPatch } from './patches';
+import { testCouncil } from './testing';
 import type { LivePatch, LiveSnapshot, PatchEnvelope, RoundView } from './views';
 
 const T = '2026-07-05T02:00:01.000Z';
-// The reducer passes the council through untouched; its contents do not matter here.
-const council = { id: 'council-test' } as CouncilConfig;
+const council = testCouncil();
 
 const round: RoundView = {
   id: 'r1',

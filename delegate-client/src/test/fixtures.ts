@@ -1,37 +1,8 @@
 // Protocol-shaped data for component tests (what the server sends, not mocks of it).
+import { testCouncil } from '@hddt/protocol/testing';
 import type { CouncilConfig, DelegateMe, LiveSnapshot, Motion, RoundView } from '@hddt/protocol';
 
-export const council: CouncilConfig = {
-  id: 'council-test',
-  name: { vi: 'Hội đồng nhân dân đặc khu Côn Đảo', en: 'Côn Đảo Special Zone People’s Council' },
-  issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'],
-  level: 'special-zone',
-  term: '2021–2026',
-  place: 'Côn Đảo',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  voteLabels: {
-    yes: { vi: 'Tán thành', en: 'In favour' },
-    no: { vi: 'Không tán thành', en: 'Against' },
-    abstain: { vi: 'Không biểu quyết', en: 'Abstain' },
-  },
-  confidenceLabels: {
-    high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
-    medium: { vi: 'Tín nhiệm', en: 'Confidence' },
-    low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
-  },
-  quorum: { numerator: 2, denominator: 3, strict: false },
-  thresholds: {
-    ordinary: { numerator: 1, denominator: 2, strict: true },
-    twoThirds: { numerator: 2, denominator: 3, strict: false },
-    election: { numerator: 1, denominator: 2, strict: true },
-  },
-  allowVoteChange: false,
-  speakingTimeSec: 300,
-  resolutionNumberFormat: '{n}/NQ-HĐND',
-  normativeResolutionFormat: '{n}/{year}/NQ-HĐND',
-  hallWifi: '',
-};
-
+export const council: CouncilConfig = testCouncil({ id: 'council-test', allowVoteChange: false, hallWifi: '' });
 export const motion: Motion = {
   id: 'm1',
   sessionId: 's1',

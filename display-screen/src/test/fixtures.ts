@@ -1,5 +1,6 @@
 // Protocol-shaped data for component tests: a 31-seat council (odd N) like the demo council, with real
 // results (ties, secret ballot, election with three candidates, confidence rating).
+import { testCouncil } from '@hddt/protocol/testing';
 import type {
   AgendaItem,
   CouncilConfig,
@@ -14,37 +15,7 @@ import type {
 } from '@hddt/protocol';
 import { PROTOCOL_VERSION } from '@hddt/protocol';
 
-export const council: CouncilConfig = {
-  id: 'demo',
-  name: { vi: 'Hội đồng nhân dân đặc khu Côn Đảo', en: 'Côn Đảo Special Zone People’s Council' },
-  issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'],
-  level: 'special-zone',
-  term: '2021–2026',
-  place: 'Côn Đảo',
-  timeZone: 'Asia/Ho_Chi_Minh',
-  voteLabels: {
-    yes: { vi: 'Tán thành', en: 'In favour' },
-    no: { vi: 'Không tán thành', en: 'Against' },
-    abstain: { vi: 'Không biểu quyết', en: 'Abstain' },
-  },
-  confidenceLabels: {
-    high: { vi: 'Tín nhiệm cao', en: 'High confidence' },
-    medium: { vi: 'Tín nhiệm', en: 'Confidence' },
-    low: { vi: 'Tín nhiệm thấp', en: 'Low confidence' },
-  },
-  quorum: { numerator: 2, denominator: 3, strict: false },
-  thresholds: {
-    ordinary: { numerator: 1, denominator: 2, strict: true },
-    twoThirds: { numerator: 2, denominator: 3, strict: false },
-    election: { numerator: 1, denominator: 2, strict: true },
-  },
-  allowVoteChange: true,
-  speakingTimeSec: 300,
-  resolutionNumberFormat: '{n}/NQ-HĐND',
-  normativeResolutionFormat: '{n}/{year}/NQ-HĐND',
-  hallWifi: 'HDND-HoiTruong',
-};
-
+export const council: CouncilConfig = testCouncil();
 export const session: Session = {
   id: 's4',
   number: 4,
