@@ -19,6 +19,7 @@ const tls =
 // A few votes on a scratch council before the real one starts (see self-test.ts); HDDT_SELF_TEST=0 skips it.
 let selfTestLine = '';
 if ((process.env.HDDT_SELF_TEST ?? '1') !== '0') {
+  console.log('Đang tự kiểm tra (vài giây)… / running the start-up self-test (a few seconds)…');
   try {
     const report = await selfTest();
     logger.info(report, 'self-test passed');
