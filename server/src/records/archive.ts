@@ -2,16 +2,12 @@
 // resolutions and attendance, and a search over titles and resolution numbers that ignores case and
 // Vietnamese diacritics ("nghi quyet 12" finds "Nghị quyết 12/NQ-HĐND").
 
+import type { Archive, ArchiveSession, SearchHit } from '@hddt/protocol';
 import type { CouncilState } from '../domain/types';
 import { sessionRecord, type LogHead, type LogTimes, type SessionRecord } from './session-record';
 
-export type ArchiveSession = Omit<SessionRecord, 'logHead' | 'council'>;
+export type { Archive, ArchiveSession, SearchHit };
 
-export interface Archive {
-  logHead: LogHead;
-  council: { id: string; name: string };
-  terms: { term: string; sessions: ArchiveSession[] }[];
-}
 
 export function archiveOf(state: CouncilState, head: LogHead, times: LogTimes): Archive {
   const sessions = Object.values(state.sessions)
@@ -42,14 +38,6 @@ export function foldVi(text: string): string {
     .trim();
 }
 
-export interface SearchHit {
-  kind: 'session' | 'item' | 'document' | 'round' | 'resolution';
-  id: string;
-  sessionId: string;
-  session: string;
-  title: string;
-  code: string | null;
-}
 
 export function searchArchive(archive: Archive, query: string, limit = 100): SearchHit[] {
   const tokens = foldVi(query).split(' ').filter(Boolean);

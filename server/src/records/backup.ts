@@ -4,20 +4,16 @@
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BackupInfo } from '@hddt/protocol';
 import Database from 'better-sqlite3';
 import type { Db } from '../storage/database';
 import { verifyChain } from '../storage/event-log';
 
+export type { BackupInfo };
+
 export const DB_FILE = 'hoi-dong.sqlite';
 const DOC_NAME = /^[0-9a-f]{64}\.pdf$/;
 
-export interface BackupInfo {
-  path: string;
-  createdAt: string;
-  councilId: string | null;
-  logHead: { seq: number; hash: string };
-  documents: number;
-}
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/:/g, '-').replace(/\./g, '-');

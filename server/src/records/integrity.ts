@@ -2,27 +2,15 @@
 // replay of the log into an empty in-memory database. A row changed behind the engine's back (an UPDATE on
 // ballots) shows up as that exact row differing; a changed event breaks the chain at its seq.
 
+import type { IntegrityReport, RowDifference } from '@hddt/protocol';
 import { loadState } from '../engine';
 import { openDatabase, type Db } from '../storage/database';
-import { EventLog, verifyChain, type ChainReport } from '../storage/event-log';
+import { EventLog, verifyChain } from '../storage/event-log';
 import { PROJECTION_TABLES, ProjectionWriter } from '../storage/projections';
 
-export interface RowDifference {
-  table: string;
-  /** Primary key of the row. */
-  key: Record<string, unknown>;
-  /** The row as stored (null: missing from the live tables). */
-  live: Record<string, unknown> | null;
-  /** The row as the log says it should be (null: the log has no such row). */
-  replayed: Record<string, unknown> | null;
-}
+export type { IntegrityReport, RowDifference };
 
-export interface IntegrityReport {
-  ok: boolean;
-  head: { seq: number; hash: string };
-  chain: ChainReport;
-  replay: { ok: boolean; error: string | null; differences: RowDifference[] };
-}
+
 
 type Row = Record<string, unknown>;
 

@@ -1,20 +1,13 @@
 // The editable text of a session's minutes (number, opening/closing remarks, summary of debate per agenda
 // item), kept in the minutes_notes table (migration 0003). Everything else in the minutes comes from the log.
 
+import type { MinutesNotes } from '@hddt/protocol';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
 
-export interface MinutesNotes {
-  /** The minutes number as printed: "Số: 12/BB-HĐND" → "12". Empty until the secretariat fills it in. */
-  number: string;
-  opening: string;
-  closing: string;
-  /** agenda item id → summary of the debate on it. */
-  items: Record<string, string>;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type { MinutesNotes };
+
 
 export const MinutesNotesInputSchema = z.strictObject({
   number: z.string().trim().max(40).optional(),

@@ -18,17 +18,12 @@ import type { CouncilState, DomainEvent, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';
 import { dayIn } from '../engine';
 // The record shapes are the contract with the console: defined once, in @hddt/protocol.
-import type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord } from '@hddt/protocol';
-export type { PersonRef, AttendanceDay, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord };
+import type { PersonRef, AttendanceDay, LogHead, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord } from '@hddt/protocol';
+export type { PersonRef, AttendanceDay, LogHead, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord };
 
 
-export interface LogHead {
-  seq: number;
-  hash: string;
-}
 
-/** Times only the log knows (the state keeps when a round closed, not when it was announced). */
-/** What the minutes need from the log beyond the current state. */
+/** What the minutes need from the log beyond the current state (it keeps when a round closed, not when it was announced). */
 export interface LogTimes {
   announcedAt: Record<string, string>;
   /**

@@ -2,8 +2,11 @@
 // fields, so changing or removing any past entry breaks every later link.
 
 import { createHash } from 'node:crypto';
+import type { ChainReport } from '@hddt/protocol';
 import type { DomainEvent } from '../domain/types';
 import type { Db } from './database';
+
+export type { ChainReport };
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -83,13 +86,6 @@ export function parseEvent(row: { type: string; payload: string }): DomainEvent 
   return { type: row.type, ...(JSON.parse(row.payload) as object) } as DomainEvent;
 }
 
-export interface ChainReport {
-  ok: boolean;
-  entries: number;
-  headHash: string;
-  /** First entry whose stored hash or link does not match. */
-  brokenAt: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | 'seq-gap' } | null;
-}
 
 /** Recomputes the whole chain from the stored rows. */
 export function verifyChain(db: Db): ChainReport {
