@@ -169,6 +169,12 @@ export const FeedbackPatchSchema = z
   .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' });
 export type FeedbackPatch = z.output<typeof FeedbackPatchSchema>;
 
+/** What a patch makes of an item: an empty answer is none, and an answer is published only when there is one. */
+export function patchedFeedback(current: FeedbackItem, patch: FeedbackPatch): { status: FeedbackStatus; answer: string | null; answerPublished: boolean } {
+  const answer = patch.answer === undefined ? current.answer : patch.answer === '' ? null : patch.answer;
+  return { status: patch.status ?? current.status, answer, answerPublished: Boolean((patch.answerPublished ?? current.answerPublished) && answer) };
+}
+
 export class FeedbackStore {
   constructor(private readonly db: Db) {}
 
@@ -209,12 +215,10 @@ export class FeedbackStore {
   update(id: string, patch: FeedbackPatch, by: string, at: string): FeedbackItem | null {
     const current = this.get(id);
     if (!current) return null;
-    const answer = patch.answer === undefined ? current.answer : patch.answer === '' ? null : patch.answer;
-    const answerPublished = patch.answerPublished ?? current.answerPublished;
-    const status = patch.status ?? current.status;
+    const { status, answer, answerPublished } = patchedFeedback(current, patch);
     this.db
       .prepare('UPDATE feedback SET status = ?, answer = ?, answer_published = ?, updated_at = ?, updated_by = ? WHERE id = ?')
-      .run(status, answer, answerPublished && answer ? 1 : 0, at, by, id);
+      .run(status, answer, answerPublished ? 1 : 0, at, by, id);
     return this.get(id);
   }
 }

@@ -7,7 +7,7 @@ import type { IntegrityReport } from './integrity';
 
 export type IntegrityMessage = { ok: true; report: IntegrityReport } | { ok: false; error: string };
 
-export function checkIntegrityInWorker(file: string): Promise<IntegrityReport> {
+export function checkIntegrityInChild(file: string): Promise<IntegrityReport> {
   // From the bundle (dist/main.js) the worker is dist/integrity-worker.js; from source (tests, `npm run dev`)
   // it is the .ts file, run through tsx.
   const fromSource = import.meta.url.endsWith('.ts');

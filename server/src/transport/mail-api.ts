@@ -10,7 +10,7 @@ import type { ZodType } from 'zod';
 import { logger } from '../logger';
 import { invitationReports, sendInvitations } from '../mail/invitations';
 import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore } from '../mail/mail-store';
-import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, type FeedbackStatus } from '../portal/feedback';
+import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, patchedFeedback, type FeedbackStatus } from '../portal/feedback';
 import { newToken } from '../storage/credentials';
 import type { Db } from '../storage/database';
 import { actorOf, sendError, staffAuth } from './rest-api';
@@ -56,15 +56,13 @@ export function createMailApi(services: Services, db: Db): Router {
     if (!fid || !patch) return;
     const current = feedback.get(fid);
     if (!current) return sendError(res, 'NOT_FOUND');
-    const answer = patch.answer === undefined ? current.answer : patch.answer;
+    const { status, answer, answerPublished } = patchedFeedback(current, patch);
     if (patch.answerPublished && !answer) {
       const fields: FieldError[] = [
         { path: 'answer', message: 'Cần nhập câu trả lời trước khi công khai.', messageEn: 'Write the answer before publishing it.' },
       ];
       return sendError(res, 'BAD_REQUEST', fields);
     }
-    const status = patch.status ?? current.status;
-    const answerPublished = Boolean((patch.answerPublished ?? current.answerPublished) && answer);
     const answerSha256 = answer ? createHash('sha256').update(answer).digest('hex') : null;
     let updated: FeedbackItem | null = null;
     // The change and the log entry that witnesses it (the answer by its SHA-256) in one transaction.

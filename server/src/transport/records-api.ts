@@ -10,7 +10,7 @@ import type { Db } from '../storage/database';
 import { archiveOf, searchArchive } from '../records/archive';
 import { backupDataDir } from '../records/backup';
 import { logger } from '../logger';
-import { checkIntegrityInWorker } from '../records/integrity-run';
+import { checkIntegrityInChild } from '../records/integrity-run';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
 import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
@@ -138,7 +138,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
   // ---- integrity and backup ----
   router.get('/integrity', anyStaff, async (_req, res) => {
     try {
-      const report = await checkIntegrityInWorker(db.name);
+      const report = await checkIntegrityInChild(db.name);
       stamp(res, report.head);
       res.json(report);
     } catch (error) {
