@@ -17,7 +17,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +24,7 @@ import type { PatchEnvelope } from '@hddt/protocol';
 import Database from 'better-sqlite3';
 import {
   REPO_ROOT,
+  freePort,
   api,
   chairSocket,
   createDisplay,
@@ -86,16 +86,6 @@ function percentile(values: number[], p: number): number {
 
 function ackFigures(ackMs: number[]): { p50AckMs: number; p99AckMs: number; maxAckMs: number } {
   return { p50AckMs: percentile(ackMs, 50), p99AckMs: percentile(ackMs, 99), maxAckMs: percentile(ackMs, 100) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function startServerProcess(port: number, dataDir: string, password: string): Promise<ChildProcess> {

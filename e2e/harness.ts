@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import type {
   Ack,
   AgendaItem,
@@ -51,6 +52,17 @@ export interface TestServer {
   restart(): Promise<void>;
   /** Stops and deletes the data dir. */
   dispose(): Promise<void>;
+}
+
+/** A TCP port free on loopback right now (for a server started in a child process). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startServer(options: { demo?: boolean; dataDir?: string; adminPassword?: string } = {}): Promise<TestServer> {
