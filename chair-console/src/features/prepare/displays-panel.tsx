@@ -31,17 +31,18 @@ export function DisplaysPanel() {
   const [created, setCreated] = useState<DisplayDevice | null>(null);
   const [removing, setRemoving] = useState<DisplayDevice | null>(null);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (quiet = false) => {
     try {
       setDisplays(await api.get<DisplayDevice[]>(API.displays));
     } catch (err) {
-      pushToast({ tone: 'error', text: errorText(err, lang) });
+      // A background refresh stays quiet: the connection badge already says when the server is unreachable.
+      if (!quiet) pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
   useEffect(() => {
     void load();
     // Whether each screen is connected changes on its own (a projector switched on): look again now and then.
-    const timer = setInterval(() => void load(), 5000);
+    const timer = setInterval(() => void load(true), 5000);
     return () => clearInterval(timer);
   }, [load]);
 
