@@ -12,7 +12,7 @@ await build({
   outdir: 'dist',
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'esm',
   packages: 'external',
   alias: { '@hddt/protocol': '../protocol/src/index.ts' },
