@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: IO_MODULES.map((name) => ({ name, message: 'server/src/domain must stay free of I/O.' })),
-        patterns: [{ group: ['../storage/*', '../transport/*', '../*.js', '../app', '../main'], message: 'domain must not depend on outer layers.' }],
+        patterns: [{ group: ['**/storage/**', '**/transport/**', '**/records/**', '**/seed/**', '**/mail/**', '**/portal/**', '**/engine', '**/app', '**/main'], message: 'domain must not depend on outer layers.' }],
       }],
       'no-restricted-globals': ['error',
         { name: 'Date', message: 'The clock comes in as an argument.' },

@@ -1,7 +1,8 @@
 import type { BallotChoice, ConfidenceResult, ElectionResult, OptionResult } from '@hddt/protocol';
 import { formatPercent } from '@hddt/protocol';
 import { describe, expect, it } from 'vitest';
-import { decide, presentIds, quorumMet, quorumRequired, seatedCount, speakersOf } from './decide';
+import { decide } from './decide';
+import { presentIds, quorumMet, quorumRequired, seatedCount, speakersOf } from './queries';
 import { defaultCouncilConfig } from './defaults';
 import { emptyState } from './evolve';
 import { demoHall, Hall, motionInput, run, runBatch, testCtx } from './test-support';

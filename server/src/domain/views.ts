@@ -21,7 +21,7 @@ import {
   quorumRequired,
   seatedCount,
   speakersOf,
-} from './decide';
+} from './queries';
 import { defaultCouncilConfig } from './defaults';
 import { computeResult, participationCount, roundTally } from './tally';
 import type { CouncilState, RoundState } from './types';

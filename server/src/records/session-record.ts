@@ -12,7 +12,7 @@ import type {
   RoundResult,
 } from '@hddt/protocol';
 import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
-import { agendaOf, speakersOf } from '../domain/decide';
+import { agendaOf, speakersOf } from '../domain/queries';
 import { requiredCount } from '../domain/majority';
 import type { CouncilState, DomainEvent, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';

@@ -3,6 +3,7 @@
 
 import type { DomainEvent, CouncilState } from '../domain/types';
 import { exhaustive } from '../domain/types';
+import { isStateFree } from '../domain/rules/record-only';
 import type { Db } from './database';
 
 export type Ref =
@@ -26,6 +27,8 @@ export type Ref =
 
 /** Which rows an event changes. */
 export function touchedBy(event: DomainEvent): Ref[] {
+  // Facts kept only in the log (rules/record-only.ts) change no row.
+  if (isStateFree(event)) return [];
   switch (event.type) {
     case 'council.initialized':
     case 'council.configured':
@@ -98,17 +101,6 @@ export function touchedBy(event: DomainEvent): Ref[] {
       return [{ t: 'speaker', id: event.entryId }];
     case 'display.changed':
       return [{ t: 'live' }];
-    case 'credential.delegate-issued':
-    case 'credential.display-issued':
-    case 'credential.display-revoked':
-    case 'staff.created':
-    case 'staff.password-reset':
-    case 'security.refused':
-    case 'security.device-takeover':
-    case 'minutes.notes-saved':
-    case 'feedback.updated':
-    case 'mail.invitations-sent':
-      return [];
     default:
       return exhaustive(event);
   }

@@ -19,7 +19,7 @@ import {
   errorBody,
 } from '@hddt/protocol';
 import type { Namespace, Server } from 'socket.io';
-import { activeSession } from '../domain/decide';
+import { activeSession } from '../domain/queries';
 import type { Actor, CouncilState } from '../domain/types';
 import { namedBoard, roundView } from '../domain/views';
 import type { StaffSocketData } from './live-hub';

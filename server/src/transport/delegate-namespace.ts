@@ -5,7 +5,7 @@ import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
 import { EmptySchema, HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, VoteCastSchema, errorBody } from '@hddt/protocol';
 import type { Namespace, Server } from 'socket.io';
-import { activeSession, speakersOf } from '../domain/decide';
+import { activeSession, speakersOf } from '../domain/queries';
 import type { Actor } from '../domain/types';
 import { ballotReceipt } from '../domain/views';
 import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
@@ -75,7 +75,7 @@ export function attachDelegateNamespace(
   const handlers = delegateHandlers();
   const { hub, creds, security } = services;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(connectError('BAD_REQUEST'));
     const auth = parsed.data;
@@ -97,9 +97,10 @@ export function attachDelegateNamespace(
         return next(connectError('TOKEN_IN_USE'));
       }
       if (!sameDevice) {
-        // A visible takeover: the other device is told, the secretariat is alerted, the log keeps it.
+        // A visible takeover: the log keeps it first (so it is there when anyone is told), then the other
+        // device is told and the secretariat alerted.
+        await services.engine.record([{ type: 'security.device-takeover', delegateId }], { kind: 'delegate', delegateId });
         existingSocket.emit('auth:replaced', { at: new Date(services.nowMs()).toISOString() });
-        void services.engine.record([{ type: 'security.device-takeover', delegateId }], { kind: 'delegate', delegateId });
         hub.chair?.emit('alert:security', { type: 'device-takeover', delegateId, at: new Date(services.nowMs()).toISOString() });
       }
       hub.delegateSockets.delete(delegateId);

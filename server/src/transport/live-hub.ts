@@ -13,9 +13,11 @@ import type {
   StaffRole,
 } from '@hddt/protocol';
 import type { Namespace } from 'socket.io';
-import { activeSession, presentIds, speakersOf } from '../domain/decide';
+import { activeSession, presentIds, speakersOf } from '../domain/queries';
 import { participationCount } from '../domain/tally';
 import type { CouncilState } from '../domain/types';
+import { exhaustive } from '../domain/types';
+import { isStateFree } from '../domain/rules/record-only';
 import { attendanceSummary, chairSnapshot, delegateMe, liveSnapshot, roundView } from '../domain/views';
 import type { CommitBatch, Engine } from '../engine';
 
@@ -128,6 +130,8 @@ export class LiveHub {
     const { before, after } = batch;
     const ballotRounds = new Set<string>();
     for (const { event } of batch.events) {
+      // Facts kept only in the log (rules/record-only.ts) change nothing a client shows.
+      if (isStateFree(event)) continue;
       switch (event.type) {
         case 'ballot.cast':
         case 'ballot.secret-cast': {
@@ -201,8 +205,12 @@ export class LiveHub {
           p.snapshot = true;
           p.urgent = true;
           break;
-        default:
+        case 'resolution.adopted':
+        case 'resolution.text-attached':
+          // Resolutions are read over REST (console, portal); no socket audience shows them.
           break;
+        default:
+          exhaustive(event);
       }
     }
     for (const roundId of batch.secretRounds) p.rounds.add(roundId);

@@ -30,7 +30,7 @@ import {
 import { parse as parseCsv } from 'csv-parse/sync';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z, type ZodType } from 'zod';
-import { agendaOf } from '../domain/decide';
+import { agendaOf } from '../domain/queries';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
 import { roundView, sessionRounds } from '../domain/views';
 import { fingerprint, hashPassword, newToken, verifyPassword } from '../storage/credentials';

@@ -1,0 +1,116 @@
+// The speaker queue (đăng ký phát biểu): requests, the floor, and the time each speaker has.
+
+import type { SpeakerEntry } from '@hddt/protocol';
+import { type Batch, type Draft, table } from '../batch';
+import { requireActiveOpenSession, speakersOf } from '../queries';
+import type { DomainEvent } from '../types';
+import type { DecideCtx, Deciders, Evolvers } from './kit';
+import { fail, ok } from './kit';
+
+type SpeakerCommand = 'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove';
+type SpeakerEvent = 'speaker.requested' | 'speaker.withdrawn' | 'speaker.started' | 'speaker.finished' | 'speaker.removed';
+
+export const speakerDeciders: Deciders<SpeakerCommand> = {
+  'speaker.request': (state, command, ctx) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const d = state.delegates[command.delegateId];
+    if (!d) return fail('DELEGATE_NOT_FOUND');
+    if (!d.seated) return fail('NOT_SEATED');
+    const existing = speakersOf(state, s.id).find(
+      (e) => e.delegateId === d.id && (e.status === 'waiting' || e.status === 'speaking'),
+    );
+    if (existing) return ok([], { result: { entryId: existing.id } });
+    const entry = newSpeaker(ctx, s.id, d.id, d.fullName, d.title, state.council?.speakingTimeSec ?? 300);
+    return ok([{ type: 'speaker.requested', entry }], { result: { entryId: entry.id } });
+  },
+
+  'speaker.withdraw': (state, command) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const existing = speakersOf(state, s.id).find((e) => e.delegateId === command.delegateId && e.status === 'waiting');
+    if (!existing) return fail('SPEAKER_NOT_FOUND');
+    return ok([{ type: 'speaker.withdrawn', entryId: existing.id }], { result: { entryId: existing.id } });
+  },
+
+  'speaker.add': (state, command, ctx) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const known = command.delegateId !== null ? state.delegates[command.delegateId] : undefined;
+    if (command.delegateId !== null && !known) return fail('DELEGATE_NOT_FOUND');
+    const title = command.title || known?.title || '';
+    const entry = newSpeaker(ctx, s.id, command.delegateId, command.name, title, state.council?.speakingTimeSec ?? 300);
+    return ok([{ type: 'speaker.requested', entry }], { result: { entryId: entry.id } });
+  },
+
+  'speaker.give': (state, command) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const entry = state.speakers[command.entryId];
+    if (!entry || entry.sessionId !== s.id) return fail('SPEAKER_NOT_FOUND');
+    if (entry.status === 'speaking') return ok([], { result: { entryId: entry.id } });
+    if (entry.status !== 'waiting') return fail('SPEAKER_NOT_FOUND');
+    const events: DomainEvent[] = [];
+    for (const e of speakersOf(state, s.id)) {
+      if (e.status === 'speaking') events.push({ type: 'speaker.finished', entryId: e.id });
+    }
+    events.push({ type: 'speaker.started', entryId: entry.id });
+    return ok(events, { result: { entryId: entry.id } });
+  },
+
+  'speaker.finish': (state, command) => {
+    const entry = state.speakers[command.entryId];
+    if (!entry) return fail('SPEAKER_NOT_FOUND');
+    if (entry.status !== 'speaking') return ok([], { result: { entryId: entry.id } });
+    return ok([{ type: 'speaker.finished', entryId: entry.id }], { result: { entryId: entry.id } });
+  },
+
+  'speaker.remove': (state, command) => {
+    const entry = state.speakers[command.entryId];
+    if (!entry) return fail('SPEAKER_NOT_FOUND');
+    if (entry.status !== 'waiting') return ok([], { result: { entryId: entry.id } });
+    return ok([{ type: 'speaker.removed', entryId: entry.id }], { result: { entryId: entry.id } });
+  },
+};
+
+function newSpeaker(
+  ctx: DecideCtx,
+  sessionId: string,
+  delegateId: string | null,
+  name: string,
+  title: string,
+  limitSec: number,
+): SpeakerEntry {
+  return {
+    id: ctx.newId(),
+    sessionId,
+    delegateId,
+    name,
+    title,
+    status: 'waiting',
+    requestedAt: ctx.clock.now,
+    startedAt: null,
+    endedAt: null,
+    limitSec,
+  };
+}
+
+/** A speaker entry moves from waiting to speaking to done, or is withdrawn/removed while waiting. */
+const moveSpeaker =
+  (next: (e: SpeakerEntry, at: string) => SpeakerEntry) =>
+  (b: Batch, d: Draft, event: { entryId: string }, at: string): void => {
+    const e = d.speakers[event.entryId];
+    if (e) table<SpeakerEntry>(b, d, 'speakers')[e.id] = next(e, at);
+  };
+
+const withdrawn = (e: SpeakerEntry, at: string): SpeakerEntry => ({ ...e, status: 'withdrawn', endedAt: at });
+
+export const speakerEvolvers: Evolvers<SpeakerEvent> = {
+  'speaker.requested': (b, d, event) => {
+    table<SpeakerEntry>(b, d, 'speakers')[event.entry.id] = { ...event.entry };
+  },
+  'speaker.started': moveSpeaker((e, at) => ({ ...e, status: 'speaking', startedAt: at })),
+  'speaker.finished': moveSpeaker((e, at) => ({ ...e, status: 'done', endedAt: at })),
+  'speaker.withdrawn': moveSpeaker(withdrawn),
+  'speaker.removed': moveSpeaker(withdrawn),
+};
