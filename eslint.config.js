@@ -43,4 +43,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }] }],
     },
   },
+  {
+    // The tablet and the display never validate: their bundles must not carry zod (the console does, for its forms).
+    files: ['ui/**/*.{ts,tsx}', 'delegate-client/**/*.{ts,tsx}', 'display-screen/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'zod', message: 'The tablet and the display carry no zod.' },
+          { name: '@hddt/protocol/schemas', message: 'The tablet and the display carry no zod: import types from @hddt/protocol.' },
+        ],
+        patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }],
+      }],
+    },
+  },
 );

@@ -1,5 +1,17 @@
 // Bundles the server (with @hddt/protocol) into dist/main.js; npm dependencies stay external.
 import { build } from 'esbuild';
+import path from 'node:path';
+
+// @hddt/protocol is bundled from its TypeScript source, each entry point ('', '/schemas') from its own file.
+const PROTOCOL_ENTRIES = { '@hddt/protocol': 'index.ts', '@hddt/protocol/schemas': 'schemas.ts' };
+const protocolSource = {
+  name: 'protocol-source',
+  setup(b) {
+    b.onResolve({ filter: /^@hddt\/protocol(\/schemas)?$/ }, (args) => ({
+      path: path.resolve('../protocol/src', PROTOCOL_ENTRIES[args.path]),
+    }));
+  },
+};
 
 await build({
   entryPoints: {
@@ -15,7 +27,7 @@ await build({
   target: 'node24',
   format: 'esm',
   packages: 'external',
-  alias: { '@hddt/protocol': '../protocol/src/index.ts' },
+  plugins: [protocolSource],
   sourcemap: true,
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -4,7 +4,19 @@ export * from './model';
 export * from './errors';
 export * from './format';
 export * from './views';
-export * from './schemas';
+// The zod schemas have their own entry point, '@hddt/protocol/schemas': the server and the console validate
+// with them; the tablet and the display never validate, so their bundles carry no zod. Only the types
+// derived from the schemas are re-exported here (erased at build time).
+export type {
+  AgendaItemInput,
+  CouncilPatch,
+  DelegateInput,
+  DelegatePatch,
+  DocumentMeta,
+  MotionInput,
+  SessionInput,
+  SessionPatch,
+} from './schemas';
 export * from './events';
 export * from './rest';
 export * from './records';

@@ -7,7 +7,8 @@
 //     after a restart (the one right after a crash, with the whole hall pressing again) would be the slowest.
 // Nothing of the scratch council reaches the real data directory, the real log or the real metrics.
 
-import { PROTOCOL_VERSION, MotionInputSchema, SessionInputSchema, type VoteOption } from '@hddt/protocol';
+import { PROTOCOL_VERSION, type VoteOption } from '@hddt/protocol';
+import { MotionInputSchema, SessionInputSchema } from '@hddt/protocol/schemas';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -2,22 +2,8 @@
 
 import { logger } from '../logger';
 import type { ChairClientToServer, ChairServerToClient, StaffRole } from '@hddt/protocol';
-import {
-  AgendaCurrentSchema,
-  AttendanceSetSchema,
-  DisplayShowSchema,
-  EmptySchema,
-  MotionAdhocSchema,
-  MotionOpenSchema,
-  PROTOCOL_VERSION,
-  RoundCancelSchema,
-  RoundRefSchema,
-  SessionRefSchema,
-  SpeakerAddSchema,
-  SpeakerRefSchema,
-  SyncSchema,
-  errorBody,
-} from '@hddt/protocol';
+import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
+import { AgendaCurrentSchema, AttendanceSetSchema, DisplayShowSchema, EmptySchema, MotionAdhocSchema, MotionOpenSchema, RoundCancelSchema, RoundRefSchema, SessionRefSchema, SpeakerAddSchema, SpeakerRefSchema, SyncSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession } from '../domain/queries';
 import type { Actor, CouncilState } from '../domain/types';

@@ -3,7 +3,8 @@
 
 import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
-import { EmptySchema, HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, VoteCastSchema, errorBody } from '@hddt/protocol';
+import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
+import { EmptySchema, HandshakeSchema, RoundRefSchema, SyncSchema, VoteCastSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession, speakersOf } from '../domain/queries';
 import type { Actor } from '../domain/types';

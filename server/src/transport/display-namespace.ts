@@ -3,7 +3,8 @@
 
 import { logger } from '../logger';
 import type { DisplayClientToServer, DisplayServerToClient } from '@hddt/protocol';
-import { HandshakeSchema, PROTOCOL_VERSION, RoundRefSchema, SyncSchema, errorBody } from '@hddt/protocol';
+import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
+import { HandshakeSchema, RoundRefSchema, SyncSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import type { Actor } from '../domain/types';
 import { namedBoard } from '../domain/views';

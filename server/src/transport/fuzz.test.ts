@@ -2,7 +2,7 @@
 // not, or goes unanswered. Every schema rejects garbage with a clean result.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as protocol from '@hddt/protocol';
+import * as protocol from '@hddt/protocol/schemas';
 import { ERRORS } from '@hddt/protocol';
 import type { ZodType } from 'zod';
 import {
@@ -19,7 +19,7 @@ import { verifyChain } from '../storage/event-log';
 import { dumpProjections } from '../storage/projections';
 
 const schemas = Object.entries(protocol).filter(
-  ([name, value]) => name.endsWith('Schema') && typeof (value as ZodType)?.safeParse === 'function',
+  ([name, value]) => name.endsWith('Schema') && typeof (value as unknown as ZodType)?.safeParse === 'function',
 ) as [string, ZodType][];
 
 describe('schemas', () => {

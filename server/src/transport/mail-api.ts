@@ -3,7 +3,8 @@
 // and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
-import { IdSchema, type ErrorCode, type FeedbackItem, type FieldError } from '@hddt/protocol';
+import { type ErrorCode, type FeedbackItem, type FieldError } from '@hddt/protocol';
+import { IdSchema } from '@hddt/protocol/schemas';
 import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';

@@ -3,7 +3,7 @@
 // archive (Kỷ yếu) with its search. Every export states the log head (seq and hash) it was made from, in the
 // X-Log-Head header and in its body. The state and the head are read in the same tick, so they agree.
 
-import { IdSchema } from '@hddt/protocol';
+import { IdSchema } from '@hddt/protocol/schemas';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../storage/database';

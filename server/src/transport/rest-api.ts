@@ -5,28 +5,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { logger } from '../logger';
 import type { DelegateCard, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
-import {
-  AgendaItemInputSchema,
-  AgendaItemPatchSchema,
-  AgendaReorderSchema,
-  CSRF_HEADER,
-  CouncilPatchSchema,
-  DelegateInputSchema,
-  DelegatePatchSchema,
-  DocumentMetaSchema,
-  DocumentPatchSchema,
-  IdSchema,
-  MAX_UPLOAD_BYTES,
-  MotionInputSchema,
-  PasswordResetSchema,
-  STAFF_COOKIE,
-  SessionInputSchema,
-  SessionPatchSchema,
-  StaffCreateSchema,
-  StaffLoginSchema,
-  errorBody,
-  httpStatusOf,
-} from '@hddt/protocol';
+import { CSRF_HEADER, MAX_UPLOAD_BYTES, STAFF_COOKIE, errorBody, httpStatusOf } from '@hddt/protocol';
+import { AgendaItemInputSchema, AgendaItemPatchSchema, AgendaReorderSchema, CouncilPatchSchema, DelegateInputSchema, DelegatePatchSchema, DocumentMetaSchema, DocumentPatchSchema, IdSchema, MotionInputSchema, PasswordResetSchema, SessionInputSchema, SessionPatchSchema, StaffCreateSchema, StaffLoginSchema } from '@hddt/protocol/schemas';
 import { parse as parseCsv } from 'csv-parse/sync';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z, type ZodType } from 'zod';

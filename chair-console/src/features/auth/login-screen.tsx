@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, StaffLoginSchema } from '@hddt/protocol';
+import { API } from '@hddt/protocol';
+import { StaffLoginSchema } from '@hddt/protocol/schemas';
 import type { StaffIdentity } from '@hddt/protocol';
 import { api, setCsrf } from '../../api';
 import { errorText, zodFieldErrors } from '../../form-errors';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
-import { SpeakerAddSchema } from '@hddt/protocol';
+import { SpeakerAddSchema } from '@hddt/protocol/schemas';
 import type { SpeakerEntry } from '@hddt/protocol';
 import { zodFieldErrors } from '../../form-errors';
 import type { FieldErrors } from '../../form-errors';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
-import { API, AgendaItemInputSchema } from '@hddt/protocol';
+import { API } from '@hddt/protocol';
+import { AgendaItemInputSchema } from '@hddt/protocol/schemas';
 import type { AgendaItem } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';

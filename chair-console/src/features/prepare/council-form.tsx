@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, CouncilLevelSchema, CouncilPatchSchema, VOTE_OPTIONS } from '@hddt/protocol';
+import { API, VOTE_OPTIONS } from '@hddt/protocol';
+import { CouncilLevelSchema, CouncilPatchSchema } from '@hddt/protocol/schemas';
 import type { CouncilConfig, CouncilLevel, Threshold, VoteOption } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';

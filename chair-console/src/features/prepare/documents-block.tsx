@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, DocumentMetaSchema, DocumentTypeSchema, MAX_UPLOAD_BYTES, formatCount } from '@hddt/protocol';
+import { API, MAX_UPLOAD_BYTES, formatCount } from '@hddt/protocol';
+import { DocumentMetaSchema, DocumentTypeSchema } from '@hddt/protocol/schemas';
 import type { DocumentType, SessionDocument } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';

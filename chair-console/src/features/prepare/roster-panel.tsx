@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, DelegateInputSchema, VacateSchema, formatCount } from '@hddt/protocol';
+import { API, formatCount } from '@hddt/protocol';
+import { DelegateInputSchema, VacateSchema } from '@hddt/protocol/schemas';
 import type { Delegate, ImportReport, ImportRowError } from '@hddt/protocol';
 import { ApiError, api } from '../../api';
 import { errorText, zodFieldErrors } from '../../form-errors';

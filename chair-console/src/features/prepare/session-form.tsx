@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol';
+import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol/schemas';
 import type { Session, SessionInput, SessionType } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, PasswordResetSchema, StaffCreateSchema } from '@hddt/protocol';
+import { API } from '@hddt/protocol';
+import { PasswordResetSchema, StaffCreateSchema } from '@hddt/protocol/schemas';
 import type { StaffAccount, StaffRole } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';

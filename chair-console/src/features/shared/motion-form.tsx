@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { BallotModeSchema, InterimSchema, MotionInputSchema, MotionKindSchema } from '@hddt/protocol';
+import { BallotModeSchema, InterimSchema, MotionInputSchema, MotionKindSchema } from '@hddt/protocol/schemas';
 import type { BallotMode, InterimDisplay, Motion, MotionInput, MotionKind } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
