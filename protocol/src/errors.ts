@@ -65,8 +65,8 @@ export const ERRORS = {
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
   IMPORT_INVALID: ['Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.', 'The list has invalid rows; nothing was imported.'],
   MAIL_NOT_CONFIGURED: [
-    'Chưa cấu hình máy chủ thư điện tử (SMTP). Vào mục Cài đặt thư điện tử để nhập máy chủ, cổng và địa chỉ gửi.',
-    'E-mail (SMTP) is not configured. Enter the server, port and sender address in the e-mail settings.',
+    'Chưa cấu hình máy chủ thư điện tử (SMTP). Nhập máy chủ, cổng và địa chỉ người gửi ở mục «Máy chủ thư (SMTP)» của trang Gửi tài liệu qua e-mail.',
+    'E-mail (SMTP) is not configured. Enter the host, port and sender address under “Mail server (SMTP)” on the Send documents by e-mail page.',
   ],
   MAIL_SENDING: ['Đang gửi giấy mời của kỳ họp này, vui lòng chờ.', 'Invitations for this session are being sent; please wait.'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -72,6 +72,11 @@ export interface Session {
   type: SessionType;
   startDate: string; // YYYY-MM-DD
   endDate: string;
+  /**
+   * Opening time on startDate, "HH:MM" on the council's clock (its time zone), e.g. "08:00". Absent or null:
+   * not set (sessions created before start times existed carry no such field in the log).
+   */
+  startTime?: string | null;
   place: string;
   isPublic: boolean;
   status: SessionStatus;

@@ -9,6 +9,8 @@ export const MAX_NAME = 200;
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const name = z.string().trim().min(1).max(MAX_NAME);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A wall-clock time "HH:MM" (00:00–23:59). */
+const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/);
 const commandId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 export const IdSchema = id;
@@ -85,6 +87,7 @@ export const SessionInputSchema = z
     type: SessionTypeSchema.default('regular'),
     startDate: isoDate,
     endDate: isoDate,
+    startTime: clockTime.nullable().optional(),
     place: name,
     isPublic: z.boolean().default(true),
     chairName: z.string().trim().max(MAX_NAME).default(''),
@@ -100,6 +103,7 @@ export const SessionPatchSchema = z
     type: SessionTypeSchema,
     startDate: isoDate,
     endDate: isoDate,
+    startTime: clockTime.nullable(),
     place: name,
     isPublic: z.boolean(),
     chairName: z.string().trim().max(MAX_NAME),

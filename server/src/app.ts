@@ -37,6 +37,11 @@ export interface AppOptions {
   adminPassword?: string;
   /** Public base URL (e.g. http://192.168.1.10:8080) used in QR cards; otherwise derived from the LAN address. */
   publicUrl?: string;
+  /**
+   * Base URL of e-mailed links (e.g. https://hdnd.example.gov.vn, the public portal reachable from anywhere);
+   * otherwise the hall's address (publicUrl or the LAN address).
+   */
+  portalPublicUrl?: string;
   /** Where the built apps are (repository root by default). */
   appsRoot?: string;
   /** PEM certificate and key: serve HTTPS/WSS (halls whose Wi-Fi is shared). */
@@ -86,6 +91,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     creds,
     dataDir: options.dataDir,
     baseUrls,
+    publicBaseUrl: () => (options.portalPublicUrl ? options.portalPublicUrl.replace(/\/$/, '') : (services.baseUrls()[0] ?? '')),
     tlsFingerprint: options.tls ? new X509Certificate(options.tls.cert).fingerprint256 : null,
     newId,
     nowMs: () => clock.nowMs(),

@@ -35,6 +35,7 @@ const app = await createApp({
   demo,
   adminPassword: process.env.HDDT_ADMIN_PASSWORD || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
+  portalPublicUrl: process.env.PORTAL_PUBLIC_URL || undefined,
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
   tls,
 });

@@ -1,9 +1,10 @@
 // The tables behind e-mail distribution: SMTP settings, delegates' addresses, invited guests, and one
 // personal invitation per recipient per session with its delivery and reading trail.
 
-import type { Guest, InvitationStatus, MailSettingsView, RecipientKind } from '@hddt/protocol';
+import type { Guest, InvitationStatus, MailFailureCause, MailSettingsView, RecipientKind } from '@hddt/protocol';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
+import type { MailFailure } from './mail-errors';
 
 export type { Guest, InvitationStatus, MailSettingsView, RecipientKind };
 
@@ -18,7 +19,7 @@ export interface MailSettings {
 
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
-export const MailSettingsInputSchema = z.strictObject({
+const settingsFields = {
   host: z.string().trim().min(1).max(253),
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
@@ -26,8 +27,11 @@ export const MailSettingsInputSchema = z.strictObject({
   /** Omitted: keep the stored password. Empty string: no password. */
   password: z.string().max(500).optional(),
   from: z.string().trim().min(3).max(300),
-});
+};
+export const MailSettingsInputSchema = z.strictObject(settingsFields);
 export type MailSettingsInput = z.output<typeof MailSettingsInputSchema>;
+/** POST /api/mail/test: the settings being edited (not necessarily saved) and the address to send the test to. */
+export const MailTestInputSchema = z.strictObject({ ...settingsFields, to: email });
 
 export const DelegateEmailSchema = z.strictObject({ email: email.nullable() });
 export const GuestInputSchema = z.strictObject({ name: z.string().trim().min(1).max(150), email });
@@ -41,6 +45,9 @@ export interface Invitation {
   email: string;
   status: InvitationStatus;
   error: string | null;
+  errorCause: MailFailureCause | null;
+  failedAt: string | null;
+  revokedAt: string | null;
   sentAt: string | null;
   openedAt: string | null;
 }
@@ -54,6 +61,9 @@ interface InvitationRow {
   email: string;
   status: InvitationStatus;
   error: string | null;
+  error_cause: MailFailureCause | null;
+  failed_at: string | null;
+  revoked_at: string | null;
   sent_at: string | null;
   opened_at: string | null;
 }
@@ -67,6 +77,9 @@ const toInvitation = (r: InvitationRow): Invitation => ({
   email: r.email,
   status: r.status,
   error: r.error,
+  errorCause: r.error_cause,
+  failedAt: r.failed_at,
+  revokedAt: r.revoked_at,
   sentAt: r.sent_at,
   openedAt: r.opened_at,
 });
@@ -81,7 +94,8 @@ export class MailStore {
     return r ? { host: r.host, port: r.port, secure: r.secure === 1, user: r.username, password: r.password, from: r.from_addr } : null;
   }
 
-  settingsView(): MailSettingsView {
+  /** The stored settings without the password (the link base is added by the API, from the server's options). */
+  settingsView(): Omit<MailSettingsView, 'linkBase' | 'linkBaseLocal'> {
     const s = this.settings();
     if (!s) return { configured: false, host: '', port: 587, secure: false, user: '', from: '', passwordSet: false };
     return { configured: true, host: s.host, port: s.port, secure: s.secure, user: s.user, from: s.from, passwordSet: s.password.length > 0 };
@@ -121,8 +135,15 @@ export class MailStore {
     return { id, name, email: address, createdAt: at };
   }
 
-  removeGuest(id: string): boolean {
-    return this.db.prepare('DELETE FROM mail_guests WHERE id = ?').run(id).changes > 0;
+  /** Removes the guest and revokes her personal links in the same transaction: they open nothing from now on. */
+  removeGuest(id: string, at: string): boolean {
+    return this.db.transaction(() => {
+      if (this.db.prepare('DELETE FROM mail_guests WHERE id = ?').run(id).changes === 0) return false;
+      this.db
+        .prepare(`UPDATE invitations SET revoked_at = ? WHERE recipient_kind = 'guest' AND recipient_id = ? AND revoked_at IS NULL`)
+        .run(at, id);
+      return true;
+    })();
   }
 
   invitations(sessionId: string): Invitation[] {
@@ -155,12 +176,21 @@ export class MailStore {
     return this.invitation(token)!;
   }
 
-  markSent(token: string, at: string): void {
-    this.db.prepare(`UPDATE invitations SET status = 'sent', error = NULL, sent_at = ? WHERE token = ?`).run(at, token);
+  /** The recipient's current name and address, written before each attempt so the row shows where it went. */
+  readdress(token: string, name: string, address: string): void {
+    this.db.prepare('UPDATE invitations SET name = ?, email = ? WHERE token = ?').run(name, address, token);
   }
 
-  markFailed(token: string, error: string): void {
-    this.db.prepare(`UPDATE invitations SET status = 'failed', error = ? WHERE token = ?`).run(error.slice(0, 500), token);
+  markSent(token: string, at: string): void {
+    this.db
+      .prepare(`UPDATE invitations SET status = 'sent', error = NULL, error_cause = NULL, failed_at = NULL, sent_at = ? WHERE token = ?`)
+      .run(at, token);
+  }
+
+  markFailed(token: string, failure: MailFailure, at: string): void {
+    this.db
+      .prepare(`UPDATE invitations SET status = 'failed', error = ?, error_cause = ?, failed_at = ? WHERE token = ?`)
+      .run(failure.detail.slice(0, 500), failure.cause, at, token);
   }
 
   markOpened(token: string, at: string): void {

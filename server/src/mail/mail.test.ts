@@ -131,7 +131,9 @@ describe('session invitations by e-mail', () => {
       expect(report.url).toMatch(new RegExp(`^${server.url}/moi/[A-Za-z0-9_-]{20,}$`));
       expect(text).toContain(`Kính gửi: ${report.name}`);
       expect(text).toContain('Kỳ họp thứ Năm');
-      expect(text).toContain('tài liệu mật không gửi qua thư điện tử');
+      // Delegates are told confidential documents stay in the hall; a guest hears nothing of them.
+      if (report.recipientKind === 'delegate') expect(text).toContain('tài liệu mật không gửi qua thư điện tử');
+      else expect(text).not.toContain('tài liệu mật');
       // Nothing is attached and no document link leaves in the e-mail.
       expect(mail.raw).not.toMatch(/Content-Disposition: attachment/i);
       expect(text).not.toContain('/api/documents/');
@@ -160,12 +162,13 @@ describe('session invitations by e-mail', () => {
     const state = server.app.engine.state;
     const sessionId = state.activeSessionId!;
     const list = (await api<InvitationReport[]>(server, 'GET', `/api/sessions/${sessionId}/invitations`, undefined, staff)).body;
-    const me = list.find((r) => r.email === 'khach@example.org')!;
+    // A delegate's page: confidential documents are listed by title, never linked.
+    const me = list.find((r) => r.email === 'dai-bieu-1@example.org')!;
     expect(me.openedAt).toBeNull();
     const page = await fetch(me.url);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('Kính gửi: Ông Khách Mời');
+    expect(html).toContain(`Kính gửi: ${me.name}`);
     expect(html).toContain('Tờ trình về dự toán ngân sách địa phương năm 2027');
     expect(html).toContain('Tài liệu mật — xem tại hội trường');
     expect(html).toContain('noindex');
@@ -175,6 +178,11 @@ describe('session invitations by e-mail', () => {
     expect(html).not.toContain(confidential.id);
     const token = me.url.split('/moi/')[1]!;
     expect(html).toContain(`/moi/${token}/tai-lieu/${open.id}`);
+    // The page's image is what a browser fetches when it shows the page: that is the open that counts.
+    expect(html).toContain(`/moi/${token}/da-xem.gif`);
+    const pixel = await fetch(`${server.url}/moi/${token}/da-xem.gif`);
+    expect(pixel.status).toBe(200);
+    expect(pixel.headers.get('content-type')).toBe('image/gif');
     const pdf = await fetch(`${server.url}/moi/${token}/tai-lieu/${open.id}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -184,7 +192,7 @@ describe('session invitations by e-mail', () => {
     expect((await fetch(`${server.url}/moi/khong-phai-ma-moi-hop-le-123`)).status).toBe(404);
 
     const after = (await api<InvitationReport[]>(server, 'GET', `/api/sessions/${sessionId}/invitations`, undefined, staff)).body;
-    const tracked = after.find((r) => r.email === 'khach@example.org')!;
+    const tracked = after.find((r) => r.email === 'dai-bieu-1@example.org')!;
     expect(tracked.openedAt).not.toBeNull();
     expect(tracked.documentsOpened).toEqual([{ documentId: open.id, title: open.title, openedAt: expect.any(String) }]);
     expect(after.filter((r) => r.openedAt !== null)).toHaveLength(1);

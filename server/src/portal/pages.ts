@@ -256,6 +256,8 @@ export interface InvitationView {
   name: string;
   session: Session;
   documents: { doc: SessionDocument; link: string | null }[];
+  /** The image whose fetch counts the page as read (absent in the secretariat's preview). */
+  beacon: string | null;
 }
 
 export function invitationPage(state: CouncilState, view: InvitationView, token: string, lang: Lang): string {
@@ -264,7 +266,7 @@ export function invitationPage(state: CouncilState, view: InvitationView, token:
   const body = html`<p class="meta">${t.inviteTitle}</p>
 <h1>${sessionHeading(s, lang)}</h1>
 <p>${t.inviteHello(view.name)}</p>
-<dl class="facts"><dt>${t.date}</dt><dd>${dateRange(s)}</dd><dt>${t.place}</dt><dd>${s.place}</dd></dl>
+<dl class="facts"><dt>${t.date}</dt><dd>${s.startTime ? `${lang === 'vi' ? 'lúc' : 'at'} ${s.startTime}, ` : ''}${dateRange(s)}</dd><dt>${t.place}</dt><dd>${s.place}</dd></dl>
 <section aria-labelledby="chuong-trinh"><h2 id="chuong-trinh">${t.agenda}</h2>${agendaList(state, s, lang)}</section>
 <section aria-labelledby="tai-lieu"><h2 id="tai-lieu">${t.inviteDocs}</h2>
 ${view.documents.length
@@ -273,6 +275,7 @@ ${view.documents.length
         ? documentItem(doc, lang, link)
         : html`<li class="doc"><div><h3>${doc.title}</h3><p class="meta">${t.docTypes[doc.docType]}</p></div><span class="badge secret">${t.confidentialDoc}</span></li>`,
     )}</ul>`
-  : html`<p>${t.noDocuments}</p>`}</section>`;
+  : html`<p>${t.noDocuments}</p>`}</section>
+${view.beacon ? html`<img src="${view.beacon}" alt="" width="1" height="1">` : ''}`;
   return shell(state, lang, 'none', `/moi/${token}`, `${t.inviteTitle}: ${sessionHeading(s, lang)}`, t.inviteTitle, body, true);
 }

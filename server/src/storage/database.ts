@@ -7,6 +7,7 @@ import { sql as m0002 } from './migrations/0002-resolutions';
 import { sql as m0003 } from './migrations/0003-minutes';
 import { sql as m0004 } from './migrations/0004-speaker-title';
 import { sql as m0005 } from './migrations/0005-portal';
+import { sql as m0006 } from './migrations/0006-mail-trust';
 
 export type Db = Database.Database;
 
@@ -16,6 +17,7 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003-minutes', sql: m0003 },
   { version: 4, name: '0004-speaker-title', sql: m0004 },
   { version: 5, name: '0005-portal', sql: m0005 },
+  { version: 6, name: '0006-mail-trust', sql: m0006 },
 ];
 
 export function openDatabase(file: string): Db {

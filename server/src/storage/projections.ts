@@ -126,8 +126,8 @@ export class ProjectionWriter {
       delDelegate: p('DELETE FROM delegates WHERE id = ?'),
       session: p(
         `INSERT OR REPLACE INTO sessions (id, number, title, type, start_date, end_date, place, is_public, status,
-           opened_at, closed_at, rollcall_open, current_item_id, chair_name, secretary_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           opened_at, closed_at, rollcall_open, current_item_id, chair_name, secretary_name, start_time)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       agenda: p('INSERT OR REPLACE INTO agenda_items (id, session_id, ord, title, presenter) VALUES (?, ?, ?, ?, ?)'),
       delAgenda: p('DELETE FROM agenda_items WHERE id = ?'),
@@ -191,7 +191,7 @@ export class ProjectionWriter {
         if (!x) return;
         s.session.run(
           x.id, x.number, x.title, x.type, x.startDate, x.endDate, x.place, b(x.isPublic), x.status,
-          x.openedAt, x.closedAt, b(x.rollCallOpen), x.currentItemId, x.chairName, x.secretaryName,
+          x.openedAt, x.closedAt, b(x.rollCallOpen), x.currentItemId, x.chairName, x.secretaryName, x.startTime ?? null,
         );
         return;
       }

@@ -1,5 +1,6 @@
 // Staff REST for the portal's back office: voter feedback (GET/PATCH /api/feedback), SMTP settings
-// (GET/PUT /api/mail/settings, the password is never returned), recipients (delegates' addresses, guests)
+// (GET/PUT /api/mail/settings, the password is never returned; POST /api/mail/test sends a test message with
+// the settings being edited), recipients (delegates' addresses, guests; removing a guest revokes her links)
 // and session invitations (POST/GET /api/sessions/:id/invitations, POST …/invitations/retry).
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
@@ -9,8 +10,9 @@ import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { logger } from '../logger';
-import { invitationReports, sendInvitations } from '../mail/invitations';
-import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore } from '../mail/mail-store';
+import { invitationReports, sendInvitations, sendTestMail } from '../mail/invitations';
+import { isHallOnlyAddress } from '../mail/link-base';
+import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore, MailTestInputSchema } from '../mail/mail-store';
 import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, patchedFeedback, type FeedbackStatus } from '../portal/feedback';
 import { newToken } from '../storage/credentials';
 import type { Db } from '../storage/database';
@@ -75,12 +77,22 @@ export function createMailApi(services: Services, db: Db): Router {
   });
 
   // ---- SMTP settings ----
-  router.get('/mail/settings', secretariat, (_req, res) => res.json(mail.settingsView()));
+  const baseUrl = () => services.publicBaseUrl();
+  const settingsView = () => ({ ...mail.settingsView(), linkBase: baseUrl(), linkBaseLocal: isHallOnlyAddress(baseUrl()) });
+  router.get('/mail/settings', secretariat, (_req, res) => res.json(settingsView()));
   router.put('/mail/settings', secretariat, json, (req, res) => {
     const input = parse(MailSettingsInputSchema, req, res);
     if (!input) return;
     mail.saveSettings(input);
-    res.json(mail.settingsView());
+    res.json(settingsView());
+  });
+  // "Gửi thư thử": the settings as typed in the form (not saved; an omitted password means the stored one).
+  router.post('/mail/test', secretariat, json, async (req, res) => {
+    const input = parse(MailTestInputSchema, req, res);
+    if (!input) return;
+    const { to, ...settings } = input;
+    const password = settings.password ?? mail.settings()?.password ?? '';
+    res.json(await sendTestMail(services.engine.state, { ...settings, password }, to));
   });
 
   // ---- recipients ----
@@ -110,12 +122,11 @@ export function createMailApi(services: Services, db: Db): Router {
   router.delete('/mail/guests/:id', secretariat, (req, res) => {
     const gid = id(req, res);
     if (!gid) return;
-    if (!mail.removeGuest(gid)) return sendError(res, 'NOT_FOUND');
+    if (!mail.removeGuest(gid, nowIso())) return sendError(res, 'NOT_FOUND');
     res.json({ ok: true });
   });
 
   // ---- invitations ----
-  const baseUrl = () => services.baseUrls()[0] ?? '';
   const send = (mode: 'all' | 'failed') => async (req: Request, res: Response) => {
     const sid = id(req, res, 'SESSION_NOT_FOUND');
     if (!sid) return;

@@ -29,8 +29,11 @@ import { TEXTS } from '../portal/texts';
 import type { Db } from '../storage/database';
 import { documentPath } from '../storage/document-files';
 import type { Services } from './services';
+import { parseCookies, staffFromCookie } from './staff-auth';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A transparent 1×1 GIF: the personal page's only image, whose fetch says a browser showed the page. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -122,34 +125,58 @@ export function createPortalRouter(services: Services, db: Db): Router {
       res.redirect(303, `${href(lang, '/y-kien')}?da-gui=${id}`);
     });
 
-    // Personal invitation pages: the token is the key; confidential documents are listed, never linked.
+    // Personal invitation pages: the token is the key; a revoked one (the guest was removed) opens nothing.
+    // Reading is counted only when a browser shows the page, i.e. fetches the page's one image (/da-xem.gif):
+    // a link scanner's GET or HEAD of the page, and the secretariat's preview (?xem-truoc=1, or any request
+    // carrying a staff sign-in), do not count.
+    const liveInvitation = (token: string) => {
+      const invitation = TOKEN.test(token) ? mail.invitation(token) : null;
+      return invitation && !invitation.revokedAt && state().sessions[invitation.sessionId] ? invitation : null;
+    };
+    const preview = (req: Request) => req.query['xem-truoc'] === '1' || staffFromCookie(services, parseCookies(req.headers.cookie)) !== null;
     router.get(p('/moi/:token'), (req, res) => {
       const token = String(req.params.token);
-      const invitation = TOKEN.test(token) ? mail.invitation(token) : null;
+      const invitation = liveInvitation(token);
       const session = invitation ? state().sessions[invitation.sessionId] : undefined;
       if (!invitation || !session) return notFound(res, lang, `/moi/${token}`);
-      mail.markOpened(token, new Date(services.nowMs()).toISOString());
-      const documents = invitationDocuments(state(), session.id).map(({ doc, linkable }) => ({
+      const isPreview = req.query['xem-truoc'] === '1';
+      const suffix = isPreview ? '?xem-truoc=1' : '';
+      const documents = invitationDocuments(state(), session.id, invitation.recipientKind).map(({ doc, linkable }) => ({
         doc,
-        link: linkable ? `${prefix}/moi/${token}/tai-lieu/${doc.id}` : null,
+        link: linkable ? `${prefix}/moi/${token}/tai-lieu/${doc.id}${suffix}` : null,
       }));
-      sendHtml(res, 200, invitationPage(state(), { name: invitation.name, session, documents }, token, lang));
+      const beacon = isPreview ? null : `${prefix}/moi/${token}/da-xem.gif`;
+      sendHtml(res, 200, invitationPage(state(), { name: invitation.name, session, documents, beacon }, token, lang));
+    });
+    router.get(p('/moi/:token/da-xem.gif'), (req, res) => {
+      const token = String(req.params.token);
+      const invitation = liveInvitation(token);
+      if (!invitation) return res.status(404).end();
+      if (req.method === 'GET' && !preview(req)) mail.markOpened(token, new Date(services.nowMs()).toISOString());
+      res.setHeader('Content-Type', 'image/gif');
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.send(PIXEL);
     });
     router.get(p('/moi/:token/tai-lieu/:docId'), (req, res) => {
       const token = String(req.params.token);
       const docId = String(req.params.docId);
-      const invitation = TOKEN.test(token) && ID.test(docId) ? mail.invitation(token) : null;
+      const invitation = ID.test(docId) ? liveInvitation(token) : null;
       const doc = invitation ? state().documents[docId] : undefined;
-      if (!invitation || !doc || doc.sessionId !== invitation.sessionId || doc.confidential) return notFound(res, lang);
+      const allowed = invitation && doc && doc.sessionId === invitation.sessionId
+        && invitationDocuments(state(), doc.sessionId, invitation.recipientKind).some((d) => d.doc.id === doc.id && d.linkable);
+      if (!invitation || !doc || !allowed) return notFound(res, lang);
       const file = documentPath(services.dataDir, doc.sha256);
       if (!file || !existsSync(file)) return notFound(res, lang);
-      const at = new Date(services.nowMs()).toISOString();
-      mail.markOpened(token, at);
-      mail.markDocumentOpened(token, doc.id, at);
+      // A document counts as read when the page itself was seen in a browser first (a scanner following the
+      // page's links never loads its image, so never set openedAt).
+      if (req.method === 'GET' && !preview(req) && invitation.openedAt) {
+        mail.markDocumentOpened(token, doc.id, new Date(services.nowMs()).toISOString());
+      }
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Length', String(doc.size));
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);
     });
   }

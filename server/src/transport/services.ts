@@ -16,6 +16,11 @@ export interface Services {
   dataDir: string;
   /** Base URLs (scheme://host:port) at which hall devices reach this server, best first. */
   baseUrls: () => string[];
+  /**
+   * Base URL of links that leave the hall by e-mail (the public portal's address, PORTAL_PUBLIC_URL); without
+   * one, the hall's first address, which recipients outside the hall cannot reach.
+   */
+  publicBaseUrl: () => string;
   /** SHA-256 fingerprint of the TLS certificate, when serving HTTPS. */
   tlsFingerprint: string | null;
   newId: () => string;

@@ -80,13 +80,13 @@ describe('FeedbackPanel', () => {
   });
 });
 
-const unconfigured: MailSettingsView = { configured: false, host: '', port: 587, secure: false, user: '', from: '', passwordSet: false };
+const unconfigured: MailSettingsView = { configured: false, host: '', port: 587, secure: false, user: '', from: '', passwordSet: false, linkBase: 'https://hdnd.example.vn', linkBaseLocal: false };
 const recipients: Recipients = {
   delegates: delegates.slice(0, 2).map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, seated: true, email: i === 0 ? 'a@example.vn' : null })),
   guests: [{ id: 'g1', name: 'Sở Tài chính', email: 'stc@example.vn', createdAt: '2026-07-01T00:00:00.000Z' }],
 };
 function report(overrides: Partial<InvitationReport>): InvitationReport {
-  return { recipientKind: 'delegate', recipientId: delegates[0]!.id, name: delegates[0]!.fullName, email: 'a@example.vn', status: 'sent', error: null, sentAt: '2026-07-01T01:00:00.000Z', openedAt: null, documentsOpened: [], url: 'http://hall/moi/abc', ...overrides };
+  return { recipientKind: 'delegate', recipientId: delegates[0]!.id, name: delegates[0]!.fullName, email: 'a@example.vn', status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T01:00:00.000Z', openedAt: null, documentsOpened: [], url: 'http://hall/moi/abc', ...overrides };
 }
 
 describe('MailPanel', () => {
@@ -120,7 +120,7 @@ describe('MailPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === PORTAL_API.mailSettings) return json({ ...unconfigured, configured: true, host: 'smtp.example.vn', from: 'HĐND <hdnd@example.vn>' });
       if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitationsRetry('s1')) return json([read, { ...failed, status: 'sent', error: null, sentAt: '2026-07-01T03:00:00.000Z' }]);
+      if (c.url === PORTAL_API.invitationsRetry('s1')) return json([read, { ...failed, status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T03:00:00.000Z' }]);
       if (c.url === PORTAL_API.invitations('s1')) return json([read, failed]);
       return json({}, 404);
     });
@@ -129,7 +129,8 @@ describe('MailPanel', () => {
     expect(screen.getByText('Tờ trình số 12')).toBeTruthy();
     expect(screen.queryByText('Chưa cấu hình máy chủ thư nên chưa gửi được giấy mời.')).toBeNull();
     const links = screen.getAllByRole('link', { name: 'Liên kết riêng' });
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['http://hall/moi/abc', 'http://hall/moi/g1']);
+    // The console opens the recipient's page as a preview, which never counts as the recipient opening it.
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['http://hall/moi/abc?xem-truoc=1', 'http://hall/moi/g1?xem-truoc=1']);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi lại cho địa chỉ lỗi (1)' }));
     await waitFor(() => expect(screen.queryByText('550 mailbox unavailable')).toBeNull());
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([PORTAL_API.invitationsRetry('s1')]);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { PORTAL_API, sessionTitle } from '@hddt/protocol';
-import type { InvitationReport, InvitationStatus, MailSettingsInput, MailSettingsView, Recipients } from '@hddt/protocol';
+import { MAIL_FAILURES, PORTAL_API, sessionTitle } from '@hddt/protocol';
+import type { InvitationReport, InvitationStatus, MailFailureCause, MailSettingsInput, MailSettingsView, MailTestInput, MailTestReport, Recipients } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -10,6 +10,20 @@ import { useStore } from '../../store';
 import { Field } from '../shared/field';
 
 const STATUS_KEY: Record<InvitationStatus, MsgKey> = { pending: 'mail.st.pending', sent: 'mail.st.sent', failed: 'mail.st.failed' };
+
+/** What went wrong, what to check, and the mail server's own words for the IT officer. */
+function FailureText({ cause, detail, lead }: { cause: MailFailureCause; detail: string | null; lead?: (message: string) => string }) {
+  const { t, lang } = useT();
+  const i = lang === 'vi' ? 0 : 1;
+  const f = MAIL_FAILURES[cause];
+  return (
+    <>
+      <div className="form-error">{lead ? lead(f.message[i]) : f.message[i]}</div>
+      <div className="muted">{t('mail.check', { hint: f.hint[i] })}</div>
+      {detail ? <div className="muted">{t('mail.detail')} <code style={{ wordBreak: 'break-all' }}>{detail}</code></div> : null}
+    </>
+  );
+}
 
 /** "Gửi tài liệu qua e-mail": SMTP settings, recipients, and per session the invitations and their tracking. */
 export function MailPanel() {
@@ -47,11 +61,36 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
   const [from, setFrom] = useState(settings.from);
   const [busy, setBusy] = useState(false);
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testTo, setTestTo] = useState('');
+  const [testing, setTesting] = useState(false);
+  const [test, setTest] = useState<MailTestReport | { error: string } | null>(null);
+
+  function formSettings(): MailSettingsInput {
+    const body: MailSettingsInput = { host: host.trim(), port: Number(port), secure, user: user.trim(), from: from.trim() };
+    if (password) body.password = password;
+    return body;
+  }
+
+  async function sendTest() {
+    setTest(null);
+    if (!testTo.trim()) {
+      setTest({ error: t('mail.testNeedTo') });
+      return;
+    }
+    setTesting(true);
+    try {
+      const body: MailTestInput = { ...formSettings(), to: testTo.trim() };
+      setTest(await api.post<MailTestReport>(PORTAL_API.mailTest, body));
+    } catch (err) {
+      setTest({ error: errorText(err, lang) });
+    } finally {
+      setTesting(false);
+    }
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const body: MailSettingsInput = { host: host.trim(), port: Number(port), secure, user: user.trim(), from: from.trim() };
-    if (password) body.password = password;
+    const body = formSettings();
     setBusy(true);
     setMsg(null);
     try {
@@ -80,6 +119,21 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
       <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('common.save')}</button></div>
       </form>
       {msg ? <p className={msg.ok ? 'muted' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p> : null}
+      <div className="form-row" role="group" aria-label={t('mail.test')}>
+        <Field label={t('mail.testTo')} hint={t('mail.testHint')}>
+          {(a) => <input {...a} name="testTo" type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} autoComplete="off" />}
+        </Field>
+        <div className="form-actions">
+          <button type="button" className="btn" disabled={testing} onClick={() => void sendTest()}>{testing ? t('mail.testing') : t('mail.test')}</button>
+        </div>
+      </div>
+      {test && 'error' in test ? <p className="form-error" role="alert">{test.error}</p> : null}
+      {test && 'delivered' in test && test.delivered ? <p className="muted" role="status">{t('mail.testSent', { to: test.to })}</p> : null}
+      {test && 'delivered' in test && !test.delivered ? (
+        <div role="alert"><FailureText cause={test.cause} detail={test.detail} lead={(message) => t('mail.testFailed', { message })} /></div>
+      ) : null}
+      {settings.linkBase ? <p className="muted">{t('mail.linkBase', { base: settings.linkBase })}</p> : null}
+      {settings.linkBaseLocal ? <p className="form-error">{t('mail.linkBaseLocal')}</p> : null}
     </div>
   );
 }
@@ -202,7 +256,7 @@ function InvitationsCard({ configured }: { configured: boolean }) {
       setBusy(false);
     }
   }
-  const failed = reports?.filter((r) => r.status === 'failed').length ?? 0;
+  const failed = reports?.filter((r) => r.status === 'failed' && !r.revokedAt).length ?? 0;
   const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
 
   return (
@@ -235,14 +289,35 @@ function InvitationsCard({ configured }: { configured: boolean }) {
                 <td>{r.name}{r.recipientKind === 'guest' ? ` (${t('mail.guest')})` : ''}</td>
                 <td>{r.email}</td>
                 <td>
-                  {t(STATUS_KEY[r.status])}{r.sentAt ? ` · ${fmt(r.sentAt)}` : ''}
-                  {r.error ? <div className="form-error">{r.error}</div> : null}
+                  {r.revokedAt ? (
+                    `${t('mail.st.revoked')} · ${fmt(r.revokedAt)}`
+                  ) : (
+                    <>
+                      {t(STATUS_KEY[r.status])}
+                      {r.status === 'sent' && r.sentAt ? ` · ${fmt(r.sentAt)}` : ''}
+                      {r.status === 'failed' && r.failedAt ? ` · ${fmt(r.failedAt)}` : ''}
+                      {r.status === 'failed' ? <FailureText cause={r.errorCause ?? 'unknown'} detail={r.error} /> : null}
+                    </>
+                  )}
                 </td>
                 <td>
                   {r.openedAt ? fmt(r.openedAt) : t('mail.notOpened')}
-                  {r.documentsOpened.length > 0 ? <ul className="plain-list">{r.documentsOpened.map((d) => <li key={d.documentId}>{d.title}</li>)}</ul> : null}
+                  {r.documentsOpened.length > 0 ? (
+                    <ul className="plain-list">
+                      {r.documentsOpened.map((d, i) => (
+                        <li key={d.documentId}>{i === 0 ? `${t('mail.firstDoc')}: ` : ''}<span>{d.title}</span> · {fmt(d.openedAt)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </td>
-                <td><a href={r.url} target="_blank" rel="noreferrer">{t('mail.personalLink')}</a></td>
+                <td>
+                  {r.revokedAt ? null : (
+                    <>
+                      <a href={`${r.url}?xem-truoc=1`} target="_blank" rel="noreferrer" title={t('mail.preview')}>{t('mail.personalLink')}</a>
+                      <div><code style={{ wordBreak: 'break-all' }}>{r.url}</code></div>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,7 +25,7 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Create or edit a kỳ họp: number, type, dates, place, public/closed. */
+/** Create or edit a kỳ họp: number, type, dates and opening time, place, public/closed. */
 export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
   const { t } = useT();
   const { errors, formError, busy, submit } = useFormSubmit();
@@ -35,6 +35,7 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
     type: initial?.type ?? ('regular' as SessionType),
     startDate: initial?.startDate ?? today(),
     endDate: initial?.endDate ?? today(),
+    startTime: initial?.startTime ?? '',
     place: initial?.place ?? '',
     isPublic: initial?.isPublic ?? true,
     chairName: initial?.chairName ?? '',
@@ -44,7 +45,7 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const value = { ...v, number: v.number.trim() === '' ? Number.NaN : Number(v.number) };
+    const value = { ...v, number: v.number.trim() === '' ? Number.NaN : Number(v.number), startTime: v.startTime || null };
     const saved = await submit(SessionInputSchema, value, onSave);
     if (saved) onDone(saved);
   }
@@ -72,6 +73,9 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
       </Field>
       <Field label={t('session.endDate')} error={errors.endDate}>
         {(a) => <input {...a} name="endDate" type="date" value={v.endDate} onChange={(e) => set('endDate', e.target.value)} />}
+      </Field>
+      <Field label={t('session.startTime')} error={errors.startTime} hint={t('session.startTimeHint')}>
+        {(a) => <input {...a} name="startTime" type="time" step={60} value={v.startTime} onChange={(e) => set('startTime', e.target.value)} />}
       </Field>
       <Field label={t('session.chairName')} error={errors.chairName}>
         {(a) => <input {...a} name="chairName" value={v.chairName} onChange={(e) => set('chairName', e.target.value)} />}
