@@ -2,6 +2,7 @@
 // security-relevant refusals into the log.
 
 import { logger } from '../logger';
+import { clientText } from './client-text';
 import type { Ack, ErrorCode } from '@hddt/protocol';
 import { errorBody } from '@hddt/protocol';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
@@ -28,8 +29,13 @@ export class SecurityLog {
 
   constructor(private readonly engine: Engine) {}
 
-  /** Records a refusal in the event log, at most once per key per 10 s so an attacker cannot flood the log. */
-  refused(actor: Actor, key: string, code: ErrorCode, reason: string, detail: string): void {
+  /**
+   * Records a refusal in the event log, at most once per key per 10 s so an attacker cannot flood the log.
+   * `key` and `detail` may carry what a client sent: both are coerced to bounded strings here, whatever they are.
+   */
+  refused(actor: Actor, rawKey: unknown, code: ErrorCode, reason: string, rawDetail: unknown): void {
+    const key = clientText(rawKey, 300);
+    const detail = clientText(rawDetail, 300);
     const now = Date.now();
     const last = this.recent.get(key) ?? 0;
     if (now - last < 10_000) return;
