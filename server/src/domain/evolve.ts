@@ -353,6 +353,7 @@ export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): 
     case 'staff.password-reset':
     case 'security.refused':
     case 'security.device-takeover':
+    case 'server.restarted':
     case 'minutes.notes-saved':
     case 'feedback.updated':
     case 'mail.invitations-sent':

@@ -105,6 +105,7 @@ export function touchedBy(event: DomainEvent): Ref[] {
     case 'staff.password-reset':
     case 'security.refused':
     case 'security.device-takeover':
+    case 'server.restarted':
     case 'minutes.notes-saved':
     case 'feedback.updated':
     case 'mail.invitations-sent':
