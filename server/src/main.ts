@@ -42,6 +42,7 @@ const app = await createApp({
   publicUrl: process.env.PUBLIC_URL || undefined,
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
   tls,
+  trustProxy: process.env.HDDT_TRUST_PROXY || undefined,
 });
 const actualPort = await app.listen(port, host);
 if (restart) {

@@ -124,10 +124,11 @@ export class Credentials {
     return { token, csrfToken };
   }
 
-  session(token: string, nowMs: number): { username: string; csrfToken: string } | null {
-    const row = this.q.session.get(sha256(token)) as { username: string; csrf_token: string; expires_at: string } | undefined;
+  session(token: string, nowMs: number): { username: string; csrfToken: string; key: string } | null {
+    const key = sha256(token);
+    const row = this.q.session.get(key) as { username: string; csrf_token: string; expires_at: string } | undefined;
     if (!row || row.expires_at < new Date(nowMs).toISOString()) return null;
-    return { username: row.username, csrfToken: row.csrf_token };
+    return { username: row.username, csrfToken: row.csrf_token, key };
   }
 
   deleteSession(token: string): void {

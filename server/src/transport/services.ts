@@ -10,6 +10,56 @@ import type { Engine } from '../engine';
 import type { Credentials } from '../storage/credentials';
 import type { LiveHub } from './live-hub';
 
+export type SecurityAlertPayload = { type: 'device-takeover' | 'token-refused'; delegateId: string | null; at: string; count?: number };
+
+/**
+ * Refused cards raise alerts on the console, aggregated: the first refusal from a source (address and card)
+ * at once, then one alert with the count per window while refusals continue. 300 forged cards in 3 s used to
+ * push 300 alerts and every genuine one out of the console's list of 20.
+ */
+export class RefusalAlerts {
+  private readonly windows = new Map<string, { pending: number; delegateId: string | null; timer: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly emit: (alert: SecurityAlertPayload) => void,
+    private readonly nowMs: () => number,
+    private readonly windowMs = 5000,
+  ) {}
+
+  tokenRefused(source: string, delegateId: string | null): void {
+    const key = `${clientText(source, 100)}|${delegateId ?? ''}`;
+    const open = this.windows.get(key);
+    if (open) {
+      open.pending += 1;
+      return;
+    }
+    // A storm from very many sources: each is still in the log (security.refused); the console gets no more.
+    if (this.windows.size >= 1000) return;
+    this.emit({ type: 'token-refused', delegateId, at: new Date(this.nowMs()).toISOString(), count: 1 });
+    const entry = { pending: 0, delegateId, timer: setTimeout(() => this.flush(key), this.windowMs) };
+    entry.timer.unref();
+    this.windows.set(key, entry);
+  }
+
+  private flush(key: string): void {
+    const entry = this.windows.get(key);
+    if (!entry) return;
+    if (entry.pending === 0) {
+      this.windows.delete(key);
+      return;
+    }
+    this.emit({ type: 'token-refused', delegateId: entry.delegateId, at: new Date(this.nowMs()).toISOString(), count: entry.pending });
+    entry.pending = 0;
+    entry.timer = setTimeout(() => this.flush(key), this.windowMs);
+    entry.timer.unref();
+  }
+
+  stop(): void {
+    for (const entry of this.windows.values()) clearTimeout(entry.timer);
+    this.windows.clear();
+  }
+}
+
 export interface Services {
   engine: Engine;
   hub: LiveHub;
@@ -22,6 +72,9 @@ export interface Services {
   newId: () => string;
   nowMs: () => number;
   security: SecurityLog;
+  refusalAlerts: RefusalAlerts;
+  /** Serving HTTPS: cookies are Secure. */
+  tls: boolean;
 }
 
 export class SecurityLog {
