@@ -35,7 +35,8 @@ import { agendaOf } from '../domain/decide';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
 import { roundView, sessionRounds } from '../domain/views';
 import { fingerprint, hashPassword, newToken, verifyPassword } from '../storage/credentials';
-import { countPdfPages, documentPath, storePdf } from '../storage/document-files';
+import { documentPath, storePdf } from '../storage/document-files';
+import { checkPdf } from '../storage/pdf-check';
 import { revokeDelegateSocket } from './delegate-namespace';
 import { revokeDisplaySockets, type DisplaySocketData } from './display-namespace';
 import type { Services } from './services';
@@ -476,6 +477,8 @@ export function createRestApi(services: Services): Router {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body) || body.length === 0) return sendError(res, 'BAD_REQUEST');
       if (body.subarray(0, 5).toString('latin1') !== '%PDF-') return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
+      const checked = await checkPdf(body);
+      if (!checked.ok) return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
       const q = req.query;
       const meta = DocumentMetaSchema.safeParse({
         title: q.title,
@@ -504,7 +507,7 @@ export function createRestApi(services: Services): Router {
           docType: meta.data.docType,
           confidential: meta.data.confidential,
           published: meta.data.published,
-          file: { fileName, mimeType: 'application/pdf', size: body.length, sha256, pages: countPdfPages(body) },
+          file: { fileName, mimeType: 'application/pdf', size: body.length, sha256, pages: checked.pages },
         },
         (s, d) => s.documents[d.result?.documentId ?? ''] ?? null,
         201,
