@@ -2,11 +2,13 @@
 // uses to show them), not by their first five bytes: anything with a "%PDF-" header used to be stored and served
 // to every tablet as a PDF. The page count comes from the parsed document too.
 
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
 export type PdfCheck = { ok: true; pages: number } | { ok: false; reason: 'invalid' | 'encrypted' | 'timeout' };
 
 const PARSE_TIMEOUT_MS = 20_000;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
 export async function checkPdf(body: Buffer): Promise<PdfCheck> {
