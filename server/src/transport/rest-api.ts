@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { logger } from '../logger';
-import type { DelegateCard, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
+import type { DelegateCard, DelegateCardStatus, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
 import {
   AgendaItemInputSchema,
   AgendaItemPatchSchema,
@@ -373,12 +373,25 @@ export function createRestApi(services: Services): Router {
     );
     return result.ok ? token : null;
   };
-  router.get('/cards', secretariat, async (req, res) => {
+  // Only a hash of each card is stored: the list says who has a card and since when, never the link.
+  router.get('/cards', secretariat, (_req, res) => {
+    const issued = creds.cardsIssuedAt();
+    const list: DelegateCardStatus[] = sortedDelegates(engine.state)
+      .filter((d) => d.seated)
+      .map((d) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, title: d.title, issuedAt: issued.get(d.id) ?? null }));
+    res.json(list);
+  });
+  // Issuing is the one moment a card's link exists: the answer carries the links to print.
+  router.post('/cards/issue', secretariat, json, async (req, res) => {
+    const body = parseBody(z.strictObject({ scope: z.enum(['all', 'missing']) }), req, res);
+    if (!body) return;
+    const issued = creds.cardsIssuedAt();
     const cards: DelegateCard[] = [];
     for (const d of sortedDelegates(engine.state)) {
-      if (!d.seated) continue;
-      const token = creds.delegateToken(d.id) ?? (await issueToken(req, d.id));
+      if (!d.seated || (body.scope === 'missing' && issued.has(d.id))) continue;
+      const token = await issueToken(req, d.id);
       if (!token) return sendError(res, 'STORAGE_FAILURE');
+      if (issued.has(d.id)) revokeDelegateSocket(services, d.id);
       const card = cardFor(d.id, token);
       if (card) cards.push(card);
     }
