@@ -170,10 +170,31 @@ export async function api<T = unknown>(
   return { status: res.status, body: parsed as T };
 }
 
+/** Cards issued by the tests, per server: the server keeps only their hashes, so the links are kept here. */
+const issuedCards = new WeakMap<object, Map<string, DelegateCard>>();
+
+/**
+ * Every seated delegate's card with its sign-in link. The server can no longer read a card back (it stores a
+ * hash), so the first call for a server issues new cards for everyone (as printing the QR sheet does), and
+ * later calls reuse them, issuing only the missing ones (delegates added since).
+ */
 export async function delegateCards(server: { url: string; adminPassword: string }, session?: StaffSession): Promise<DelegateCard[]> {
-  const res = await api<DelegateCard[]>(server, 'GET', '/api/cards', undefined, session);
+  let known = issuedCards.get(server);
+  const scope = known ? 'missing' : 'all';
+  const res = await api<DelegateCard[]>(server, 'POST', '/api/cards/issue', { scope }, session);
   if (res.status !== 200) throw new Error(`cards failed: ${res.status}`);
-  return res.body;
+  if (!known) {
+    known = new Map();
+    issuedCards.set(server, known);
+  }
+  for (const card of res.body) known.set(card.delegateId, card);
+  const seated = await api<{ delegateId: string; seat: number }[]>(server, 'GET', '/api/cards', undefined, session);
+  return seated.body.flatMap((c) => (known.has(c.delegateId) ? [known.get(c.delegateId)!] : []));
+}
+
+/** Remembers a card the test re-issued itself (POST /api/delegates/:id/token), so delegateCards returns it. */
+export function rememberCard(server: object, card: DelegateCard): void {
+  issuedCards.get(server)?.set(card.delegateId, card);
 }
 
 export function tokenOf(card: DelegateCard): string {

@@ -29,7 +29,8 @@ export interface ChairServerToClient {
   'state:patch': (envelope: PatchEnvelope) => void;
   'presence:update': (payload: { connectedDelegateIds: string[] }) => void;
   /** Security-relevant happenings the secretariat must know: a card used on a second device, etc. */
-  'alert:security': (payload: { type: 'device-takeover' | 'token-refused'; delegateId: string | null; at: string }) => void;
+  /** `count`: refusals from one source aggregated into this alert (absent or 1 for a single one). */
+  'alert:security': (payload: { type: 'device-takeover' | 'token-refused'; delegateId: string | null; at: string; count?: number }) => void;
 }
 
 export interface ChairClientToServer {

@@ -32,6 +32,7 @@ export const API = {
   delegatesImport: '/api/delegates/import',
   delegatesExport: '/api/delegates/export.csv',
   cards: '/api/cards',
+  cardsIssue: '/api/cards/issue',
   sessions: '/api/sessions',
   session: (id: string) => `/api/sessions/${id}`,
   sessionAgenda: (id: string) => `/api/sessions/${id}/agenda`,
@@ -80,6 +81,24 @@ export interface DelegateCard {
   title: string;
   /** Personal sign-in link the QR code carries. */
   signInUrl: string;
+}
+
+/**
+ * A delegate's card as the list shows it. The server keeps only a hash of each card's token, so a card's link
+ * exists only in the answer that issued it (POST cardsIssue, POST delegateToken): print it then, or issue anew.
+ */
+export interface DelegateCardStatus {
+  delegateId: string;
+  seat: number;
+  fullName: string;
+  title: string;
+  /** When the current card was issued; null: no card yet. */
+  issuedAt: string | null;
+}
+
+/** POST cardsIssue: new cards for every seated delegate ('all': old cards stop working) or for those without one. */
+export interface CardsIssueRequest {
+  scope: 'all' | 'missing';
 }
 
 export interface DisplayDevice {

@@ -14,6 +14,7 @@ import { Engine, systemClock, type ServerClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
 import { attachChairNamespace } from './transport/chair-namespace';
+import { connectError } from './transport/staff-auth';
 import { attachDelegateNamespace } from './transport/delegate-namespace';
 import { attachDisplayNamespace } from './transport/display-namespace';
 import { LiveHub } from './transport/live-hub';
@@ -21,7 +22,7 @@ import { createRestApi } from './transport/rest-api';
 import { createRecordsApi } from './transport/records-api';
 import { createMailApi } from './transport/mail-api';
 import { createPortalRouter, portalNotFound } from './transport/portal-routes';
-import { SecurityLog, type Services } from './transport/services';
+import { RefusalAlerts, SecurityLog, type Services } from './transport/services';
 import { seedDemo } from './seed/demo-council';
 import { initializeCouncil } from './seed/initialize';
 import { attachStaticApps } from './transport/static-apps';
@@ -46,6 +47,8 @@ export interface AppOptions {
   appsRoot?: string;
   /** PEM certificate and key: serve HTTPS/WSS (halls whose Wi-Fi is shared). */
   tls?: { cert: string; key: string };
+  /** express `trust proxy` value when behind a reverse proxy; otherwise the socket's address is the client's. */
+  trustProxy?: string;
 }
 
 export interface App {
@@ -96,6 +99,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     newId,
     nowMs: () => clock.nowMs(),
     security: new SecurityLog(engine),
+    refusalAlerts: new RefusalAlerts((alert) => hub.chair?.emit('alert:security', alert), () => clock.nowMs()),
+    tls: Boolean(options.tls),
   };
 
   if (!engine.state.council) await initializeCouncil(services);
@@ -113,8 +118,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // The login throttle keys on the client's address: X-Forwarded-For is believed only when a reverse proxy
+  // is configured (HDDT_TRUST_PROXY, express's `trust proxy` syntax, e.g. 'loopback').
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use((_req, res, next) => {
+    if (options.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
@@ -141,6 +149,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   hub.chair = attachChairNamespace(io, services) as never;
   hub.delegate = attachDelegateNamespace(io, services) as never;
   hub.display = attachDisplayNamespace(io, services) as never;
+  // Nothing lives on the root namespace: refuse it rather than hold idle authenticated-looking sockets.
+  io.of('/').use((_socket, next) => next(connectError('NOT_FOUND')));
   const timers = new DeadlineTimers(services);
 
   return {
@@ -162,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async close() {
       timers.stop();
+      services.refusalAlerts.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

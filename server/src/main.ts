@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createApp, lanAddresses } from './app';
 import { logger } from './logger';
 import { selfTest } from './self-test';
+import type { RestartInfo } from './supervisor';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -16,9 +17,13 @@ const tls =
     ? { cert: readFileSync(process.env.TLS_CERT, 'utf8'), key: readFileSync(process.env.TLS_KEY, 'utf8') }
     : undefined;
 
+// Started again by the supervisor after a crash: serve as fast as possible and say so in the log.
+const restart = parseRestart(process.env.HDDT_RESTART);
+
 // A few votes on a scratch council before the real one starts (see self-test.ts); HDDT_SELF_TEST=0 skips it.
+// After a crash the hall is waiting: the self-test (about 4 s) is skipped so tablets are served within 5 s.
 let selfTestLine = '';
-if ((process.env.HDDT_SELF_TEST ?? '1') !== '0') {
+if ((process.env.HDDT_SELF_TEST ?? '1') !== '0' && !restart) {
   console.log('Đang tự kiểm tra (vài giây)… / running the start-up self-test (a few seconds)…');
   try {
     const report = await selfTest();
@@ -38,8 +43,16 @@ const app = await createApp({
   portalPublicUrl: process.env.PORTAL_PUBLIC_URL || undefined,
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
   tls,
+  trustProxy: process.env.HDDT_TRUST_PROXY || undefined,
 });
 const actualPort = await app.listen(port, host);
+if (restart) {
+  const recorded = await app.engine.record(
+    [{ type: 'server.restarted', ...restart, selfTestSkipped: (process.env.HDDT_SELF_TEST ?? '1') !== '0' }],
+    { kind: 'system' },
+  );
+  logger.warn({ ...restart, recorded: recorded.ok }, 'server restarted by the supervisor');
+}
 const scheme = tls ? 'https' : 'http';
 const hosts = process.env.PUBLIC_URL
   ? [process.env.PUBLIC_URL.replace(/\/$/, '')]
@@ -69,11 +82,26 @@ if (app.generatedAdminPassword) {
 console.log(lines.join('\n'));
 
 let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    console.log('Đang dừng máy chủ… / shutting down…');
-    void app.close().then(() => process.exit(0));
-  });
+const shutDown = () => {
+  if (closing) return;
+  closing = true;
+  console.log('Đang dừng máy chủ… / shutting down…');
+  void app.close().then(() => process.exit(0));
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutDown);
+// Run by the supervisor: if it goes away, stop too, so a new supervisor finds the port free.
+if (process.send) process.on('disconnect', shutDown);
+
+function parseRestart(raw: string | undefined): RestartInfo | null {
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<RestartInfo>;
+    return {
+      previousExitCode: typeof value.previousExitCode === 'number' ? value.previousExitCode : null,
+      previousSignal: typeof value.previousSignal === 'string' ? value.previousSignal.slice(0, 20) : null,
+      restarts: typeof value.restarts === 'number' ? value.restarts : 1,
+    };
+  } catch {
+    return { previousExitCode: null, previousSignal: null, restarts: 1 };
+  }
 }

@@ -351,6 +351,7 @@ export const en: Messages = {
   'alert.refused': 'A card was refused ({{name}}): old or invalid.',
   'alert.unknownCard': 'unknown delegate',
   'alert.more': 'and {{n}} more alerts',
+  'alert.times': '({{n}} times within seconds)',
 
   'err.required': 'Required.',
   'err.tooShort': 'At least {{n}} characters.',

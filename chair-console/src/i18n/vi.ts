@@ -350,6 +350,7 @@ export const vi = {
   'alert.refused': 'Một thẻ bị từ chối ({{name}}): thẻ cũ hoặc không hợp lệ.',
   'alert.unknownCard': 'không rõ đại biểu',
   'alert.more': 'và {{n}} cảnh báo khác',
+  'alert.times': '({{n}} lần trong vài giây)',
 
   'err.required': 'Không được để trống.',
   'err.tooShort': 'Cần ít nhất {{n}} ký tự.',

@@ -6,6 +6,8 @@ export interface SecurityAlert {
   type: 'device-takeover' | 'token-refused';
   delegateId: string | null;
   at: string;
+  /** Refusals from one source within a few seconds, reported as one alert. */
+  count?: number;
 }
 
 export interface LiveSlice {

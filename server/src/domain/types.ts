@@ -242,6 +242,8 @@ export type DomainEvent =
   | { type: 'staff.password-reset'; username: string }
   | { type: 'security.refused'; reason: string; code: ErrorCode; detail: string }
   | { type: 'security.device-takeover'; delegateId: string }
+  /** The supervisor started the server again after its process ended without being asked to (crash, kill). */
+  | { type: 'server.restarted'; previousExitCode: number | null; previousSignal: string | null; restarts: number; selfTestSkipped: boolean }
   // Not state changes either: records kept in side tables, whose every change the log witnesses (the text
   // itself by its SHA-256, so a later edit of the table outside the application shows).
   | { type: 'minutes.notes-saved'; sessionId: string; sha256: string }

@@ -4,7 +4,6 @@
 import type { DelegateInput, MotionInput } from '@hddt/protocol';
 import type { Actor } from '../domain/types';
 import { countPdfPages, storePdf } from '../storage/document-files';
-import { fingerprint, newToken } from '../storage/credentials';
 import type { Services } from '../transport/services';
 import { simplePdf } from './pdf';
 
@@ -67,13 +66,8 @@ export async function seedDemo(services: Services): Promise<{ sessionId: string 
     },
   });
   await must({ type: 'delegate.import', inputs: demoDelegates() });
-  for (const d of Object.values(engine.state.delegates)) {
-    const token = newToken();
-    const at = new Date(services.nowMs()).toISOString();
-    await engine.record([{ type: 'credential.delegate-issued', delegateId: d.id, fingerprint: fingerprint(token) }], actor, () =>
-      services.creds.setDelegateToken(d.id, token, at),
-    );
-  }
+  // No cards yet: a card's link exists only when it is issued (the server keeps a hash), so the secretariat
+  // issues them when it prints the QR sheet.
 
   const today = localDate('Asia/Ho_Chi_Minh', services.nowMs());
   const created = await must({

@@ -43,7 +43,6 @@ export interface StaffRow {
 export interface DisplayRow {
   id: string;
   name: string;
-  token: string;
   created_at: string;
   revoked_at: string | null;
 }
@@ -56,13 +55,12 @@ export class Credentials {
   constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      tokenOf: p('SELECT token FROM delegate_tokens WHERE delegate_id = ?'),
-      delegateOfToken: p('SELECT delegate_id FROM delegate_tokens WHERE token = ?'),
+      issuedAt: p('SELECT delegate_id, issued_at FROM delegate_tokens'),
+      delegateOfToken: p('SELECT delegate_id FROM delegate_tokens WHERE token_sha256 = ?'),
       setToken: p(
-        `INSERT INTO delegate_tokens (delegate_id, token, issued_at) VALUES (?, ?, ?)
-         ON CONFLICT(delegate_id) DO UPDATE SET token = excluded.token, issued_at = excluded.issued_at`,
+        `INSERT INTO delegate_tokens (delegate_id, token_sha256, issued_at) VALUES (?, ?, ?)
+         ON CONFLICT(delegate_id) DO UPDATE SET token_sha256 = excluded.token_sha256, issued_at = excluded.issued_at`,
       ),
-      allTokens: p('SELECT delegate_id, token FROM delegate_tokens'),
       staff: p('SELECT username, display_name, role, password_hash FROM staff WHERE username = ?'),
       allStaff: p('SELECT username, display_name, role, password_hash FROM staff ORDER BY username'),
       insertStaff: p('INSERT INTO staff (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -72,24 +70,26 @@ export class Credentials {
       deleteSession: p('DELETE FROM staff_sessions WHERE token = ?'),
       deleteSessionsOf: p('DELETE FROM staff_sessions WHERE username = ?'),
       purgeSessions: p('DELETE FROM staff_sessions WHERE expires_at < ?'),
-      insertDisplay: p('INSERT INTO display_devices (id, name, token, created_at) VALUES (?, ?, ?, ?)'),
-      displayOfToken: p('SELECT * FROM display_devices WHERE token = ? AND revoked_at IS NULL'),
-      displays: p('SELECT * FROM display_devices WHERE revoked_at IS NULL ORDER BY created_at'),
+      insertDisplay: p('INSERT INTO display_devices (id, name, token_sha256, created_at) VALUES (?, ?, ?, ?)'),
+      displayOfToken: p('SELECT id, name, created_at, revoked_at FROM display_devices WHERE token_sha256 = ? AND revoked_at IS NULL'),
+      displays: p('SELECT id, name, created_at, revoked_at FROM display_devices WHERE revoked_at IS NULL ORDER BY created_at'),
       revokeDisplay: p('UPDATE display_devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     };
   }
 
-  delegateToken(delegateId: string): string | null {
-    return (this.q.tokenOf.get(delegateId) as { token: string } | undefined)?.token ?? null;
+  /** When each delegate's current card was issued (the card itself cannot be read back: only its hash is kept). */
+  cardsIssuedAt(): Map<string, string> {
+    const rows = this.q.issuedAt.all() as { delegate_id: string; issued_at: string }[];
+    return new Map(rows.map((r) => [r.delegate_id, r.issued_at]));
   }
 
   delegateIdForToken(token: string): string | null {
-    return (this.q.delegateOfToken.get(token) as { delegate_id: string } | undefined)?.delegate_id ?? null;
+    return (this.q.delegateOfToken.get(sha256(token)) as { delegate_id: string } | undefined)?.delegate_id ?? null;
   }
 
-  /** Stores a new card token for the delegate; the previous one stops working at once. */
+  /** Stores (the hash of) a new card token for the delegate; the previous one stops working at once. */
   setDelegateToken(delegateId: string, token: string, at: string): void {
-    this.q.setToken.run(delegateId, token, at);
+    this.q.setToken.run(delegateId, sha256(token), at);
   }
 
   staff(username: string): StaffRow | null {
@@ -124,10 +124,11 @@ export class Credentials {
     return { token, csrfToken };
   }
 
-  session(token: string, nowMs: number): { username: string; csrfToken: string } | null {
-    const row = this.q.session.get(sha256(token)) as { username: string; csrf_token: string; expires_at: string } | undefined;
+  session(token: string, nowMs: number): { username: string; csrfToken: string; key: string } | null {
+    const key = sha256(token);
+    const row = this.q.session.get(key) as { username: string; csrf_token: string; expires_at: string } | undefined;
     if (!row || row.expires_at < new Date(nowMs).toISOString()) return null;
-    return { username: row.username, csrfToken: row.csrf_token };
+    return { username: row.username, csrfToken: row.csrf_token, key };
   }
 
   deleteSession(token: string): void {
@@ -135,11 +136,11 @@ export class Credentials {
   }
 
   insertDisplay(id: string, name: string, token: string, at: string): void {
-    this.q.insertDisplay.run(id, name, token, at);
+    this.q.insertDisplay.run(id, name, sha256(token), at);
   }
 
   displayForToken(token: string): DisplayRow | null {
-    return (this.q.displayOfToken.get(token) as DisplayRow | undefined) ?? null;
+    return (this.q.displayOfToken.get(sha256(token)) as DisplayRow | undefined) ?? null;
   }
 
   displays(): DisplayRow[] {

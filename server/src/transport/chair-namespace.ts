@@ -120,7 +120,7 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     }
     const staff = staffFromCookie(services, parseCookies(socket.handshake.headers.cookie));
     if (!staff) return next(connectError('UNAUTHENTICATED'));
-    const data: StaffSocketData = { role: 'staff', username: staff.username, staffRole: staff.role };
+    const data: StaffSocketData = { role: 'staff', username: staff.username, staffRole: staff.role, sessionKey: staff.sessionKey };
     socket.data = data;
     next();
   });

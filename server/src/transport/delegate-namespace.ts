@@ -82,9 +82,10 @@ export function attachDelegateNamespace(
     const auth = parsed.data;
     if (auth.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
     const delegateId = auth.token ? creds.delegateIdForToken(auth.token) : null;
-    if (!delegateId || !services.engine.state.delegates[delegateId]) {
+    // A vacated seat's card signs in no more (it would still read confidential documents).
+    if (!delegateId || !services.engine.state.delegates[delegateId]?.seated) {
       security.refused({ kind: 'system' }, `delegate-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown or revoked card token', socket.handshake.address);
-      hub.chair?.emit('alert:security', { type: 'token-refused', delegateId: null, at: new Date(services.nowMs()).toISOString() });
+      services.refusalAlerts.tokenRefused(socket.handshake.address, null);
       return next(connectError('TOKEN_INVALID'));
     }
     const deviceId = auth.deviceId ?? null;
@@ -94,7 +95,7 @@ export function attachDelegateNamespace(
       const sameDevice = deviceId !== null && existing.deviceId === deviceId;
       if (!sameDevice && !auth.takeover) {
         security.refused({ kind: 'delegate', delegateId }, `delegate-in-use:${delegateId}`, 'TOKEN_IN_USE', 'card already in use on another device', socket.handshake.address);
-        hub.chair?.emit('alert:security', { type: 'token-refused', delegateId, at: new Date(services.nowMs()).toISOString() });
+        services.refusalAlerts.tokenRefused(socket.handshake.address, delegateId);
         return next(connectError('TOKEN_IN_USE'));
       }
       if (!sameDevice) {

@@ -37,6 +37,8 @@ function displayHandlers(): HandlerMap<DisplayClientToServer, DisplayCtx> {
   };
 }
 
+const MAX_SOCKETS_PER_DISPLAY = 4;
+
 export function attachDisplayNamespace(io: Server, services: Services): Namespace<DisplayClientToServer, DisplayServerToClient> {
   const nsp = io.of('/display') as unknown as Namespace<DisplayClientToServer, DisplayServerToClient>;
   const handlers = displayHandlers();
@@ -48,6 +50,13 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
     if (!device) {
       services.security.refused({ kind: 'system' }, `display-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown display token', socket.handshake.address);
       return next(connectError('TOKEN_INVALID'));
+    }
+    // A hall screen holds one socket (a few while a browser reloads); a copied token cannot fan out further.
+    let held = 0;
+    for (const other of nsp.sockets.values()) if ((other.data as DisplaySocketData | undefined)?.displayId === device.id) held += 1;
+    if (held >= MAX_SOCKETS_PER_DISPLAY) {
+      services.security.refused({ kind: 'display', displayId: device.id }, `display-in-use:${device.id}`, 'TOKEN_IN_USE', 'display token holds too many sockets', socket.handshake.address);
+      return next(connectError('TOKEN_IN_USE'));
     }
     const data: DisplaySocketData = { role: 'display', displayId: device.id };
     socket.data = data;

@@ -10,7 +10,10 @@ import {
   createDisplay,
   delegateCards,
   delegateSocket,
+  demoSession,
   displaySocket,
+  markPresent,
+  openSessionWithRollCall,
   startServer,
   tokenOf,
   type TestServer,
@@ -197,4 +200,98 @@ describe('attacks', () => {
       display.disconnect();
     }
   });
+});
+
+/** Event names of every JSON type, and strings that name things every object has. */
+const ODD_EVENT_NAMES: unknown[] = [
+  123, 0, -1, 1.5, 1e308, true, false, null, {}, { toString: 1, valueOf: 2 }, [], ['vote:cast'], [1, { a: 2 }],
+  'x'.repeat(10_240), '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'error', '', ' ',
+  'session:sync\u0000', 'vote:cast'.toUpperCase(),
+];
+
+type RawSocket = {
+  ids: number;
+  acks: Record<number, (...a: unknown[]) => void>;
+  packet(p: { type: number; data: unknown[]; id?: number; options?: Record<string, unknown> }): void;
+  disconnect(): unknown;
+  once(e: string, f: () => void): unknown;
+};
+
+/** Sends an event packet as a hostile client would: any JSON value as its name (the stock client refuses some). */
+function rawEmit(socket: RawSocket, name: unknown, payload: unknown, ack?: (a: unknown) => void): void {
+  const packet: { type: number; data: unknown[]; id?: number; options?: Record<string, unknown> } = { type: 2, data: [name, payload], options: {} };
+  if (ack) {
+    const id = socket.ids++;
+    socket.acks[id] = ack;
+    packet.id = id;
+  }
+  socket.packet(packet);
+}
+
+describe('event names of every type', () => {
+  it('no event name on /chair, /delegate or /display stops the hall: a vote on another tablet is acknowledged afterwards', async () => {
+    const own = await startServer();
+    try {
+      const chair = await chairSocket(own);
+      const cards = await delegateCards(own);
+      const voter = await delegateSocket(own, tokenOf(cards[0]!));
+      await openSessionWithRollCall(chair, [voter]);
+      await markPresent(chair, cards.slice(1, 21).map((c) => c.delegateId));
+      const { motions } = await demoSession(chair);
+      const motion = motions.find((m) => m.mode !== 'secret')!;
+      const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'odd-names-01' });
+      if (!opened.ok) throw new Error(opened.code);
+      const displayToken = (await createDisplay(own)).token;
+      const uncaught: unknown[] = [];
+      const onUncaught = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', onUncaught);
+      try {
+        const makers: [string, () => Promise<RawSocket>][] = [
+          ['/chair', async () => (await chairSocket(own)) as unknown as RawSocket],
+          ['/delegate', async () => (await delegateSocket(own, tokenOf(cards[1]!), { deviceId: 'odd-names-tablet' })) as unknown as RawSocket],
+          ['/display', async () => (await displaySocket(own, displayToken)) as unknown as RawSocket],
+        ];
+        for (const [, make] of makers) {
+          for (const name of ODD_EVENT_NAMES) {
+            for (const withAck of [false, true]) {
+              const socket = await make();
+              const gone = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+              const answered = new Promise<unknown>((resolve) => {
+                if (withAck) rawEmit(socket, name, { roundId: 'r' }, (a: unknown) => resolve(a));
+                else {
+                  rawEmit(socket, name, { roundId: 'r' });
+                  resolve(undefined);
+                }
+              });
+              // Either a clean refusal, or the connection is closed (the parser refuses non-string names).
+              const outcome = await Promise.race([answered, gone.then(() => 'closed'), new Promise((r) => setTimeout(() => r('silent'), 1500))]);
+              if (withAck && outcome !== 'closed') expect(outcome).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
+              socket.disconnect();
+            }
+          }
+        }
+        // The hall still works: another tablet's ballot is committed and acknowledged.
+        const cast = await voter.timeout(5000).emitWithAck('vote:cast', { roundId: opened.data.id, choice: { type: 'option', option: 'yes' } });
+        expect(cast).toMatchObject({ ok: true });
+        expect((await fetch(`${own.url}/api/health`)).status).toBe(200);
+      } finally {
+        process.off('uncaughtException', onUncaught);
+      }
+      expect(uncaught).toEqual([]);
+      // The refusals reached the log with their names coerced and bounded.
+      const details = (own.app.db.prepare("SELECT payload FROM events WHERE type = 'security.refused'").all() as { payload: string }[]).map(
+        (r) => JSON.parse(r.payload) as { detail: unknown },
+      );
+      expect(details.length).toBeGreaterThan(0);
+      for (const d of details) {
+        expect(typeof d.detail).toBe('string');
+        expect((d.detail as string).length).toBeLessThanOrEqual(300);
+      }
+      expect(verifyChain(own.app.db).ok).toBe(true);
+      chair.disconnect();
+      voter.disconnect();
+    } finally {
+      await own.dispose();
+    }
+  }, 120_000);
 });

@@ -68,6 +68,8 @@ export interface StaffSocketData {
   role: 'staff';
   username: string;
   staffRole: StaffRole;
+  /** Which sign-in session (by the hash of its cookie) this socket belongs to: logout ends exactly these. */
+  sessionKey: string;
 }
 
 export class LiveHub {

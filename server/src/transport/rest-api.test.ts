@@ -117,6 +117,21 @@ describe('documents', () => {
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
+
+  it('checks an upload by parsing it, not by its first bytes', async () => {
+    const real = await simplePdf('Ba trang', ['Một.', 'Hai.', 'Ba.']);
+    const upload = (bytes: Buffer) => api<{ code: string; pages?: number }>(server, 'POST', `/api/sessions/${sessionId}/documents?title=x`, new Uint8Array(bytes), staff);
+    // A PDF header on anything else, and a real PDF cut in half, are refused.
+    for (const fake of [Buffer.from('%PDF-1.7\n<script>alert(1)</script>\n%%EOF\n'), real.subarray(0, Math.floor(real.length / 2))]) {
+      const refused = await upload(fake);
+      expect(refused.status).toBe(415);
+      expect(refused.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+    // The page count comes from the parser; a "/Type /Page" in a content stream no longer counts.
+    const ok = await upload(real);
+    expect(ok.status).toBe(201);
+    expect(ok.body.pages).toBe(1);
+  });
 });
 
 describe('cards', () => {

@@ -2,9 +2,10 @@
 // votes, document files, login cards, display devices, staff accounts. Every change goes through the same
 // engine as the live commands, so it is decided by the domain rules and recorded in the log.
 
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { logger } from '../logger';
-import type { DelegateCard, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
+import type { DelegateCard, DelegateCardStatus, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
 import { CSRF_HEADER, MAX_UPLOAD_BYTES, STAFF_COOKIE, errorBody, httpStatusOf } from '@hddt/protocol';
 import { AgendaItemInputSchema, AgendaItemPatchSchema, AgendaReorderSchema, CouncilPatchSchema, DelegateInputSchema, DelegatePatchSchema, DocumentMetaSchema, DocumentPatchSchema, IdSchema, MotionInputSchema, PasswordResetSchema, SessionInputSchema, SessionPatchSchema, StaffCreateSchema, StaffLoginSchema } from '@hddt/protocol/schemas';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -14,18 +15,22 @@ import { agendaOf } from '../domain/queries';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
 import { roundView, sessionRounds } from '../domain/views';
 import { fingerprint, hashPassword, newToken, verifyPassword } from '../storage/credentials';
-import { countPdfPages, documentPath, storePdf } from '../storage/document-files';
+import { documentPath, storePdf } from '../storage/document-files';
+import { checkPdf } from '../storage/pdf-check';
 import { revokeDelegateSocket } from './delegate-namespace';
 import { revokeDisplaySockets, type DisplaySocketData } from './display-namespace';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
-import { LoginLimiter, originAllowed, parseCookies, staffFromCookie, type StaffPrincipal } from './staff-auth';
+import { LoginLimiter, disconnectStaffSockets, originAllowed, parseCookies, staffFromCookie, type StaffPrincipal } from './staff-auth';
 
 declare module 'express-serve-static-core' {
   interface Request {
     staff?: StaffPrincipal;
   }
 }
+
+/** Compared against when the user name is unknown, so both paths run scrypt. */
+const UNKNOWN_USER_HASH = hashPassword(randomBytes(16).toString('hex'));
 
 export function sendError(res: Response, code: ErrorCode, fields?: FieldError[], extra?: Record<string, unknown>): void {
   res.status(httpStatusOf(code)).json({ ...errorBody(code, fields), ...extra });
@@ -196,21 +201,26 @@ export function createRestApi(services: Services): Router {
     const body = parseBody(StaffLoginSchema, req, res);
     if (!body) return;
     const now = services.nowMs();
-    const keys = [`ip:${req.ip}`, `user:${body.username.toLowerCase()}`];
+    // The socket's address (req.ip equals it unless a reverse proxy is configured): a guesser elsewhere
+    // cannot lock the right person out.
+    const source = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const keys = [`ip:${source}`];
     if (limiter.blocked(keys, now)) {
-      services.security.refused({ kind: 'system' }, `login-limit:${req.ip}`, 'RATE_LIMITED', 'staff login rate-limited', body.username);
+      services.security.refused({ kind: 'system' }, `login-limit:${source}`, 'RATE_LIMITED', 'staff login rate-limited', body.username);
       res.setHeader('Retry-After', '300');
       return sendError(res, 'RATE_LIMITED');
     }
     const staff = creds.staff(body.username);
-    if (!staff || !verifyPassword(body.password, staff.password_hash)) {
+    // An unknown name costs the same scrypt as a known one, so the answer's timing does not tell them apart.
+    const passwordOk = verifyPassword(body.password, staff?.password_hash ?? UNKNOWN_USER_HASH);
+    if (!staff || !passwordOk) {
       limiter.fail(keys, now);
       services.security.refused({ kind: 'system' }, `login-fail:${req.ip}:${body.username}`, 'INVALID_CREDENTIALS', 'staff login failed', body.username);
       return sendError(res, 'INVALID_CREDENTIALS');
     }
     limiter.succeed(keys);
     const session = creds.createSession(staff.username, now);
-    res.cookie(STAFF_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 24 * 3600_000 });
+    res.cookie(STAFF_COOKIE, session.token, { httpOnly: true, secure: services.tls, sameSite: 'strict', path: '/', maxAge: 24 * 3600_000 });
     const identity: StaffIdentity = {
       username: staff.username,
       displayName: staff.display_name,
@@ -220,10 +230,20 @@ export function createRestApi(services: Services): Router {
     res.json(identity);
   });
 
+  // Logout of a live session needs the CSRF token like any change (a forged cross-site logout would end
+  // the chair's console mid-vote); it ends that session's live /chair sockets at once.
   router.post('/auth/logout', (req, res) => {
     const token = parseCookies(req.headers.cookie)[STAFF_COOKIE];
-    if (token) creds.deleteSession(token);
-    res.clearCookie(STAFF_COOKIE, { path: '/' });
+    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
+    if (token && staff) {
+      if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
+        services.security.refused({ kind: 'staff', username: staff.username, role: staff.role }, `csrf:${staff.username}`, 'CSRF', 'logout without valid CSRF token', 'POST /auth/logout');
+        return sendError(res, 'CSRF');
+      }
+      creds.deleteSession(token);
+      disconnectStaffSockets(services, { sessionKey: staff.sessionKey });
+    }
+    res.clearCookie(STAFF_COOKIE, { path: '/', httpOnly: true, secure: services.tls, sameSite: 'strict' });
     res.json({ ok: true });
   });
 
@@ -269,6 +289,8 @@ export function createRestApi(services: Services): Router {
     const body = id && parseBody(z.strictObject({ reason: z.string().trim().min(1).max(200) }), req, res);
     if (!id || !body) return;
     await exec(services, req, res, { type: 'delegate.vacate', delegateId: id, reason: body.reason }, (s) => s.delegates[id] ?? null);
+    // The vacated delegate's tablet is signed out at once; the card stays refused while the seat is vacant.
+    if (res.statusCode === 200 && engine.state.delegates[id]?.seated === false) revokeDelegateSocket(services, id);
   });
   router.post('/delegates/:id/reseat', secretariat, async (req, res) => {
     const id = param(req, res, 'id');
@@ -331,12 +353,25 @@ export function createRestApi(services: Services): Router {
     );
     return result.ok ? token : null;
   };
-  router.get('/cards', secretariat, async (req, res) => {
+  // Only a hash of each card is stored: the list says who has a card and since when, never the link.
+  router.get('/cards', secretariat, (_req, res) => {
+    const issued = creds.cardsIssuedAt();
+    const list: DelegateCardStatus[] = sortedDelegates(engine.state)
+      .filter((d) => d.seated)
+      .map((d) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, title: d.title, issuedAt: issued.get(d.id) ?? null }));
+    res.json(list);
+  });
+  // Issuing is the one moment a card's link exists: the answer carries the links to print.
+  router.post('/cards/issue', secretariat, json, async (req, res) => {
+    const body = parseBody(z.strictObject({ scope: z.enum(['all', 'missing']) }), req, res);
+    if (!body) return;
+    const issued = creds.cardsIssuedAt();
     const cards: DelegateCard[] = [];
     for (const d of sortedDelegates(engine.state)) {
-      if (!d.seated) continue;
-      const token = creds.delegateToken(d.id) ?? (await issueToken(req, d.id));
+      if (!d.seated || (body.scope === 'missing' && issued.has(d.id))) continue;
+      const token = await issueToken(req, d.id);
       if (!token) return sendError(res, 'STORAGE_FAILURE');
+      if (issued.has(d.id)) revokeDelegateSocket(services, d.id);
       const card = cardFor(d.id, token);
       if (card) cards.push(card);
     }
@@ -435,6 +470,8 @@ export function createRestApi(services: Services): Router {
       const body = req.body as unknown;
       if (!Buffer.isBuffer(body) || body.length === 0) return sendError(res, 'BAD_REQUEST');
       if (body.subarray(0, 5).toString('latin1') !== '%PDF-') return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
+      const checked = await checkPdf(body);
+      if (!checked.ok) return sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
       const q = req.query;
       const meta = DocumentMetaSchema.safeParse({
         title: q.title,
@@ -463,7 +500,7 @@ export function createRestApi(services: Services): Router {
           docType: meta.data.docType,
           confidential: meta.data.confidential,
           published: meta.data.published,
-          file: { fileName, mimeType: 'application/pdf', size: body.length, sha256, pages: countPdfPages(body) },
+          file: { fileName, mimeType: 'application/pdf', size: body.length, sha256, pages: checked.pages },
         },
         (s, d) => s.documents[d.result?.documentId ?? ''] ?? null,
         201,
@@ -487,7 +524,9 @@ export function createRestApi(services: Services): Router {
     const doc = engine.state.documents[id];
     const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const delegateId = bearer ? creds.delegateIdForToken(bearer) : null;
+    const cardHolder = bearer ? creds.delegateIdForToken(bearer) : null;
+    // A card counts only while its delegate holds a seat.
+    const delegateId = cardHolder && engine.state.delegates[cardHolder]?.seated ? cardHolder : null;
     const session = doc ? engine.state.sessions[doc.sessionId] : undefined;
     const isPublic = Boolean(doc && session && doc.published && !doc.confidential && session.isPublic);
     // Unknown and not-allowed look the same from outside: 404, so existence is not revealed.
@@ -592,6 +631,8 @@ export function createRestApi(services: Services): Router {
     const hash = hashPassword(body.password);
     const result = await engine.record([{ type: 'staff.password-reset', username }], actorOf(req), () => creds.setPassword(username, hash));
     if (!result.ok) return sendError(res, result.code);
+    // The reset ended every session of the account (setPassword); end its live sockets too.
+    disconnectStaffSockets(services, { username });
     res.json({ ok: true });
   });
 

@@ -5,6 +5,7 @@ import type { Ack, ErrorBody, ErrorCode, FieldError } from '@hddt/protocol';
 import { errorBody } from '@hddt/protocol';
 import type { Socket } from 'socket.io';
 import type { ZodError, ZodType } from 'zod';
+import { clientText } from './client-text';
 
 export interface Handler<Ctx> {
   schema: ZodType;
@@ -104,12 +105,17 @@ export function bindHandlers<Ctx>(
     return false;
   };
 
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (Object.prototype.hasOwnProperty.call(handlers, event)) return;
-    const last = args[args.length - 1];
-    const ack = typeof last === 'function' ? (last as (a: ErrorBody) => void) : null;
-    if (!admit(event, ack)) return;
-    options.onRefused?.(event, 'UNKNOWN_EVENT');
+  // One gate before any listener runs: only the names in the handler map ever reach the socket's event
+  // emitter. Anything else (a number, an object, '__proto__', 'error', which a Node.js EventEmitter throws
+  // without a listener) is answered here and dropped, its name coerced to a bounded string.
+  socket.use((packet, next) => {
+    const event: unknown = packet[0];
+    if (typeof event === 'string' && Object.prototype.hasOwnProperty.call(handlers, event)) return next();
+    const last = packet[packet.length - 1];
+    const ack = packet.length > 1 && typeof last === 'function' ? (last as (a: ErrorBody) => void) : null;
+    const name = clientText(event, 100);
+    if (!admit(name, ack)) return;
+    options.onRefused?.(name, 'UNKNOWN_EVENT');
     ack?.(errorBody('UNKNOWN_EVENT'));
   });
   for (const [event, h] of Object.entries(handlers)) {

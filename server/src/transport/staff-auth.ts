@@ -3,6 +3,7 @@
 
 import type { ConnectErrorData, ErrorCode, StaffRole } from '@hddt/protocol';
 import { ERRORS, STAFF_COOKIE } from '@hddt/protocol';
+import type { StaffSocketData } from './live-hub';
 import type { Services } from './services';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -27,6 +28,8 @@ export interface StaffPrincipal {
   displayName: string;
   role: StaffRole;
   csrfToken: string;
+  /** The hash of the session cookie (the key the session is stored under). */
+  sessionKey: string;
 }
 
 export function staffFromCookie(services: Services, cookies: Record<string, string>): StaffPrincipal | null {
@@ -36,7 +39,21 @@ export function staffFromCookie(services: Services, cookies: Record<string, stri
   if (!session) return null;
   const staff = services.creds.staff(session.username);
   if (!staff) return null;
-  return { username: staff.username, displayName: staff.display_name, role: staff.role, csrfToken: session.csrfToken };
+  return { username: staff.username, displayName: staff.display_name, role: staff.role, csrfToken: session.csrfToken, sessionKey: session.key };
+}
+
+/** Ends live /chair sockets at once: those of one sign-in session (logout), or all of an account (password reset). */
+export function disconnectStaffSockets(services: Services, match: { sessionKey: string } | { username: string }): number {
+  let count = 0;
+  for (const socket of services.hub.chair?.sockets.values() ?? []) {
+    const data = socket.data as StaffSocketData | undefined;
+    if (!data) continue;
+    const hit = 'sessionKey' in match ? data.sessionKey === match.sessionKey : data.username === match.username;
+    if (!hit) continue;
+    socket.disconnect(true);
+    count += 1;
+  }
+  return count;
 }
 
 /** Browsers send Origin on WebSocket and cross-site requests; it must name this server. */
@@ -57,7 +74,10 @@ export function connectError(code: ErrorCode): Error & { data: ConnectErrorData 
   return error;
 }
 
-/** Sliding-window failure counter for staff login: per address and per user name. */
+/**
+ * Sliding-window failure counter for staff login, per source address only: a per-user-name key let anyone
+ * lock the admin out from anywhere by guessing five times (a denial of service, renewable forever).
+ */
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 

@@ -12,7 +12,10 @@ export function SecurityAlerts() {
   const time = new Date(last.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="security-alert" role="alert">
-      <strong>{last.type === 'device-takeover' ? t('alert.takeover', { name: who }) : t('alert.refused', { name: who })}</strong>
+      <strong>
+        {last.type === 'device-takeover' ? t('alert.takeover', { name: who }) : t('alert.refused', { name: who })}
+        {(last.count ?? 1) > 1 ? ` ${t('alert.times', { n: last.count ?? 1 })}` : ''}
+      </strong>
       <span className="muted"> · {time}{alerts.length > 1 ? ` · ${t('alert.more', { n: alerts.length - 1 })}` : ''}</span>
       <button type="button" className="btn btn-small" onClick={() => useStore.setState({ alerts: [] })}>{t('common.dismiss')}</button>
     </div>

@@ -13,6 +13,7 @@ export const STATE_FREE_EVENTS = [
   'staff.password-reset',
   'security.refused',
   'security.device-takeover',
+  'server.restarted',
   'minutes.notes-saved',
   'feedback.updated',
   'mail.invitations-sent',
