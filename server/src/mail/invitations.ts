@@ -61,7 +61,8 @@ export function invitationReports(state: CouncilState, store: MailStore, session
     email: i.email,
     status: i.status,
     error: i.error,
-    errorCause: i.errorCause,
+    // Rows that failed before causes were stored carry only the raw text: judge it now.
+    errorCause: i.errorCause ?? (i.status === 'failed' && i.error ? classifyMailError({ message: i.error }).cause : null),
     failedAt: i.failedAt,
     revokedAt: i.revokedAt,
     sentAt: i.sentAt,

@@ -410,3 +410,12 @@ describe('the opening hour, and links that work outside the hall', () => {
     }
   });
 });
+
+describe('rows stored before causes existed', () => {
+  it('a failed row with only the raw reply is judged from its text', async () => {
+    const row = (await reports()).find((r) => r.recipientId === delegates()[0]!.id)!;
+    const token = row.url.split('/moi/')[1]!;
+    server.app.db.prepare(`UPDATE invitations SET status = 'failed', error = ?, error_cause = NULL WHERE token = ?`).run('connect ECONNREFUSED 10.0.0.5:587', token);
+    expect((await reports()).find((r) => r.recipientId === delegates()[0]!.id)).toMatchObject({ status: 'failed', errorCause: 'connection' });
+  });
+});
