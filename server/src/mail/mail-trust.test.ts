@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_FAILURES } from '@hddt/protocol';
 import type { InvitationReport, MailFailureCause, MailSettingsView, MailTestReport, Session } from '@hddt/protocol';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../e2e/harness';
-import { sendTestMail } from './invitations';
+import { sendTestMail, sessionWhenVi } from './invitations';
 import { isHallOnlyAddress } from './link-base';
 
 interface Received {
@@ -417,5 +417,15 @@ describe('rows stored before causes existed', () => {
     const token = row.url.split('/moi/')[1]!;
     server.app.db.prepare(`UPDATE invitations SET status = 'failed', error = ?, error_cause = NULL WHERE token = ?`).run('connect ECONNREFUSED 10.0.0.5:587', token);
     expect((await reports()).find((r) => r.recipientId === delegates()[0]!.id)).toMatchObject({ status: 'failed', errorCause: 'connection' });
+  });
+});
+
+describe('the invitation\'s time line', () => {
+  it('gives the hour when set, and the last day of a session of several days', () => {
+    const base = { startDate: '2026-12-05', endDate: '2026-12-05' } as Session;
+    expect(sessionWhenVi({ ...base, startTime: '08:00' })).toBe('lúc 08:00, ngày 05/12/2026');
+    expect(sessionWhenVi({ ...base, startTime: '07:30', endDate: '2026-12-07' })).toBe('lúc 07:30, ngày 05/12/2026 (đến hết ngày 07/12/2026)');
+    expect(sessionWhenVi(base)).toBe('ngày 05/12/2026');
+    expect(sessionWhenVi({ ...base, startTime: null, endDate: '2026-12-07' })).toBe('từ ngày 05/12/2026 đến ngày 07/12/2026');
   });
 });
