@@ -356,6 +356,7 @@ export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): 
     case 'minutes.notes-saved':
     case 'feedback.updated':
     case 'mail.invitations-sent':
+    case 'mail.guest-removed':
       return;
     default:
       exhaustive(event);

@@ -108,6 +108,7 @@ export function touchedBy(event: DomainEvent): Ref[] {
     case 'minutes.notes-saved':
     case 'feedback.updated':
     case 'mail.invitations-sent':
+    case 'mail.guest-removed':
       return [];
     default:
       return exhaustive(event);
