@@ -5,6 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { createApp, lanAddresses } from './app';
 import { logger } from './logger';
+import { isHallOnlyAddress } from './mail/link-base';
 import { selfTest } from './self-test';
 import type { RestartInfo } from './supervisor';
 
@@ -12,6 +13,14 @@ const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
 const demo = (process.env.HDDT_DEMO ?? '1') !== '0';
+// E-mailed links must open from anywhere: a malformed address is refused at start, not found out by recipients.
+const portalPublicUrl = process.env.PORTAL_PUBLIC_URL?.trim() || undefined;
+if (portalPublicUrl && !/^https?:\/\/[^/\s]+/i.test(portalPublicUrl)) {
+  console.error(
+    `PORTAL_PUBLIC_URL phải là địa chỉ dạng https://ten-mien (nhận được "${portalPublicUrl}") / must look like https://host (got "${portalPublicUrl}")`,
+  );
+  process.exit(2);
+}
 const tls =
   process.env.TLS_CERT && process.env.TLS_KEY
     ? { cert: readFileSync(process.env.TLS_CERT, 'utf8'), key: readFileSync(process.env.TLS_KEY, 'utf8') }
@@ -40,7 +49,7 @@ const app = await createApp({
   demo,
   adminPassword: process.env.HDDT_ADMIN_PASSWORD || undefined,
   publicUrl: process.env.PUBLIC_URL || undefined,
-  portalPublicUrl: process.env.PORTAL_PUBLIC_URL || undefined,
+  portalPublicUrl,
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
   tls,
   trustProxy: process.env.HDDT_TRUST_PROXY || undefined,
@@ -70,6 +79,7 @@ const lines = [
   `  Đại biểu (delegate tablets):        ${hosts[0]}/delegate/   (đăng nhập bằng thẻ QR / sign in with the QR card)`,
   `  Màn hình hội trường (hall display): ${hosts[0]}/display/   (ghép nối từ bàn chủ tọa / pair from the chair console)`,
   ...(hosts.length > 1 ? ['', `  Địa chỉ khác / other addresses: ${hosts.slice(1).join(', ')}`] : []),
+  `  Liên kết trong thư mời (e-mailed links): ${app.services.publicBaseUrl()}/moi/…${isHallOnlyAddress(app.services.publicBaseUrl()) ? '   (chỉ mở được trong hội trường — đặt PORTAL_PUBLIC_URL / hall only — set PORTAL_PUBLIC_URL)' : ''}`,
   '',
 ];
 if (app.generatedAdminPassword) {

@@ -248,7 +248,9 @@ export type DomainEvent =
   // itself by its SHA-256, so a later edit of the table outside the application shows).
   | { type: 'minutes.notes-saved'; sessionId: string; sha256: string }
   | { type: 'feedback.updated'; feedbackId: string; status: 'new' | 'forwarded' | 'answered'; answerPublished: boolean; answerSha256: string | null }
-  | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number };
+  | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number }
+  // A removed guest's personal links (access without sign-in) are revoked with her: a credential fact.
+  | { type: 'mail.guest-removed'; guestId: string; revokedLinks: number };
 
 export type EventType = DomainEvent['type'];
 

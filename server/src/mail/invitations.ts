@@ -28,11 +28,17 @@ export function invitationDocuments(state: CouncilState, sessionId: string, kind
     .map((doc) => ({ doc, linkable: !doc.confidential }));
 }
 
-/** "lúc 08:00, ngày 05/12/2026" (the time on the council's clock, when set); several days: "… đến ngày 07/12/2026". */
+/**
+ * When the session opens, as an invitation says it: "lúc 08:00, ngày 05/12/2026" (the time is on the council's
+ * clock, as entered); several days: "lúc 08:00, ngày 05/12/2026 (đến hết ngày 07/12/2026)"; without a time:
+ * "ngày 05/12/2026", "từ ngày 05/12/2026 đến ngày 07/12/2026".
+ */
 export function sessionWhenVi(session: Session): string {
-  const at = session.startTime ? `lúc ${session.startTime}, ` : '';
-  const first = `${at}ngày ${formatDateVi(session.startDate)}`;
-  return session.startDate === session.endDate ? first : `${first} đến ngày ${formatDateVi(session.endDate)}`;
+  const start = formatDateVi(session.startDate);
+  const end = formatDateVi(session.endDate);
+  const several = session.startDate !== session.endDate;
+  if (session.startTime) return `lúc ${session.startTime}, ngày ${start}${several ? ` (đến hết ngày ${end})` : ''}`;
+  return several ? `từ ngày ${start} đến ngày ${end}` : `ngày ${start}`;
 }
 
 export interface Recipient {
@@ -61,7 +67,8 @@ export function invitationReports(state: CouncilState, store: MailStore, session
     email: i.email,
     status: i.status,
     error: i.error,
-    errorCause: i.errorCause,
+    // Rows that failed before causes were stored carry only the raw text: judge it now.
+    errorCause: i.errorCause ?? (i.status === 'failed' && i.error ? classifyMailError({ message: i.error }).cause : null),
     failedAt: i.failedAt,
     revokedAt: i.revokedAt,
     sentAt: i.sentAt,

@@ -135,6 +135,18 @@ export class MailStore {
     return { id, name, email: address, createdAt: at };
   }
 
+  guest(id: string): Guest | null {
+    return this.guests().find((g) => g.id === id) ?? null;
+  }
+
+  /** How many of the recipient's personal links still open something. */
+  liveLinks(kind: RecipientKind, recipientId: string): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM invitations WHERE recipient_kind = ? AND recipient_id = ? AND revoked_at IS NULL')
+      .get(kind, recipientId) as { n: number };
+    return row.n;
+  }
+
   /** Removes the guest and revokes her personal links in the same transaction: they open nothing from now on. */
   removeGuest(id: string, at: string): boolean {
     return this.db.transaction(() => {

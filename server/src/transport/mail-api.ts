@@ -119,10 +119,18 @@ export function createMailApi(services: Services, db: Db): Router {
     if (!body) return;
     res.status(201).json(mail.addGuest(services.newId(), body.name, body.email, nowIso()));
   });
-  router.delete('/mail/guests/:id', secretariat, (req, res) => {
+  router.delete('/mail/guests/:id', secretariat, async (req, res) => {
     const gid = id(req, res);
     if (!gid) return;
-    if (!mail.removeGuest(gid, nowIso())) return sendError(res, 'NOT_FOUND');
+    if (!mail.guest(gid)) return sendError(res, 'NOT_FOUND');
+    // Her links gave access without sign-in: their revocation is witnessed in the log, in the same transaction.
+    const revokedLinks = mail.liveLinks('guest', gid);
+    let removed = false;
+    const result = await services.engine.record([{ type: 'mail.guest-removed', guestId: gid, revokedLinks }], actorOf(req), () => {
+      removed = mail.removeGuest(gid, nowIso());
+    });
+    if (!result.ok) return sendError(res, result.code);
+    if (!removed) return sendError(res, 'NOT_FOUND');
     res.json({ ok: true });
   });
 

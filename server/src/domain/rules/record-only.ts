@@ -17,6 +17,7 @@ export const STATE_FREE_EVENTS = [
   'minutes.notes-saved',
   'feedback.updated',
   'mail.invitations-sent',
+  'mail.guest-removed',
 ] as const satisfies readonly EventType[];
 
 export type StateFreeEventType = (typeof STATE_FREE_EVENTS)[number];
