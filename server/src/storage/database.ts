@@ -1,5 +1,5 @@
 // Opening the one SQLite file: WAL with synchronous=FULL so a committed transaction survives a power cut,
-// then the numbered, forward-only migrations.
+// secure_delete so that deleted rows do not linger in free pages, then the numbered, forward-only migrations.
 
 import Database from 'better-sqlite3';
 import { sql as m0001 } from './migrations/0001-init';
@@ -7,6 +7,7 @@ import { sql as m0002 } from './migrations/0002-resolutions';
 import { sql as m0003 } from './migrations/0003-minutes';
 import { sql as m0004 } from './migrations/0004-speaker-title';
 import { sql as m0005 } from './migrations/0005-portal';
+import { sql as m0006 } from './migrations/0006-no-secret-totals';
 
 export type Db = Database.Database;
 
@@ -16,7 +17,11 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 3, name: '0003-minutes', sql: m0003 },
   { version: 4, name: '0004-speaker-title', sql: m0004 },
   { version: 5, name: '0005-portal', sql: m0005 },
+  { version: 6, name: '0006-no-secret-totals', sql: m0006 },
 ];
+
+/** Migrations that delete something that must not stay readable on disk (in free pages or in the WAL). */
+const SCRUB_AFTER = new Set([6]);
 
 export function openDatabase(file: string): Db {
   const db = new Database(file);
@@ -24,17 +29,27 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  // Deleted content is overwritten with zeros instead of staying in free pages of the file.
+  db.pragma('secure_delete = ON');
+  const applied = migrate(db);
+  if (applied.some((v) => SCRUB_AFTER.has(v)) && file !== ':memory:') {
+    // The old pages are zeroed in the WAL; copy them over the main file and empty the WAL, so that neither
+    // keeps the dropped content. Nobody else has the file open yet at start-up.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return db;
 }
 
-export function migrate(db: Db): void {
+/** Applies the missing migrations; returns the versions it applied. */
+export function migrate(db: Db): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
+  const now: number[] = [];
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) continue;
+    now.push(m.version);
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
@@ -44,4 +59,5 @@ export function migrate(db: Db): void {
       );
     })();
   }
+  return now;
 }
