@@ -442,6 +442,8 @@ export const en: Messages = {
   'int.live': "Stored",
   'int.replayed': "From the log",
   'int.missing': "(none)",
+  'int.resultMismatch': "Round {{round}} (seq {{seq}}): the announced result differs from the one recomputed from what is stored",
+  'int.secretCount': "Round {{round}} (seq {{seq}}): the secret ballot's totals do not match who took part",
   'int.backup': "Back up",
   'int.backupDone': "Backed up to {{path}} ({{n}} documents).",
   'rec.resolutionLine': 'Resolution No. {{code}} — {{title}} (adopted {{date}})',

@@ -441,6 +441,8 @@ export const vi = {
   'int.live': "Đang lưu",
   'int.replayed': "Theo nhật ký",
   'int.missing': "(không có)",
+  'int.resultMismatch': "Vòng biểu quyết {{round}} (mục {{seq}}): kết quả đã công bố khác với kết quả tính lại từ dữ liệu lưu",
+  'int.secretCount': "Vòng biểu quyết {{round}} (mục {{seq}}): tổng phiếu bỏ phiếu kín không khớp số người tham gia",
   'int.backup': "Sao lưu",
   'int.backupDone': "Đã sao lưu vào {{path}} ({{n}} tài liệu).",
   'rec.resolutionLine': 'Nghị quyết số {{code}} — {{title}} (thông qua ngày {{date}})',
