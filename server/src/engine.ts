@@ -3,7 +3,7 @@
 // state current and answers. Commands arriving in the same event-loop turn share a transaction (group
 // commit), so a burst of 1,500 ballots pays a handful of fsyncs, not 1,500.
 
-import type { ErrorCode } from '@hddt/protocol';
+import type { ErrorCode, LogHead } from '@hddt/protocol';
 import { decide, type Clock } from './domain/decide';
 import { Batch, applyEvent, applySecretChoiceTo, emptyState, evolveAll } from './domain/evolve';
 import type { Actor, Command, CouncilState, Decision, DomainEvent } from './domain/types';
@@ -241,10 +241,11 @@ export class Engine {
       this.lastCommitAt = performance.now();
       this.commitLatenciesMs.push(this.lastCommitAt - started);
       if (this.commitLatenciesMs.length > 10_000) this.commitLatenciesMs.splice(0, 5_000);
-      this.state = working;
+      const after = withResultAnchors(working, allLogged);
+      this.state = after;
       const batch: CommitBatch = {
         before,
-        after: working,
+        after,
         events: allLogged,
         secretRounds,
         commitMs: this.commitLatenciesMs[this.commitLatenciesMs.length - 1] ?? 0,
@@ -258,7 +259,7 @@ export class Engine {
       }
     }
     for (const a of accepted) {
-      answers.set(a.item, { ok: true, decision: a.decision, events: logged.get(a.item) ?? [], state: working });
+      answers.set(a.item, { ok: true, decision: a.decision, events: logged.get(a.item) ?? [], state: this.state });
     }
     for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
   }
@@ -308,9 +309,25 @@ function isDiskError(error: unknown): boolean {
  * (see interruptedSecretRounds).
  */
 export function loadState(_db: Db, log: EventLog): CouncilState {
-  return evolveAll(emptyState(), (function* () {
-    for (const entry of log.readAll()) yield { event: entry.event, at: entry.at };
+  const anchors: Record<string, LogHead> = {};
+  const state = evolveAll(emptyState(), (function* () {
+    for (const entry of log.readAll()) {
+      if (entry.event.type === 'round.announced') anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
+      yield { event: entry.event, at: entry.at };
+    }
   })());
+  return { ...state, resultAnchors: anchors };
+}
+
+/** The state with the anchors of the results announced by `logged` (see CouncilState.resultAnchors). */
+function withResultAnchors(state: CouncilState, logged: readonly LoggedEvent[]): CouncilState {
+  let anchors: Record<string, LogHead> | null = null;
+  for (const entry of logged) {
+    if (entry.event.type !== 'round.announced') continue;
+    anchors ??= { ...state.resultAnchors };
+    anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
+  }
+  return anchors ? { ...state, resultAnchors: anchors } : state;
 }
 
 /**

@@ -65,11 +65,15 @@ async function open(h: Hall, motion: Motion, commandId: string): Promise<string>
   return opened.data.id;
 }
 
-async function closeAndAnnounce(h: Hall, roundId: string): Promise<void> {
+/** Closes and announces; returns the anchor published with the result. */
+async function closeAndAnnounce(h: Hall, roundId: string): Promise<{ seq: number; hash: string }> {
   const closed = await h.chair.timeout(5000).emitWithAck('round:close', { roundId });
   if (!closed.ok) throw new Error(closed.code);
   const announced = await h.chair.timeout(5000).emitWithAck('round:announce', { roundId });
   if (!announced.ok) throw new Error(announced.code);
+  const anchor = (announced.data as RoundView).announcedAt;
+  if (!anchor) throw new Error('no anchor published with the announced result');
+  return anchor;
 }
 
 type EventRow = { seq: number; at: string; actor: string; type: string; payload: string; prev_hash: string; hash: string };
@@ -109,6 +113,7 @@ describe('npm run verify: a rewritten history does not pass', () => {
   it('passes an honest session with every kind of vote, each result recomputed', async () => {
     const h = await hall();
     const levels = ['high', 'medium', 'low'] as const;
+    const anchors: string[] = [];
     for (const [i, motion] of h.motions.entries()) {
       const roundId = await open(h, motion, `verify-honest-${i}`);
       for (const [j, v] of h.voters.entries()) {
@@ -121,9 +126,12 @@ describe('npm run verify: a rewritten history does not pass', () => {
         const ack = await v.timeout(5000).emitWithAck('vote:cast', { roundId, choice });
         expect(ack.ok).toBe(true);
       }
-      await closeAndAnnounce(h, roundId);
+      const anchor = await closeAndAnnounce(h, roundId);
+      anchors.push('--anchor', `${anchor.seq}:${anchor.hash}`);
     }
     await h.server.stop();
+    // Every anchor the hall screen and the portal published checks out against the database.
+    expect(verify(h.server.dataDir, ...anchors).status).toBe(0);
     const r = verify(h.server.dataDir);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.out.split('\n').find((l) => l.startsWith('{'))!) as { results: { checked: number } };

@@ -83,6 +83,7 @@ export function emptyState(): CouncilState {
     display: DEFAULT_DISPLAY,
     openCommands: {},
     resolutions: {},
+    resultAnchors: {},
   };
 }
 
