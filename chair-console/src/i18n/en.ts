@@ -294,6 +294,7 @@ export const en: Messages = {
   'round.interim': 'Interim result',
   'round.notYetVoted': 'Not yet voted ({{n}})',
   'round.resolutionNumber': 'Resolution No. {{code}}',
+  'round.cancelledNotice': "Round {{n}} was cancelled. Reason: {{reason}}",
   'round.history': 'Rounds ({{n}})',
 
   'round.showBoard': 'Show each delegate’s vote',

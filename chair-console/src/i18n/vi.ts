@@ -293,6 +293,7 @@ export const vi = {
   'round.interim': 'Kết quả tạm thời',
   'round.notYetVoted': 'Chưa biểu quyết ({{n}})',
   'round.resolutionNumber': 'Nghị quyết số {{code}}',
+  'round.cancelledNotice': "Lượt biểu quyết {{n}} đã bị hủy. Lý do: {{reason}}",
   'round.history': 'Các lượt biểu quyết ({{n}})',
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
