@@ -25,6 +25,8 @@ const SCRUB_AFTER = new Set([6]);
 
 export function openDatabase(file: string): Db {
   const db = new Database(file);
+  // A new database has nothing to scrub.
+  const fresh = (db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'schema_migrations'").get() as { n: number }).n === 0;
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -32,9 +34,11 @@ export function openDatabase(file: string): Db {
   // Deleted content is overwritten with zeros instead of staying in free pages of the file.
   db.pragma('secure_delete = ON');
   const applied = migrate(db);
-  if (applied.some((v) => SCRUB_AFTER.has(v)) && file !== ':memory:') {
-    // The old pages are zeroed in the WAL; copy them over the main file and empty the WAL, so that neither
-    // keeps the dropped content. Nobody else has the file open yet at start-up.
+  if (applied.some((v) => SCRUB_AFTER.has(v)) && file !== ':memory:' && !fresh) {
+    // The dropped table's pages are zeroed, but rows deleted earlier (with secure_delete off) may have left
+    // their bytes in free pages: rebuild the file without free pages, then copy the WAL over the main file and
+    // empty it, so that neither keeps the dropped content. Once, at the upgrade; nobody else has the file open.
+    db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
   }
   return db;
