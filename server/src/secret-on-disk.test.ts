@@ -43,24 +43,36 @@ interface Finding {
   what: string;
 }
 
+/** Whether the secret round is open in this committed state (its row in `rounds` says so). */
+function roundOpenIn(snapshot: Snapshot, roundId: string): boolean {
+  return (snapshot.tables.rounds ?? []).some((row) => {
+    const r = JSON.parse(row) as { id: string; status: string };
+    return r.id === roundId && r.status === 'open';
+  });
+}
+
 /**
- * The attacker. For every pair of consecutive committed states in which a delegate's participation in the
- * secret round appears, anything else that changed is a possible link to that delegate's choice: today's code
- * rewrote the round's running totals there, and the totals' difference was the choice. Only two changes carry
- * no choice: the log entry "this delegate took part" (round and delegate, nothing else) and the participation
- * row. Returns every other change found, plus the choices recovered the way the old attack did.
+ * The attacker. Every pair of consecutive committed states while the secret round is open is a place where a
+ * choice could show: today's code rewrote the round's running totals in the commit that added a participant,
+ * and the totals' difference was that participant's choice. Only two changes carry no choice: the log entry
+ * "this delegate took part" (round and delegate, nothing else) and the participation row; the commit that
+ * closes the round may add its round.closed entry (the totals) and update the round's row. Any other change
+ * while the round is open is a finding. Also returns the choices recovered the way the old attack did.
  */
 function attack(snapshots: Snapshot[], roundId: string): { findings: Finding[]; recovered: Map<string, string>; participations: number } {
   const findings: Finding[] = [];
   const recovered = new Map<string, string>();
   let participations = 0;
   for (let i = 1; i < snapshots.length; i += 1) {
-    const changes = diffSnapshots(snapshots[i - 1]!.tables, snapshots[i]!.tables);
+    const before = snapshots[i - 1]!;
+    const after = snapshots[i]!;
+    if (!roundOpenIn(before, roundId)) continue;
+    const closing = !roundOpenIn(after, roundId);
+    const changes = diffSnapshots(before.tables, after.tables);
     const joined = changes.find((c) => c.table === 'secret_participation');
     const newcomers = (joined?.added ?? [])
       .map((row) => JSON.parse(row) as { round_id: string; delegate_id: string })
       .filter((r) => r.round_id === roundId);
-    if (newcomers.length === 0) continue;
     participations += newcomers.length;
     for (const change of changes) {
       if (change.table === 'secret_participation') {
@@ -71,18 +83,21 @@ function attack(snapshots: Snapshot[], roundId: string): { findings: Finding[]; 
         for (const row of change.added) {
           const e = JSON.parse(row) as { type: string; payload: string };
           const keys = Object.keys(JSON.parse(e.payload) as object).sort().join(',');
-          if (e.type !== 'ballot.secret-cast' || keys !== 'delegateId,roundId') findings.push({ what: `commit ${i}: event ${e.type} ${e.payload}` });
+          const participation = e.type === 'ballot.secret-cast' && keys === 'delegateId,roundId';
+          const close = closing && (e.type === 'round.closed' || e.type === 'round.cancelled');
+          if (!participation && !close) findings.push({ what: `commit ${i}: event ${e.type} ${e.payload}` });
         }
         if (change.removed.length > 0) findings.push({ what: `commit ${i}: events removed` });
         continue;
       }
+      if (closing && change.table === 'rounds') continue;
       findings.push({ what: `commit ${i}: table ${change.table} changed: +${change.added.join(' ')} -${change.removed.join(' ')}` });
       // The old attack: the running totals' difference in the commit that added one participant is that
       // participant's choice.
       if (newcomers.length === 1 && change.added.length === 1 && change.removed.length === 1) {
-        const before = JSON.parse(change.removed[0]!) as Record<string, unknown>;
-        const after = JSON.parse(change.added[0]!) as Record<string, unknown>;
-        recovered.set(newcomers[0]!.delegate_id, `${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        const was = JSON.parse(change.removed[0]!) as Record<string, unknown>;
+        const is = JSON.parse(change.added[0]!) as Record<string, unknown>;
+        recovered.set(newcomers[0]!.delegate_id, `${JSON.stringify(was)} → ${JSON.stringify(is)}`);
       }
     }
   }
@@ -120,8 +135,10 @@ describe('a secret ballot stays secret on disk', () => {
   it('no committed state, and no difference between two, ties a delegate to a choice: after each ballot, from a backup, after the close', async () => {
     const server = await startServer();
     cleanups.push(() => server.dispose());
-    const chair = await chairSocket(server);
-    const cards = await delegateCards(server);
+    // Signed in before the round opens, so that the only activity during the round is the round's.
+    const staff = await staffLogin(server);
+    const chair = await chairSocket(server, staff);
+    const cards = await delegateCards(server, staff);
     const voters: DelegateSocket[] = [];
     for (const card of cards.slice(0, 7)) voters.push(await delegateSocket(server, tokenOf(card)));
     cleanups.push(() => {
@@ -142,7 +159,7 @@ describe('a secret ballot stays secret on disk', () => {
       copies.push(copyDatabaseFiles(server.dataDir, dir));
     }
     // A backup taken while the round is open.
-    const backup = await api<{ path: string }>(server, 'POST', '/api/backup');
+    const backup = await api<{ path: string }>(server, 'POST', '/api/backup', undefined, staff);
     expect(backup.status).toBe(201);
     const backupFile = path.join(backup.body.path, 'hoi-dong.sqlite');
 
@@ -161,7 +178,8 @@ describe('a secret ballot stays secret on disk', () => {
       expect(runningTotalsInBytes(file)).toBe(false);
       for (const s of snapshots) expect(choicesOfRoundIn(s, roundId, candidateIds)).toEqual([]);
     }
-    // The copy after the last ballot really contains the round's seven participations, one per commit.
+    // The attacker really saw the round: the copy after the last ballot holds its seven participations (unless
+    // a checkpoint folded some into the main file, which the attacker sees as the first state).
     expect(attack(committedSnapshots(copies[6]!), roundId).participations).toBeGreaterThanOrEqual(1);
     const final = committedSnapshots(afterClose).at(-1)!;
     expect(final.tables.secret_participation!.filter((r) => r.includes(roundId))).toHaveLength(7);
