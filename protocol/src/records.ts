@@ -238,11 +238,34 @@ export interface RowDifference {
   replayed: Record<string, unknown> | null;
 }
 
+/** A closed round whose announced result is not what its stored ballots (or, secret, its participants) give. */
+export interface ResultProblem {
+  roundId: string;
+  /** Log position of the round.closed entry. */
+  seq: number;
+  reason: 'result-mismatch' | 'secret-count-mismatch';
+  /** Vietnamese / English, one line. */
+  detail: string;
+}
+
+/** An anchor given to `npm run verify -- <dir> --anchor <seq>:<sha256>` that the log does not match. */
+export interface AnchorProblem {
+  seq: number;
+  /** The hash (or hash prefix) the anchor expects. */
+  hash: string;
+  /** The hash the log has at that position; null when the log ends before it. */
+  found: string | null;
+}
+
 export interface IntegrityReport {
   ok: boolean;
   head: LogHead;
   chain: ChainReport;
   replay: { ok: boolean; error: string | null; differences: RowDifference[] };
+  /** Every closed round's result recomputed from what is stored and compared with the announced one. */
+  results: { ok: boolean; checked: number; problems: ResultProblem[] };
+  /** Anchors checked (none unless given). */
+  anchors: { ok: boolean; checked: number; problems: AnchorProblem[] };
 }
 
 export interface BackupInfo {

@@ -18,6 +18,7 @@ import type {
   StaffRole,
   VoteOption,
 } from './model';
+import type { LogHead } from './records';
 
 export interface RoundView {
   id: string;
@@ -45,6 +46,12 @@ export interface RoundView {
   result: RoundResult | null;
   /** Who has voted (participation, never choices). Staff only. */
   voterIds?: string[];
+  /**
+   * Once the result is announced: the log position and SHA-256 of the announcement entry. Published on the hall
+   * screen and the portal so that anyone can later check a copy of the database against it
+   * (`npm run verify -- <data dir> --anchor <seq>:<hash>`).
+   */
+  announcedAt?: LogHead | null;
 }
 
 export interface AttendanceSummary {

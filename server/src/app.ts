@@ -10,7 +10,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
-import { Engine, systemClock, type ServerClock } from './engine';
+import { Engine, systemClock, voidInterruptedSecretRounds, type ServerClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
 import { attachChairNamespace } from './transport/chair-namespace';
@@ -103,6 +103,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     tls: Boolean(options.tls),
   };
 
+  // Before anyone connects: a secret round left open by a stopped server cannot be counted (docs/security.md).
+  await voidInterruptedSecretRounds(engine);
   if (!engine.state.council) await initializeCouncil(services);
   let generatedAdminPassword: string | null = null;
   if (!creds.staff('admin')) {

@@ -3,10 +3,10 @@
 // state current and answers. Commands arriving in the same event-loop turn share a transaction (group
 // commit), so a burst of 1,500 ballots pays a handful of fsyncs, not 1,500.
 
-import type { ErrorCode } from '@hddt/protocol';
+import type { ErrorCode, LogHead } from '@hddt/protocol';
 import { decide, type Clock } from './domain/decide';
 import { Batch, applyEvent, applySecretChoiceTo, emptyState, evolveAll } from './domain/evolve';
-import type { Actor, Command, CouncilState, Decision, DomainEvent, Tally } from './domain/types';
+import type { Actor, Command, CouncilState, Decision, DomainEvent } from './domain/types';
 import { actorLabel } from './domain/types';
 import { logger } from './logger';
 import type { Db } from './storage/database';
@@ -32,7 +32,7 @@ export interface CommitBatch {
   before: CouncilState;
   after: CouncilState;
   events: LoggedEvent[];
-  /** Rounds whose secret tally changed (no events name the choice). */
+  /** Rounds whose secret tally changed in memory (nothing on disk or in the events names the choice). */
   secretRounds: Set<string>;
   /** How long the transaction took (fsync included). */
   commitMs: number;
@@ -228,7 +228,6 @@ export class Engine {
             if (a.item.kind === 'facts') a.item.write?.();
             logged.set(a.item, mine);
           }
-          for (const roundId of secretRounds) refs.push({ t: 'round', id: roundId });
           this.projections.write(working, dedupeRefs(refs));
         })();
       } catch (error) {
@@ -242,10 +241,11 @@ export class Engine {
       this.lastCommitAt = performance.now();
       this.commitLatenciesMs.push(this.lastCommitAt - started);
       if (this.commitLatenciesMs.length > 10_000) this.commitLatenciesMs.splice(0, 5_000);
-      this.state = working;
+      const after = withResultAnchors(working, allLogged);
+      this.state = after;
       const batch: CommitBatch = {
         before,
-        after: working,
+        after,
         events: allLogged,
         secretRounds,
         commitMs: this.commitLatenciesMs[this.commitLatenciesMs.length - 1] ?? 0,
@@ -259,7 +259,7 @@ export class Engine {
       }
     }
     for (const a of accepted) {
-      answers.set(a.item, { ok: true, decision: a.decision, events: logged.get(a.item) ?? [], state: working });
+      answers.set(a.item, { ok: true, decision: a.decision, events: logged.get(a.item) ?? [], state: this.state });
     }
     for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
   }
@@ -303,17 +303,57 @@ function isDiskError(error: unknown): boolean {
   return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'));
 }
 
-/** Rebuilds the state by folding the whole log, then restores the running tallies of open secret rounds. */
-export function loadState(db: Db, log: EventLog): CouncilState {
-  let state = evolveAll(emptyState(), (function* () {
-    for (const entry of log.readAll()) yield { event: entry.event, at: entry.at };
-  })());
-  const rows = db.prepare('SELECT round_id, tally FROM secret_tally').all() as { round_id: string; tally: string }[];
-  for (const row of rows) {
-    const round = state.rounds[row.round_id];
-    if (round && round.status === 'open') {
-      state = { ...state, rounds: { ...state.rounds, [round.id]: { ...round, secretTally: JSON.parse(row.tally) as Tally } } };
+/**
+ * Rebuilds the state by folding the whole log. The running totals of an open secret round are not in the log
+ * nor anywhere on disk: after a restart such a round has participants but no choices
+ * (see interruptedSecretRounds).
+ */
+export function loadState(_db: Db, log: EventLog): CouncilState {
+  const anchors: Record<string, LogHead> = {};
+  const state = evolveAll(emptyState(), (function* () {
+    for (const entry of log.readAll()) {
+      if (entry.event.type === 'round.announced') anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
+      yield { event: entry.event, at: entry.at };
     }
+  })());
+  return { ...state, resultAnchors: anchors };
+}
+
+/** The state with the anchors of the results announced by `logged` (see CouncilState.resultAnchors). */
+function withResultAnchors(state: CouncilState, logged: readonly LoggedEvent[]): CouncilState {
+  let anchors: Record<string, LogHead> | null = null;
+  for (const entry of logged) {
+    if (entry.event.type !== 'round.announced') continue;
+    anchors ??= { ...state.resultAnchors };
+    anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
   }
-  return state;
+  return anchors ? { ...state, resultAnchors: anchors } : state;
+}
+
+/**
+ * Why a secret round open when the server stopped is void. Its choices were only in the memory of the process
+ * that stopped; counting the round without them would announce a wrong result.
+ */
+export const SECRET_ROUND_VOIDED_REASON =
+  'Máy chủ đã khởi động lại khi cuộc bỏ phiếu kín đang mở. Để giữ bí mật, lựa chọn của đại biểu chỉ được giữ trong bộ nhớ ' +
+  'nên không còn; cuộc bỏ phiếu này bị hủy, đề nghị Chủ tọa cho bỏ phiếu lại. / The server restarted while this secret ' +
+  'ballot was open. To keep ballots secret, choices are held only in memory and are gone; this round is void — please vote again.';
+
+/** Open secret rounds in which someone has taken part: their choices did not survive the restart. */
+export function interruptedSecretRounds(state: CouncilState): string[] {
+  return Object.values(state.rounds)
+    .filter((r) => r.status === 'open' && state.motions[r.motionId]?.mode === 'secret' && Object.keys(r.participants).length > 0)
+    .map((r) => r.id);
+}
+
+/** Voids (cancels, with SECRET_ROUND_VOIDED_REASON) every secret round interrupted by a restart. */
+export async function voidInterruptedSecretRounds(engine: Engine): Promise<string[]> {
+  const voided: string[] = [];
+  for (const roundId of interruptedSecretRounds(engine.state)) {
+    const r = await engine.execute({ type: 'round.cancel', roundId, reason: SECRET_ROUND_VOIDED_REASON }, { kind: 'system' });
+    if (!r.ok) throw new Error(`could not void the interrupted secret round ${roundId}: ${r.code}`);
+    logger.warn({ roundId }, 'secret round open at restart voided: its choices were only in memory');
+    voided.push(roundId);
+  }
+  return voided;
 }

@@ -296,6 +296,7 @@ export const en: Messages = {
   'round.interim': 'Interim result',
   'round.notYetVoted': 'Not yet voted ({{n}})',
   'round.resolutionNumber': 'Resolution No. {{code}}',
+  'round.cancelledNotice': "Round {{n}} was cancelled. Reason: {{reason}}",
   'round.history': 'Rounds ({{n}})',
 
   'round.showBoard': 'Show each delegate’s vote',
@@ -445,6 +446,8 @@ export const en: Messages = {
   'int.live': "Stored",
   'int.replayed': "From the log",
   'int.missing': "(none)",
+  'int.resultMismatch': "Round {{round}} (seq {{seq}}): the announced result differs from the one recomputed from what is stored",
+  'int.secretCount': "Round {{round}} (seq {{seq}}): the secret ballot's totals do not match who took part",
   'int.backup': "Back up",
   'int.backupDone': "Backed up to {{path}} ({{n}} documents).",
   'rec.resolutionLine': 'Resolution No. {{code}} — {{title}} (adopted {{date}})',

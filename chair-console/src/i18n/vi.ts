@@ -295,6 +295,7 @@ export const vi = {
   'round.interim': 'Kết quả tạm thời',
   'round.notYetVoted': 'Chưa biểu quyết ({{n}})',
   'round.resolutionNumber': 'Nghị quyết số {{code}}',
+  'round.cancelledNotice': "Lượt biểu quyết {{n}} đã bị hủy. Lý do: {{reason}}",
   'round.history': 'Các lượt biểu quyết ({{n}})',
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
@@ -444,6 +445,8 @@ export const vi = {
   'int.live': "Đang lưu",
   'int.replayed': "Theo nhật ký",
   'int.missing': "(không có)",
+  'int.resultMismatch': "Vòng biểu quyết {{round}} (mục {{seq}}): kết quả đã công bố khác với kết quả tính lại từ dữ liệu lưu",
+  'int.secretCount': "Vòng biểu quyết {{round}} (mục {{seq}}): tổng phiếu bỏ phiếu kín không khớp số người tham gia",
   'int.backup': "Sao lưu",
   'int.backupDone': "Đã sao lưu vào {{path}} ({{n}} tài liệu).",
   'rec.resolutionLine': 'Nghị quyết số {{code}} — {{title}} (thông qua ngày {{date}})',

@@ -41,6 +41,16 @@ describe('ResultSlide', () => {
     expect(entries.filter((e) => e.getAttribute('data-choice') === 'yes')).toHaveLength(27);
   });
 
+  it('an announced result shows its log anchor in the form verify takes; a closed one does not yet', () => {
+    const announcedAt = { seq: 1234, hash: '0a1b2c3d4e5f6a7b8c9d'.padEnd(64, '0') };
+    const r = f.round('r1', 'm-secret', { status: 'announced', result: f.secretTwoThirdsResult, announcedAt });
+    render(<ResultSlide council={f.council} motion={motion('m-secret')} round={r} board={undefined} />);
+    expect(screen.getByTestId('result-anchor').textContent).toBe('Mốc nhật ký: 1234:0a1b2c3d4e5f6a7b');
+    cleanup();
+    render(<ResultSlide council={f.council} motion={motion('m-secret')} round={{ ...r, status: 'closed', announcedAt: null }} board={undefined} />);
+    expect(screen.queryByTestId('result-anchor')).toBeNull();
+  });
+
   it('a 15–15 tie of an odd N does not pass: KHÔNG THÔNG QUA, needs 16', () => {
     const r = f.round('r1', 'm-budget', { mode: 'anonymous', status: 'announced', result: f.tiedResult });
     const { container } = render(<ResultSlide council={f.council} motion={motion('m-budget')} round={r} board={undefined} />);

@@ -60,6 +60,7 @@ export const en: Messages = {
   boardNotVoted: 'Did not vote',
   boardBallotCast: 'Ballot cast',
   boardLoading: 'Loading the list…',
+  logAnchor: 'Log anchor:',
   secretNote: 'Secret ballot: no individual choice is shown',
   tieRevote: 'Tied votes: the election must be held again',
   speakerHeading: 'HAS THE FLOOR',

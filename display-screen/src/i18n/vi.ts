@@ -59,6 +59,7 @@ export const vi = {
   boardNotVoted: 'Không bấm',
   boardBallotCast: 'Đã bỏ phiếu',
   boardLoading: 'Đang tải danh sách…',
+  logAnchor: 'Mốc nhật ký:',
   secretNote: 'Bỏ phiếu kín: không hiển thị lựa chọn của từng đại biểu',
   tieRevote: 'Có số phiếu bằng nhau: phải bầu lại',
   speakerHeading: 'ĐANG PHÁT BIỂU',

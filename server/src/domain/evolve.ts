@@ -51,6 +51,7 @@ export function emptyState(): CouncilState {
     display: DEFAULT_DISPLAY,
     openCommands: {},
     resolutions: {},
+    resultAnchors: {},
   };
 }
 

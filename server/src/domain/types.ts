@@ -16,6 +16,7 @@ import type {
   DisplayState,
   DocumentType,
   ErrorCode,
+  LogHead,
   Motion,
   MotionInput,
   Resolution,
@@ -109,6 +110,12 @@ export interface CouncilState {
   /** commandId → roundId for idempotent "open" commands. */
   openCommands: Readonly<Record<string, string>>;
   resolutions: Readonly<Record<string, Resolution>>;
+  /**
+   * roundId → the log position and hash of its round.announced entry: the anchor the hall screen and the portal
+   * publish with the result. Filled by the engine from the log (hashes are made when events are appended, after
+   * the fold); evolve leaves it as it is.
+   */
+  resultAnchors: Readonly<Record<string, LogHead>>;
 }
 
 export interface DocumentFileMeta {

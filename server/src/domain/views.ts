@@ -54,6 +54,7 @@ export function roundView(state: CouncilState, round: RoundState, day: string, a
     present: round.status === 'open' ? present : (round.result?.present ?? present),
     voted: participationCount(round),
     result,
+    announcedAt: state.resultAnchors[round.id] ?? null,
   };
   if (audience === 'staff') {
     view.voterIds = [...Object.keys(round.ballots), ...Object.keys(round.participants)].sort();

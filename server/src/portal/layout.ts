@@ -41,6 +41,7 @@ p{margin:0 0 12px}
 .lead{color:var(--muted)}
 .card{background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:16px;margin:0 0 12px}
 .meta{color:var(--muted);font-size:.9375rem;margin:0}
+.anchor code{word-break:break-all;font-size:.875rem}
 .list{list-style:none;margin:0;padding:0}
 .list>li{background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:12px 16px;margin:0 0 8px}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:10px;list-style:none;margin:0;padding:0}

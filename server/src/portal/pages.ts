@@ -9,6 +9,7 @@ import { html, raw, type SafeHtml } from './html';
 import { href, page, type Section } from './layout';
 import {
   announcedResult,
+  announcedRounds,
   publicDocuments,
   publicResolutions,
   publicSessions,
@@ -121,6 +122,21 @@ function agendaList(state: CouncilState, session: Session, lang: Lang): SafeHtml
   return html`<ol class="agenda">${agenda.map((a) => html`<li>${a.title}${a.presenter ? html` <span class="meta">(${t.presenter}: ${a.presenter})</span>` : ''}</li>`)}</ol>`;
 }
 
+/** Each announced result of the session with the log anchor the hall screen showed (short) and the full one. */
+function announcedResultsSection(state: CouncilState, session: Session, lang: Lang): SafeHtml | string {
+  const t = TEXTS[lang];
+  const rounds = announcedRounds(state, session.id);
+  if (rounds.length === 0 || !state.council) return '';
+  const council = state.council;
+  return html`<section aria-labelledby="ket-qua-bieu-quyet"><h2 id="ket-qua-bieu-quyet">${t.announcedResults}</h2>
+<ol class="list results">${rounds.map(
+    ({ round, motion, result, anchor }) => html`<li data-round-id="${round.id}"><h3>${motion.question}${round.number > 1 ? ` (${t.revote(round.number)})` : ''}</h3>
+${resultSentences(council, result, lang).map((l) => html`<p>${l}</p>`)}
+<p class="meta anchor">${t.logAnchor}: <code class="break">${String(anchor.seq)}:${anchor.hash}</code></p></li>`,
+  )}</ol>
+<p class="meta">${t.resultNote} ${t.anchorsNote}</p></section>`;
+}
+
 export function sessionPage(state: CouncilState, session: Session, lang: Lang): string {
   const t = TEXTS[lang];
   const docs = publicDocuments(state, session.id);
@@ -135,7 +151,8 @@ export function sessionPage(state: CouncilState, session: Session, lang: Lang): 
 <section aria-labelledby="chuong-trinh"><h2 id="chuong-trinh">${t.agenda}</h2>${agendaList(state, session, lang)}</section>
 <section aria-labelledby="tai-lieu"><h2 id="tai-lieu">${t.documents}</h2>
 ${docs.length ? html`<ul class="list">${docs.map((d) => documentItem(d, lang))}</ul>` : html`<p>${t.noDocuments}</p>`}</section>
-${resolutions.length ? html`<section aria-labelledby="nghi-quyet"><h2 id="nghi-quyet">${t.resolutionsOfSession}</h2><ul class="list">${resolutions.map((r) => resolutionItem(r, lang))}</ul></section>` : ''}`;
+${resolutions.length ? html`<section aria-labelledby="nghi-quyet"><h2 id="nghi-quyet">${t.resolutionsOfSession}</h2><ul class="list">${resolutions.map((r) => resolutionItem(r, lang))}</ul></section>` : ''}
+${announcedResultsSection(state, session, lang)}`;
   return shell(state, lang, 'sessions', `/ky-hop/${session.id}`, sessionHeading(session, lang), `${sessionHeading(session, lang)} — ${dateRange(session)}, ${session.place}`, body);
 }
 

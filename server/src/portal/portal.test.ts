@@ -126,6 +126,22 @@ describe('public pages', () => {
     }
   });
 
+  it('shows each announced result of the session with its full log anchor, which verify accepts', async () => {
+    const state = server.app.engine.state;
+    const roundId = state.resolutions[resolutionId]!.roundId;
+    const anchor = state.resultAnchors[roundId]!;
+    const logged = server.app.db.prepare("SELECT seq, hash FROM events WHERE type = 'round.announced' AND payload LIKE ?").get(`%${roundId}%`);
+    expect(anchor).toEqual(logged);
+    for (const [path, label] of [[`/ky-hop/${sessionId}`, 'Mốc nhật ký'], [`/en/ky-hop/${sessionId}`, 'Log anchor']] as const) {
+      const page = await get(path);
+      expect(page.status).toBe(200);
+      const item = page.text.slice(page.text.indexOf(`data-round-id="${roundId}"`));
+      expect(item).toContain(`${label} (`);
+      expect(item).toContain(`<code class="break">${anchor.seq}:${anchor.hash}</code>`);
+    }
+    expect((await get(`/ky-hop/${sessionId}`)).text).toContain('tán thành 27 (87,10%)');
+  });
+
   it('answers 404 (never 403) for a non-public session, unknown ids and unknown pages, by direct URL too', async () => {
     for (const path of [`/ky-hop/${hiddenSessionId}`, `/en/ky-hop/${hiddenSessionId}`, '/ky-hop/khong-co', '/nghi-quyet/khong-co', '/ky-hop/%3Cscript%3E', '/khong-co-trang-nay', '/en/no-such-page']) {
       const page = await get(path);

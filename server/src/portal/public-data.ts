@@ -2,9 +2,9 @@
 // published and not confidential, and resolutions adopted in public sessions with their announced result.
 // Everything else does not exist for the portal (404, never 403).
 
-import type { AgendaItem, CouncilConfig, Resolution, RoundResult, Session, SessionDocument } from '@hddt/protocol';
+import type { AgendaItem, CouncilConfig, LogHead, Motion, Resolution, RoundResult, Session, SessionDocument } from '@hddt/protocol';
 import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatDateVi, formatPercent } from '@hddt/protocol';
-import type { CouncilState } from '../domain/types';
+import type { CouncilState, RoundState } from '../domain/types';
 
 export type Lang = 'vi' | 'en';
 
@@ -45,6 +45,22 @@ export function publicResolutions(state: CouncilState): Resolution[] {
 export function publicResolution(state: CouncilState, id: string): Resolution | null {
   const r = Object.prototype.hasOwnProperty.call(state.resolutions, id) ? state.resolutions[id] : undefined;
   return r && publicSession(state, r.sessionId) ? r : null;
+}
+
+/**
+ * The announced rounds of a public session (practice votes excepted), in the order they were announced, each
+ * with its log anchor.
+ */
+export function announcedRounds(state: CouncilState, sessionId: string): { round: RoundState; motion: Motion; result: RoundResult; anchor: LogHead }[] {
+  if (!publicSession(state, sessionId)) return [];
+  const out: { round: RoundState; motion: Motion; result: RoundResult; anchor: LogHead }[] = [];
+  for (const round of Object.values(state.rounds)) {
+    const motion = state.motions[round.motionId];
+    const anchor = state.resultAnchors[round.id];
+    if (round.sessionId !== sessionId || round.status !== 'announced' || !round.result || !motion || motion.practice || !anchor) continue;
+    out.push({ round, motion, result: round.result, anchor });
+  }
+  return out.sort((a, b) => a.anchor.seq - b.anchor.seq);
 }
 
 /** The announced result of the round that adopted the resolution, or null if it is not announced. */

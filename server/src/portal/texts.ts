@@ -48,6 +48,12 @@ const vi = {
   resolutionsTitle: 'Nghị quyết',
   noResolutions: 'Chưa có nghị quyết nào được công bố.',
   resolutionsOfSession: 'Nghị quyết được thông qua tại kỳ họp',
+  announcedResults: 'Kết quả biểu quyết đã công bố',
+  revote: (n: number) => `biểu quyết lần ${n}`,
+  logAnchor: 'Mốc nhật ký (vị trí : mã băm SHA-256)',
+  anchorsNote:
+    'Mỗi kết quả kèm vị trí và mã băm của mục nhật ký đã công bố nó, như trên màn hình hội trường. Ai giữ các mốc này có thể ' +
+    'đối chiếu một bản sao cơ sở dữ liệu: npm run verify -- <thư mục dữ liệu> --anchor <vị trí>:<mã băm>; lịch sử bị viết lại hay bị cắt bớt sẽ không khớp.',
   adoptedOn: 'Ngày thông qua',
   number: 'Số',
   session: 'Kỳ họp',
@@ -162,6 +168,12 @@ const en: Texts = {
   resolutionsTitle: 'Resolutions',
   noResolutions: 'No resolution has been announced yet.',
   resolutionsOfSession: 'Resolutions adopted at this session',
+  announcedResults: 'Announced vote results',
+  revote: (n: number) => `vote no. ${n}`,
+  logAnchor: 'Log anchor (position : SHA-256 hash)',
+  anchorsNote:
+    'Each result carries the position and hash of the log entry that announced it, as shown on the hall screen. Anyone who keeps these ' +
+    'anchors can check a copy of the database: npm run verify -- <data dir> --anchor <position>:<hash>; a rewritten or shortened history does not match.',
   adoptedOn: 'Adopted on',
   number: 'Number',
   session: 'Session',

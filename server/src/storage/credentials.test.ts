@@ -1,5 +1,5 @@
 // Card and display tokens are stored as hashes only: nothing in the database file or in a backup signs in,
-// and migration 0006 hashes the tokens stored in clear by earlier versions without breaking issued cards.
+// and migration 0007 hashes the tokens stored in clear by earlier versions without breaking issued cards.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,7 +70,7 @@ describe('stored tokens', () => {
     expect((await api<unknown[]>(server, 'POST', '/api/cards/issue', { scope: 'missing' })).body).toEqual([]);
   });
 
-  it('migration 0006 hashes tokens stored in clear; cards already handed out keep working', () => {
+  it('migration 0007 hashes tokens stored in clear; cards already handed out keep working', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hddt-migrate-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'hoi-dong.sqlite');

@@ -145,8 +145,6 @@ export class ProjectionWriter {
         `INSERT OR REPLACE INTO rounds (id, motion_id, session_id, number, status, opened_at, closes_at, closed_at,
            cancelled_reason, seated, allow_change, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      secretTally: p('INSERT OR REPLACE INTO secret_tally (round_id, tally) VALUES (?, ?)'),
-      delSecretTally: p('DELETE FROM secret_tally WHERE round_id = ?'),
       ballot: p(
         'INSERT OR REPLACE INTO ballots (round_id, delegate_id, choice, cast_at, changes) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -248,8 +246,7 @@ export class ProjectionWriter {
           r.id, r.motionId, r.sessionId, r.number, r.status, r.openedAt, r.closesAt, r.closedAt,
           r.cancelledReason, r.seated, b(r.allowChange), r.result ? JSON.stringify(r.result) : null,
         );
-        if (r.secretTally) s.secretTally.run(r.id, JSON.stringify(r.secretTally));
-        else s.delSecretTally.run(r.id);
+        // The running totals of an open secret round are never written: see docs/security.md.
         return;
       }
       case 'ballot': {
@@ -258,10 +255,9 @@ export class ProjectionWriter {
         return;
       }
       case 'secret': {
-        const r = state.rounds[ref.roundId];
-        if (!r) return;
+        // Who took part, nothing else: the choice stays in memory (the round's running totals) until the close.
+        if (!state.rounds[ref.roundId]) return;
         s.secret.run(ref.roundId, ref.delegateId);
-        if (r.secretTally) s.secretTally.run(r.id, JSON.stringify(r.secretTally));
         return;
       }
       case 'attendance': {
@@ -331,7 +327,6 @@ export const PROJECTION_TABLES = [
   'rounds',
   'ballots',
   'secret_participation',
-  'secret_tally',
   'attendance',
   'speakers',
   'open_commands',

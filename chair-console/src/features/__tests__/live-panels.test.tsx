@@ -73,6 +73,14 @@ describe('VotePanel', () => {
     expect(document.activeElement).toBe(input);
   });
 
+  it('says in plain sight why the last round of a motion was cancelled (a secret round voided by a restart)', () => {
+    const reason = 'Máy chủ đã khởi động lại khi cuộc bỏ phiếu kín đang mở … / The server restarted while this secret ballot was open …';
+    useStore.setState({ snapshot: snapshot({ rounds: [openRound({ status: 'cancelled', closedAt: '2026-07-05T02:01:00.000Z', cancelledReason: reason })] }) });
+    render(<VotePanel />);
+    expect(screen.getByTestId('round-cancelled').textContent).toBe(`Lượt biểu quyết 1 đã bị hủy. Lý do: ${reason}`);
+    expect(screen.getByRole('button', { name: /^Biểu quyết lại:/ })).toBeTruthy();
+  });
+
   it('shows a closed result with pass/fail and percentages of all delegates, and offers to announce it', () => {
     const closed = openRound({
       status: 'closed',

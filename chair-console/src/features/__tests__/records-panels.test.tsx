@@ -191,6 +191,8 @@ describe('Integrity and backup', () => {
       head: HEAD,
       chain: { ok: false, entries: 41, headHash: 'aa', brokenAt: { seq: 42, reason: 'hash-mismatch' } },
       replay: { ok: false, error: null, differences: [{ table: 'ballots', key: { round_id: 'r1', delegate_id: 'd2' }, live: { option: 'no' }, replayed: { option: 'yes' } }] },
+      results: { ok: false, checked: 3, problems: [{ roundId: 'r7', seq: 57, reason: 'secret-count-mismatch', detail: 'số phiếu công bố 4 ≠ 3 đại biểu tham gia / 3 delegates took part' }] },
+      anchors: { ok: true, checked: 0, problems: [] },
     };
     render(<IntegrityResult report={report} />);
     const box = screen.getByRole('alert');
@@ -199,10 +201,11 @@ describe('Integrity and backup', () => {
     expect(box.textContent).toContain('Bảng ballots, khóa {"round_id":"r1","delegate_id":"d2"}');
     expect(box.textContent).toContain('Đang lưu: {"option":"no"}');
     expect(box.textContent).toContain('Theo nhật ký: {"option":"yes"}');
+    expect(box.textContent).toContain('Vòng biểu quyết r7 (mục 57): tổng phiếu bỏ phiếu kín không khớp số người tham gia — số phiếu công bố 4 ≠ 3 đại biểu tham gia');
   });
 
   it('runs the check (OK) and a backup, showing where the copy is', async () => {
-    const ok: IntegrityReport = { ok: true, head: HEAD, chain: { ok: true, entries: 128, headHash: HEAD.hash, brokenAt: null }, replay: { ok: true, error: null, differences: [] } };
+    const ok: IntegrityReport = { ok: true, head: HEAD, chain: { ok: true, entries: 128, headHash: HEAD.hash, brokenAt: null }, replay: { ok: true, error: null, differences: [] }, results: { ok: true, checked: 2, problems: [] }, anchors: { ok: true, checked: 0, problems: [] } };
     const info: BackupInfo = { path: '/var/lib/hddt/backups/2026-07-06T09-00-00-000Z', createdAt: '2026-07-06T09:00:00.000Z', councilId: 'c1', logHead: HEAD, documents: 7 };
     const calls = mockFetch((c) => (c.url === RECORDS_API.integrity ? json(ok) : json(info, 201)));
     render(<IntegrityPanel />);

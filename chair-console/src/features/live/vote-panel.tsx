@@ -220,6 +220,13 @@ function MotionCard({ motion, rounds, canOpen }: { motion: Motion; rounds: Round
         <span className="muted">{t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}{motion.durationSec ? ` · ${motion.durationSec}s` : ''}{motion.practice ? ` · ${t('motion.practiceShort')}` : ''}</span>
       </div>
       {showResult && last ? <RoundResultView round={last} /> : null}
+      {last && last.status === 'cancelled' && last.cancelledReason ? (
+        // A cancelled round says why in plain sight: after a restart a secret round is voided by the server
+        // itself, and the chair must know to call the vote again.
+        <p className="round-cancelled" role="alert" data-testid="round-cancelled">
+          {t('round.cancelledNotice', { n: last.number, reason: last.cancelledReason })}
+        </p>
+      ) : null}
       <div className="motion-actions">
         <button type="button" className={mine.length === 0 ? 'btn btn-primary' : 'btn'} disabled={!canOpen || busy} aria-label={`${mine.length === 0 ? t('round.open') : t('round.revote')}: ${motion.question}`} onClick={() => void open(motion.id)}>
           {mine.length === 0 ? t('round.open') : t('round.revote')}

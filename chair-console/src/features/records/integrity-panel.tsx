@@ -27,6 +27,15 @@ export function IntegrityResult({ report }: { report: IntegrityReport }) {
       <p><strong>⚠ {t('int.bad')}</strong></p>
       {broken ? <p>{t('int.broken', { seq: broken.seq, reason: t(REASON[broken.reason]) })}</p> : null}
       {report.replay.error ? <p>{t('int.replayError', { error: report.replay.error })}</p> : null}
+      {report.results.problems.length > 0 ? (
+        <ul className="rec-diffs">
+          {report.results.problems.map((p) => (
+            <li key={`${p.roundId}-${p.seq}`}>
+              {t(p.reason === 'secret-count-mismatch' ? 'int.secretCount' : 'int.resultMismatch', { round: p.roundId, seq: p.seq })} — <span className="mono break">{p.detail}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {report.replay.differences.length > 0 ? (
         <>
           <p>{t('int.diffs', { n: report.replay.differences.length })}</p>

@@ -117,6 +117,13 @@ export function ResultSlide({ council, motion, round, board }: Props) {
               {t('percentNote', { seated: result.seated })}
               {round.status === 'closed' ? ` · ${t('resultNotAnnounced')}` : ''}
             </p>
+            {round.status === 'announced' && round.announcedAt ? (
+              // The log position and hash of the announcement, in the form `npm run verify -- --anchor` takes: a
+              // photograph of this screen lets anyone check a copy of the database later (docs/security.md).
+              <p className="result-anchor" data-testid="result-anchor">
+                {t('logAnchor')} <span className="result-anchor-value">{round.announcedAt.seq}:{round.announcedAt.hash.slice(0, 16)}</span>
+              </p>
+            ) : null}
           </div>
           <div className="result-chart-panel">
             <ResultChart result={result} labels={council} lang={lang} tone="dark" className="chart" />

@@ -1,4 +1,4 @@
-// Migration 0006: card and display tokens are kept only as their SHA-256 (a token is 24 random bytes, so a
+// Migration 0007: card and display tokens are kept only as their SHA-256 (a token is 24 random bytes, so a
 // plain hash cannot be reversed). A card read from a copy of the database, or from a backup, no longer signs
 // in. Existing tokens are hashed in place, so cards already handed out keep working; the links themselves can
 // no longer be printed again (a lost QR sheet means issuing new cards). sha256_hex is registered by
