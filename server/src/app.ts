@@ -13,6 +13,7 @@ import { Server } from 'socket.io';
 import { Engine, systemClock, voidInterruptedSecretRounds, type ServerClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
+import { SqliteEngineStore } from './storage/sqlite-engine-store';
 import { attachChairNamespace } from './transport/chair-namespace';
 import { connectError } from './transport/staff-auth';
 import { attachDelegateNamespace } from './transport/delegate-namespace';
@@ -78,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = openDatabase(dbFile);
   const clock = options.clock ?? systemClock;
   const newId = () => randomUUID().replace(/-/g, '').slice(0, 20);
-  const engine = new Engine({ db, clock, newId });
+  const engine = new Engine({ store: new SqliteEngineStore(db), clock, newId });
   const creds = new Credentials(db);
   const hub = new LiveHub(engine);
   let port = 0;

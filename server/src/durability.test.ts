@@ -99,7 +99,7 @@ describe('durability', () => {
     const live = openDatabase(path.join(server.dataDir, 'hoi-dong.sqlite'));
     const replayed = openDatabase(':memory:');
     try {
-      const state = loadState(live, new EventLog(live));
+      const state = loadState(new EventLog(live));
       replayed.transaction(() => new ProjectionWriter(replayed).writeAll(state))();
       expect(dumpProjections(replayed)).toEqual(dumpProjections(live));
       expect(verifyChain(live)).toMatchObject({ ok: true, brokenAt: null });

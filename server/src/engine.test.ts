@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor, DomainEvent } from './domain/types';
 import { Engine, MAX_BATCH, dayIn, systemClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
+import { SqliteEngineStore } from './storage/sqlite-engine-store';
 
 const SYSTEM: Actor = { kind: 'system' };
 const fact = (i: number): DomainEvent => ({ type: 'security.refused', reason: `test-${i}`, code: 'RATE_LIMITED', detail: 'engine test' });
@@ -22,7 +23,7 @@ function engine(): Engine {
   dir = mkdtempSync(path.join(tmpdir(), 'hddt-engine-'));
   db = openDatabase(path.join(dir, 'test.sqlite'));
   let n = 0;
-  return new Engine({ db, clock: systemClock, newId: () => `id${(n += 1)}` });
+  return new Engine({ store: new SqliteEngineStore(db), clock: systemClock, newId: () => `id${(n += 1)}` });
 }
 
 describe('engine group commit', () => {

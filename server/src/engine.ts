@@ -9,9 +9,8 @@ import { Batch, applyEvent, applySecretChoiceTo, emptyState, evolveAll } from '.
 import type { Actor, Command, CouncilState, Decision, DomainEvent } from './domain/types';
 import { actorLabel } from './domain/types';
 import { logger } from './logger';
-import type { Db } from './storage/database';
-import { EventLog, type LoggedEvent } from './storage/event-log';
-import { ProjectionWriter, touchedBy, type Ref } from './storage/projections';
+import type { CommitGroup, EngineStore } from './storage/engine-store';
+import type { LoggedEvent } from './storage/event-log';
 
 export interface ServerClock {
   nowMs(): number;
@@ -71,7 +70,7 @@ export function makeClock(ms: number, timeZone: string): Clock {
 }
 
 export interface EngineOptions {
-  db: Db;
+  store: EngineStore;
   clock: ServerClock;
   newId: () => string;
   /** Called after every committed batch, before the commands are answered. */
@@ -80,8 +79,7 @@ export interface EngineOptions {
 
 export class Engine {
   state: CouncilState;
-  readonly log: EventLog;
-  private readonly projections: ProjectionWriter;
+  readonly store: EngineStore;
   private queue: QueueItem[] = [];
   private flushScheduled = false;
   private readonly listeners: ((batch: CommitBatch) => void)[] = [];
@@ -90,14 +88,13 @@ export class Engine {
   commitLatenciesMs: number[] = [];
 
   constructor(private readonly opts: EngineOptions) {
-    this.log = new EventLog(opts.db);
-    this.projections = new ProjectionWriter(opts.db);
-    this.state = loadState(opts.db, this.log);
+    this.store = opts.store;
+    this.state = loadState(opts.store);
     if (opts.onCommit) this.listeners.push(opts.onCommit);
   }
 
   get seq(): number {
-    return this.log.headSeq;
+    return this.store.head.seq;
   }
 
   onCommit(listener: (batch: CommitBatch) => void): void {
@@ -211,27 +208,22 @@ export class Engine {
     const logged = new Map<QueueItem, LoggedEvent[]>();
     const allLogged: LoggedEvent[] = [];
     if (accepted.length > 0) {
-      const mark = this.log.mark();
+      const groups: CommitGroup[] = accepted.map((a) => {
+        const actor = actorLabel(a.item.actor);
+        return {
+          entries: a.events.map(({ event, at }) => ({ event, at, actor })),
+          ...(a.item.kind === 'facts' && a.item.write ? { write: a.item.write } : {}),
+        };
+      });
       const started = performance.now();
       try {
-        this.opts.db.transaction(() => {
-          this.beforeCommit?.();
-          const refs: Ref[] = [];
-          for (const a of accepted) {
-            const mine: LoggedEvent[] = [];
-            for (const { event, at } of a.events) {
-              const entry = this.log.append(event, at, actorLabel(a.item.actor));
-              mine.push(entry);
-              allLogged.push(entry);
-              refs.push(...touchedBy(event));
-            }
-            if (a.item.kind === 'facts') a.item.write?.();
-            logged.set(a.item, mine);
-          }
-          this.projections.write(working, dedupeRefs(refs));
-        })();
+        const perGroup = this.store.commit(groups, working, this.beforeCommit ?? undefined);
+        accepted.forEach((a, i) => {
+          const mine = perGroup[i] ?? [];
+          logged.set(a.item, mine);
+          allLogged.push(...mine);
+        });
       } catch (error) {
-        this.log.reset(mark);
         const code: ErrorCode = 'STORAGE_FAILURE';
         logger.error({ err: error, disk: isDiskError(error), commands: accepted.length }, 'transaction failed: commands refused');
         for (const a of accepted) answers.set(a.item, { ok: false, code });
@@ -265,39 +257,6 @@ export class Engine {
   }
 }
 
-function refKey(ref: Ref): string {
-  switch (ref.t) {
-    case 'council':
-    case 'live':
-      return ref.t;
-    case 'ballot':
-    case 'secret':
-      return `${ref.t}|${ref.roundId}|${ref.delegateId}`;
-    case 'attendance':
-      return `${ref.t}|${ref.sessionId}|${ref.day}|${ref.delegateId}`;
-    case 'agenda-of-session':
-    case 'documents-of-session':
-    case 'motions-of-session':
-      return `${ref.t}|${ref.sessionId}`;
-    case 'open-command':
-      return `${ref.t}|${ref.commandId}`;
-    default:
-      return `${ref.t}|${ref.id}`;
-  }
-}
-
-function dedupeRefs(refs: Ref[]): Ref[] {
-  const seen = new Set<string>();
-  const out: Ref[] = [];
-  for (const ref of refs) {
-    const key = refKey(ref);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(ref);
-  }
-  return out;
-}
-
 function isDiskError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'));
@@ -308,7 +267,7 @@ function isDiskError(error: unknown): boolean {
  * nor anywhere on disk: after a restart such a round has participants but no choices
  * (see interruptedSecretRounds).
  */
-export function loadState(_db: Db, log: EventLog): CouncilState {
+export function loadState(log: Pick<EngineStore, 'readAll'>): CouncilState {
   const anchors: Record<string, LogHead> = {};
   const state = evolveAll(emptyState(), (function* () {
     for (const entry of log.readAll()) {

@@ -260,7 +260,7 @@ describe('retry goes to current addresses; a removed guest is revoked', () => {
     const seqBefore = server.app.engine.seq;
     expect((await api(server, 'DELETE', `/api/mail/guests/${guest.body.id}`, undefined, staff)).status).toBe(200);
     // The revocation is witnessed in the log (a fact, no state change).
-    expect([...server.app.engine.log.readAll(seqBefore)].map((e) => e.event)).toEqual([{ type: 'mail.guest-removed', guestId: guest.body.id, revokedLinks: 1 }]);
+    expect([...server.app.engine.store.readAll(seqBefore)].map((e) => e.event)).toEqual([{ type: 'mail.guest-removed', guestId: guest.body.id, revokedLinks: 1 }]);
     expect((await api(server, 'DELETE', `/api/mail/guests/${guest.body.id}`, undefined, staff)).status).toBe(404);
     REFUSED.delete('khach-loi@example.org');
     const before = inbox.length;

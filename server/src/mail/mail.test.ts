@@ -114,7 +114,7 @@ describe('session invitations by e-mail', () => {
     const sent = await api<InvitationReport[]>(server, 'POST', `/api/sessions/${sessionId}/invitations`, {}, staff);
     expect(sent.status).toBe(200);
     expect(sent.body).toHaveLength(4);
-    expect([...server.app.engine.log.readAll(seqBefore)].map((e) => e.event)).toEqual([
+    expect([...server.app.engine.store.readAll(seqBefore)].map((e) => e.event)).toEqual([
       { type: 'mail.invitations-sent', sessionId, mode: 'all', sent: 3, failed: 1 },
     ]);
     const failed = sent.body.filter((r) => r.status === 'failed');

@@ -275,7 +275,7 @@ describe('voter feedback', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'answered', answer, answerPublished: true, updatedBy: 'admin' });
     // The log witnesses the change, the answer by its SHA-256.
-    const logged = [...server.app.engine.log.readAll(seqBefore)].map((e) => e.event);
+    const logged = [...server.app.engine.store.readAll(seqBefore)].map((e) => e.event);
     expect(logged).toEqual([
       { type: 'feedback.updated', feedbackId: item.id, status: 'answered', answerPublished: true, answerSha256: createHash('sha256').update(answer).digest('hex') },
     ]);

@@ -35,7 +35,7 @@ function rowsByKey(db: Db, table: string, pk: string[]): Map<string, Row> {
 export function diffAgainstReplay(live: Db, limit = 200): IntegrityReport['replay'] {
   const fresh = openDatabase(':memory:');
   try {
-    const state = loadState(live, new EventLog(live));
+    const state = loadState(new EventLog(live));
     fresh.transaction(() => new ProjectionWriter(fresh).writeAll(state))();
     const differences: RowDifference[] = [];
     for (const table of PROJECTION_TABLES) {

@@ -178,7 +178,7 @@ describe('minutes (Biên bản kỳ họp)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('wordprocessingml');
     const head = res.headers.get('x-log-head')!;
-    expect(head).toBe(`${server.app.engine.seq}:${server.app.engine.log.headHash}`);
+    expect(head).toBe(`${server.app.engine.seq}:${server.app.engine.store.head.hash}`);
     const file = path.join(workDir, 'bien-ban.docx');
     writeFileSync(file, res.body);
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
@@ -326,7 +326,7 @@ describe('the minutes notes in the log', () => {
     expect(stored.items[itemA]).toBe('Thảo luận mục A.');
     expect(stored.items[itemB]).toBe('Thảo luận mục B.');
 
-    const saved = [...server.app.engine.log.readAll(before)].filter((e) => e.event.type === 'minutes.notes-saved');
+    const saved = [...server.app.engine.store.readAll(before)].filter((e) => e.event.type === 'minutes.notes-saved');
     expect(saved).toHaveLength(2);
     expect(saved.map((e) => e.actor)).toEqual(['staff:admin', 'staff:admin']);
     expect(saved[1]!.event).toEqual({ type: 'minutes.notes-saved', sessionId, sha256: notesFingerprint(stored) });

@@ -7,7 +7,7 @@
 
 import type { AnchorProblem, ResultProblem, RoundResult } from '@hddt/protocol';
 import { dayIn } from '../engine';
-import { presentIds } from '../domain/decide';
+import { presentIds } from '../domain/queries';
 import { Batch, applyEvent, emptyState } from '../domain/evolve';
 import { computeResult, emptyTally, tallyOfBallots } from '../domain/tally';
 import type { CouncilState, RoundState, Tally } from '../domain/types';

@@ -106,6 +106,40 @@ export function touchedBy(event: DomainEvent): Ref[] {
   }
 }
 
+function refKey(ref: Ref): string {
+  switch (ref.t) {
+    case 'council':
+    case 'live':
+      return ref.t;
+    case 'ballot':
+    case 'secret':
+      return `${ref.t}|${ref.roundId}|${ref.delegateId}`;
+    case 'attendance':
+      return `${ref.t}|${ref.sessionId}|${ref.day}|${ref.delegateId}`;
+    case 'agenda-of-session':
+    case 'documents-of-session':
+    case 'motions-of-session':
+      return `${ref.t}|${ref.sessionId}`;
+    case 'open-command':
+      return `${ref.t}|${ref.commandId}`;
+    default:
+      return `${ref.t}|${ref.id}`;
+  }
+}
+
+/** Each row once, however many events of a batch touched it. */
+export function dedupeRefs(refs: readonly Ref[]): Ref[] {
+  const seen = new Set<string>();
+  const out: Ref[] = [];
+  for (const ref of refs) {
+    const key = refKey(ref);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(ref);
+  }
+  return out;
+}
+
 const b = (v: boolean): number => (v ? 1 : 0);
 
 export class ProjectionWriter {

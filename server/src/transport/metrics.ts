@@ -73,7 +73,7 @@ export function attachMetrics(app: Express, services: Services): Registry {
   app.get('/health', (_req, res) => {
     let database = true;
     try {
-      services.engine.log.mark();
+      services.engine.store.ping();
     } catch {
       database = false;
     }

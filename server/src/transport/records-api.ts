@@ -31,7 +31,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
   const anyStaff = staffAuth(services);
   const secretariat = staffAuth(services, 'secretariat');
 
-  const head = (): LogHead => ({ seq: engine.log.headSeq, hash: engine.log.headHash });
+  const head = (): LogHead => engine.store.head;
   const idParam = (req: Request, res: Response): string | undefined => {
     const parsed = IdSchema.safeParse(req.params.id);
     if (!parsed.success) {
@@ -48,7 +48,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
   const minutesOf = (sessionId: string) => {
     // One synchronous read: state, log head and times describe the same moment.
     const h = head();
-    const record = sessionRecord(engine.state, sessionId, h, logTimes(engine.log.readAll()));
+    const record = sessionRecord(engine.state, sessionId, h, logTimes(engine.store.readAll()));
     if (!record) return null;
     return { logHead: h, record, notes: readNotes(db, sessionId) };
   };
@@ -158,14 +158,14 @@ export function createRecordsApi(services: Services, db: Db): Router {
 
   // ---- archive ----
   router.get('/archive', anyStaff, (_req, res) => {
-    const archive = archiveOf(engine.state, head(), logTimes(engine.log.readAll()));
+    const archive = archiveOf(engine.state, head(), logTimes(engine.store.readAll()));
     stamp(res, archive.logHead);
     res.json(archive);
   });
   router.get('/archive/search', anyStaff, (req, res) => {
     const q = z.string().trim().min(1).max(200).safeParse(req.query.q);
     if (!q.success) return sendError(res, 'BAD_REQUEST', fieldErrors(q.error));
-    const archive = archiveOf(engine.state, head(), logTimes(engine.log.readAll()));
+    const archive = archiveOf(engine.state, head(), logTimes(engine.store.readAll()));
     stamp(res, archive.logHead);
     res.json({ q: q.data, logHead: archive.logHead, hits: searchArchive(archive, q.data) });
   });
