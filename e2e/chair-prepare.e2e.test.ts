@@ -212,6 +212,17 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await expect.poll(() => page.getByText(`Đã cấp thẻ mới cho ${firstName}`).count()).toBe(1);
     await expect(delegateSocket(server, token)).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
     await dismissToasts(page);
+    // The server keeps only a hash of each card: the card just re-issued can be printed from this tab, and
+    // printing the whole sheet again means issuing new cards, which the console asks about first.
+    await page.getByRole('button', { name: 'In lại 1 thẻ vừa cấp' }).click();
+    await page.locator('article.login-card-print img.lc-qr').first().waitFor();
+    expect(await page.locator('article.login-card-print').count()).toBe(1);
+    await page.getByRole('button', { name: '← Quay lại' }).click();
+    await page.getByRole('button', { name: 'Thẻ đăng nhập QR' }).click();
+    await page.getByRole('button', { name: 'In thẻ QR' }).click();
+    const printAgain = page.getByRole('dialog');
+    await expect.poll(() => printAgain.textContent()).toContain('không in lại được thẻ đã cấp');
+    await printAgain.getByRole('button', { name: 'Quay lại' }).click();
 
     // Vacate a seat: N changes for everyone (a connected tablet is told).
     const watcherCard = (await delegateCards(server)).find((c) => c.seat === 5)!;

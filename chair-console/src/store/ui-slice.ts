@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { DelegateCard } from '@hddt/protocol';
 import type { Store } from './index';
 
 export type Area = 'prepare' | 'live' | 'cards';
@@ -18,6 +19,12 @@ export interface UiSlice {
   /** Session being prepared in "Chuẩn bị". */
   editSessionId: string | null;
   toasts: Toast[];
+  /**
+   * Cards just issued, with their sign-in links, for the print sheet. The server keeps only a hash of each
+   * card, so these links exist nowhere else: they stay in this tab's memory until it is closed.
+   */
+  printCards: DelegateCard[] | null;
+  setPrintCards: (cards: DelegateCard[] | null) => void;
   setArea: (area: Area) => void;
   setPrepareTab: (tab: PrepareTab) => void;
   setEditSessionId: (id: string | null) => void;
@@ -32,6 +39,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   prepareTab: 'sessions',
   editSessionId: null,
   toasts: [],
+  printCards: null,
+  setPrintCards: (printCards) => set({ printCards }),
   setArea: (area) => set({ area }),
   setPrepareTab: (prepareTab) => set({ prepareTab }),
   setEditSessionId: (editSessionId) => set({ editSessionId }),

@@ -366,16 +366,20 @@ export function createRestApi(services: Services): Router {
     const body = parseBody(z.strictObject({ scope: z.enum(['all', 'missing']) }), req, res);
     if (!body) return;
     const issued = creds.cardsIssuedAt();
-    const cards: DelegateCard[] = [];
-    for (const d of sortedDelegates(engine.state)) {
-      if (!d.seated || (body.scope === 'missing' && issued.has(d.id))) continue;
-      const token = await issueToken(req, d.id);
-      if (!token) return sendError(res, 'STORAGE_FAILURE');
-      if (issued.has(d.id)) revokeDelegateSocket(services, d.id);
-      const card = cardFor(d.id, token);
-      if (card) cards.push(card);
-    }
-    res.json(cards);
+    const targets = sortedDelegates(engine.state).filter((d) => d.seated && !(body.scope === 'missing' && issued.has(d.id)));
+    const tokens = targets.map((d) => ({ delegateId: d.id, token: newToken() }));
+    const at = new Date(services.nowMs()).toISOString();
+    // One transaction for the whole sheet: every card is issued, or none (and one fsync instead of hundreds).
+    const result = await engine.record(
+      tokens.map(({ delegateId, token }) => ({ type: 'credential.delegate-issued' as const, delegateId, fingerprint: fingerprint(token) })),
+      actorOf(req),
+      () => {
+        for (const { delegateId, token } of tokens) creds.setDelegateToken(delegateId, token, at);
+      },
+    );
+    if (!result.ok) return sendError(res, 'STORAGE_FAILURE');
+    for (const { delegateId } of tokens) if (issued.has(delegateId)) revokeDelegateSocket(services, delegateId);
+    res.json(tokens.flatMap(({ delegateId, token }) => cardFor(delegateId, token) ?? []));
   });
   router.post('/delegates/:id/token', secretariat, async (req, res) => {
     const id = param(req, res, 'id');

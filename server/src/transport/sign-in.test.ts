@@ -9,7 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROTOCOL_VERSION } from '@hddt/protocol';
+import { PROTOCOL_VERSION, type DelegateCard } from '@hddt/protocol';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +19,7 @@ import {
   delegateCards,
   delegateSocket,
   displaySocket,
+  rememberCard,
   staffLogin,
   startServer,
   tokenOf,
@@ -80,13 +81,14 @@ describe('login throttle', () => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 8; i += 1) {
       known.push(await time(`127.0.0.${30 + i}`, 'admin'));
       unknown.push(await time(`127.0.0.${40 + i}`, `nobody-${i}`));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    // Both run the password hash (scrypt, tens of milliseconds); an unknown name no longer answers at once.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    // Both run the password hash (scrypt, tens of milliseconds); an unknown name used to answer in about 1 ms,
+    // a known one after the hash. The margin is wide because this machine is shared and noisy.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.3);
   });
 });
 
@@ -131,14 +133,31 @@ describe('ending a session or a card ends its live sockets', () => {
   });
 });
 
+describe('re-issuing the card sheet', () => {
+  it('signs out every tablet on an old card at once and refuses the old cards', async () => {
+    const card = (await delegateCards(server))[12]!;
+    const tablet = await delegateSocket(server, tokenOf(card));
+    const gone = new Promise<void>((resolve) => tablet.once('disconnect', () => resolve()));
+    const reissued = await api<DelegateCard[]>(server, 'POST', '/api/cards/issue', { scope: 'all' });
+    expect(reissued.status).toBe(200);
+    for (const c of reissued.body) rememberCard(server, c);
+    await gone;
+    await expect(delegateSocket(server, tokenOf(card))).rejects.toMatchObject({ data: { code: 'TOKEN_INVALID' } });
+    const fresh = reissued.body.find((c) => c.delegateId === card.delegateId)!;
+    (await delegateSocket(server, new URL(fresh.signInUrl).hash.replace('#token=', ''))).disconnect();
+  });
+});
+
 describe('refused cards', () => {
   it('raise one aggregated alert per source, not one per refusal', async () => {
-    const chair = await chairSocket(server);
+    // A server of its own: refusals from the other tests would share the alert windows.
+    const own = await startServer();
+    const chair = await chairSocket(own);
     const alerts: { type: string; count?: number }[] = [];
     chair.on('alert:security', (a) => alerts.push(a));
     const attempts = Array.from({ length: 300 }, (_, i) =>
       new Promise<void>((resolve) => {
-        const s = io(`${server.url}/delegate`, {
+        const s = io(`${own.url}/delegate`, {
           auth: { protocolVersion: PROTOCOL_VERSION, token: randomBytes(24).toString('base64url'), deviceId: `forged-device-${i}` },
           transports: ['websocket'],
           reconnection: false,
@@ -162,6 +181,7 @@ describe('refused cards', () => {
     await expect.poll(() => refused().reduce((n, a) => n + (a.count ?? 1), 0), { timeout: 8000 }).toBe(300);
     expect(refused().length).toBeLessThanOrEqual(3);
     chair.disconnect();
+    await own.dispose();
   }, 20_000);
 });
 

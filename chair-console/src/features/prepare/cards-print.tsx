@@ -7,18 +7,22 @@ import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { QrImage } from '../shared/qr-image';
 
-/** A4 sheet of QR login cards for the browser's print dialog: 2 × 4 cards per page, cut along the lines. */
+/**
+ * A4 sheet of QR login cards for the browser's print dialog: 2 × 4 cards per page, cut along the lines. It
+ * prints the cards just issued (printCards): the server cannot give an issued card's link again.
+ */
 export function CardsPrint() {
   const { t, lang } = useT();
   const setArea = useStore((s) => s.setArea);
-  const [cards, setCards] = useState<DelegateCard[] | null>(null);
+  const issued = useStore((s) => s.printCards);
   const [hall, setHall] = useState<HallInfo | null>(null);
   const [council, setCouncil] = useState<CouncilConfig | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const cards: DelegateCard[] | null = hall && council ? (issued ?? []) : null;
 
   useEffect(() => {
-    Promise.all([api.get<DelegateCard[]>(API.cards), api.get<HallInfo>(API.hall), api.get<CouncilConfig>(API.council)])
-      .then(([c, h, co]) => { setCards(c); setHall(h); setCouncil(co); })
+    Promise.all([api.get<HallInfo>(API.hall), api.get<CouncilConfig>(API.council)])
+      .then(([h, co]) => { setHall(h); setCouncil(co); })
       .catch((err: unknown) => setError(errorText(err, lang)));
   }, [lang]);
 
@@ -28,10 +32,11 @@ export function CardsPrint() {
       <div className="print-toolbar no-print">
         <button type="button" className="btn" onClick={() => setArea('prepare')}>← {t('common.back')}</button>
         <h1>{t('cards.sheetTitle')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!cards}>{t('cards.printNow')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!cards || cards.length === 0}>{t('cards.printNow')}</button>
       </div>
       {error ? <p className="form-error" role="alert">{error}</p> : null}
-      {!cards ? <p role="status">{t('common.loading')}</p> : null}
+      {!cards && !error ? <p role="status">{t('common.loading')}</p> : null}
+      {cards && cards.length === 0 ? <p className="no-print" role="status">{t('cards.nothingToPrint')}</p> : null}
       <div className="card-sheet">
         {[...(cards ?? [])].sort((a, b) => a.seat - b.seat).map((c) => (
           <article key={c.delegateId} className="login-card-print" data-delegate-id={c.delegateId}>
