@@ -4,6 +4,7 @@
 // X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
 import type {
   BallotMode,
+  CountingFigures,
   DocumentType,
   MotionKind,
   RoundResult,
@@ -13,14 +14,20 @@ import type {
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
 
+export type ResultsFormat = 'csv' | 'json' | 'xlsx';
+
 export const RECORDS_API = {
   minutes: (sessionId: string) => `/api/sessions/${sessionId}/minutes`,
   minutesNotes: (sessionId: string) => `/api/sessions/${sessionId}/minutes/notes`,
   minutesDocx: (sessionId: string) => `/api/sessions/${sessionId}/minutes.docx`,
   minutesPdf: (sessionId: string) => `/api/sessions/${sessionId}/minutes.pdf`,
-  roundResults: (roundId: string, format: 'csv' | 'json') => `/api/rounds/${roundId}/results.${format}`,
-  sessionResults: (sessionId: string, format: 'csv' | 'json') => `/api/sessions/${sessionId}/results.${format}`,
-  termResults: (format: 'csv' | 'json') => `/api/results.${format}`,
+  roundResults: (roundId: string, format: ResultsFormat) => `/api/rounds/${roundId}/results.${format}`,
+  sessionResults: (sessionId: string, format: ResultsFormat) => `/api/sessions/${sessionId}/results.${format}`,
+  termResults: (format: ResultsFormat) => `/api/results.${format}`,
+  /** Biên bản kiểm phiếu of a secret round, signed by the counting board. */
+  countingMinutes: (roundId: string, format: 'docx' | 'pdf') => `/api/rounds/${roundId}/counting-minutes.${format}`,
+  /** The printable Kỷ yếu of a session: cover, agenda, documents, resolutions with results, minutes. */
+  kyYeu: (sessionId: string, format: 'docx' | 'pdf') => `/api/sessions/${sessionId}/ky-yeu.${format}`,
   integrity: '/api/integrity',
   backup: '/api/backup',
   archive: '/api/archive',
@@ -50,8 +57,26 @@ export interface AttendanceDay {
   text: string;
 }
 
+/**
+ * How a delegate stands in a round when the round's records are written: voted, present at the roll call but
+ * pressed nothing, or absent from the roll call. Counted against who held a seat when the round opened.
+ */
+export type BallotStatus = 'voted' | 'not-voted' | 'absent';
+
+/**
+ * The words for a delegate with no ballot, shared by the records, the exports, the portal and the hall display.
+ * "Không bấm" is what the screen shows while a vote is still open; once it is closed, the minutes' named list
+ * says "Không biểu quyết" for a present delegate who pressed nothing and "Vắng mặt" for one absent from the roll call.
+ */
+export const NO_BALLOT_LABELS = {
+  absent: { vi: 'Vắng mặt', en: 'Absent' },
+  notVoted: { vi: 'Không biểu quyết', en: 'Did not vote' },
+  notPressed: { vi: 'Không bấm', en: 'Not pressed' },
+} as const;
+
 export interface NamedBallotRow extends PersonRef {
-  /** The delegate's choice in words, or "Không tham gia biểu quyết". */
+  status: BallotStatus;
+  /** The delegate's choice in words, "Không biểu quyết" (present, nothing pressed) or "Vắng mặt". */
   choice: string;
   option: VoteOption | null;
 }
@@ -179,6 +204,7 @@ export interface BallotExportRow {
   seat: number;
   fullName: string;
   delegateId: string;
+  status: BallotStatus;
   choice: string;
   option: VoteOption | null;
 }
@@ -188,6 +214,7 @@ export interface ParticipationRow {
   fullName: string;
   delegateId: string;
   participated: boolean;
+  status: BallotStatus;
 }
 
 export interface RoundExport {
@@ -207,6 +234,8 @@ export interface RoundExport {
   closedAt: string | null;
   seated: number;
   result: RoundResult | null;
+  /** Secret rounds with a result: the counting figures (phát ra, thu vào, hợp lệ, không hợp lệ). */
+  counting: CountingFigures | null;
   /** Named rounds with a result only. */
   ballots: BallotExportRow[] | null;
   /** Anonymous and secret rounds with a result: who took part, by seat, nothing else. */

@@ -2,6 +2,7 @@
 // or the code of the rule that refuses it. No I/O, no clock: time and ids come in through ctx.
 
 import type { AgendaItem, BallotChoice, Delegate, ErrorCode, Motion, MotionInput, Resolution, Session, SpeakerEntry } from '@hddt/protocol';
+import { resolutionTitleFor } from '@hddt/protocol';
 import { isWritable } from './evolve';
 import { meets, requiredCount } from './majority';
 import { computeResult, participationCount, roundTally, validChoice } from './tally';
@@ -128,6 +129,7 @@ function buildMotion(id: string, sessionId: string, input: MotionInput, newId: (
     practice: input.practice,
     resolution: input.practice ? false : input.resolution,
     normative: input.practice ? false : input.normative,
+    resolutionTitle: input.resolutionTitle || resolutionTitleFor(input.question, input.kind),
   };
 }
 
@@ -696,7 +698,7 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
     year,
     code,
     normative: motion.normative,
-    title: motion.question,
+    title: motion.resolutionTitle || resolutionTitleFor(motion.question, motion.kind),
     adoptedOn: ctx.clock.day,
     sessionId: round.sessionId,
     itemId: motion.itemId,

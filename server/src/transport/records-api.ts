@@ -15,8 +15,9 @@ import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
 import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
 import { minutesPdf } from '../records/minutes-pdf';
-import { exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
-import { logTimes, sessionRecord, type LogHead } from '../records/session-record';
+import { councilFor, exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
+import { resultsXlsx } from '../records/results-xlsx';
+import { logTimes, sessionRecord, type LogHead, type LogTimes } from '../records/session-record';
 import { actorOf, sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
@@ -104,34 +105,49 @@ export function createRecordsApi(services: Services, db: Db): Router {
   router.get('/sessions/:id/minutes.pdf', anyStaff, minutesFile('pdf'));
 
   // ---- results ----
-  const sendResults = (res: Response, format: 'csv' | 'json', data: ResultsExport, name: string) => {
+  // The log is read once per request: the rounds are written with the roster and settings of their time.
+  const sendResults = async (res: Response, format: 'csv' | 'json' | 'xlsx', data: ResultsExport, name: string, times: LogTimes) => {
     stamp(res, data.logHead);
     if (format === 'json') {
       res.json(data);
       return;
     }
+    if (format === 'xlsx') {
+      const file = await resultsXlsx(data, (r) => councilFor(engine.state, r.sessionId, times));
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      attachment(res, `${name}.xlsx`);
+      res.send(file);
+      return;
+    }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     attachment(res, `${name}.csv`);
-    res.send(resultsCsv(engine.state, data.rounds));
+    res.send(resultsCsv(engine.state, data.rounds, times));
   };
-  for (const format of ['csv', 'json'] as const) {
-    router.get(`/rounds/:id/results.${format}`, anyStaff, (req, res) => {
+  for (const format of ['csv', 'json', 'xlsx'] as const) {
+    router.get(`/rounds/:id/results.${format}`, anyStaff, async (req, res) => {
       const id = idParam(req, res);
       if (!id) return;
+      const h = head();
+      const times = logTimes(engine.log.readAll());
       const round = engine.state.rounds[id];
-      const r = round ? roundExport(engine.state, round) : null;
+      const r = round ? roundExport(engine.state, round, times) : null;
       if (!r) return sendError(res, 'ROUND_NOT_FOUND');
-      sendResults(res, format, exportHeader(engine.state, 'round', head(), [r]), `ket-qua-luot-${id}`);
+      await sendResults(res, format, exportHeader(engine.state, 'round', h, [r], councilFor(engine.state, r.sessionId, times)), `ket-qua-luot-${id}`, times);
     });
-    router.get(`/sessions/:id/results.${format}`, anyStaff, (req, res) => {
+    router.get(`/sessions/:id/results.${format}`, anyStaff, async (req, res) => {
       const id = idParam(req, res);
       if (!id) return;
       const session = engine.state.sessions[id];
       if (!session) return sendError(res, 'SESSION_NOT_FOUND');
-      sendResults(res, format, exportHeader(engine.state, 'session', head(), sessionExports(engine.state, id)), `ket-qua-ky-hop-${session.number}`);
+      const h = head();
+      const times = logTimes(engine.log.readAll());
+      const data = exportHeader(engine.state, 'session', h, sessionExports(engine.state, id, times), councilFor(engine.state, id, times));
+      await sendResults(res, format, data, `ket-qua-ky-hop-${session.number}`, times);
     });
-    router.get(`/results.${format}`, anyStaff, (_req, res) => {
-      sendResults(res, format, exportHeader(engine.state, 'term', head(), termExports(engine.state)), 'ket-qua-nhiem-ky');
+    router.get(`/results.${format}`, anyStaff, async (_req, res) => {
+      const h = head();
+      const times = logTimes(engine.log.readAll());
+      await sendResults(res, format, exportHeader(engine.state, 'term', h, termExports(engine.state, times)), 'ket-qua-nhiem-ky', times);
     });
   }
 
