@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 export type CsvCell = string | number;
 
 export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return '\uFEFF' + stringify(rows as CsvCell[][], { escape_formulas: true, record_delimiter: '\r\n', eof: true });
+  return '\uFEFF' + stringify(rows as CsvCell[][], { escape_formulas: true, record_delimiter: '\r\n', eof: true, quoted_match: /[\r\n]/ });
 }
 
 /** Reverses the neutralisation on import: "'=x" read back from an export is the text "=x". */
