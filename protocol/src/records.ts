@@ -5,6 +5,7 @@
 import type {
   BallotMode,
   CountingFigures,
+  SessionPerson,
   DocumentType,
   MotionKind,
   RoundResult,
@@ -139,8 +140,10 @@ export interface ItemRecord {
 export interface SpeakerRecord {
   order: number;
   name: string;
-  /** Position (chức vụ) from the roster; empty for a guest. */
+  /** Position (chức vụ): from the roster for a delegate, as entered for a guest. */
   title: string;
+  /** A guest (khách mời), not a delegate. */
+  guest?: boolean;
   seat: number | null;
   startedAt: string;
   endedAt: string | null;
@@ -148,7 +151,7 @@ export interface SpeakerRecord {
 
 export interface SessionRecord {
   logHead: LogHead;
-  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string };
+  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string; termOrdinal?: string };
   session: {
     id: string;
     number: number;
@@ -162,6 +165,10 @@ export interface SessionRecord {
     closedAt: string | null;
     chairName: string;
     secretaryName: string;
+    chairTitle?: string;
+    secretaryTitle?: string;
+    guests?: SessionPerson[];
+    countingBoard?: SessionPerson[];
   };
   /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
   documentDate: string;

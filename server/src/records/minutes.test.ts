@@ -197,7 +197,7 @@ describe('minutes (Biên bản kỳ họp)', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'BIÊN BẢN',
-      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo nhiệm kỳ 2026–2031',
+      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo khóa I, nhiệm kỳ 2026 - 2031',
       OFFICIAL_NAMED,
       OFFICIAL_ANON,
       'Phạm Quốc Bình: 18 phiếu (58,06%) — trúng cử.',
@@ -216,8 +216,12 @@ describe('minutes (Biên bản kỳ họp)', () => {
     }
     expect(text).toMatch(/Côn Đảo, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(text).not.toContain('Biểu quyết thử');
-    const footer = execFileSync('unzip', ['-p', file, 'word/footer1.xml']).toString('utf8');
-    expect(footer).toContain(head.split(':')[1]!);
+    // Nghị định 30: the page number at the top centre, not on the first page; the log head is in the body, not a footer.
+    expect(xml).toContain('<w:titlePg/>');
+    const parts = execFileSync('unzip', ['-Z1', file]).toString('utf8').split('\n');
+    expect(parts.filter((p) => p.startsWith('word/footer'))).toEqual([]);
+    const headers = parts.filter((p) => p.startsWith('word/header')).map((p) => execFileSync('unzip', ['-p', file, p]).toString('utf8'));
+    expect(headers.some((h) => h.includes('PAGE'))).toBe(true);
   });
 
   it('writes the same minutes as a PDF, and renders its first page', async () => {

@@ -401,8 +401,10 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
     .map((e, i) => ({
       order: i + 1,
       name: e.name,
-      title: e.delegateId ? (state.delegates[e.delegateId]?.title ?? '') : '',
+      // A guest keeps the title entered for them; a delegate's comes from the roster.
+      title: e.delegateId ? (e.title || (state.delegates[e.delegateId]?.title ?? '')) : (e.title ?? ''),
       seat: e.delegateId ? (state.delegates[e.delegateId]?.seat ?? null) : null,
+      guest: e.delegateId === null,
       startedAt: e.startedAt!,
       endedAt: e.endedAt,
     }));
@@ -416,6 +418,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       place: council.place,
       term: council.term,
       timeZone: council.timeZone,
+      termOrdinal: council.termOrdinal ?? '',
     },
     session: {
       id: session.id,
@@ -430,6 +433,10 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       closedAt: session.closedAt,
       chairName: session.chairName,
       secretaryName: session.secretaryName,
+      chairTitle: session.chairTitle ?? '',
+      secretaryTitle: session.secretaryTitle ?? '',
+      guests: session.guests ?? [],
+      countingBoard: session.countingBoard ?? [],
     },
     documentDate,
     attendance: attendanceDays(state, council, sessionId, times),
