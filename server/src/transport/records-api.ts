@@ -11,6 +11,8 @@ import { archiveOf, searchArchive } from '../records/archive';
 import { backupDataDir } from '../records/backup';
 import { logger } from '../logger';
 import { checkIntegrityInChild } from '../records/integrity-run';
+import { countingMinutesLayout } from '../records/counting-minutes';
+import { kyYeuLayouts } from '../records/ky-yeu';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
 import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
@@ -23,6 +25,7 @@ import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function createRecordsApi(services: Services, db: Db): Router {
   const router = express.Router();
@@ -96,13 +99,55 @@ export function createRecordsApi(services: Services, db: Db): Router {
     stamp(res, m.logHead);
     res.setHeader(
       'Content-Type',
-      kind === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+      kind === 'docx' ? DOCX_TYPE : 'application/pdf',
     );
     attachment(res, `bien-ban-ky-hop-${m.record.session.number}.${kind}`);
     res.send(file);
   };
   router.get('/sessions/:id/minutes.docx', anyStaff, minutesFile('docx'));
   router.get('/sessions/:id/minutes.pdf', anyStaff, minutesFile('pdf'));
+
+  // ---- counting minutes (biên bản kiểm phiếu) of a secret round ----
+  const countingFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const round = engine.state.rounds[id];
+    const motion = round ? engine.state.motions[round.motionId] : undefined;
+    if (!round || !motion) return sendError(res, 'ROUND_NOT_FOUND');
+    if (motion.practice) return sendError(res, 'PRACTICE_ROUND');
+    if (motion.mode !== 'secret') return sendError(res, 'NOT_SECRET_ROUND');
+    if (!round.result || (round.status !== 'closed' && round.status !== 'announced')) return sendError(res, 'ROUND_NOT_CLOSED');
+    const h = head();
+    const times = logTimes(engine.log.readAll());
+    const record = sessionRecord(engine.state, round.sessionId, h, times);
+    const council = councilFor(engine.state, round.sessionId, times);
+    const rr = record ? [...record.items.flatMap((i) => i.rounds), ...record.otherRounds].find((r) => r.id === id) : undefined;
+    if (!record || !rr || !council) return sendError(res, 'ROUND_NOT_FOUND');
+    const layout = countingMinutesLayout(record, rr, council);
+    const file = kind === 'docx' ? await minutesDocx(layout) : await minutesPdf(layout);
+    stamp(res, h);
+    res.setHeader('Content-Type', kind === 'docx' ? DOCX_TYPE : 'application/pdf');
+    attachment(res, `bien-ban-kiem-phieu-${id}.${kind}`);
+    res.send(file);
+  };
+  // ---- the printable Kỷ yếu of a session ----
+  const kyYeuFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const m = minutesOf(id);
+    if (!m) return sendError(res, 'SESSION_NOT_FOUND');
+    const layouts = kyYeuLayouts(engine.state, m.record, m.notes);
+    const title = `Kỷ yếu ${m.record.session.heading}`;
+    const file = kind === 'docx' ? await minutesDocx(layouts, title) : await minutesPdf(layouts, title);
+    stamp(res, m.logHead);
+    res.setHeader('Content-Type', kind === 'docx' ? DOCX_TYPE : 'application/pdf');
+    attachment(res, `ky-yeu-ky-hop-${m.record.session.number}.${kind}`);
+    res.send(file);
+  };
+  router.get('/sessions/:id/ky-yeu.docx', anyStaff, kyYeuFile('docx'));
+  router.get('/sessions/:id/ky-yeu.pdf', anyStaff, kyYeuFile('pdf'));
+  router.get('/rounds/:id/counting-minutes.docx', anyStaff, countingFile('docx'));
+  router.get('/rounds/:id/counting-minutes.pdf', anyStaff, countingFile('pdf'));
 
   // ---- results ----
   // The log is read once per request: the rounds are written with the roster and settings of their time.
