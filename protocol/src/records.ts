@@ -2,6 +2,7 @@
 // PDF), vote result exports (round, session, term), integrity check, backup and the archive (Kỷ yếu) with
 // its search. Every export states the log head (seq and hash) it was made from, in its body and in the
 // X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
+import { countingFigures } from './model';
 import type {
   BallotMode,
   CountingFigures,
@@ -74,6 +75,27 @@ export const NO_BALLOT_LABELS = {
   notVoted: { vi: 'Không biểu quyết', en: 'Did not vote' },
   notPressed: { vi: 'Không bấm', en: 'Not pressed' },
 } as const;
+
+/**
+ * Who of all delegates was absent and who was present but did not vote, as a sentence under a result: the two are
+ * never merged. From the round's sealed result (seated when it opened, present when it closed, ballots cast).
+ */
+export function absenceSentence(result: RoundResult, lang: 'vi' | 'en' = 'vi'): string {
+  const absent = Math.max(0, result.seated - result.present);
+  const silent = Math.max(0, result.present - result.participated);
+  return lang === 'vi'
+    ? `Vắng mặt ${absent}; có mặt nhưng không biểu quyết ${silent}.`
+    : `Absent ${absent}; present but did not vote ${silent}.`;
+}
+
+/** The counting figures of an election or a confidence rating as a sentence (số phiếu phát ra, thu vào…). */
+export function countingSentence(result: RoundResult, lang: 'vi' | 'en' = 'vi'): string | null {
+  if (result.kind === 'options') return null;
+  const f = countingFigures(result);
+  return lang === 'vi'
+    ? `Số phiếu phát ra ${f.issued}; số phiếu thu vào ${f.returned}; số phiếu hợp lệ ${f.valid}; số phiếu không hợp lệ ${f.invalid}.`
+    : `Ballots issued ${f.issued}; returned ${f.returned}; valid ${f.valid}; not valid ${f.invalid}.`;
+}
 
 export interface NamedBallotRow extends PersonRef {
   status: BallotStatus;

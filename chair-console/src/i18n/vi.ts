@@ -124,7 +124,7 @@ export const vi = {
   'motion.candidates': 'Ứng cử viên',
   'motion.subjects': 'Người được lấy phiếu tín nhiệm',
   'motion.candidatesHint': 'Mỗi dòng một người.',
-  'motion.seats': 'Số người được bầu',
+  'motion.seats': 'Số người cần bầu',
   'motion.practice': 'Biểu quyết thử (không tính vào biên bản)',
   'motion.practiceShort': 'Thử',
   'motion.resolution': 'Thông qua Nghị quyết (được cấp số)',
@@ -361,7 +361,7 @@ export const vi = {
   'err.needsN': 'Phải có {n} (chỗ điền số thứ tự).',
   'err.endBeforeStart': 'Ngày kết thúc trước ngày bắt đầu.',
   'err.candidatesRequired': 'Cần ít nhất một người trong danh sách.',
-  'err.seatsMoreThanCandidates': 'Số người được bầu nhiều hơn số ứng cử viên.',
+  'err.seatsMoreThanCandidates': 'Số người cần bầu nhiều hơn số ứng cử viên.',
   'err.confidenceSecret': 'Lấy phiếu tín nhiệm luôn là bỏ phiếu kín.',
   'err.numeratorTooBig': 'Tử số không được lớn hơn mẫu số.',
 

@@ -164,6 +164,9 @@ function blocks(list: Block[], keepTail: boolean): (Paragraph | Table)[] {
       case 'pagebreak':
         out.push(new Paragraph({ children: [new PageBreak()] }));
         break;
+      case 'space':
+        out.push(new Paragraph({ spacing: { before: b.pt * 20, after: 0 }, children: [] }));
+        break;
     }
   });
   return out;

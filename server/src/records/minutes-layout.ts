@@ -15,7 +15,9 @@ export type Block =
   | { t: 'heading'; text: string }
   | { t: 'para'; text: string; italic?: boolean; bold?: boolean; indent?: boolean; align?: 'left' | 'justify' | 'center'; size?: number }
   | { t: 'table'; columns: { title: string; width: number; align?: 'left' | 'center' | 'right' }[]; rows: string[][] }
-  | { t: 'pagebreak' };
+  | { t: 'pagebreak' }
+  /** Vertical space in points (the Kỷ yếu's cover). */
+  | { t: 'space'; pt: number };
 
 /** The two-column header of an official document (thể thức văn bản). */
 export interface OfficialHeader {

@@ -177,6 +177,9 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
           case 'pagebreak':
             doc.addPage();
             break;
+          case 'space':
+            doc.y = Math.min(doc.y + b.pt, bottom());
+            break;
         }
       });
       if (l.signatures.length > 0) {

@@ -26,6 +26,8 @@ describe('official wording', () => {
     expect(lines).toEqual([
       'Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%).',
       'Kết quả: THÔNG QUA (cần ít nhất 16/31 đại biểu tán thành).',
+      // The 3 absent are never merged with present delegates who did not vote.
+      'Vắng mặt 3; có mặt nhưng không biểu quyết 0.',
     ]);
   });
 

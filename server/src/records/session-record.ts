@@ -11,7 +11,7 @@ import type {
   DocumentType,
   RoundResult,
 } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, sessionTitle } from '@hddt/protocol';
 import type { BallotStatus } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/decide';
 import { requiredCount } from '../domain/majority';
@@ -203,7 +203,8 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
       break;
     }
     case 'election': {
-      lines.push(`${head}; số người được bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`);
+      lines.push(`${head}; số người cần bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`);
+      lines.push(countingSentence(result)!);
       for (const c of result.candidates) {
         const verdict = c.elected ? 'trúng cử' : c.tied ? 'bằng phiếu, phải bầu lại' : 'không trúng cử';
         lines.push(`${c.name}: ${c.votes} phiếu (${pct(c.votes)}) — ${verdict}.`);
@@ -213,6 +214,7 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
     }
     case 'confidence': {
       lines.push(`${head}.`);
+      lines.push(countingSentence(result)!);
       for (const s of result.subjects) {
         const parts = CONFIDENCE_LEVELS.map((l) => `${lowerFirst(council.confidenceLabels[l].vi)} ${s.counts[l]} (${pct(s.counts[l])})`);
         let note = '';
@@ -223,6 +225,7 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
       break;
     }
   }
+  lines.push(absenceSentence(result));
   return lines;
 }
 
