@@ -52,7 +52,7 @@ describe('public portal', () => {
     await shoot(page, 'home');
 
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nghị quyết' }).click();
-    await page.getByRole('link', { name: /Nghị quyết 01\/NQ-HĐND/ }).click();
+    await page.getByRole('link', { name: /Nghị quyết số 01\/NQ-HĐND/ }).click();
     expect(page.url()).toBe(`${server.url}/nghi-quyet/${resolutionId}`);
     const result = await page.locator('.result').innerText();
     expect(result).toContain('tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%)');

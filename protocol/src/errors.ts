@@ -46,6 +46,11 @@ export const ERRORS = {
   ROUND_NOT_FOUND: ['Không tìm thấy lượt biểu quyết.', 'Voting round not found.'],
   ROUND_NOT_OPEN: ['Biểu quyết chưa mở hoặc đã kết thúc.', 'This vote is not open.'],
   ROUND_NOT_CLOSED: ['Biểu quyết chưa kết thúc.', 'This vote has not been closed.'],
+  NOT_SECRET_ROUND: [
+    'Lượt này không bỏ phiếu kín: biên bản kiểm phiếu chỉ lập cho bỏ phiếu kín.',
+    'This round is not a secret ballot: counting minutes exist for secret ballots only.',
+  ],
+  PRACTICE_ROUND: ['Biểu quyết thử không được ghi vào biên bản.', 'A practice vote is never part of the records.'],
   QUORUM_NOT_MET: [
     'Chưa đủ số đại biểu có mặt theo quy định để biểu quyết.',
     'Not enough delegates are present (no quorum) to hold this vote.',

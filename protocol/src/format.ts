@@ -78,10 +78,14 @@ export function sessionTitle(n: number, lang: 'vi' | 'en' = 'vi'): string {
   return lang === 'vi' ? `Kỳ họp thứ ${sessionOrdinalVi(n)}` : `${n}${EN_ORDINAL_SUFFIX(n)} Session`;
 }
 
-/** "ngày 05 tháng 7 năm 2026" from YYYY-MM-DD, the form used in official documents. */
+/**
+ * "ngày 05 tháng 7 năm 2026" from YYYY-MM-DD, the form used in official documents: Nghị định 30/2020/NĐ-CP
+ * (Phụ lục I) writes a day below 10 and the months 1 and 2 with a leading zero ("ngày 05 tháng 01 năm 2027").
+ */
 export function formatDocumentDateVi(isoDate: string): string {
   const [y, m, d] = isoDate.split('-');
-  return `ngày ${d} tháng ${Number(m)} năm ${y}`;
+  const month = Number(m);
+  return `ngày ${String(Number(d)).padStart(2, '0')} tháng ${month <= 2 ? String(month).padStart(2, '0') : String(month)} năm ${y}`;
 }
 
 /** dd/mm/yyyy from YYYY-MM-DD. */

@@ -29,6 +29,11 @@ export interface CouncilConfig {
   issuingBody: string[];
   level: CouncilLevel;
   term: string;
+  /**
+   * The council's numbered term (khóa) as printed after its name: "I" → "… đặc khu Côn Đảo khóa I, nhiệm kỳ
+   * 2026 - 2031". Empty or absent: the minutes print the name and the term only.
+   */
+  termOrdinal?: string;
   /** Place name used in document dates: "Côn Đảo, ngày 05 tháng 7 năm 2026". */
   place: string;
   timeZone: string;
@@ -39,6 +44,12 @@ export interface CouncilConfig {
     ordinary: Threshold;
     twoThirds: Threshold;
     election: Threshold;
+    /**
+     * Confidence rating (Nghị quyết 96/2023/QH15): "tín nhiệm thấp" from more than half of all delegates (may
+     * resign) and from at least two thirds (the proposing body must submit a dismissal). Defaults: > 1/2, ≥ 2/3.
+     */
+    lowConfidence?: Threshold;
+    lowConfidenceDismissal?: Threshold;
   };
   allowVoteChange: boolean;
   speakingTimeSec: number;
@@ -86,6 +97,19 @@ export interface Session {
   currentItemId: string | null;
   chairName: string;
   secretaryName: string;
+  /** Positions printed with the names in the minutes ("Chủ tịch HĐND đặc khu"). */
+  chairTitle?: string;
+  secretaryTitle?: string;
+  /** Invited guests (khách mời), listed in the minutes. */
+  guests?: SessionPerson[];
+  /** The counting board (Ban kiểm phiếu) elected for the session's secret ballots; it signs the counting minutes. */
+  countingBoard?: SessionPerson[];
+}
+
+export interface SessionPerson {
+  name: string;
+  /** Position (chức vụ) or role, e.g. "Trưởng ban" in the counting board. */
+  title: string;
 }
 
 export interface AgendaItem {
@@ -143,6 +167,11 @@ export interface Motion {
   /** Passing it adopts a resolution (Nghị quyết) that gets a number. */
   resolution: boolean;
   normative: boolean;
+  /**
+   * The resolution's own title ("Nghị quyết về Kế hoạch đầu tư công năm 2027"), separate from the question put
+   * to the vote ("Thông qua Nghị quyết về …"). Empty: derived from the question (resolutionTitleFor).
+   */
+  resolutionTitle?: string;
 }
 
 export type RoundStatus = 'open' | 'closed' | 'announced' | 'cancelled';
@@ -181,6 +210,8 @@ export interface ElectionResult {
   required: number;
   candidates: CandidateResult[];
   tieNeedsRevote: boolean;
+  /** Ballots returned with no candidate chosen (phiếu trắng): counted as not valid. Absent in older logs: 0. */
+  blank?: number;
 }
 
 export interface ConfidenceSubjectResult {
@@ -257,4 +288,36 @@ export interface Resolution {
   roundId: string;
   /** The signed final text, attached later by the secretariat. */
   signedDocumentId: string | null;
+}
+
+/**
+ * The figures of a secret round's counting minutes (biên bản kiểm phiếu). Every delegate present when the round
+ * closed was issued a ballot (số phiếu phát ra); those who took part returned one (thu vào); a ballot choosing
+ * nobody is blank and not valid (không hợp lệ); the rest are valid (hợp lệ).
+ */
+export interface CountingFigures {
+  issued: number;
+  returned: number;
+  valid: number;
+  invalid: number;
+}
+
+export function countingFigures(result: RoundResult): CountingFigures {
+  const invalid = result.kind === 'election' ? (result.blank ?? 0) : 0;
+  return { issued: result.present, returned: result.participated, valid: result.participated - invalid, invalid };
+}
+
+/**
+ * The title a resolution takes when none was entered: the question without "Thông qua" ("Thông qua Nghị quyết
+ * về X" → "Nghị quyết về X"); an election adopts "Nghị quyết xác nhận kết quả bầu …".
+ */
+export function resolutionTitleFor(question: string, kind: MotionKind): string {
+  const q = question.trim().replace(/[.。]+$/u, '');
+  if (kind === 'election') {
+    const what = q.replace(/^(biểu quyết\s+)?(thông qua\s+)?(việc\s+)?bầu\s+/iu, '');
+    // Titles and proper nouns ("Phó Chủ tịch", "Ủy ban") keep their capitals.
+    return `Nghị quyết xác nhận kết quả bầu ${what}`;
+  }
+  const stripped = q.replace(/^(biểu quyết\s+)?thông qua\s+/iu, '');
+  return stripped.charAt(0).toLocaleUpperCase('vi') + stripped.slice(1);
 }

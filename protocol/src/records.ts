@@ -2,8 +2,11 @@
 // PDF), vote result exports (round, session, term), integrity check, backup and the archive (Kỷ yếu) with
 // its search. Every export states the log head (seq and hash) it was made from, in its body and in the
 // X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
+import { countingFigures } from './model';
 import type {
   BallotMode,
+  CountingFigures,
+  SessionPerson,
   DocumentType,
   MotionKind,
   RoundResult,
@@ -13,14 +16,20 @@ import type {
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
 
+export type ResultsFormat = 'csv' | 'json' | 'xlsx';
+
 export const RECORDS_API = {
   minutes: (sessionId: string) => `/api/sessions/${sessionId}/minutes`,
   minutesNotes: (sessionId: string) => `/api/sessions/${sessionId}/minutes/notes`,
   minutesDocx: (sessionId: string) => `/api/sessions/${sessionId}/minutes.docx`,
   minutesPdf: (sessionId: string) => `/api/sessions/${sessionId}/minutes.pdf`,
-  roundResults: (roundId: string, format: 'csv' | 'json') => `/api/rounds/${roundId}/results.${format}`,
-  sessionResults: (sessionId: string, format: 'csv' | 'json') => `/api/sessions/${sessionId}/results.${format}`,
-  termResults: (format: 'csv' | 'json') => `/api/results.${format}`,
+  roundResults: (roundId: string, format: ResultsFormat) => `/api/rounds/${roundId}/results.${format}`,
+  sessionResults: (sessionId: string, format: ResultsFormat) => `/api/sessions/${sessionId}/results.${format}`,
+  termResults: (format: ResultsFormat) => `/api/results.${format}`,
+  /** Biên bản kiểm phiếu of a secret round, signed by the counting board. */
+  countingMinutes: (roundId: string, format: 'docx' | 'pdf') => `/api/rounds/${roundId}/counting-minutes.${format}`,
+  /** The printable Kỷ yếu of a session: cover, agenda, documents, resolutions with results, minutes. */
+  kyYeu: (sessionId: string, format: 'docx' | 'pdf') => `/api/sessions/${sessionId}/ky-yeu.${format}`,
   integrity: '/api/integrity',
   backup: '/api/backup',
   archive: '/api/archive',
@@ -50,8 +59,47 @@ export interface AttendanceDay {
   text: string;
 }
 
+/**
+ * How a delegate stands in a round when the round's records are written: voted, present at the roll call but
+ * pressed nothing, or absent from the roll call. Counted against who held a seat when the round opened.
+ */
+export type BallotStatus = 'voted' | 'not-voted' | 'absent';
+
+/**
+ * The words for a delegate with no ballot, shared by the records, the exports, the portal and the hall display.
+ * "Không bấm" is what the screen shows while a vote is still open; once it is closed, the minutes' named list
+ * says "Không biểu quyết" for a present delegate who pressed nothing and "Vắng mặt" for one absent from the roll call.
+ */
+export const NO_BALLOT_LABELS = {
+  absent: { vi: 'Vắng mặt', en: 'Absent' },
+  notVoted: { vi: 'Không biểu quyết', en: 'Did not vote' },
+  notPressed: { vi: 'Không bấm', en: 'Not pressed' },
+} as const;
+
+/**
+ * Who of all delegates was absent and who was present but did not vote, as a sentence under a result: the two are
+ * never merged. From the round's sealed result (seated when it opened, present when it closed, ballots cast).
+ */
+export function absenceSentence(result: RoundResult, lang: 'vi' | 'en' = 'vi'): string {
+  const absent = Math.max(0, result.seated - result.present);
+  const silent = Math.max(0, result.present - result.participated);
+  return lang === 'vi'
+    ? `Vắng mặt ${absent}; có mặt nhưng không biểu quyết ${silent}.`
+    : `Absent ${absent}; present but did not vote ${silent}.`;
+}
+
+/** The counting figures of an election or a confidence rating as a sentence (số phiếu phát ra, thu vào…). */
+export function countingSentence(result: RoundResult, lang: 'vi' | 'en' = 'vi'): string | null {
+  if (result.kind === 'options') return null;
+  const f = countingFigures(result);
+  return lang === 'vi'
+    ? `Số phiếu phát ra ${f.issued}; số phiếu thu vào ${f.returned}; số phiếu hợp lệ ${f.valid}; số phiếu không hợp lệ ${f.invalid}.`
+    : `Ballots issued ${f.issued}; returned ${f.returned}; valid ${f.valid}; not valid ${f.invalid}.`;
+}
+
 export interface NamedBallotRow extends PersonRef {
-  /** The delegate's choice in words, or "Không tham gia biểu quyết". */
+  status: BallotStatus;
+  /** The delegate's choice in words, "Không biểu quyết" (present, nothing pressed) or "Vắng mặt". */
   choice: string;
   option: VoteOption | null;
 }
@@ -114,8 +162,10 @@ export interface ItemRecord {
 export interface SpeakerRecord {
   order: number;
   name: string;
-  /** Position (chức vụ) from the roster; empty for a guest. */
+  /** Position (chức vụ): from the roster for a delegate, as entered for a guest. */
   title: string;
+  /** A guest (khách mời), not a delegate. */
+  guest?: boolean;
   seat: number | null;
   startedAt: string;
   endedAt: string | null;
@@ -123,7 +173,7 @@ export interface SpeakerRecord {
 
 export interface SessionRecord {
   logHead: LogHead;
-  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string };
+  council: { id: string; name: string; issuingBody: string[]; place: string; term: string; timeZone: string; termOrdinal?: string };
   session: {
     id: string;
     number: number;
@@ -137,6 +187,10 @@ export interface SessionRecord {
     closedAt: string | null;
     chairName: string;
     secretaryName: string;
+    chairTitle?: string;
+    secretaryTitle?: string;
+    guests?: SessionPerson[];
+    countingBoard?: SessionPerson[];
   };
   /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
   documentDate: string;
@@ -179,6 +233,7 @@ export interface BallotExportRow {
   seat: number;
   fullName: string;
   delegateId: string;
+  status: BallotStatus;
   choice: string;
   option: VoteOption | null;
 }
@@ -188,6 +243,7 @@ export interface ParticipationRow {
   fullName: string;
   delegateId: string;
   participated: boolean;
+  status: BallotStatus;
 }
 
 export interface RoundExport {
@@ -207,6 +263,8 @@ export interface RoundExport {
   closedAt: string | null;
   seated: number;
   result: RoundResult | null;
+  /** Secret rounds with a result: the counting figures (phát ra, thu vào, hợp lệ, không hợp lệ). */
+  counting: CountingFigures | null;
   /** Named rounds with a result only. */
   ballots: BallotExportRow[] | null;
   /** Anonymous and secret rounds with a result: who took part, by seat, nothing else. */

@@ -52,12 +52,19 @@ export const CouncilPatchSchema = z
     issuingBody: z.array(name).min(1).max(4),
     level: CouncilLevelSchema,
     term: name,
+    termOrdinal: z.string().trim().max(20),
     place: name,
     timeZone: z.string().min(1).max(64),
     voteLabels: z.strictObject({ yes: LocalizedTextSchema, no: LocalizedTextSchema, abstain: LocalizedTextSchema }),
     confidenceLabels: z.strictObject({ high: LocalizedTextSchema, medium: LocalizedTextSchema, low: LocalizedTextSchema }),
     quorum: ThresholdSchema,
-    thresholds: z.strictObject({ ordinary: ThresholdSchema, twoThirds: ThresholdSchema, election: ThresholdSchema }),
+    thresholds: z.strictObject({
+      ordinary: ThresholdSchema,
+      twoThirds: ThresholdSchema,
+      election: ThresholdSchema,
+      lowConfidence: ThresholdSchema.optional(),
+      lowConfidenceDismissal: ThresholdSchema.optional(),
+    }),
     allowVoteChange: z.boolean(),
     speakingTimeSec: z.int().min(30).max(3600),
     resolutionNumberFormat: z.string().min(3).max(64).includes('{n}'),
@@ -80,6 +87,9 @@ export type DelegatePatch = z.infer<typeof DelegatePatchSchema>;
 
 export const VacateSchema = z.strictObject({ reason: name });
 
+/** A guest or a member of the counting board: a name and a position. */
+export const SessionPersonSchema = z.strictObject({ name, title: z.string().trim().max(MAX_NAME).default('') });
+
 export const SessionInputSchema = z
   .strictObject({
     number: z.int().min(1).max(999),
@@ -92,6 +102,10 @@ export const SessionInputSchema = z
     isPublic: z.boolean().default(true),
     chairName: z.string().trim().max(MAX_NAME).default(''),
     secretaryName: z.string().trim().max(MAX_NAME).default(''),
+    chairTitle: z.string().trim().max(MAX_NAME).optional(),
+    secretaryTitle: z.string().trim().max(MAX_NAME).optional(),
+    guests: z.array(SessionPersonSchema).max(200).optional(),
+    countingBoard: z.array(SessionPersonSchema).max(20).optional(),
   })
   .refine((s) => s.endDate >= s.startDate, { message: 'endDate before startDate', path: ['endDate'] });
 export type SessionInput = z.infer<typeof SessionInputSchema>;
@@ -108,6 +122,10 @@ export const SessionPatchSchema = z
     isPublic: z.boolean(),
     chairName: z.string().trim().max(MAX_NAME),
     secretaryName: z.string().trim().max(MAX_NAME),
+    chairTitle: z.string().trim().max(MAX_NAME),
+    secretaryTitle: z.string().trim().max(MAX_NAME),
+    guests: z.array(SessionPersonSchema).max(200),
+    countingBoard: z.array(SessionPersonSchema).max(20),
   })
   .partial();
 export type SessionPatch = z.infer<typeof SessionPatchSchema>;
@@ -153,6 +171,7 @@ export const MotionInputSchema = z
     practice: z.boolean().default(false),
     resolution: z.boolean().default(false),
     normative: z.boolean().default(false),
+    resolutionTitle: z.string().trim().max(1000).optional(),
   })
   .superRefine((m, ctx) => {
     if ((m.kind === 'election' || m.kind === 'confidence') && m.candidates.length === 0) {

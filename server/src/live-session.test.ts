@@ -156,6 +156,8 @@ describe('resolutions', () => {
     const list = await api<{ code: string; title: string; normative: boolean; number: number }[]>(server, 'GET', '/api/resolutions');
     const year = new Date().getFullYear();
     expect(list.body.map((r) => r.code).sort()).toEqual([`01/${year}/NQ-HĐND`, `01/NQ-HĐND`]);
-    expect(list.body.find((r) => r.normative)?.title).toBe(normative.question);
+    // The resolution carries its own title, not the vote's question.
+    expect(list.body.find((r) => r.normative)?.title).toBe(normative.resolutionTitle);
+    expect(normative.resolutionTitle).toBe('Nghị quyết về dự toán ngân sách địa phương năm 2027');
   });
 });

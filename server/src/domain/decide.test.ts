@@ -1031,7 +1031,8 @@ describe('resolutions (Nghị quyết)', () => {
       year: 2026,
       code: '01/NQ-HĐND',
       normative: false,
-      title: 'Thông qua Nghị quyết về Kế hoạch đầu tư công năm 2027',
+      // The resolution's own title, not the vote's question ("Thông qua …").
+      title: 'Nghị quyết về Kế hoạch đầu tư công năm 2027',
       adoptedOn: '2026-07-05',
       motionId,
       roundId,

@@ -96,7 +96,7 @@ describe('replay', () => {
     hall.cast(roundId, 2, elect('cand-b'));
     const replayed = replay(hall.log);
     expect(replayed.rounds[roundId]!.participants).toEqual(hall.round(roundId).participants);
-    expect(replayed.rounds[roundId]!.secretTally).toEqual({ ballots: 0, options: { yes: 0, no: 0, abstain: 0 }, candidates: {}, ratings: {} });
+    expect(replayed.rounds[roundId]!.secretTally).toEqual({ ballots: 0, options: { yes: 0, no: 0, abstain: 0 }, candidates: {}, ratings: {}, blank: 0 });
     expect(hall.round(roundId).secretTally!.ballots).toBe(2);
     // Everything else is identical.
     const strip = (s: CouncilState) => ({ ...s, rounds: { ...s.rounds, [roundId]: { ...s.rounds[roundId]!, secretTally: null } } });

@@ -63,7 +63,7 @@ describe('addToTally', () => {
     const t2 = addToTally(t1, no);
     expect(t0).toEqual(emptyTally());
     expect(t1.options).toEqual({ yes: 1, no: 0, abstain: 0 });
-    expect(t2).toEqual({ ballots: 2, options: { yes: 1, no: 1, abstain: 0 }, candidates: {}, ratings: {} });
+    expect(t2).toEqual({ ballots: 2, options: { yes: 1, no: 1, abstain: 0 }, candidates: {}, ratings: {}, blank: 0 });
   });
 
   it('removes a ballot with sign -1 (a changed vote)', () => {

@@ -12,7 +12,7 @@ import { AT_LEAST_TWO_THIRDS, MORE_THAN_HALF, meets, requiredCount } from './maj
 import type { RoundState, StoredBallot, Tally } from './types';
 
 export function emptyTally(): Tally {
-  return { ballots: 0, options: { yes: 0, no: 0, abstain: 0 }, candidates: {}, ratings: {} };
+  return { ballots: 0, options: { yes: 0, no: 0, abstain: 0 }, candidates: {}, ratings: {}, blank: 0 };
 }
 
 /** A new tally with one ballot added (or removed, with sign -1). */
@@ -22,6 +22,7 @@ export function addToTally(tally: Tally, choice: BallotChoice, sign: 1 | -1 = 1)
     options: { ...tally.options },
     candidates: { ...tally.candidates },
     ratings: { ...tally.ratings },
+    blank: tally.blank ?? 0,
   };
   switch (choice.type) {
     case 'option':
@@ -29,6 +30,7 @@ export function addToTally(tally: Tally, choice: BallotChoice, sign: 1 | -1 = 1)
       break;
     case 'election':
       for (const id of choice.candidateIds) next.candidates[id] = (next.candidates[id] ?? 0) + sign;
+      if (choice.candidateIds.length === 0) next.blank = (next.blank ?? 0) + sign;
       break;
     case 'confidence':
       for (const [subject, level] of Object.entries(choice.ratings)) {
@@ -139,17 +141,20 @@ export function computeResult(
         required,
         candidates,
         tieNeedsRevote: tied.size > 0,
+        blank: tally.blank ?? 0,
       };
     }
     case 'confidence': {
+      const low = council.thresholds.lowConfidence ?? MORE_THAN_HALF;
+      const dismissal = council.thresholds.lowConfidenceDismissal ?? AT_LEAST_TWO_THIRDS;
       const subjects = motion.candidates.map((c) => {
         const counts: Record<ConfidenceLevel, number> = { ...(tally.ratings[c.id] ?? { high: 0, medium: 0, low: 0 }) };
         return {
           id: c.id,
           name: c.name,
           counts,
-          lowMajority: meets(MORE_THAN_HALF, counts.low, seated),
-          lowTwoThirds: meets(AT_LEAST_TWO_THIRDS, counts.low, seated),
+          lowMajority: meets(low, counts.low, seated),
+          lowTwoThirds: meets(dismissal, counts.low, seated),
         };
       });
       return { kind: 'confidence', seated, present, participated, subjects };

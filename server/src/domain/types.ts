@@ -62,6 +62,8 @@ export interface Tally {
   options: Record<VoteOption, number>;
   candidates: Record<string, number>;
   ratings: Record<string, Record<ConfidenceLevel, number>>;
+  /** Election ballots choosing nobody (phiếu trắng). Absent in tallies stored before it was counted: 0. */
+  blank?: number;
 }
 
 export interface StoredBallot {

@@ -14,7 +14,7 @@ export function resolutionsFeed(state: CouncilState, base: string): string {
     const link = `${base}/nghi-quyet/${r.id}`;
     return `  <entry>
     <id>${x(link)}</id>
-    <title>${x(`Nghị quyết ${r.code}: ${r.title}`)}</title>
+    <title>${x(`Nghị quyết số ${r.code}: ${r.title}`)}</title>
     <link rel="alternate" type="text/html" href="${x(link)}"/>
     <updated>${r.adoptedOn}T00:00:00Z</updated>
     <summary>${x(summary)}</summary>

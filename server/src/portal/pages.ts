@@ -53,9 +53,14 @@ function sessionItem(s: Session, lang: Lang, level: 2 | 3 = 3): SafeHtml {
 <p class="meta">${t.sessionTypes[s.type]} · ${dateRange(s)} · ${s.place} · ${statusBadge(s, lang)}</p></li>`;
 }
 
+/** "Nghị quyết số 01/NQ-HĐND" (the number is introduced by "số", as on the document itself). */
+function resolutionHeading(r: Resolution, lang: Lang): string {
+  return lang === 'vi' ? `Nghị quyết số ${r.code}` : `Resolution No. ${r.code}`;
+}
+
 function resolutionItem(r: Resolution, lang: Lang, level: 2 | 3 = 3): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li>${heading(level, html`<a href="${href(lang, `/nghi-quyet/${r.id}`)}">${lang === 'vi' ? 'Nghị quyết' : 'Resolution'} ${r.code}</a>`)}
+  return html`<li>${heading(level, html`<a href="${href(lang, `/nghi-quyet/${r.id}`)}">${resolutionHeading(r, lang)}</a>`)}
 <p>${r.title}</p><p class="meta">${t.adoptedOn}: ${date(r.adoptedOn)}${r.normative ? html` · <span class="badge">${t.normative}</span>` : ''}</p></li>`;
 }
 
@@ -173,7 +178,7 @@ export function resolutionPage(state: CouncilState, r: Resolution, lang: Lang, a
   const signed = signedText(state, r);
   const lines = result && state.council ? resultSentences(state.council, result, lang) : [];
   const passed = result?.kind === 'options' ? result.passed : true;
-  const heading = `${lang === 'vi' ? 'Nghị quyết' : 'Resolution'} ${r.code}`;
+  const heading = resolutionHeading(r, lang);
   const body = html`<p class="meta"><a href="${href(lang, '/nghi-quyet')}">${t.resolutionsTitle}</a></p>
 <h1>${heading}</h1>
 <p class="lead">${r.title}</p>

@@ -1,6 +1,6 @@
 // Pure parts of the portal: the escaper, the official result wording, form validation and the limiter.
 import { describe, expect, it } from 'vitest';
-import type { OptionResult } from '@hddt/protocol';
+import type { ElectionResult, OptionResult } from '@hddt/protocol';
 import { defaultCouncilConfig } from '../domain/defaults';
 import { FeedbackLimiter, validateFeedback } from './feedback';
 import { escapeXml, html, raw } from './html';
@@ -24,10 +24,28 @@ describe('official result wording', () => {
     expect(resultSentences(council, result, 'vi')).toEqual([
       'Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%).',
       'Kết quả: THÔNG QUA (cần ít nhất 16/31 đại biểu tán thành).',
+      // The 3 absent are never merged with present delegates who did not vote.
+      'Vắng mặt 3; có mặt nhưng không biểu quyết 0.',
     ]);
     expect(resultSentences(council, { ...result, counts: { yes: 10, no: 15, abstain: 3 }, passed: false }, 'en')[1]).toBe(
       'Result: NOT ADOPTED (at least 16 of 31 delegates in favour needed).',
     );
+  });
+
+  it('gives a secret election its counting figures with the blank ballot, and "số người cần bầu"', () => {
+    const election: ElectionResult = {
+      kind: 'election', seated: 31, present: 28, participated: 28, seats: 1, required: 16, tieNeedsRevote: false, blank: 1,
+      candidates: [
+        { id: 'a', name: 'Phạm Quốc Bình', votes: 18, elected: true, tied: false },
+        { id: 'b', name: 'Lê Ngọc Lan', votes: 7, elected: false, tied: false },
+        { id: 'c', name: 'Võ Minh Khang', votes: 2, elected: false, tied: false },
+      ],
+    };
+    const lines = resultSentences(council, election, 'vi');
+    expect(lines[0]).toBe('Có mặt 28/31; tham gia biểu quyết 28 (90,32%); số người cần bầu: 1; số phiếu cần để trúng cử: 16/31.');
+    expect(lines).toContain('Số phiếu phát ra 28; số phiếu thu vào 28; số phiếu hợp lệ 27; số phiếu không hợp lệ 1.');
+    expect(lines.at(-1)).toBe('Vắng mặt 3; có mặt nhưng không biểu quyết 0.');
+    expect(resultSentences(council, election, 'en').at(-1)).toBe('Absent 3; present but did not vote 0.');
   });
 
   it('folds Vietnamese for search', () => {

@@ -83,7 +83,7 @@ describe('public pages', () => {
     expect(vi.text).toContain('<main id="noi-dung"');
     expect(vi.text).toMatch(/<nav class="main" aria-label="Điều hướng chính">/);
     expect(vi.text).toContain('<h1>Hội đồng nhân dân đặc khu Côn Đảo</h1>');
-    expect(vi.text).toContain('2026–2031');
+    expect(vi.text).toContain('2026 - 2031');
     expect(vi.text).toContain('Đặc khu');
     expect(vi.text).toContain('cơ quan quyền lực nhà nước ở địa phương');
     expect(vi.text).not.toMatch(/<script/i);
@@ -169,7 +169,7 @@ describe('public pages', () => {
     const r = server.app.engine.state.resolutions[resolutionId]!;
     const page = await get(`/nghi-quyet/${resolutionId}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Nghị quyết ${r.code}`);
+    expect(page.text).toContain(`Nghị quyết số ${r.code}`);
     expect(page.text).toContain(r.title);
     expect(page.text).toContain(`Có mặt 28/31; ${OFFICIAL}.`);
     expect(page.text).toContain('Kết quả: THÔNG QUA');

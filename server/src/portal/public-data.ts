@@ -3,7 +3,7 @@
 // Everything else does not exist for the portal (404, never 403).
 
 import type { AgendaItem, CouncilConfig, LogHead, Motion, Resolution, RoundResult, Session, SessionDocument } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatDateVi, formatPercent } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatDateVi, formatPercent } from '@hddt/protocol';
 import type { CouncilState, RoundState } from '../domain/types';
 
 export type Lang = 'vi' | 'en';
@@ -86,6 +86,12 @@ function lowerFirst(s: string, lang: Lang): string {
  * "tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%)".
  */
 export function resultSentences(council: CouncilConfig, result: RoundResult, lang: Lang): string[] {
+  // Secret rounds with their counting figures; absent delegates never merged with those present who did not vote.
+  const counting = countingSentence(result, lang);
+  return [...announcedSentences(council, result, lang), ...(counting ? [counting] : []), absenceSentence(result, lang)];
+}
+
+function announcedSentences(council: CouncilConfig, result: RoundResult, lang: Lang): string[] {
   const n = result.seated;
   const pct = (c: number) => formatPercent(c, n, lang);
   const head =
@@ -108,7 +114,7 @@ export function resultSentences(council: CouncilConfig, result: RoundResult, lan
     case 'election': {
       const lines = [
         lang === 'vi'
-          ? `${head}; số người được bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`
+          ? `${head}; số người cần bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`
           : `${head}; posts to fill: ${result.seats}; votes needed to be elected: ${result.required} of ${n}.`,
       ];
       for (const c of result.candidates) {

@@ -1,11 +1,14 @@
-// The minutes as a DOCX (Nghị định 30/2020/NĐ-CP): A4, margins 20/20/30/15 mm, Times New Roman 14 pt,
-// header as a borderless two-column table, justified body with first-line indent, signatures.
+// The records as a DOCX (Nghị định 30/2020/NĐ-CP): A4, margins 20/20/30/15 mm, Times New Roman 14 pt,
+// header as a borderless two-column table, bold summary line with a short rule under it, justified body with
+// first-line indent and 6 pt between paragraphs, page numbers at the top centre from page 2, and signature
+// blocks kept on the page of the body's last paragraph. Several layouts (the Kỷ yếu) are one section each.
 
 import {
   AlignmentType,
   BorderStyle,
+  PageBreak,
   Document,
-  Footer,
+  Header,
   Packer,
   PageNumber,
   Paragraph,
@@ -15,11 +18,12 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  type ISectionOptions,
   UnderlineType,
   WidthType,
   convertMillimetersToTwip as mm,
 } from 'docx';
-import type { Block, MinutesLayout } from './minutes-layout';
+import type { Block, MinutesLayout, OfficialHeader } from './minutes-layout';
 
 const FONT = 'Times New Roman';
 const BODY = 28; // half-points: 14 pt
@@ -39,8 +43,11 @@ const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number
     underline: o.underline ? { type: UnderlineType.SINGLE } : undefined,
   });
 
-const centered = (children: TextRun[], after = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after, line: 260 }, children });
+/** 6 pt after each body paragraph (Nghị định 30/2020/NĐ-CP asks for at least 6 pt), in twips. */
+const AFTER = 120;
+
+const centered = (children: TextRun[], after = 0, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after, line: 260 }, keepNext, keepLines: keepNext, children });
 
 const noBorders = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -49,7 +56,16 @@ const noBorders = {
   right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 };
 
-function headerTable(l: MinutesLayout): Table {
+/** A short centred rule: an empty paragraph's bottom border, narrowed by its indents. */
+const rule = (indent: number, after: number) =>
+  new Paragraph({
+    indent: { left: indent, right: indent },
+    spacing: { before: 0, after, line: 120 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 4 })],
+  });
+
+function headerTable(h: OfficialHeader): Table {
   // The national title must fit on one line in the right column (12 pt bold, as Nghị định 30/2020 allows).
   const leftW = Math.round(TEXT_WIDTH * 0.38);
   const rightW = TEXT_WIDTH - leftW;
@@ -57,24 +73,18 @@ function headerTable(l: MinutesLayout): Table {
     width: { size: leftW, type: WidthType.DXA },
     borders: noBorders,
     children: [
-      ...l.issuingBody.map((line) => centered([run(line, { bold: true, size: SMALL })])),
-      // The short rule under the issuing body: an empty paragraph's bottom border, narrowed by its indents.
-      new Paragraph({
-        indent: { left: Math.round(leftW * 0.33), right: Math.round(leftW * 0.33) },
-        spacing: { before: 0, after: 120, line: 120 },
-        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-        children: [run('', { size: 4 })],
-      }),
-      centered([run(l.numberLine, { size: SMALL })]),
+      ...h.issuingBody.map((line) => centered([run(line, { bold: true, size: SMALL })])),
+      rule(Math.round(leftW * 0.33), 120),
+      centered([run(h.numberLine, { size: SMALL })]),
     ],
   });
   const right = new TableCell({
     width: { size: rightW, type: WidthType.DXA },
     borders: noBorders,
     children: [
-      centered([run(l.nation, { bold: true, size: 24 })]),
-      centered([run(l.motto, { bold: true, underline: true })], 120),
-      centered([run(l.placeDate, { italics: true })]),
+      centered([run(h.nation, { bold: true, size: 24 })]),
+      centered([run(h.motto, { bold: true, underline: true })], 120),
+      centered([run(h.placeDate, { italics: true })]),
     ],
   });
   return new Table({
@@ -86,12 +96,17 @@ function headerTable(l: MinutesLayout): Table {
   });
 }
 
-function bodyParagraph(b: Extract<Block, { t: 'para' }>): Paragraph {
+const ALIGN = { left: AlignmentType.LEFT, justify: AlignmentType.JUSTIFIED, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function bodyParagraph(b: Extract<Block, { t: 'para' }>, keepNext: boolean): Paragraph {
+  const align = b.align ?? 'justify';
   return new Paragraph({
-    alignment: b.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
-    indent: b.indent === false ? undefined : { firstLine: mm(10) },
-    spacing: { before: 0, after: 80, line: 300 },
-    children: [run(b.text, { bold: b.bold, italics: b.italic })],
+    alignment: ALIGN[align],
+    indent: b.indent === false || align === 'center' ? undefined : { firstLine: mm(10) },
+    spacing: { before: 0, after: AFTER, line: 300 },
+    keepNext,
+    keepLines: keepNext,
+    children: [run(b.text, { bold: b.bold, italics: b.italic, size: b.size ? b.size * 2 : undefined })],
   });
 }
 
@@ -103,7 +118,7 @@ function dataTable(b: Extract<Block, { t: 'table' }>): Table {
       margins: { top: 20, bottom: 20, left: 80, right: 80 },
       children: [
         new Paragraph({
-          alignment: header || b.columns[i]?.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          alignment: header ? AlignmentType.CENTER : ALIGN[b.columns[i]?.align ?? 'left'],
           children: [run(text, { bold: header, size: SMALL })],
         }),
       ],
@@ -119,87 +134,113 @@ function dataTable(b: Extract<Block, { t: 'table' }>): Table {
   });
 }
 
-function blocks(list: Block[]): (Paragraph | Table)[] {
+function blocks(list: Block[], keepTail: boolean): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  for (const b of list) {
+  // The last paragraph is kept with the signatures that follow it (they never stand alone on a page).
+  const last = keepTail ? list.findLastIndex((b) => b.t === 'para') : -1;
+  list.forEach((b, index) => {
     switch (b.t) {
       case 'section':
-        out.push(new Paragraph({ spacing: { before: 160, after: 80 }, keepNext: true, children: [run(b.text, { bold: true })] }));
+        out.push(new Paragraph({ spacing: { before: 160, after: AFTER }, keepNext: true, children: [run(b.text, { bold: true })] }));
         break;
       case 'heading':
         out.push(
           new Paragraph({
             alignment: AlignmentType.JUSTIFIED,
             indent: { firstLine: mm(10) },
-            spacing: { before: 120, after: 80 },
+            spacing: { before: 120, after: AFTER },
             keepNext: true,
             children: [run(b.text, { bold: true })],
           }),
         );
         break;
       case 'para':
-        out.push(bodyParagraph(b));
+        out.push(bodyParagraph(b, index === last));
         break;
       case 'table':
         out.push(dataTable(b));
-        out.push(new Paragraph({ spacing: { after: 80 }, children: [] }));
+        out.push(new Paragraph({ spacing: { after: AFTER }, children: [] }));
+        break;
+      case 'pagebreak':
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+      case 'space':
+        out.push(new Paragraph({ spacing: { before: b.pt * 20, after: 0 }, children: [] }));
         break;
     }
+  });
+  return out;
+}
+
+function signatures(signers: MinutesLayout['signatures']): Table[] {
+  const half = Math.round(TEXT_WIDTH / 2);
+  const side = (s: MinutesLayout['signatures'][number] | null) =>
+    new TableCell({
+      width: { size: half, type: WidthType.DXA },
+      borders: noBorders,
+      children: s
+        ? [
+            ...s.role.map((line, i) => centered([run(line, { bold: true })], i === s.role.length - 1 ? 1600 : 0, true)),
+            centered([run(s.name, { bold: true })]),
+          ]
+        : [centered([run('')])],
+    });
+  const rows: TableRow[] = [];
+  // Pairs left to right; a lone last signer stands on the right, where Nghị định 30 puts the signing authority.
+  for (let i = 0; i < signers.length; i += 2) {
+    const a = signers[i]!;
+    const b = signers[i + 1];
+    rows.push(new TableRow({ cantSplit: true, children: b ? [side(a), side(b)] : [side(null), side(a)] }));
+  }
+  if (rows.length === 0) return [];
+  return [
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [half, TEXT_WIDTH - half],
+      layout: TableLayoutType.FIXED,
+      borders: TableBorders.NONE,
+      rows,
+    }),
+  ];
+}
+
+function content(l: MinutesLayout): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (l.header) out.push(headerTable(l.header));
+  out.push(new Paragraph({ spacing: { before: l.header ? 240 : 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: [run(l.title, { bold: true })] }));
+  l.subtitle.forEach((line) => out.push(centered([run(line, { bold: true })], 0, true)));
+  // The short rule under the summary line (Mẫu 1.9).
+  out.push(rule(Math.round(TEXT_WIDTH * 0.4), 240));
+  out.push(...blocks(l.blocks, l.signatures.length > 0));
+  if (l.signatures.length > 0) {
+    out.push(new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }));
+    out.push(...signatures(l.signatures));
   }
   return out;
 }
 
-function signatures(l: MinutesLayout): Table {
-  const half = Math.round(TEXT_WIDTH / 2);
-  const side = (role: string, name: string) =>
-    new TableCell({
-      width: { size: half, type: WidthType.DXA },
-      borders: noBorders,
-      children: [
-        centered([run(role, { bold: true })]),
-        centered([run('(Ký, ghi rõ họ tên)', { italics: true, size: SMALL })], 1400),
-        centered([run(name, { bold: true })]),
-      ],
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, TEXT_WIDTH - half],
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    rows: [new TableRow({ cantSplit: true, children: [side(l.signatures.left.role, l.signatures.left.name), side(l.signatures.right.role, l.signatures.right.name)] })],
+/** Page number at the top centre, 13 pt (Nghị định 30/2020/NĐ-CP): on every page but the first. */
+const pageNumberHeader = () =>
+  new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: SMALL, children: [PageNumber.CURRENT] })] })],
   });
-}
 
-export async function minutesDocx(l: MinutesLayout): Promise<Buffer> {
+export async function minutesDocx(layouts: MinutesLayout | MinutesLayout[], title?: string): Promise<Buffer> {
+  const list = Array.isArray(layouts) ? layouts : [layouts];
+  const sections: ISectionOptions[] = list.map((l, i) => ({
+    properties: {
+      page: { size: A4, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+      // Only the document's first page goes without a number; later sections continue the numbering.
+      titlePage: i === 0,
+    },
+    headers: i === 0 ? { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) } : { default: pageNumberHeader() },
+    children: content(l),
+  }));
   const doc = new Document({
     creator: 'Hội đồng điện tử',
-    title: `${l.title} ${l.subtitle[0] ?? ''}`,
+    title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle[0] ?? ''}`,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      {
-        properties: { page: { size: A4, margin: { ...MARGIN, header: mm(10), footer: mm(10) } } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({ font: FONT, size: 18, children: [`${l.footer} · Trang `, PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES] }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: [
-          headerTable(l),
-          new Paragraph({ spacing: { before: 240 }, alignment: AlignmentType.CENTER, children: [run(l.title, { bold: true })] }),
-          ...l.subtitle.map((line, i) => centered([run(line, { bold: i === 0 })], i === l.subtitle.length - 1 ? 240 : 0)),
-          ...blocks(l.blocks),
-          new Paragraph({ spacing: { after: 120 }, children: [] }),
-          signatures(l),
-        ],
-      },
-    ],
+    sections,
   });
   return Packer.toBuffer(doc);
 }

@@ -1,6 +1,8 @@
-// The minutes (Biên bản kỳ họp) as a list of neutral blocks: the DOCX and the PDF typesetters render the
-// same blocks, so both files carry the same words. Layout follows Nghị định 30/2020/NĐ-CP (header block,
-// title, justified body, signatures).
+// The records a secretariat signs, as lists of neutral blocks: the DOCX and the PDF typesetters render the
+// same blocks, so both files carry the same words. Layout follows Nghị định 30/2020/NĐ-CP (Phụ lục I; Mẫu 1.9
+// for a biên bản): the official header, the title with its bold summary line and a short rule under it, a
+// justified body ending in "./.", and the signature blocks. Page numbers (top centre, from page 2) are the
+// typesetters' job. docs/records.md lists each requirement and where it is met.
 
 import { formatDocumentDateVi } from '@hddt/protocol';
 import type { MinutesNotes } from './minutes-notes';
@@ -11,10 +13,14 @@ import { dayIn } from '../engine';
 export type Block =
   | { t: 'section'; text: string }
   | { t: 'heading'; text: string }
-  | { t: 'para'; text: string; italic?: boolean; bold?: boolean; indent?: boolean; align?: 'left' | 'justify' }
-  | { t: 'table'; columns: { title: string; width: number; align?: 'left' | 'center' }[]; rows: string[][] };
+  | { t: 'para'; text: string; italic?: boolean; bold?: boolean; indent?: boolean; align?: 'left' | 'justify' | 'center'; size?: number }
+  | { t: 'table'; columns: { title: string; width: number; align?: 'left' | 'center' | 'right' }[]; rows: string[][] }
+  | { t: 'pagebreak' }
+  /** Vertical space in points (the Kỷ yếu's cover). */
+  | { t: 'space'; pt: number };
 
-export interface MinutesLayout {
+/** The two-column header of an official document (thể thức văn bản). */
+export interface OfficialHeader {
   /** Issuing body, one line each (capitals). */
   issuingBody: string[];
   /** "Số: 12/BB-HĐND" (or a blank to fill in by hand). */
@@ -23,37 +29,103 @@ export interface MinutesLayout {
   motto: string;
   /** "Côn Đảo, ngày 05 tháng 7 năm 2026" */
   placeDate: string;
+}
+
+/** A signature block: the capacity lines ("TM. BAN KIỂM PHIẾU", "TRƯỞNG BAN") and the name under the space. */
+export interface Signer {
+  role: string[];
+  name: string;
+}
+
+/** One document: the minutes, the counting minutes, or one part of the Kỷ yếu. Each starts on a new page. */
+export interface MinutesLayout {
+  /** null: no official header (the Kỷ yếu's cover and its lists). */
+  header: OfficialHeader | null;
   title: string;
+  /** The summary line(s) under the title (trích yếu), bold, with a short rule under them. */
   subtitle: string[];
   blocks: Block[];
-  signatures: { left: { role: string; name: string }; right: { role: string; name: string } };
-  /** Printed at the foot of every page. */
-  footer: string;
+  /** In rows of two; a lone signer stands on the right. Kept on the page of the body's last paragraph. */
+  signatures: Signer[];
 }
+export type DocLayout = MinutesLayout;
 
-export function numberLine(number: string): string {
+export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/** "Số: 05/BB-HĐND": a number below 10 takes a leading zero (Nghị định 30/2020/NĐ-CP). */
+export function numberLine(number: string, kind = 'BB-HĐND'): string {
   const n = number.trim();
-  if (n === '') return 'Số:        /BB-HĐND';
-  return /\//.test(n) ? `Số: ${n}` : `Số: ${n}/BB-HĐND`;
+  if (n === '') return `Số:        /${kind}`;
+  const padded = n.replace(/^(\d)(?=\/|$)/, '0$1');
+  return /\//.test(padded) ? `Số: ${padded}` : `Số: ${padded}/${kind}`;
 }
 
-function paragraphs(text: string): string[] {
+/** "Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo khóa I, nhiệm kỳ 2026 - 2031" */
+export function sessionSummaryLine(record: Pick<SessionRecord, 'council' | 'session'>): string {
+  const c = record.council;
+  const khoa = c.termOrdinal ? ` khóa ${c.termOrdinal}` : '';
+  return `${record.session.heading}, ${c.name}${khoa}, nhiệm kỳ ${c.term}`;
+}
+
+export function officialHeader(record: Pick<SessionRecord, 'council' | 'session'>, number: string, isoDay: string, kind = 'BB-HĐND'): OfficialHeader {
+  return {
+    issuingBody: record.council.issuingBody,
+    numberLine: numberLine(number, kind),
+    nation: NATION,
+    motto: MOTTO,
+    placeDate: `${record.council.place || record.session.place}, ${formatDocumentDateVi(isoDay)}`,
+  };
+}
+
+export function paragraphs(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 }
 
-function timeAndDay(iso: string, timeZone: string): string {
+export function timeAndDay(iso: string, timeZone: string): string {
   return `${clockTimeVi(iso, timeZone)} ngày ${shortDateVi(dayIn(timeZone, Date.parse(iso)))}`;
 }
 
-function roundBlocks(r: RoundRecord, tz: string): Block[] {
+/** "Nguyễn Minh An, Chủ tịch HĐND đặc khu" (the name alone when no position was entered). */
+export function withTitle(name: string, title: string | undefined): string {
+  return title ? `${name}, ${title}` : name;
+}
+
+/** Ends the body with "./." (Nghị định 30/2020/NĐ-CP): on its last paragraph, replacing a final full stop. */
+export function endBody(blocks: Block[]): Block[] {
+  for (let i = blocks.length - 1; i >= 0; i -= 1) {
+    const b = blocks[i]!;
+    if (b.t === 'para' && b.text.trim() !== '') {
+      blocks[i] = { ...b, text: `${b.text.replace(/[.。]\s*$/u, '')}./.` };
+      return blocks;
+    }
+  }
+  blocks.push({ t: 'para', text: './.', indent: false });
+  return blocks;
+}
+
+/** The closing line of the body: which log entry the document was made from, and its hash. */
+export function logLine(record: Pick<SessionRecord, 'logHead'>, what = 'Biên bản'): Block {
+  return {
+    t: 'para',
+    italic: true,
+    align: 'left',
+    text: `${what} được lập từ nhật ký sự kiện của hệ thống, tính đến mục số ${record.logHead.seq}; mã kiểm tra toàn vẹn (SHA-256): ${record.logHead.hash}.`,
+  };
+}
+
+export function roundBlocks(r: RoundRecord, tz: string): Block[] {
   const out: Block[] = [];
   const label = r.repeated ? ` (biểu quyết lại, lần ${r.number})` : '';
   out.push({ t: 'para', bold: true, text: `Biểu quyết: ${r.question}${label}.` });
   const when = r.closedAt ? `, từ ${clockTimeVi(r.openedAt, tz)} đến ${clockTimeVi(r.closedAt, tz)}` : `, mở lúc ${clockTimeVi(r.openedAt, tz)}`;
-  out.push({ t: 'para', text: `Hình thức: ${r.modeText}${when}. Tình trạng: ${r.statusText}.` });
+  out.push({ t: 'para', text: `Hình thức: ${r.modeText}${when}.` });
+  // What the minutes say of a round that was not carried to its announced result, in a sentence of its own.
+  if (r.status === 'cancelled') out.push({ t: 'para', text: `${r.statusText}; kết quả lượt này không được tính.` });
+  else if (r.status !== 'announced') out.push({ t: 'para', text: `${r.statusText}.` });
   for (const line of r.resultLines) out.push({ t: 'para', text: line });
   if (r.resolutionCode) out.push({ t: 'para', text: `Nghị quyết được thông qua mang số ${r.resolutionCode}.` });
   if (r.namedBallots) {
@@ -77,16 +149,22 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
   const blocks: Block[] = [];
 
   blocks.push({ t: 'section', text: 'I. THỜI GIAN, ĐỊA ĐIỂM' });
+  if (s.title) blocks.push({ t: 'para', text: `Kỳ họp: ${s.title}.` });
   const opened = s.openedAt ? `khai mạc lúc ${timeAndDay(s.openedAt, tz)}` : `dự kiến khai mạc ngày ${shortDateVi(s.startDate)}`;
   const closed = s.closedAt ? `bế mạc lúc ${timeAndDay(s.closedAt, tz)}` : 'chưa bế mạc';
   blocks.push({ t: 'para', text: `Thời gian: ${opened}; ${closed}.` });
   blocks.push({ t: 'para', text: `Địa điểm: ${s.place}.` });
 
   blocks.push({ t: 'section', text: 'II. THÀNH PHẦN THAM DỰ' });
-  blocks.push({ t: 'para', text: `Chủ tọa kỳ họp: ${s.chairName}.` });
-  blocks.push({ t: 'para', text: `Thư ký kỳ họp: ${s.secretaryName}.` });
+  blocks.push({ t: 'para', text: `Chủ tọa kỳ họp: ${withTitle(s.chairName, s.chairTitle)}.` });
+  blocks.push({ t: 'para', text: `Thư ký kỳ họp: ${withTitle(s.secretaryName, s.secretaryTitle)}.` });
   if (record.attendance.length === 0) blocks.push({ t: 'para', text: 'Chưa điểm danh đại biểu.' });
   for (const day of record.attendance) blocks.push({ t: 'para', text: day.text });
+  const guests = s.guests ?? [];
+  if (guests.length > 0) {
+    blocks.push({ t: 'para', text: `Khách mời (${guests.length}):` });
+    guests.forEach((g, i) => blocks.push({ t: 'para', text: `${i + 1}. ${withTitle(g.name, g.title)}${i === guests.length - 1 ? '.' : ';'}` }));
+  }
 
   blocks.push({ t: 'section', text: 'III. NỘI DUNG KỲ HỌP' });
   for (const p of paragraphs(notes.opening)) blocks.push({ t: 'para', text: p });
@@ -112,12 +190,12 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
     for (const r of record.otherRounds) blocks.push(...roundBlocks(r, tz));
   }
 
-  blocks.push({ t: 'section', text: 'IV. ĐẠI BIỂU PHÁT BIỂU' });
-  if (record.speakers.length === 0) blocks.push({ t: 'para', text: 'Không có đại biểu phát biểu.' });
+  blocks.push({ t: 'section', text: 'IV. Ý KIẾN PHÁT BIỂU CỦA ĐẠI BIỂU VÀ KHÁCH MỜI' });
+  if (record.speakers.length === 0) blocks.push({ t: 'para', text: 'Không có ý kiến phát biểu.' });
   for (const sp of record.speakers) {
-    const seat = sp.seat !== null ? ` (ghế ${sp.seat})` : '';
+    const who = sp.guest ? ' (khách mời)' : sp.seat !== null ? ` (ghế ${sp.seat})` : '';
     const until = sp.endedAt ? ` đến ${clockTimeVi(sp.endedAt, tz)}` : '';
-    blocks.push({ t: 'para', text: `${sp.order}. ${sp.name}${sp.title ? `, ${sp.title}` : ''}${seat}, từ ${clockTimeVi(sp.startedAt, tz)}${until}.` });
+    blocks.push({ t: 'para', text: `${sp.order}. ${withTitle(sp.name, sp.title)}${who}, từ ${clockTimeVi(sp.startedAt, tz)}${until}.` });
   }
 
   blocks.push({ t: 'section', text: 'V. NGHỊ QUYẾT ĐÃ THÔNG QUA' });
@@ -132,25 +210,17 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
     t: 'para',
     text: s.closedAt ? `Kỳ họp bế mạc lúc ${timeAndDay(s.closedAt, tz)}.` : 'Kỳ họp chưa bế mạc tại thời điểm lập biên bản.',
   });
-  blocks.push({
-    t: 'para',
-    italic: true,
-    align: 'left',
-    text:
-      `Biên bản được lập từ nhật ký sự kiện của hệ thống, tính đến mục số ${record.logHead.seq}; ` +
-      `mã kiểm tra toàn vẹn (SHA-256): ${record.logHead.hash}.`,
-  });
+  blocks.push(logLine(record));
+  endBody(blocks);
 
   return {
-    issuingBody: record.council.issuingBody,
-    numberLine: numberLine(notes.number),
-    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    motto: 'Độc lập - Tự do - Hạnh phúc',
-    placeDate: `${record.council.place || s.place}, ${formatDocumentDateVi(record.documentDate)}`,
+    header: officialHeader(record, notes.number, record.documentDate),
     title: 'BIÊN BẢN',
-    subtitle: [`${s.heading}, ${record.council.name} nhiệm kỳ ${record.council.term}`, s.title],
+    subtitle: [sessionSummaryLine(record)],
     blocks,
-    signatures: { left: { role: 'THƯ KÝ', name: s.secretaryName }, right: { role: 'CHỦ TỌA', name: s.chairName } },
-    footer: `Nhật ký: mục ${record.logHead.seq} · SHA-256 ${record.logHead.hash}`,
+    signatures: [
+      { role: ['THƯ KÝ'], name: s.secretaryName },
+      { role: ['CHỦ TỌA'], name: s.chairName },
+    ],
   };
 }

@@ -1,22 +1,27 @@
-// The minutes as a PDF with the bundled Liberation Serif (metric-compatible with Times New Roman): the same
-// layout and words as the DOCX.
+// The records as a PDF with the bundled Liberation Serif (metric-compatible with Times New Roman): the same
+// layouts and words as the DOCX. Page numbers at the top centre from page 2; the signature blocks are kept
+// on the page of the body's last paragraph; several layouts (the Kỷ yếu) each start on a new page.
 
 import PDFDocument from 'pdfkit';
 import { fontPath } from '../seed/pdf';
-import type { Block, MinutesLayout } from './minutes-layout';
+import type { Block, MinutesLayout, OfficialHeader, Signer } from './minutes-layout';
 
 const MM = 72 / 25.4;
 const MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 const BODY = 13.5;
 const SMALL = 12.5;
+/** At least 6 pt between paragraphs (Nghị định 30/2020/NĐ-CP). */
+const PARA_GAP = 6;
+const SIGN_SPACE = 84;
 
-export function minutesPdf(l: MinutesLayout): Promise<Buffer> {
+export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: string): Promise<Buffer> {
+  const list = Array.isArray(layouts) ? layouts : [layouts];
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
       margins: MARGINS,
       bufferPages: true,
-      info: { Title: `${l.title} ${l.subtitle[0] ?? ''}`, Creator: 'Hội đồng điện tử' },
+      info: { Title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle[0] ?? ''}`, Creator: 'Hội đồng điện tử' },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -30,66 +35,67 @@ export function minutesPdf(l: MinutesLayout): Promise<Buffer> {
     const left = MARGINS.left;
     const width = doc.page.width - MARGINS.left - MARGINS.right;
     const bottom = () => doc.page.height - MARGINS.bottom;
-
-    // ---- header: two columns ----
-    const top = MARGINS.top;
-    const leftW = width * 0.4;
-    const rightX = left + leftW;
-    const rightW = width - leftW;
-    doc.font('b').fontSize(SMALL);
-    let y = top;
-    for (const line of l.issuingBody) {
-      doc.text(line, left, y, { width: leftW, align: 'center' });
-      y = doc.y;
-    }
-    const ruleW = leftW * 0.3;
-    doc.moveTo(left + (leftW - ruleW) / 2, y + 5).lineTo(left + (leftW + ruleW) / 2, y + 5).lineWidth(0.6).stroke();
-    doc.font('r').fontSize(SMALL).text(l.numberLine, left, y + 11, { width: leftW, align: 'center' });
-    const leftBottom = doc.y;
-
-    doc.font('b').fontSize(SMALL).text(l.nation, rightX, top, { width: rightW, align: 'center' });
-    doc.font('b').fontSize(BODY);
-    const mottoW = doc.widthOfString(l.motto);
-    const mottoY = doc.y;
-    doc.text(l.motto, rightX, mottoY, { width: rightW, align: 'center' });
-    const underlineY = doc.y + 0.5;
-    doc.moveTo(rightX + (rightW - mottoW) / 2, underlineY).lineTo(rightX + (rightW + mottoW) / 2, underlineY).lineWidth(0.6).stroke();
-    doc.font('i').fontSize(BODY).text(l.placeDate, rightX, underlineY + 8, { width: rightW, align: 'center' });
-    y = Math.max(leftBottom, doc.y) + 22;
-
-    // ---- title ----
-    doc.font('b').fontSize(BODY + 0.5).text(l.title, left, y, { width, align: 'center' });
-    l.subtitle.forEach((line, i) => {
-      doc.font(i === 0 ? 'b' : 'r').fontSize(BODY).text(line, left, doc.y, { width, align: 'center' });
-    });
-    doc.y += 14;
-
-    // ---- body ----
     const ensure = (h: number) => {
       if (doc.y + h > bottom()) doc.addPage();
     };
-    const para = (text: string, font: string, opts: { indent?: number; gap?: number; align?: 'justify' | 'left' | 'center' } = {}) => {
-      doc.font(font).fontSize(BODY);
-      const o = { width, align: opts.align ?? 'justify', indent: opts.indent ?? 10 * MM, lineGap: 2, paragraphGap: opts.gap ?? 3 };
-      ensure(Math.min(doc.heightOfString(text, o), 3 * BODY));
+
+    const header = (h: OfficialHeader) => {
+      const top = doc.y;
+      const leftW = width * 0.4;
+      const rightX = left + leftW;
+      const rightW = width - leftW;
+      doc.font('b').fontSize(SMALL);
+      let y = top;
+      for (const line of h.issuingBody) {
+        doc.text(line, left, y, { width: leftW, align: 'center' });
+        y = doc.y;
+      }
+      const ruleW = leftW * 0.3;
+      doc.moveTo(left + (leftW - ruleW) / 2, y + 5).lineTo(left + (leftW + ruleW) / 2, y + 5).lineWidth(0.6).stroke();
+      doc.font('r').fontSize(SMALL).text(h.numberLine, left, y + 11, { width: leftW, align: 'center' });
+      const leftBottom = doc.y;
+
+      doc.font('b').fontSize(SMALL).text(h.nation, rightX, top, { width: rightW, align: 'center' });
+      doc.font('b').fontSize(BODY);
+      const mottoW = doc.widthOfString(h.motto);
+      const mottoY = doc.y;
+      doc.text(h.motto, rightX, mottoY, { width: rightW, align: 'center' });
+      const underlineY = doc.y + 0.5;
+      doc.moveTo(rightX + (rightW - mottoW) / 2, underlineY).lineTo(rightX + (rightW + mottoW) / 2, underlineY).lineWidth(0.6).stroke();
+      doc.font('i').fontSize(BODY).text(h.placeDate, rightX, underlineY + 8, { width: rightW, align: 'center' });
+      doc.x = left;
+      doc.y = Math.max(leftBottom, doc.y) + 22;
+    };
+
+    const paraOptions = (b: { align?: 'left' | 'justify' | 'center'; indent?: boolean }, indent?: number) => ({
+      width,
+      align: b.align ?? 'justify',
+      indent: b.align === 'center' || b.indent === false ? 0 : (indent ?? 10 * MM),
+      lineGap: 2,
+      paragraphGap: PARA_GAP,
+    });
+    const fontOf = (b: { bold?: boolean; italic?: boolean }) => (b.bold && b.italic ? 'bi' : b.bold ? 'b' : b.italic ? 'i' : 'r');
+    const para = (text: string, font: string, o: ReturnType<typeof paraOptions>, size = BODY, keep = 0) => {
+      doc.font(font).fontSize(size);
+      ensure(Math.min(doc.heightOfString(text, o), 3 * size) + keep);
       doc.text(text, left, doc.y, o);
     };
     const table = (b: Extract<Block, { t: 'table' }>) => {
       const widths = b.columns.map((c) => c.width * width);
       const pad = 4;
-      const row = (cells: string[], header: boolean) => {
-        doc.font(header ? 'b' : 'r').fontSize(SMALL);
+      const row = (cells: string[], isHeader: boolean) => {
+        doc.font(isHeader ? 'b' : 'r').fontSize(SMALL);
         const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
         if (doc.y + h > bottom()) {
           doc.addPage();
-          if (!header) row(b.columns.map((c) => c.title), true);
-          doc.font(header ? 'b' : 'r').fontSize(SMALL);
+          if (!isHeader) row(b.columns.map((c) => c.title), true);
+          doc.font(isHeader ? 'b' : 'r').fontSize(SMALL);
         }
         const y0 = doc.y;
         let x = left;
         cells.forEach((c, i) => {
           doc.rect(x, y0, widths[i]!, h).lineWidth(0.5).stroke();
-          const align = header || b.columns[i]?.align === 'center' ? 'center' : 'left';
+          const align = isHeader ? 'center' : (b.columns[i]?.align ?? 'left');
           doc.text(c, x + pad, y0 + pad, { width: widths[i]! - 2 * pad, align });
           x += widths[i]!;
         });
@@ -98,58 +104,98 @@ export function minutesPdf(l: MinutesLayout): Promise<Buffer> {
       };
       row(b.columns.map((c) => c.title), true);
       for (const r of b.rows) row(r, false);
-      doc.y += 6;
+      doc.y += PARA_GAP;
     };
-    for (const b of l.blocks) {
-      switch (b.t) {
-        case 'section':
-          ensure(4 * BODY);
-          doc.y += 6;
-          para(b.text, 'b', { indent: 0, align: 'left' });
-          break;
-        case 'heading':
-          ensure(4 * BODY);
-          doc.y += 3;
-          para(b.text, 'b');
-          break;
-        case 'para':
-          para(b.text, b.bold && b.italic ? 'bi' : b.bold ? 'b' : b.italic ? 'i' : 'r', {
-            indent: b.indent === false ? 0 : undefined,
-            align: b.align === 'left' ? 'left' : 'justify',
-          });
-          break;
-        case 'table':
-          table(b);
-          break;
+
+    /** Height of the signature rows, to keep them on the page of the last paragraph. */
+    const signaturesHeight = (signers: Signer[]) => {
+      let h = 12;
+      for (let i = 0; i < signers.length; i += 2) {
+        const lines = Math.max(signers[i]!.role.length, signers[i + 1]?.role.length ?? 0);
+        h += lines * (BODY + 3) + SIGN_SPACE + BODY + 14;
       }
-    }
-
-    // ---- signatures ----
-    ensure(130);
-    doc.y += 16;
-    const sy = doc.y;
-    const half = width / 2;
-    const sign = (x: number, role: string, name: string) => {
-      doc.font('b').fontSize(BODY).text(role, x, sy, { width: half, align: 'center' });
-      doc.font('i').fontSize(SMALL).text('(Ký, ghi rõ họ tên)', x, doc.y, { width: half, align: 'center' });
-      doc.font('b').fontSize(BODY).text(name, x, sy + 90, { width: half, align: 'center' });
+      return h;
     };
-    sign(left, l.signatures.left.role, l.signatures.left.name);
-    sign(left + half, l.signatures.right.role, l.signatures.right.name);
+    const signatures = (signers: Signer[]) => {
+      doc.y += 12;
+      const half = width / 2;
+      for (let i = 0; i < signers.length; i += 2) {
+        const pair: (Signer | null)[] = signers[i + 1] ? [signers[i]!, signers[i + 1]!] : [null, signers[i]!];
+        const sy = doc.y;
+        const lines = Math.max(...pair.map((s) => s?.role.length ?? 0));
+        pair.forEach((s, k) => {
+          if (!s) return;
+          const x = left + k * half;
+          doc.font('b').fontSize(BODY);
+          s.role.forEach((line, j) => doc.text(line, x, sy + j * (BODY + 3), { width: half, align: 'center' }));
+          doc.text(s.name, x, sy + lines * (BODY + 3) + SIGN_SPACE, { width: half, align: 'center' });
+        });
+        doc.x = left;
+        doc.y = sy + lines * (BODY + 3) + SIGN_SPACE + BODY + 14;
+      }
+    };
 
-    // ---- footer on every page ----
+    list.forEach((l, index) => {
+      if (index > 0) doc.addPage();
+      if (l.header) header(l.header);
+      // ---- title and summary line, with a short rule under it ----
+      doc.font('b').fontSize(BODY + 0.5).text(l.title, left, doc.y, { width, align: 'center' });
+      for (const line of l.subtitle) doc.font('b').fontSize(BODY).text(line, left, doc.y, { width, align: 'center' });
+      const ruleY = doc.y + 4;
+      doc.moveTo(left + width * 0.4, ruleY).lineTo(left + width * 0.6, ruleY).lineWidth(0.6).stroke();
+      doc.x = left;
+      doc.y = ruleY + 14;
+
+      // ---- body ----
+      const lastPara = l.signatures.length > 0 ? l.blocks.findLastIndex((b) => b.t === 'para') : -1;
+      l.blocks.forEach((b, i) => {
+        switch (b.t) {
+          case 'section':
+            ensure(4 * BODY);
+            doc.y += 6;
+            para(b.text, 'b', paraOptions({ align: 'left', indent: false }));
+            break;
+          case 'heading':
+            ensure(4 * BODY);
+            doc.y += 3;
+            para(b.text, 'b', paraOptions({}));
+            break;
+          case 'para': {
+            const o = paraOptions(b);
+            const size = b.size ?? BODY;
+            // The last paragraph goes to the next page together with the signatures when both do not fit.
+            if (i === lastPara) {
+              doc.font(fontOf(b)).fontSize(size);
+              ensure(doc.heightOfString(b.text, o) + signaturesHeight(l.signatures));
+            }
+            para(b.text, fontOf(b), o, size);
+            break;
+          }
+          case 'table':
+            table(b);
+            break;
+          case 'pagebreak':
+            doc.addPage();
+            break;
+          case 'space':
+            doc.y = Math.min(doc.y + b.pt, bottom());
+            break;
+        }
+      });
+      if (l.signatures.length > 0) {
+        ensure(signaturesHeight(l.signatures));
+        signatures(l.signatures);
+      }
+    });
+
+    // ---- page numbers: top centre, 13 pt, from page 2 ----
     const range = doc.bufferedPageRange();
-    for (let i = range.start; i < range.start + range.count; i += 1) {
+    for (let i = range.start + 1; i < range.start + range.count; i += 1) {
       doc.switchToPage(i);
-      const saved = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      doc
-        .font('r')
-        .fontSize(7.5)
-        .fillColor('#333333')
-        .text(`${l.footer} · Trang ${i + 1}/${range.count}`, left, doc.page.height - 11 * MM, { width, align: 'center', lineBreak: false });
-      doc.fillColor('black');
-      doc.page.margins.bottom = saved;
+      const saved = doc.page.margins.top;
+      doc.page.margins.top = 0;
+      doc.font('r').fontSize(13).text(String(i + 1), left, 10 * MM, { width, align: 'center', lineBreak: false });
+      doc.page.margins.top = saved;
     }
     doc.end();
   });

@@ -157,7 +157,9 @@ describe('minutes (Biên bản kỳ họp)', () => {
     expect(named!.resultLines[0]).toBe(OFFICIAL_NAMED);
     expect(named!.namedBallots).toHaveLength(31);
     expect(named!.namedBallots!.filter((b) => b.choice === 'Tán thành')).toHaveLength(27);
-    expect(named!.namedBallots!.filter((b) => b.choice === 'Không tham gia biểu quyết')).toHaveLength(3);
+    // Two excused and one absent from the roll call: "Vắng mặt", never "Không biểu quyết".
+    expect(named!.namedBallots!.filter((b) => b.choice === 'Vắng mặt')).toHaveLength(3);
+    expect(named!.namedBallots!.filter((b) => b.status === 'absent').map((b) => b.seat)).toEqual([29, 30, 31]);
     expect(anonymous!.resultLines[0]).toBe(OFFICIAL_ANON);
     expect(anonymous!.namedBallots).toBeNull();
     expect(election!.namedBallots).toBeNull();
@@ -195,7 +197,7 @@ describe('minutes (Biên bản kỳ họp)', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'BIÊN BẢN',
-      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo nhiệm kỳ 2026–2031',
+      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo khóa I, nhiệm kỳ 2026 - 2031',
       OFFICIAL_NAMED,
       OFFICIAL_ANON,
       'Phạm Quốc Bình: 18 phiếu (58,06%) — trúng cử.',
@@ -214,8 +216,12 @@ describe('minutes (Biên bản kỳ họp)', () => {
     }
     expect(text).toMatch(/Côn Đảo, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(text).not.toContain('Biểu quyết thử');
-    const footer = execFileSync('unzip', ['-p', file, 'word/footer1.xml']).toString('utf8');
-    expect(footer).toContain(head.split(':')[1]!);
+    // Nghị định 30: the page number at the top centre, not on the first page; the log head is in the body, not a footer.
+    expect(xml).toContain('<w:titlePg/>');
+    const parts = execFileSync('unzip', ['-Z1', file]).toString('utf8').split('\n');
+    expect(parts.filter((p) => p.startsWith('word/footer'))).toEqual([]);
+    const headers = parts.filter((p) => p.startsWith('word/header')).map((p) => execFileSync('unzip', ['-p', file, p]).toString('utf8'));
+    expect(headers.some((h) => h.includes('PAGE'))).toBe(true);
   });
 
   it('writes the same minutes as a PDF, and renders its first page', async () => {
@@ -274,12 +280,12 @@ describe('vote result exports', () => {
       const r = json.rounds[0]!;
       expect(r.ballots).toBeNull();
       expect(r.participation!.map((p) => p.seat)).toEqual([...r.participation!.map((p) => p.seat)].sort((a, b) => a - b));
-      for (const p of r.participation!) expect(Object.keys(p).sort()).toEqual(['delegateId', 'fullName', 'participated', 'seat']);
+      for (const p of r.participation!) expect(Object.keys(p).sort()).toEqual(['delegateId', 'fullName', 'participated', 'seat', 'status']);
       expect(r.participation!.filter((p) => p.participated)).toHaveLength(28);
       const csv = (await fetchRaw(`/api/rounds/${id}/results.csv`)).body.toString('utf8');
-      const personal = csv.split('\r\n').filter((l) => /,\d+,[^,]+,(Có|Không|[^,]+),,$/.test(l) && !l.includes(',Tham gia,'));
+      const personal = csv.split('\r\n').filter((l) => /,\d+,[^,]+,[^,]+,,$/.test(l) && !l.includes(',Tham gia,'));
       expect(personal).toEqual([]);
-      for (const line of csv.split('\r\n').filter((l) => l.includes(',Tham gia,'))) expect(line).toMatch(/,(Có|Không),,$/);
+      for (const line of csv.split('\r\n').filter((l) => l.includes(',Tham gia,'))) expect(line).toMatch(/,(Có tham gia|"Có mặt, không biểu quyết"|Vắng mặt),,$/);
     }
     const session = JSON.parse((await fetchRaw(`/api/sessions/${sessionId}/results.json`)).body.toString('utf8')) as ResultsExport;
     expect(session.rounds.map((r) => r.roundId)).toEqual([roundIds.cancelled, roundIds.named, roundIds.anonymous, roundIds.election, roundIds.confidence]);

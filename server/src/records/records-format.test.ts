@@ -26,6 +26,8 @@ describe('official wording', () => {
     expect(lines).toEqual([
       'Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%).',
       'Kết quả: THÔNG QUA (cần ít nhất 16/31 đại biểu tán thành).',
+      // The 3 absent are never merged with present delegates who did not vote.
+      'Vắng mặt 3; có mặt nhưng không biểu quyết 0.',
     ]);
   });
 
@@ -71,19 +73,19 @@ describe('secret round export', () => {
       motions: { m1: motion },
       rounds: { r1: round },
     };
-    const r = roundExport(state, round)!;
+    const r = roundExport(state, round, null)!;
     expect(r.ballots).toBeNull();
     expect(r.participation).toEqual([
-      { seat: 1, fullName: 'Đại biểu 1', delegateId: 'd1', participated: true },
-      { seat: 2, fullName: 'Đại biểu 2', delegateId: 'd2', participated: false },
-      { seat: 3, fullName: 'Đại biểu 3', delegateId: 'd3', participated: true },
+      { seat: 1, fullName: 'Đại biểu 1', delegateId: 'd1', participated: true, status: 'voted' },
+      { seat: 2, fullName: 'Đại biểu 2', delegateId: 'd2', participated: false, status: 'absent' },
+      { seat: 3, fullName: 'Đại biểu 3', delegateId: 'd3', participated: true, status: 'voted' },
     ]);
-    const csv = resultsCsv(state, [r]);
+    const csv = resultsCsv(state, [r], null);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv).toContain('"Bầu ""Phó"" Chủ tịch, nhiệm kỳ"');
     expect(csv).toContain(',Ứng cử viên,,A,Trúng cử,2,"66,67%"');
     const personal = csv.split('\r\n').filter((l) => /,[123],Đại biểu/.test(l));
-    expect(personal.map((l) => l.split(',').slice(-3).join(','))).toEqual(['Có,,', 'Không,,', 'Có,,']);
+    expect(personal.map((l) => l.split(',').slice(-3).join(','))).toEqual(['Có tham gia,,', 'Vắng mặt,,', 'Có tham gia,,']);
   });
 });

@@ -11,7 +11,8 @@ import type {
   DocumentType,
   RoundResult,
 } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, VOTE_OPTIONS, formatPercent, sessionTitle } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, sessionTitle } from '@hddt/protocol';
+import type { BallotStatus } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/queries';
 import { requiredCount } from '../domain/majority';
 import type { CouncilState, DomainEvent, RoundState } from '../domain/types';
@@ -23,7 +24,20 @@ export type { PersonRef, AttendanceDay, LogHead, NamedBallotRow, RoundRecord, Do
 
 
 
-/** What the minutes need from the log beyond the current state (it keeps when a round closed, not when it was announced). */
+/** A delegate as the roster had them at some moment of the log (name, seat and position then). */
+export interface RosterEntry {
+  id: string;
+  seat: number;
+  fullName: string;
+  title: string;
+}
+
+/**
+ * What the records need from the log beyond the current state: the state keeps when a round closed, not when it
+ * was announced, and it keeps today's roster and settings, not those of the day a round was held. Every record
+ * of a round is built from these snapshots, so a roster edit, a vacancy or a settings change made later
+ * changes no minutes and no export of an earlier round.
+ */
 export interface LogTimes {
   announcedAt: Record<string, string>;
   /**
@@ -31,44 +45,99 @@ export interface LogTimes {
    * N for a day is who held a seat that day, not who holds one now: a seat vacated later changes neither.
    */
   seatedOnDay: Record<string, string[]>;
+  /** `${sessionId}|${day}` → the same delegates with their names and seats as they were then. */
+  rosterOnDay?: Record<string, RosterEntry[]>;
+  /** roundId → the delegates holding a seat when the round opened, in seat order, as they were then. */
+  roundRoster?: Record<string, RosterEntry[]>;
+  /** roundId → the delegates counted present (roll call of that day) when the round closed. */
+  roundPresent?: Record<string, string[]>;
+  /** sessionId → the council's settings when the session closed (labels, name, term of its documents). */
+  councilAtClose?: Record<string, CouncilConfig>;
 }
 
 export function logTimes(entries: Iterable<{ event: DomainEvent; at: string }>): LogTimes {
   const announcedAt: Record<string, string> = {};
   const seatedOnDay: Record<string, string[]> = {};
-  const seated = new Set<string>();
+  const rosterOnDay: Record<string, RosterEntry[]> = {};
+  const roundRoster: Record<string, RosterEntry[]> = {};
+  const roundPresent: Record<string, string[]> = {};
+  const councilAtClose: Record<string, CouncilConfig> = {};
+  const delegates = new Map<string, Delegate>();
+  /** `${sessionId}|${day}` → delegateId → present */
+  const attendance = new Map<string, Map<string, boolean>>();
+  const roundSession = new Map<string, string>();
+  let council = null as CouncilConfig | null;
+  const seatedRoster = (): RosterEntry[] =>
+    [...delegates.values()]
+      .filter((d) => d.seated)
+      .sort((a, b) => a.seat - b.seat)
+      .map((d) => ({ id: d.id, seat: d.seat, fullName: d.fullName, title: d.title }));
+  const update = (id: string, patch: Partial<Delegate>) => {
+    const d = delegates.get(id);
+    if (d) delegates.set(id, { ...d, ...patch });
+  };
   for (const { event, at } of entries) {
     switch (event.type) {
+      case 'council.initialized':
+        council = { ...event.council };
+        break;
+      case 'council.configured':
+        if (council) council = { ...council, ...event.patch };
+        break;
+      case 'round.opened':
+        roundSession.set(event.roundId, event.sessionId);
+        roundRoster[event.roundId] = seatedRoster();
+        break;
+      case 'round.closed': {
+        const sessionId = roundSession.get(event.roundId);
+        if (sessionId && council) {
+          const day = dayIn(council.timeZone, Date.parse(at));
+          const records = attendance.get(`${sessionId}|${day}`);
+          roundPresent[event.roundId] = records
+            ? [...records].filter(([id, present]) => present && delegates.get(id)?.seated).map(([id]) => id)
+            : [];
+        }
+        break;
+      }
       case 'round.announced':
         announcedAt[event.roundId] ??= at;
         break;
+      case 'session.closed':
+        if (council) councilAtClose[event.sessionId] = council;
+        break;
       case 'delegate.added':
-        if (event.delegate.seated) seated.add(event.delegate.id);
+        delegates.set(event.delegate.id, { ...event.delegate });
+        break;
+      case 'delegate.updated':
+        update(event.delegateId, event.patch);
         break;
       case 'delegate.vacated':
-        seated.delete(event.delegateId);
+        update(event.delegateId, { seated: false });
         break;
       case 'delegate.reseated':
-        seated.add(event.delegateId);
+        update(event.delegateId, { seated: true });
         break;
-      case 'attendance.recorded':
-        seatedOnDay[`${event.sessionId}|${event.day}`] ??= [...seated];
+      case 'attendance.recorded': {
+        const key = `${event.sessionId}|${event.day}`;
+        if (!seatedOnDay[key]) {
+          const roster = seatedRoster();
+          seatedOnDay[key] = roster.map((r) => r.id);
+          rosterOnDay[key] = roster;
+        }
+        let records = attendance.get(key);
+        if (!records) attendance.set(key, (records = new Map()));
+        records.set(event.record.delegateId, event.record.status === 'present');
+        break;
+      }
+      case 'attendance.cleared':
+        attendance.get(`${event.sessionId}|${event.day}`)?.delete(event.delegateId);
         break;
       default:
         break;
     }
   }
-  return { announcedAt, seatedOnDay };
+  return { announcedAt, seatedOnDay, rosterOnDay, roundRoster, roundPresent, councilAtClose };
 }
-
-
-
-
-
-
-
-
-
 
 const MODE_TEXT: Record<BallotMode, string> = {
   named: 'Biểu quyết công khai, ghi danh',
@@ -134,7 +203,8 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
       break;
     }
     case 'election': {
-      lines.push(`${head}; số người được bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`);
+      lines.push(`${head}; số người cần bầu: ${result.seats}; số phiếu cần để trúng cử: ${result.required}/${n}.`);
+      lines.push(countingSentence(result)!);
       for (const c of result.candidates) {
         const verdict = c.elected ? 'trúng cử' : c.tied ? 'bằng phiếu, phải bầu lại' : 'không trúng cử';
         lines.push(`${c.name}: ${c.votes} phiếu (${pct(c.votes)}) — ${verdict}.`);
@@ -144,6 +214,7 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
     }
     case 'confidence': {
       lines.push(`${head}.`);
+      lines.push(countingSentence(result)!);
       for (const s of result.subjects) {
         const parts = CONFIDENCE_LEVELS.map((l) => `${lowerFirst(council.confidenceLabels[l].vi)} ${s.counts[l]} (${pct(s.counts[l])})`);
         let note = '';
@@ -154,11 +225,12 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
       break;
     }
   }
+  lines.push(absenceSentence(result));
   return lines;
 }
 
 export function choiceText(council: CouncilConfig, choice: BallotChoice | null, names: Record<string, string>): string {
-  if (!choice) return 'Không tham gia biểu quyết';
+  if (!choice) return NO_BALLOT_LABELS.notVoted.vi;
   switch (choice.type) {
     case 'option':
       return council.voteLabels[choice.option].vi;
@@ -171,8 +243,55 @@ export function choiceText(council: CouncilConfig, choice: BallotChoice | null, 
   }
 }
 
-function person(d: Delegate): PersonRef {
+function person(d: Delegate | RosterEntry): PersonRef {
   return { delegateId: d.id, seat: d.seat, fullName: d.fullName };
+}
+
+/**
+ * Who a round's records list, and how each took part: the delegates holding a seat when the round opened (as
+ * they were then, from the log), each marked voted, present without a ballot ("not-voted") or absent from the
+ * roll call when the round closed. Today's roster plays no part, unless the log has no snapshot of the round.
+ */
+export function roundParticipants(
+  state: CouncilState,
+  round: RoundState,
+  times: LogTimes | null,
+): { entry: RosterEntry; status: BallotStatus }[] {
+  const tookPart = (id: string) => Boolean(round.ballots[id] || round.participants[id]);
+  let roster = times?.roundRoster?.[round.id];
+  if (!roster) {
+    roster = Object.values(state.delegates)
+      .filter((d) => d.seated || tookPart(d.id))
+      .map((d) => ({ id: d.id, seat: d.seat, fullName: d.fullName, title: d.title }));
+  } else {
+    // A ballot always counts, even from someone the snapshot missed (it cannot happen: only the seated vote).
+    const listed = new Set(roster.map((r) => r.id));
+    const extra = [...Object.keys(round.ballots), ...Object.keys(round.participants)]
+      .filter((id) => !listed.has(id) && state.delegates[id])
+      .map((id) => {
+        const d = state.delegates[id]!;
+        return { id, seat: d.seat, fullName: d.fullName, title: d.title };
+      });
+    roster = [...roster, ...extra];
+  }
+  const presentList = times?.roundPresent?.[round.id];
+  const present = new Set(
+    presentList ??
+      (round.closedAt && state.council
+        ? Object.values(state.attendance[round.sessionId]?.[dayIn(state.council.timeZone, Date.parse(round.closedAt))] ?? {})
+            .filter((r) => r.status === 'present')
+            .map((r) => r.delegateId)
+        : []),
+  );
+  return [...roster]
+    .sort((a, b) => a.seat - b.seat)
+    .map((entry) => ({ entry, status: tookPart(entry.id) ? 'voted' : present.has(entry.id) ? 'not-voted' : 'absent' }));
+}
+
+/** The words for a delegate's line in a named result (choice, "Không biểu quyết" or "Vắng mặt"). */
+export function ballotLineText(council: CouncilConfig, status: BallotStatus, choice: BallotChoice | null, names: Record<string, string>): string {
+  if (status === 'absent') return NO_BALLOT_LABELS.absent.vi;
+  return choiceText(council, choice, names);
 }
 
 export function roundRecord(state: CouncilState, council: CouncilConfig, round: RoundState, times: LogTimes): RoundRecord | null {
@@ -182,13 +301,15 @@ export function roundRecord(state: CouncilState, council: CouncilConfig, round: 
   const result = round.status === 'closed' || round.status === 'announced' ? round.result : null;
   let namedBallots: NamedBallotRow[] | null = null;
   if (motion.mode === 'named' && result) {
-    namedBallots = Object.values(state.delegates)
-      .filter((d) => d.seated || round.ballots[d.id])
-      .sort((a, b) => a.seat - b.seat)
-      .map((d) => {
-        const choice = round.ballots[d.id]?.choice ?? null;
-        return { ...person(d), choice: choiceText(council, choice, names), option: choice?.type === 'option' ? choice.option : null };
-      });
+    namedBallots = roundParticipants(state, round, times).map(({ entry, status }) => {
+      const choice = round.ballots[entry.id]?.choice ?? null;
+      return {
+        ...person(entry),
+        status,
+        choice: ballotLineText(council, status, choice, names),
+        option: choice?.type === 'option' ? choice.option : null,
+      };
+    });
   }
   const resolution = Object.values(state.resolutions).find((r) => r.roundId === round.id);
   return {
@@ -218,11 +339,16 @@ export function roundRecord(state: CouncilState, council: CouncilConfig, round: 
 function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: string, times: LogTimes): AttendanceDay[] {
   const days = Object.keys(state.attendance[sessionId] ?? {}).sort();
   return days.map((day) => {
-    const onDay = times.seatedOnDay[`${sessionId}|${day}`];
+    const key = `${sessionId}|${day}`;
+    const onDay = times.seatedOnDay[key];
     const seatedThen = onDay ? new Set(onDay) : null;
-    const seatedList = Object.values(state.delegates)
-      .filter((d) => (seatedThen ? seatedThen.has(d.id) : d.seated))
-      .sort((a, b) => a.seat - b.seat);
+    // Names and seats as they were that day when the log has them; otherwise today's, for those seated then.
+    const seatedList: RosterEntry[] =
+      (onDay ? times.rosterOnDay?.[key] : undefined) ??
+      Object.values(state.delegates)
+        .filter((d) => (seatedThen ? seatedThen.has(d.id) : d.seated))
+        .sort((a, b) => a.seat - b.seat)
+        .map((d) => ({ id: d.id, seat: d.seat, fullName: d.fullName, title: d.title }));
     const n = seatedList.length;
     const required = requiredCount(council.quorum, n);
     const records = state.attendance[sessionId]?.[day] ?? {};
@@ -248,7 +374,8 @@ function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: 
 
 export function sessionRecord(state: CouncilState, sessionId: string, head: LogHead, times: LogTimes): SessionRecord | null {
   const session = state.sessions[sessionId];
-  const council = state.council;
+  // A closed session is printed with the settings it closed under (labels, name, term), not today's.
+  const council = times.councilAtClose?.[sessionId] ?? state.council;
   if (!session || !council) return null;
   const rounds = sessionRounds(state, sessionId)
     .map((r) => roundRecord(state, council, r, times))
@@ -277,8 +404,10 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
     .map((e, i) => ({
       order: i + 1,
       name: e.name,
-      title: e.delegateId ? (state.delegates[e.delegateId]?.title ?? '') : '',
+      // A guest keeps the title entered for them; a delegate's comes from the roster.
+      title: e.delegateId ? (e.title || (state.delegates[e.delegateId]?.title ?? '')) : (e.title ?? ''),
       seat: e.delegateId ? (state.delegates[e.delegateId]?.seat ?? null) : null,
+      guest: e.delegateId === null,
       startedAt: e.startedAt!,
       endedAt: e.endedAt,
     }));
@@ -292,6 +421,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       place: council.place,
       term: council.term,
       timeZone: council.timeZone,
+      termOrdinal: council.termOrdinal ?? '',
     },
     session: {
       id: session.id,
@@ -306,6 +436,10 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       closedAt: session.closedAt,
       chairName: session.chairName,
       secretaryName: session.secretaryName,
+      chairTitle: session.chairTitle ?? '',
+      secretaryTitle: session.secretaryTitle ?? '',
+      guests: session.guests ?? [],
+      countingBoard: session.countingBoard ?? [],
     },
     documentDate,
     attendance: attendanceDays(state, council, sessionId, times),

@@ -23,6 +23,19 @@ const TITLES = [
 ];
 const GROUPS = ['Tổ đại biểu số 1', 'Tổ đại biểu số 2', 'Tổ đại biểu số 3', 'Tổ đại biểu số 4'];
 
+/**
+ * The people the demo session names, each a delegate on its roster (fictional): the chair, the secretary, the
+ * election's candidates and the officials whose confidence is rated hold these seats.
+ */
+export const DEMO_PEOPLE: Record<number, { fullName: string; title: string }> = {
+  1: { fullName: 'Nguyễn Minh An', title: 'Chủ tịch HĐND đặc khu' },
+  4: { fullName: 'Phạm Quốc Bình', title: 'Phó Trưởng Ban Kinh tế - Ngân sách' },
+  8: { fullName: 'Trần Thu Hạnh', title: 'Chánh Văn phòng HĐND và UBND đặc khu' },
+  11: { fullName: 'Lê Ngọc Lan', title: 'Đại biểu HĐND đặc khu' },
+  13: { fullName: 'Hoàng Đức Toàn', title: 'Chủ tịch UBND đặc khu' },
+  16: { fullName: 'Võ Minh Khang', title: 'Đại biểu HĐND đặc khu' },
+};
+
 /** 31 fictional delegates, deterministic. */
 export function demoDelegates(count = 31): DelegateInput[] {
   const out: DelegateInput[] = [];
@@ -31,10 +44,11 @@ export function demoDelegates(count = 31): DelegateInput[] {
     const surname = SURNAMES[(i * 7) % SURNAMES.length]!;
     const middle = (female ? MIDDLE_F : MIDDLE_M)[(i * 5) % 6]!;
     const given = (female ? GIVEN_F : GIVEN_M)[(i * 11) % 16]!;
+    const named = DEMO_PEOPLE[i + 1];
     out.push({
       seat: i + 1,
-      fullName: `${surname} ${middle} ${given}`,
-      title: TITLES[i] ?? 'Đại biểu HĐND đặc khu',
+      fullName: named?.fullName ?? `${surname} ${middle} ${given}`,
+      title: named?.title ?? TITLES[i] ?? 'Đại biểu HĐND đặc khu',
       group: GROUPS[i % GROUPS.length]!,
     });
   }
@@ -60,7 +74,8 @@ export async function seedDemo(services: Services): Promise<{ sessionId: string 
       name: { vi: 'Hội đồng nhân dân đặc khu Côn Đảo', en: 'Côn Đảo Special Zone People’s Council' },
       issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'],
       level: 'special-zone',
-      term: '2026–2031',
+      term: '2026 - 2031',
+      termOrdinal: 'I',
       place: 'Côn Đảo',
       hallWifi: 'HDND-HoiTruong',
     },
@@ -80,8 +95,21 @@ export async function seedDemo(services: Services): Promise<{ sessionId: string 
       endDate: today,
       place: 'Hội trường Trung tâm Hành chính đặc khu Côn Đảo',
       isPublic: true,
-      chairName: 'Nguyễn Minh An',
-      secretaryName: 'Trần Thu Hạnh',
+      chairName: DEMO_PEOPLE[1]!.fullName,
+      chairTitle: DEMO_PEOPLE[1]!.title,
+      secretaryName: DEMO_PEOPLE[8]!.fullName,
+      secretaryTitle: DEMO_PEOPLE[8]!.title,
+      guests: [
+        { name: 'Đỗ Văn Khải', title: 'Phó Chủ tịch UBND tỉnh (khách mời)' },
+        { name: 'Lương Thị Mỹ', title: 'Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu' },
+        { name: 'Trịnh Quang Huy', title: 'Giám đốc Trung tâm Y tế đặc khu' },
+      ],
+      // Elected by the session before its secret ballots; members of the council, not candidates.
+      countingBoard: [
+        { name: 'Vũ Bích Phương', title: 'Trưởng ban' },
+        { name: 'Hồ Thu Thảo', title: 'Thành viên' },
+        { name: 'Bùi Văn Cường', title: 'Thành viên' },
+      ],
     },
   });
   const sessionId = created.decision.result!.sessionId!;
@@ -161,17 +189,32 @@ export async function seedDemo(services: Services): Promise<{ sessionId: string 
   };
   const motions: MotionInput[] = [
     { ...base, itemId: itemIds[0]!, question: 'Biểu quyết thử: đại biểu bấm nút để làm quen với hệ thống', practice: true, interim: 'live', durationSec: 60 },
-    { ...base, itemId: itemIds[1]!, question: 'Thông qua Nghị quyết về Kế hoạch đầu tư công năm 2027', resolution: true },
-    { ...base, itemId: itemIds[2]!, question: 'Thông qua Nghị quyết về dự toán ngân sách địa phương năm 2027', mode: 'anonymous', resolution: true, normative: true },
+    {
+      ...base,
+      itemId: itemIds[1]!,
+      question: 'Thông qua Nghị quyết về Kế hoạch đầu tư công năm 2027',
+      resolutionTitle: 'Nghị quyết về Kế hoạch đầu tư công năm 2027',
+      resolution: true,
+    },
+    {
+      ...base,
+      itemId: itemIds[2]!,
+      question: 'Thông qua Nghị quyết về dự toán ngân sách địa phương năm 2027',
+      resolutionTitle: 'Nghị quyết về dự toán ngân sách địa phương năm 2027',
+      mode: 'anonymous',
+      resolution: true,
+      normative: true,
+    },
     {
       ...base,
       itemId: itemIds[3]!,
       question: 'Bầu Phó Chủ tịch Hội đồng nhân dân đặc khu',
       kind: 'election',
       mode: 'secret',
-      candidates: [{ name: 'Phạm Quốc Bình' }, { name: 'Lê Ngọc Lan' }, { name: 'Võ Minh Khang' }],
+      candidates: [DEMO_PEOPLE[4]!, DEMO_PEOPLE[11]!, DEMO_PEOPLE[16]!].map((p) => ({ name: p.fullName })),
       seats: 1,
       resolution: true,
+      resolutionTitle: 'Nghị quyết xác nhận kết quả bầu Phó Chủ tịch Hội đồng nhân dân đặc khu Côn Đảo khóa I, nhiệm kỳ 2026 - 2031',
     },
     {
       ...base,
@@ -179,7 +222,7 @@ export async function seedDemo(services: Services): Promise<{ sessionId: string 
       question: 'Lấy phiếu tín nhiệm đối với người giữ chức vụ do HĐND bầu',
       kind: 'confidence',
       mode: 'secret',
-      candidates: [{ name: 'Nguyễn Minh An' }, { name: 'Hoàng Đức Toàn' }],
+      candidates: [DEMO_PEOPLE[1]!, DEMO_PEOPLE[13]!].map((p) => ({ name: p.fullName })),
     },
   ];
   for (const input of motions) await must({ type: 'motion.prepare', sessionId, input });

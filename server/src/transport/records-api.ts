@@ -11,17 +11,21 @@ import { archiveOf, searchArchive } from '../records/archive';
 import { backupDataDir } from '../records/backup';
 import { logger } from '../logger';
 import { checkIntegrityInChild } from '../records/integrity-run';
+import { countingMinutesLayout } from '../records/counting-minutes';
+import { kyYeuLayouts } from '../records/ky-yeu';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
 import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
 import { minutesPdf } from '../records/minutes-pdf';
-import { exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
-import { logTimes, sessionRecord, type LogHead } from '../records/session-record';
+import { councilFor, exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
+import { resultsXlsx } from '../records/results-xlsx';
+import { logTimes, sessionRecord, type LogHead, type LogTimes } from '../records/session-record';
 import { actorOf, sendError, staffAuth } from './rest-api';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function createRecordsApi(services: Services, db: Db): Router {
   const router = express.Router();
@@ -95,7 +99,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
     stamp(res, m.logHead);
     res.setHeader(
       'Content-Type',
-      kind === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
+      kind === 'docx' ? DOCX_TYPE : 'application/pdf',
     );
     attachment(res, `bien-ban-ky-hop-${m.record.session.number}.${kind}`);
     res.send(file);
@@ -103,35 +107,92 @@ export function createRecordsApi(services: Services, db: Db): Router {
   router.get('/sessions/:id/minutes.docx', anyStaff, minutesFile('docx'));
   router.get('/sessions/:id/minutes.pdf', anyStaff, minutesFile('pdf'));
 
+  // ---- counting minutes (biên bản kiểm phiếu) of a secret round ----
+  const countingFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const round = engine.state.rounds[id];
+    const motion = round ? engine.state.motions[round.motionId] : undefined;
+    if (!round || !motion) return sendError(res, 'ROUND_NOT_FOUND');
+    if (motion.practice) return sendError(res, 'PRACTICE_ROUND');
+    if (motion.mode !== 'secret') return sendError(res, 'NOT_SECRET_ROUND');
+    if (!round.result || (round.status !== 'closed' && round.status !== 'announced')) return sendError(res, 'ROUND_NOT_CLOSED');
+    const h = head();
+    const times = logTimes(engine.store.readAll());
+    const record = sessionRecord(engine.state, round.sessionId, h, times);
+    const council = councilFor(engine.state, round.sessionId, times);
+    const rr = record ? [...record.items.flatMap((i) => i.rounds), ...record.otherRounds].find((r) => r.id === id) : undefined;
+    if (!record || !rr || !council) return sendError(res, 'ROUND_NOT_FOUND');
+    const layout = countingMinutesLayout(record, rr, council);
+    const file = kind === 'docx' ? await minutesDocx(layout) : await minutesPdf(layout);
+    stamp(res, h);
+    res.setHeader('Content-Type', kind === 'docx' ? DOCX_TYPE : 'application/pdf');
+    attachment(res, `bien-ban-kiem-phieu-${id}.${kind}`);
+    res.send(file);
+  };
+  // ---- the printable Kỷ yếu of a session ----
+  const kyYeuFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const m = minutesOf(id);
+    if (!m) return sendError(res, 'SESSION_NOT_FOUND');
+    const layouts = kyYeuLayouts(engine.state, m.record, m.notes);
+    const title = `Kỷ yếu ${m.record.session.heading}`;
+    const file = kind === 'docx' ? await minutesDocx(layouts, title) : await minutesPdf(layouts, title);
+    stamp(res, m.logHead);
+    res.setHeader('Content-Type', kind === 'docx' ? DOCX_TYPE : 'application/pdf');
+    attachment(res, `ky-yeu-ky-hop-${m.record.session.number}.${kind}`);
+    res.send(file);
+  };
+  router.get('/sessions/:id/ky-yeu.docx', anyStaff, kyYeuFile('docx'));
+  router.get('/sessions/:id/ky-yeu.pdf', anyStaff, kyYeuFile('pdf'));
+  router.get('/rounds/:id/counting-minutes.docx', anyStaff, countingFile('docx'));
+  router.get('/rounds/:id/counting-minutes.pdf', anyStaff, countingFile('pdf'));
+
   // ---- results ----
-  const sendResults = (res: Response, format: 'csv' | 'json', data: ResultsExport, name: string) => {
+  // The log is read once per request: the rounds are written with the roster and settings of their time.
+  const sendResults = async (res: Response, format: 'csv' | 'json' | 'xlsx', data: ResultsExport, name: string, times: LogTimes) => {
     stamp(res, data.logHead);
     if (format === 'json') {
       res.json(data);
       return;
     }
+    if (format === 'xlsx') {
+      const file = await resultsXlsx(data, (r) => councilFor(engine.state, r.sessionId, times));
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      attachment(res, `${name}.xlsx`);
+      res.send(file);
+      return;
+    }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     attachment(res, `${name}.csv`);
-    res.send(resultsCsv(engine.state, data.rounds));
+    res.send(resultsCsv(engine.state, data.rounds, times));
   };
-  for (const format of ['csv', 'json'] as const) {
-    router.get(`/rounds/:id/results.${format}`, anyStaff, (req, res) => {
+  for (const format of ['csv', 'json', 'xlsx'] as const) {
+    router.get(`/rounds/:id/results.${format}`, anyStaff, async (req, res) => {
       const id = idParam(req, res);
       if (!id) return;
+      const h = head();
+      const times = logTimes(engine.store.readAll());
       const round = engine.state.rounds[id];
-      const r = round ? roundExport(engine.state, round) : null;
+      const r = round ? roundExport(engine.state, round, times) : null;
       if (!r) return sendError(res, 'ROUND_NOT_FOUND');
-      sendResults(res, format, exportHeader(engine.state, 'round', head(), [r]), `ket-qua-luot-${id}`);
+      await sendResults(res, format, exportHeader(engine.state, 'round', h, [r], councilFor(engine.state, r.sessionId, times)), `ket-qua-luot-${id}`, times);
     });
-    router.get(`/sessions/:id/results.${format}`, anyStaff, (req, res) => {
+    router.get(`/sessions/:id/results.${format}`, anyStaff, async (req, res) => {
       const id = idParam(req, res);
       if (!id) return;
       const session = engine.state.sessions[id];
       if (!session) return sendError(res, 'SESSION_NOT_FOUND');
-      sendResults(res, format, exportHeader(engine.state, 'session', head(), sessionExports(engine.state, id)), `ket-qua-ky-hop-${session.number}`);
+      const h = head();
+      const times = logTimes(engine.store.readAll());
+      const data = exportHeader(engine.state, 'session', h, sessionExports(engine.state, id, times), councilFor(engine.state, id, times));
+      await sendResults(res, format, data, `ket-qua-ky-hop-${session.number}`, times);
     });
-    router.get(`/results.${format}`, anyStaff, (_req, res) => {
-      sendResults(res, format, exportHeader(engine.state, 'term', head(), termExports(engine.state)), 'ket-qua-nhiem-ky');
+    router.get(`/results.${format}`, anyStaff, async (_req, res) => {
+      const h = head();
+      const times = logTimes(engine.store.readAll());
+      await sendResults(res, format, exportHeader(engine.state, 'term', h, termExports(engine.state, times)), 'ket-qua-nhiem-ky', times);
     });
   }
 

@@ -9,6 +9,7 @@ import type { DelegateCard, DelegateCardStatus, DelegateInput, DisplayDevice, Er
 import { CSRF_HEADER, MAX_UPLOAD_BYTES, STAFF_COOKIE, errorBody, httpStatusOf } from '@hddt/protocol';
 import { AgendaItemInputSchema, AgendaItemPatchSchema, AgendaReorderSchema, CouncilPatchSchema, DelegateInputSchema, DelegatePatchSchema, DocumentMetaSchema, DocumentPatchSchema, IdSchema, MotionInputSchema, PasswordResetSchema, SessionInputSchema, SessionPatchSchema, StaffCreateSchema, StaffLoginSchema } from '@hddt/protocol/schemas';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { toCsv, unneutralise, type CsvCell } from '../records/csv';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { z, type ZodType } from 'zod';
 import { agendaOf } from '../domain/queries';
@@ -127,7 +128,7 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
     const line = index + 2;
     const raw: Record<string, unknown> = {};
     header.forEach((key, i) => {
-      if (key) raw[key] = key === 'seat' ? (record[i] === '' || record[i] === undefined ? undefined : Number(record[i])) : (record[i] ?? '').normalize('NFC');
+      if (key) raw[key] = key === 'seat' ? (record[i] === '' || record[i] === undefined ? undefined : Number(record[i])) : unneutralise((record[i] ?? '').normalize('NFC'));
     });
     const parsed = DelegateInputSchema.safeParse(raw);
     if (!parsed.success) {
@@ -155,10 +156,6 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 
 /**
@@ -327,13 +324,13 @@ export function createRestApi(services: Services): Router {
     },
   );
   router.get('/delegates/export.csv', anyStaff, (_req, res) => {
-    const lines = ['seat,fullName,title,group,seated,vacatedReason'];
+    const rows: CsvCell[][] = [['seat', 'fullName', 'title', 'group', 'seated', 'vacatedReason']];
     for (const d of sortedDelegates(engine.state)) {
-      lines.push([d.seat, d.fullName, d.title, d.group, d.seated ? 'true' : 'false', d.vacatedReason ?? ''].map(csvCell).join(','));
+      rows.push([d.seat, d.fullName, d.title, d.group, d.seated ? 'true' : 'false', d.vacatedReason ?? '']);
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="dai-bieu.csv"');
-    res.send('\uFEFF' + lines.join('\r\n') + '\r\n');
+    res.send(toCsv(rows));
   });
 
   // ---- login cards ----

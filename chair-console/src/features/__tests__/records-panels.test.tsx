@@ -14,7 +14,7 @@ import type {
   SessionRecord,
 } from '@hddt/protocol';
 import { useStore } from '../../store';
-import { MinutesPanel } from '../records/minutes-panel';
+import { MinutesPanel, RoundLines } from '../records/minutes-panel';
 import { ResolutionsPanel } from '../records/resolutions-panel';
 import { ArchivePanel } from '../records/archive-panel';
 import { IntegrityPanel, IntegrityResult } from '../records/integrity-panel';
@@ -45,7 +45,7 @@ function round(overrides: Partial<RoundRecord> = {}): RoundRecord {
       'Có mặt 5/5; tham gia biểu quyết 4 (80%); tán thành 3 (60%); không tán thành 1 (20%); không biểu quyết 0 (0%).',
       'Kết quả: THÔNG QUA (cần ít nhất 3/5 đại biểu tán thành).',
     ],
-    namedBallots: delegates.slice(0, 5).map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không tham gia biểu quyết', option: i < 3 ? 'yes' : i === 3 ? 'no' : null })),
+    namedBallots: delegates.slice(0, 5).map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, status: i < 4 ? 'voted' : 'not-voted', choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không biểu quyết', option: i < 3 ? 'yes' : i === 3 ? 'no' : null })),
     resolutionCode: '12/NQ-HĐND',
     ...overrides,
   };
@@ -123,6 +123,10 @@ describe('MinutesPanel', () => {
     expect(screen.getByRole('link', { name: 'Biên bản (DOCX)' }).getAttribute('href')).toBe('/api/sessions/s1/minutes.docx');
     expect(screen.getByRole('link', { name: 'Kết quả kỳ họp (CSV)' }).getAttribute('href')).toBe('/api/sessions/s1/results.csv');
     expect(screen.getByRole('link', { name: 'Kết quả cả nhiệm kỳ (JSON)' }).getAttribute('href')).toBe('/api/results.json');
+    expect(screen.getByRole('link', { name: 'Kết quả kỳ họp (Excel)' }).getAttribute('href')).toBe('/api/sessions/s1/results.xlsx');
+    expect(screen.getByRole('link', { name: 'Kết quả cả nhiệm kỳ (Excel)' }).getAttribute('href')).toBe('/api/results.xlsx');
+    expect(screen.getByRole('link', { name: 'Kỷ yếu kỳ họp (PDF)' }).getAttribute('href')).toBe('/api/sessions/s1/ky-yeu.pdf');
+    expect(screen.getByRole('link', { name: 'Kỷ yếu kỳ họp (DOCX)' }).getAttribute('href')).toBe('/api/sessions/s1/ky-yeu.docx');
 
     fireEvent.change(screen.getByLabelText('Số biên bản'), { target: { value: '07' } });
     fireEvent.change(screen.getByLabelText('Tóm tắt thảo luận: Kế hoạch đầu tư công năm 2027'), { target: { value: 'Đại biểu thống nhất cao.' } });
@@ -131,6 +135,18 @@ describe('MinutesPanel', () => {
     expect(screen.getByTestId('minutes-preview').textContent).toContain('Số: 07/BB-HĐND');
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.body).toEqual({ number: '07', opening: '', closing: '', items: { a1: 'Đại biểu thống nhất cao.' } });
+  });
+});
+
+describe('RoundLines', () => {
+  it('offers the counting minutes of a secret round with a result, and not of a named one', () => {
+    const secret = round({ id: 'r9', mode: 'secret', kind: 'election', namedBallots: null });
+    const { unmount } = render(<ul><RoundLines round={secret} /></ul>);
+    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu (PDF)' }).getAttribute('href')).toBe('/api/rounds/r9/counting-minutes.pdf');
+    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu (DOCX)' }).getAttribute('href')).toBe('/api/rounds/r9/counting-minutes.docx');
+    unmount();
+    render(<ul><RoundLines round={round()} /></ul>);
+    expect(screen.queryByRole('link', { name: 'Biên bản kiểm phiếu (PDF)' })).toBeNull();
   });
 });
 

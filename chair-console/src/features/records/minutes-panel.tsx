@@ -26,6 +26,12 @@ export function RoundLines({ round }: { round: RoundRecord }) {
       <p className="muted">{round.modeText} · {round.statusText}</p>
       {round.resultLines.map((l) => <p key={l} className="rec-result">{l}</p>)}
       {round.resolutionCode ? <p>→ <strong>{round.resolutionCode}</strong></p> : null}
+      {round.mode === 'secret' && round.result ? (
+        <p className="rec-downloads" role="group" aria-label={t('rec.countingPdf')}>
+          <a className="btn" href={RECORDS_API.countingMinutes(round.id, 'pdf')} download>{t('rec.countingPdf')}</a>
+          <a className="btn" href={RECORDS_API.countingMinutes(round.id, 'docx')} download>{t('rec.countingDocx')}</a>
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -142,6 +148,10 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
         <a className="btn" href={RECORDS_API.sessionResults(sessionId, 'json')} download={`ket-qua-ky-hop-${minutes.record.session.number}.json`}>{t('rec.sessionJson')}</a>
         <a className="btn" href={RECORDS_API.termResults('csv')} download>{t('rec.termCsv')}</a>
         <a className="btn" href={RECORDS_API.termResults('json')} download="ket-qua-nhiem-ky.json">{t('rec.termJson')}</a>
+        <a className="btn" href={RECORDS_API.sessionResults(sessionId, 'xlsx')} download>{t('rec.sessionXlsx')}</a>
+        <a className="btn" href={RECORDS_API.termResults('xlsx')} download>{t('rec.termXlsx')}</a>
+        <a className="btn" href={RECORDS_API.kyYeu(sessionId, 'pdf')} download>{t('rec.kyYeuPdf')}</a>
+        <a className="btn" href={RECORDS_API.kyYeu(sessionId, 'docx')} download>{t('rec.kyYeuDocx')}</a>
       </div>
       <div className="rec-split">
         <MinutesPreview minutes={minutes} />

@@ -3,6 +3,7 @@
 // decided and folded here.
 
 import type { BallotChoice, Motion, MotionInput, Resolution } from '@hddt/protocol';
+import { resolutionTitleFor } from '@hddt/protocol';
 import { type Batch, type Draft, type Mutable, table } from '../batch';
 import { activeSession, openRoundOf, presentIds, quorumMet, requireActiveOpenSession, roundsOfMotion, seatedCount, isPresent } from '../queries';
 import { addToTally, computeResult, emptyTally, roundTally, validChoice } from '../tally';
@@ -274,6 +275,7 @@ function buildMotion(id: string, sessionId: string, input: MotionInput, newId: (
     practice: input.practice,
     resolution: input.practice ? false : input.resolution,
     normative: input.practice ? false : input.normative,
+    resolutionTitle: input.resolutionTitle || resolutionTitleFor(input.question, input.kind),
   };
 }
 
@@ -347,7 +349,7 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
     year,
     code,
     normative: motion.normative,
-    title: motion.question,
+    title: motion.resolutionTitle || resolutionTitleFor(motion.question, motion.kind),
     adoptedOn: ctx.clock.day,
     sessionId: round.sessionId,
     itemId: motion.itemId,
