@@ -11,3 +11,5 @@ export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';
 export * from './patches';
+export * from './ballot-rules';
+export * from './liveness';

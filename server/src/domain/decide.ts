@@ -2,6 +2,7 @@
 // or the code of the rule that refuses it. No I/O, no clock: time and ids come in through ctx.
 
 import type { AgendaItem, BallotChoice, Delegate, ErrorCode, Motion, MotionInput, Resolution, Session, SpeakerEntry } from '@hddt/protocol';
+import { ballotChangeAllowed } from '@hddt/protocol';
 import { isWritable } from './evolve';
 import { meets, requiredCount } from './majority';
 import { computeResult, participationCount, roundTally, validChoice } from './tally';
@@ -157,7 +158,7 @@ function openRoundEvents(
         number: previous.length + 1,
         closesAt: motion.durationSec ? ctx.clock.plusSeconds(motion.durationSec) : null,
         seated: seatedCount(state),
-        allowChange: motion.mode !== 'secret' && council.allowVoteChange,
+        allowChange: ballotChangeAllowed({ mode: motion.mode, councilAllowsChange: council.allowVoteChange }),
         commandId,
       },
     ],
