@@ -21,7 +21,7 @@ export const ACK_TIMEOUT_MS = 8000;
  * A connection is taken as lost when nothing (not even the server's ping) has arrived for SILENT_AFTER_MS.
  * Socket.IO's own rule waits ping interval + ping timeout (about 10 s): too long for a delegate pressing a button.
  */
-const WATCH_EVERY_MS = 250;
+const WATCH_EVERY_MS = 200;
 
 let lastHeard = 0;
 let watchdog: ReturnType<typeof setInterval> | null = null;
@@ -117,6 +117,8 @@ export function connect(token: string, options: { takeover?: boolean } = {}): vo
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
+    // A connection attempt that hangs (a half-dead access point) is given up early and tried again.
+    timeout: 4000,
     transports: ['websocket', 'polling'],
   });
   socket = s;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ballotChangeAllowed, type BallotChoice } from '@hddt/protocol';
+import { ballotChangeAllowed, type BallotChoice, type BallotReceipt } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { findMotion, findRound, selectCouncil, selectMe, selectOpenRound } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
@@ -21,6 +21,20 @@ function useVoteMachine(): [VoteState, (a: VoteAction) => void, { readonly curre
     }
   }, []);
   return [state, dispatch, ref];
+}
+
+/**
+ * A receipt the server just confirmed also goes into the store's `me.ballots`, which the session history
+ * ("Kết quả đã công bố") reads: the server sends `me` on connect, not after every ballot.
+ */
+function keepReceipt(receipt: BallotReceipt): void {
+  useStore.setState((s) => {
+    if (!s.me) return {};
+    const others = s.me.ballots.filter((b) => b.roundId !== receipt.roundId);
+    const existing = s.me.ballots.find((b) => b.roundId === receipt.roundId);
+    if (existing && existing.at > receipt.at) return {};
+    return { me: { ...s.me, ballots: [...others, receipt] } };
+  });
 }
 
 /**
@@ -71,7 +85,10 @@ export function VoteController() {
       if (!socket?.connected) return;
       try {
         const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:mine', { roundId: id });
-        if (ack.ok) dispatch({ type: 'receipt', roundId: id, receipt: ack.data });
+        if (ack.ok) {
+          dispatch({ type: 'receipt', roundId: id, receipt: ack.data });
+          if (ack.data) keepReceipt(ack.data);
+        }
       } catch {
         // Unanswered: the next reconnect asks again; nothing is shown as recorded meanwhile.
       }
@@ -118,6 +135,7 @@ export function VoteController() {
         const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:cast', { roundId: id, choice });
         if (ack.ok) {
           dispatch({ type: 'ack', attempt, receipt: ack.data });
+          keepReceipt(ack.data);
         } else {
           dispatch({ type: 'refused', attempt, code: ack.code });
           if (ack.code === 'ALREADY_VOTED' || ack.code === 'VOTE_CHANGE_NOT_ALLOWED') void askMine(id);
