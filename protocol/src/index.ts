@@ -13,3 +13,4 @@ export * from './portal';
 export * from './patches';
 export * from './ballot-rules';
 export * from './liveness';
+export * from './vocabulary';

@@ -45,6 +45,8 @@ export interface RoundView {
   result: RoundResult | null;
   /** Who has voted (participation, never choices). Staff only. */
   voterIds?: string[];
+  /** The number of the resolution this announced round adopted ("12/NQ-HĐND"), once assigned. */
+  resolutionCode?: string;
 }
 
 export interface AttendanceSummary {
@@ -110,6 +112,8 @@ export interface NamedBoardEntry {
   /** null: did not vote. For elections/confidence the full choice. */
   option: VoteOption | null;
   choice: BallotChoice | null;
+  /** Checked in on the day the round was opened: a seat with no ballot reads "Không bấm" if so, "Vắng mặt" if not. */
+  present: boolean;
 }
 
 export type LivePatch =

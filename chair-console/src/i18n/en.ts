@@ -1,3 +1,4 @@
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -114,9 +115,9 @@ export const en: Messages = {
   'motion.kind.election': 'Election',
   'motion.kind.confidence': 'Confidence rating',
   'motion.mode': 'Ballot',
-  'motion.mode.named': 'Open, by name',
-  'motion.mode.anonymous': 'Open, anonymous',
-  'motion.mode.secret': 'Secret ballot',
+  'motion.mode.named': BALLOT_MODE_LABEL.named.en,
+  'motion.mode.anonymous': BALLOT_MODE_LABEL.anonymous.en,
+  'motion.mode.secret': BALLOT_MODE_LABEL.secret.en,
   'motion.interim': 'Hall display while voting',
   'motion.interim.progress': 'Only how many have voted',
   'motion.interim.live': 'Live totals',
@@ -298,7 +299,8 @@ export const en: Messages = {
 
   'round.showBoard': 'Show each delegate’s vote',
   'round.board': 'Named vote record',
-  'round.didNotVote': 'did not vote',
+  'round.didNotVote': RESULT_WORDS.en.notPressed,
+  'round.absent': RESULT_WORDS.en.absent,
   'att.markedPresent': '{{name}} marked present.',
   'att.markedAbsent': '{{name}} marked absent.',
 

@@ -1,4 +1,5 @@
 // Vietnamese: the console's first language. Every visible string lives here; en.ts must have every key.
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 export const vi = {
   'app.name': 'Hội đồng điện tử',
   'login.subtitle': 'Bàn điều hành của Chủ tọa và Văn phòng',
@@ -113,9 +114,9 @@ export const vi = {
   'motion.kind.election': 'Bầu cử',
   'motion.kind.confidence': 'Lấy phiếu tín nhiệm',
   'motion.mode': 'Hình thức',
-  'motion.mode.named': 'Biểu quyết công khai (ghi danh)',
-  'motion.mode.anonymous': 'Biểu quyết không ghi danh',
-  'motion.mode.secret': 'Bỏ phiếu kín',
+  'motion.mode.named': BALLOT_MODE_LABEL.named.vi,
+  'motion.mode.anonymous': BALLOT_MODE_LABEL.anonymous.vi,
+  'motion.mode.secret': BALLOT_MODE_LABEL.secret.vi,
   'motion.interim': 'Màn hình hội trường trong khi bấm',
   'motion.interim.progress': 'Chỉ số người đã bấm',
   'motion.interim.live': 'Kết quả tạm thời',
@@ -297,7 +298,8 @@ export const vi = {
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
   'round.board': 'Kết quả biểu quyết ghi danh',
-  'round.didNotVote': 'không bấm',
+  'round.didNotVote': RESULT_WORDS.vi.notPressed,
+  'round.absent': RESULT_WORDS.vi.absent,
   'att.markedPresent': 'Đã ghi {{name}} có mặt.',
   'att.markedAbsent': 'Đã ghi {{name}} vắng.',
 

@@ -148,7 +148,7 @@ function NamedBoard({ roundId }: { roundId: string }) {
       <ul className="name-grid">
         {[...board].sort((a, b) => a.seat - b.seat).map((e) => (
           <li key={e.delegateId} className={e.option ? `vote-${e.option}` : undefined}>
-            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : t('round.didNotVote')}</strong>
+            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : e.present ? t('round.didNotVote') : t('round.absent')}</strong>
           </li>
         ))}
       </ul>
