@@ -274,6 +274,7 @@ export const en: Messages = {
   'vote.adhocOpen': 'Open the vote',
   'vote.adhocFailed': 'The vote could not be opened.',
 
+  'round.noQuorum': 'Cannot open yet: not enough delegates present to vote (present {{present}}/{{seated}}, {{required}} needed).',
   'round.open': 'Open the vote',
   'round.revote': 'Vote again',
   'round.close': 'Close the vote',

@@ -273,6 +273,7 @@ export const vi = {
   'vote.adhocOpen': 'Mở biểu quyết',
   'vote.adhocFailed': 'Chưa mở được biểu quyết.',
 
+  'round.noQuorum': 'Chưa mở được: chưa đủ số đại biểu có mặt để biểu quyết (có mặt {{present}}/{{seated}}, cần {{required}}).',
   'round.open': 'Mở biểu quyết',
   'round.revote': 'Biểu quyết lại',
   'round.close': 'Kết thúc biểu quyết',
