@@ -246,6 +246,12 @@ export const en: Messages = {
   'live.openRollCall': 'Open roll call',
   'live.closeRollCall': 'Close roll call',
 
+  'seat.title': 'Hall seating plan',
+  'seat.label': 'Seat {{seat}}: {{name}} — {{state}}',
+  'seat.voted': 'Has voted',
+  'seat.notVoted': 'Not voted yet',
+  'seat.speaking': 'Speaking',
+  'seat.waiting': 'Asked to speak',
   'att.title': 'Roll call',
   'att.filter': 'Filter the list',
   'att.filter.all': 'All',
@@ -300,8 +306,9 @@ export const en: Messages = {
 
   'round.showBoard': 'Show each delegate’s vote',
   'round.board': 'Named vote record',
-  'round.didNotVote': RESULT_WORDS.en.notPressed,
-  'round.absent': RESULT_WORDS.en.absent,
+  // Inside a sentence ("Tên: không bấm"): the shared words, lower-cased.
+  'round.didNotVote': RESULT_WORDS.en.notPressed.toLocaleLowerCase('en'),
+  'round.absent': RESULT_WORDS.en.absent.toLocaleLowerCase('en'),
   'att.markedPresent': '{{name}} marked present.',
   'att.markedAbsent': '{{name}} marked absent.',
 

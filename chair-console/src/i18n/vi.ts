@@ -245,6 +245,12 @@ export const vi = {
   'live.openRollCall': 'Mở điểm danh',
   'live.closeRollCall': 'Kết thúc điểm danh',
 
+  'seat.title': 'Sơ đồ hội trường',
+  'seat.label': 'Ghế {{seat}}: {{name}} — {{state}}',
+  'seat.voted': 'Đã biểu quyết',
+  'seat.notVoted': 'Chưa biểu quyết',
+  'seat.speaking': 'Đang phát biểu',
+  'seat.waiting': 'Đăng ký phát biểu',
   'att.title': 'Điểm danh',
   'att.filter': 'Lọc danh sách',
   'att.filter.all': 'Tất cả',
@@ -299,8 +305,9 @@ export const vi = {
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
   'round.board': 'Kết quả biểu quyết ghi danh',
-  'round.didNotVote': RESULT_WORDS.vi.notPressed,
-  'round.absent': RESULT_WORDS.vi.absent,
+  // Inside a sentence ("Tên: không bấm"): the shared words, lower-cased.
+  'round.didNotVote': RESULT_WORDS.vi.notPressed.toLocaleLowerCase('vi'),
+  'round.absent': RESULT_WORDS.vi.absent.toLocaleLowerCase('vi'),
   'att.markedPresent': 'Đã ghi {{name}} có mặt.',
   'att.markedAbsent': 'Đã ghi {{name}} vắng.',
 
