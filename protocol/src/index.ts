@@ -14,3 +14,4 @@ export * from './patches';
 export * from './ballot-rules';
 export * from './liveness';
 export * from './vocabulary';
+export * from './seat-map';
