@@ -89,6 +89,7 @@ export function SeatMap() {
           <li><span className="seat-swatch seat-present" />{t('att.present')}</li>
           <li><span className="seat-swatch seat-absent" />{t('att.absent')}</li>
           {openRound ? <li><span className="seat-swatch seat-present is-voted" />{t('seat.voted')}</li> : null}
+          <li><span className="seat-swatch seat-present is-waiting" />{t('seat.waiting')}</li>
           <li><span className="seat-swatch seat-present is-speaking" />{t('seat.speaking')}</li>
         </ul>
       </div>
