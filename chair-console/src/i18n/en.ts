@@ -135,6 +135,11 @@ export const en: Messages = {
   'motion.removeConfirm': 'Delete this vote?',
 
   'roster.seatedCount': 'Delegates holding a seat: {{n}}',
+  'roster.chooseFile': 'Choose a CSV file…',
+  'roster.noFile': 'No file chosen',
+  'roster.search': 'Find a delegate',
+  'roster.searchHint': 'Seat, name, position or group',
+  'roster.shown': 'Showing {{n}} of {{total}} delegates',
   'roster.importTitle': 'Import the list from a CSV file',
   'roster.importHint': 'UTF-8 file, header row: seat,fullName,title,group (or Ghế,Họ và tên,Chức vụ,Tổ đại biểu). If any row is invalid, nothing is imported.',
   'roster.importFile': 'CSV file',
@@ -159,6 +164,8 @@ export const en: Messages = {
   'roster.vacated': 'Seat marked vacant: {{name}}.',
   'roster.reseat': 'Restore',
 
+  'cards.printOne': 'Print this card',
+  'cards.printOneOf': 'Print the card of {{name}}',
   'cards.print': 'Print QR cards',
   'cards.printNow': 'Print (A4)',
   'cards.explain': 'Each delegate has a personal card. Scan its QR code with the tablet to sign in. If a card is lost, re-issue it: the old card stops working at once.',

@@ -134,6 +134,11 @@ export const vi = {
   'motion.removeConfirm': 'Xóa nội dung biểu quyết này?',
 
   'roster.seatedCount': 'Tổng số đại biểu: {{n}}',
+  'roster.chooseFile': 'Chọn tệp CSV…',
+  'roster.noFile': 'Chưa chọn tệp',
+  'roster.search': 'Tìm đại biểu',
+  'roster.searchHint': 'Số ghế, họ tên, chức vụ hoặc tổ',
+  'roster.shown': 'Hiện {{n}}/{{total}} đại biểu',
   'roster.importTitle': 'Nhập danh sách từ tệp CSV',
   'roster.importHint': 'Tệp UTF-8, dòng đầu: Ghế,Họ và tên,Chức vụ,Tổ đại biểu (hoặc seat,fullName,title,group). Nếu có dòng sai thì không nhập dòng nào.',
   'roster.importFile': 'Tệp CSV',
@@ -158,6 +163,8 @@ export const vi = {
   'roster.vacated': 'Đã đánh dấu khuyết: {{name}}.',
   'roster.reseat': 'Khôi phục',
 
+  'cards.printOne': 'In thẻ này',
+  'cards.printOneOf': 'In thẻ của {{name}}',
   'cards.print': 'In thẻ QR',
   'cards.printNow': 'In (A4)',
   'cards.explain': 'Mỗi đại biểu có một thẻ riêng. Quét mã QR trên máy tính bảng để đăng nhập. Khi mất thẻ, cấp lại thẻ: thẻ cũ hết hiệu lực ngay.',

@@ -18,6 +18,8 @@ export interface UiSlice {
   /** Session being prepared in "Chuẩn bị". */
   editSessionId: string | null;
   toasts: Toast[];
+  /** The one card to print on the cards sheet (a re-issued or lost card), or null for every card. */
+  printDelegateId: string | null;
   setArea: (area: Area) => void;
   setPrepareTab: (tab: PrepareTab) => void;
   setEditSessionId: (id: string | null) => void;
@@ -32,7 +34,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   prepareTab: 'sessions',
   editSessionId: null,
   toasts: [],
-  setArea: (area) => set({ area }),
+  printDelegateId: null,
+  setArea: (area) => set(area === 'cards' ? { area } : { area, printDelegateId: null }),
   setPrepareTab: (prepareTab) => set({ prepareTab }),
   setEditSessionId: (editSessionId) => set({ editSessionId }),
   pushToast: (toast) => set((s) => ({ toasts: [...s.toasts.slice(-3), { ...toast, id: ++toastSeq }] })),

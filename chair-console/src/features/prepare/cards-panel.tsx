@@ -49,7 +49,10 @@ export function CardsPanel() {
             {[...cards].sort((a, b) => a.seat - b.seat).map((c) => (
               <tr key={c.delegateId}>
                 <td>{c.seat}</td><td>{c.fullName}</td><td>{c.title}</td>
-                <td className="row-actions"><button type="button" className="btn btn-danger" aria-label={t('cards.reissueOf', { name: c.fullName })} onClick={() => setReissuing(c)}>{t('cards.reissue')}</button></td>
+                <td className="row-actions">
+                  <button type="button" className="btn" aria-label={t('cards.printOneOf', { name: c.fullName })} onClick={() => { setArea('cards'); useStore.setState({ printDelegateId: c.delegateId }); }}>{t('cards.printOne')}</button>
+                  <button type="button" className="btn btn-danger" aria-label={t('cards.reissueOf', { name: c.fullName })} onClick={() => setReissuing(c)}>{t('cards.reissue')}</button>
+                </td>
               </tr>
             ))}
           </tbody>

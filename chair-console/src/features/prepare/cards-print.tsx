@@ -11,6 +11,7 @@ import { QrImage } from '../shared/qr-image';
 export function CardsPrint() {
   const { t, lang } = useT();
   const setArea = useStore((s) => s.setArea);
+  const only = useStore((s) => s.printDelegateId);
   const [cards, setCards] = useState<DelegateCard[] | null>(null);
   const [hall, setHall] = useState<HallInfo | null>(null);
   const [council, setCouncil] = useState<CouncilConfig | null>(null);
@@ -33,7 +34,7 @@ export function CardsPrint() {
       {error ? <p className="form-error" role="alert">{error}</p> : null}
       {!cards ? <p role="status">{t('common.loading')}</p> : null}
       <div className="card-sheet">
-        {[...(cards ?? [])].sort((a, b) => a.seat - b.seat).map((c) => (
+        {[...(cards ?? [])].filter((c) => only === null || c.delegateId === only).sort((a, b) => a.seat - b.seat).map((c) => (
           <article key={c.delegateId} className="login-card-print" data-delegate-id={c.delegateId}>
             <header>
               <div className="lc-council">{councilName}</div>
