@@ -341,6 +341,12 @@ export function applyEvent(b: Batch, d: Draft, event: DomainEvent, at: string): 
             ? { ...e, status: 'done' as const, endedAt: at }
             : { ...e, status: 'withdrawn' as const, endedAt: at };
       table('speakers')[e.id] = next;
+      // Giving the floor brings the speaker to the hall display, as opening a vote brings the vote, unless a vote
+      // is open there (the vote stays in front).
+      if (event.type === 'speaker.started') {
+        const voteOpen = d.display.mode === 'vote' && d.display.roundId !== null && d.rounds[d.display.roundId]?.status === 'open';
+        if (!voteOpen) d.display = { mode: 'speaker', roundId: null };
+      }
       return;
     }
     case 'display.changed':
