@@ -199,7 +199,9 @@ describe('hall display against the real server', () => {
     expect(board.map((b) => b.seat)).toEqual([...board.map((b) => b.seat)].sort((a, b) => a - b));
     expect(board.filter((b) => b.choice === 'yes')).toHaveLength(16);
     expect(board.filter((b) => b.choice === 'abstain')).toHaveLength(1);
-    expect(board.filter((b) => b.choice === 'none')).toHaveLength(14);
+    // 14 did not vote: 4 present who did not press ("Không bấm"), 10 absent ("Vắng mặt").
+    expect(board.filter((b) => b.choice === 'none')).toHaveLength(4);
+    expect(board.filter((b) => b.choice === 'absent')).toHaveLength(10);
     await shoot(page, 'result-named');
   });
 

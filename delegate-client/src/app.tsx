@@ -10,6 +10,7 @@ import { ConnectionBanner } from './features/shell/connection-banner';
 import { HomeScreen } from './features/home/home-screen';
 import { DocumentsScreen } from './features/documents/documents-screen';
 import { SpeakerScreen } from './features/speaker/speaker-screen';
+import { FloorBanner } from './features/speaker/floor-banner';
 import { VoteController } from './features/vote/vote-controller';
 
 const TABS: { view: View; key: 'app.tabHome' | 'app.tabDocuments' | 'app.tabSpeak' }[] = [
@@ -102,6 +103,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <FloorBanner />
         <main className="main" id="main">
           {view === 'home' && <HomeScreen />}
           {view === 'documents' && <DocumentsScreen />}

@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  SILENT_AFTER_MS,
   applyLiveEnvelope,
   isErrorCode,
   type ConnectErrorData,
@@ -15,6 +16,56 @@ import { deviceId } from './session-token';
 export type DelegateSocket = Socket<DelegateServerToClient, DelegateClientToServer>;
 
 export const ACK_TIMEOUT_MS = 8000;
+
+/**
+ * A connection is taken as lost when nothing (not even the server's ping) has arrived for SILENT_AFTER_MS.
+ * Socket.IO's own rule waits ping interval + ping timeout (about 10 s): too long for a delegate pressing a button.
+ */
+const WATCH_EVERY_MS = 200;
+
+let lastHeard = 0;
+let watchdog: ReturnType<typeof setInterval> | null = null;
+
+function heard(): void {
+  lastHeard = Date.now();
+}
+
+/** Close the transport of a socket that has gone silent (or the browser says is offline): the manager reconnects. */
+function dropSilent(s: DelegateSocket): void {
+  if (socket !== s) return;
+  markOffline();
+  if (s.connected) s.io.engine?.close();
+}
+
+function onBrowserOffline(): void {
+  if (socket) dropSilent(socket);
+}
+
+function onBrowserOnline(): void {
+  // Try at once instead of waiting for the manager's next back-off step.
+  const s = socket;
+  if (s && !s.connected && useStore.getState().auth === 'ok') s.connect();
+}
+
+function startWatch(s: DelegateSocket): void {
+  stopWatch();
+  heard();
+  s.io.on('ping', heard);
+  s.io.on('packet', heard);
+  watchdog = setInterval(() => {
+    if (socket !== s || !s.connected) return;
+    if (Date.now() - lastHeard > SILENT_AFTER_MS) dropSilent(s);
+  }, WATCH_EVERY_MS);
+  window.addEventListener('offline', onBrowserOffline);
+  window.addEventListener('online', onBrowserOnline);
+}
+
+function stopWatch(): void {
+  if (watchdog !== null) clearInterval(watchdog);
+  watchdog = null;
+  window.removeEventListener('offline', onBrowserOffline);
+  window.removeEventListener('online', onBrowserOnline);
+}
 
 let socket: DelegateSocket | null = null;
 let takeoverNext = false;
@@ -66,11 +117,15 @@ export function connect(token: string, options: { takeover?: boolean } = {}): vo
     },
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
+    // A connection attempt that hangs (a half-dead access point) is given up early and tried again.
+    timeout: 4000,
     transports: ['websocket', 'polling'],
   });
   socket = s;
+  startWatch(s);
 
   s.on('connect', () => {
+    heard();
     takeoverNext = false;
     useStore.setState((st) => ({ auth: 'ok', connection: 'online', offlineSince: null, connectEpoch: st.connectEpoch + 1 }));
   });
@@ -115,6 +170,7 @@ function stop(auth: 'refused' | 'in-use' | 'replaced' | 'mismatch'): void {
 }
 
 export function disconnect(): void {
+  stopWatch();
   if (socket) {
     const s = socket;
     socket = null;

@@ -76,6 +76,8 @@ export interface DelegateClientToServer {
   'vote:mine': (payload: { roundId: string }, ack: AckCallback<BallotReceipt | null>) => void;
   'speaker:request': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:withdraw': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
+  /** The delegate who has the floor ends their own speech ("Kết thúc phát biểu"). */
+  'speaker:finish': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
 }
 
 export interface DisplayServerToClient {

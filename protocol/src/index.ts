@@ -23,3 +23,7 @@ export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';
 export * from './patches';
+export * from './ballot-rules';
+export * from './liveness';
+export * from './vocabulary';
+export * from './seat-map';

@@ -52,6 +52,8 @@ export interface RoundView {
    * (`npm run verify -- <data dir> --anchor <seq>:<hash>`).
    */
   announcedAt?: LogHead | null;
+  /** The number of the resolution this announced round adopted ("12/NQ-HĐND"), once assigned. */
+  resolutionCode?: string;
 }
 
 export interface AttendanceSummary {
@@ -117,6 +119,8 @@ export interface NamedBoardEntry {
   /** null: did not vote. For elections/confidence the full choice. */
   option: VoteOption | null;
   choice: BallotChoice | null;
+  /** Checked in on the day the round was opened: a seat with no ballot reads "Không bấm" if so, "Vắng mặt" if not. */
+  present: boolean;
 }
 
 export type LivePatch =

@@ -10,6 +10,7 @@ import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
+import { PING_INTERVAL_MS } from '@hddt/protocol';
 import { Engine, systemClock, voidInterruptedSecretRounds, type ServerClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
@@ -144,7 +145,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const httpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, app) : createServer(app);
   const io = new Server(httpServer, {
     maxHttpBufferSize: 64 * 1024,
-    pingInterval: 10_000,
+    // Frequent pings let a tablet notice a silent Wi-Fi drop within 3 s (delegate-client/src/socket.ts watches for
+    // them); the server itself waits longer for a pong, so a busy tablet is not cut off.
+    pingInterval: PING_INTERVAL_MS,
     pingTimeout: 8_000,
     connectionStateRecovery: undefined,
     serveClient: false,

@@ -11,7 +11,7 @@ import type {
   RoundResult,
   VoteOption,
 } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, formatCount, formatPercent, VOTE_OPTIONS } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, formatCount, formatPercent, RESULT_WORDS, VOTE_OPTIONS } from '@hddt/protocol';
 
 export type ResultLang = 'vi' | 'en';
 
@@ -33,38 +33,8 @@ export interface ResultLine {
   percent: string | null;
 }
 
-const WORDS = {
-  vi: {
-    present: 'Có mặt',
-    participatedVote: 'Tham gia biểu quyết',
-    participatedBallot: 'Tham gia bỏ phiếu',
-    votes: 'phiếu',
-    passed: 'THÔNG QUA',
-    failed: 'KHÔNG THÔNG QUA',
-    elected: 'TRÚNG CỬ',
-    notElected: 'KHÔNG TRÚNG CỬ',
-    tied: 'PHẢI BẦU LẠI',
-    requiredYes: 'Cần ít nhất {required}/{seated} phiếu tán thành',
-    requiredElection: 'Cần ít nhất {required}/{seated} phiếu để trúng cử',
-    lowMajority: 'Quá nửa tổng số đại biểu tín nhiệm thấp',
-    lowTwoThirds: 'Từ hai phần ba tổng số đại biểu trở lên tín nhiệm thấp',
-  },
-  en: {
-    present: 'Present',
-    participatedVote: 'Took part in the vote',
-    participatedBallot: 'Ballots cast',
-    votes: 'votes',
-    passed: 'ADOPTED',
-    failed: 'NOT ADOPTED',
-    elected: 'ELECTED',
-    notElected: 'NOT ELECTED',
-    tied: 'TIE — VOTE AGAIN',
-    requiredYes: 'Needs at least {required} of {seated} in favour',
-    requiredElection: 'Needs at least {required} of {seated} votes to be elected',
-    lowMajority: 'More than half of all delegates rated low',
-    lowTwoThirds: 'Two thirds or more of all delegates rated low',
-  },
-} as const satisfies Record<ResultLang, Record<string, string>>;
+// The words live in @hddt/protocol's vocabulary, shared with the minutes and the portal.
+const WORDS = RESULT_WORDS;
 
 export type ResultWord = keyof (typeof WORDS)['vi'];
 

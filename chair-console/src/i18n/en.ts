@@ -1,3 +1,4 @@
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -116,9 +117,9 @@ export const en: Messages = {
   'motion.kind.election': 'Election',
   'motion.kind.confidence': 'Confidence rating',
   'motion.mode': 'Ballot',
-  'motion.mode.named': 'Open, by name',
-  'motion.mode.anonymous': 'Open, anonymous',
-  'motion.mode.secret': 'Secret ballot',
+  'motion.mode.named': BALLOT_MODE_LABEL.named.en,
+  'motion.mode.anonymous': BALLOT_MODE_LABEL.anonymous.en,
+  'motion.mode.secret': BALLOT_MODE_LABEL.secret.en,
   'motion.interim': 'Hall display while voting',
   'motion.interim.progress': 'Only how many have voted',
   'motion.interim.live': 'Live totals',
@@ -136,6 +137,11 @@ export const en: Messages = {
   'motion.removeConfirm': 'Delete this vote?',
 
   'roster.seatedCount': 'Delegates holding a seat: {{n}}',
+  'roster.chooseFile': 'Choose a CSV file…',
+  'roster.noFile': 'No file chosen',
+  'roster.search': 'Find a delegate',
+  'roster.searchHint': 'Seat, name, position or group',
+  'roster.shown': 'Showing {{n}} of {{total}} delegates',
   'roster.importTitle': 'Import the list from a CSV file',
   'roster.importHint': 'UTF-8 file, header row: seat,fullName,title,group (or Ghế,Họ và tên,Chức vụ,Tổ đại biểu). If any row is invalid, nothing is imported.',
   'roster.importFile': 'CSV file',
@@ -256,6 +262,12 @@ export const en: Messages = {
   'live.openRollCall': 'Open roll call',
   'live.closeRollCall': 'Close roll call',
 
+  'seat.title': 'Hall seating plan',
+  'seat.label': 'Seat {{seat}}: {{name}} — {{state}}',
+  'seat.voted': 'Has voted',
+  'seat.notVoted': 'Not voted yet',
+  'seat.speaking': 'Speaking',
+  'seat.waiting': 'Asked to speak',
   'att.title': 'Roll call',
   'att.filter': 'Filter the list',
   'att.filter.all': 'All',
@@ -284,6 +296,7 @@ export const en: Messages = {
   'vote.adhocOpen': 'Open the vote',
   'vote.adhocFailed': 'The vote could not be opened.',
 
+  'round.noQuorum': 'Cannot open yet: not enough delegates present to vote (present {{present}}/{{seated}}, {{required}} needed).',
   'round.open': 'Open the vote',
   'round.revote': 'Vote again',
   'round.close': 'Close the vote',
@@ -310,7 +323,9 @@ export const en: Messages = {
 
   'round.showBoard': 'Show each delegate’s vote',
   'round.board': 'Named vote record',
-  'round.didNotVote': 'did not vote',
+  // Inside a sentence ("Tên: không bấm"): the shared words, lower-cased.
+  'round.didNotVote': RESULT_WORDS.en.notPressed.toLocaleLowerCase('en'),
+  'round.absent': RESULT_WORDS.en.absent.toLocaleLowerCase('en'),
   'att.markedPresent': '{{name}} marked present.',
   'att.markedAbsent': '{{name}} marked absent.',
 

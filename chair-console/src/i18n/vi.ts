@@ -1,4 +1,5 @@
 // Vietnamese: the console's first language. Every visible string lives here; en.ts must have every key.
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 export const vi = {
   'app.name': 'Hội đồng điện tử',
   'login.subtitle': 'Bàn điều hành của Chủ tọa và Văn phòng',
@@ -115,9 +116,9 @@ export const vi = {
   'motion.kind.election': 'Bầu cử',
   'motion.kind.confidence': 'Lấy phiếu tín nhiệm',
   'motion.mode': 'Hình thức',
-  'motion.mode.named': 'Biểu quyết công khai (ghi danh)',
-  'motion.mode.anonymous': 'Biểu quyết không ghi danh',
-  'motion.mode.secret': 'Bỏ phiếu kín',
+  'motion.mode.named': BALLOT_MODE_LABEL.named.vi,
+  'motion.mode.anonymous': BALLOT_MODE_LABEL.anonymous.vi,
+  'motion.mode.secret': BALLOT_MODE_LABEL.secret.vi,
   'motion.interim': 'Màn hình hội trường trong khi bấm',
   'motion.interim.progress': 'Chỉ số người đã bấm',
   'motion.interim.live': 'Kết quả tạm thời',
@@ -135,6 +136,11 @@ export const vi = {
   'motion.removeConfirm': 'Xóa nội dung biểu quyết này?',
 
   'roster.seatedCount': 'Tổng số đại biểu: {{n}}',
+  'roster.chooseFile': 'Chọn tệp CSV…',
+  'roster.noFile': 'Chưa chọn tệp',
+  'roster.search': 'Tìm đại biểu',
+  'roster.searchHint': 'Số ghế, họ tên, chức vụ hoặc tổ',
+  'roster.shown': 'Hiện {{n}}/{{total}} đại biểu',
   'roster.importTitle': 'Nhập danh sách từ tệp CSV',
   'roster.importHint': 'Tệp UTF-8, dòng đầu: Ghế,Họ và tên,Chức vụ,Tổ đại biểu (hoặc seat,fullName,title,group). Nếu có dòng sai thì không nhập dòng nào.',
   'roster.importFile': 'Tệp CSV',
@@ -255,6 +261,12 @@ export const vi = {
   'live.openRollCall': 'Mở điểm danh',
   'live.closeRollCall': 'Kết thúc điểm danh',
 
+  'seat.title': 'Sơ đồ hội trường',
+  'seat.label': 'Ghế {{seat}}: {{name}} — {{state}}',
+  'seat.voted': 'Đã biểu quyết',
+  'seat.notVoted': 'Chưa biểu quyết',
+  'seat.speaking': 'Đang phát biểu',
+  'seat.waiting': 'Đăng ký phát biểu',
   'att.title': 'Điểm danh',
   'att.filter': 'Lọc danh sách',
   'att.filter.all': 'Tất cả',
@@ -283,6 +295,7 @@ export const vi = {
   'vote.adhocOpen': 'Mở biểu quyết',
   'vote.adhocFailed': 'Chưa mở được biểu quyết.',
 
+  'round.noQuorum': 'Chưa mở được: chưa đủ số đại biểu có mặt để biểu quyết (có mặt {{present}}/{{seated}}, cần {{required}}).',
   'round.open': 'Mở biểu quyết',
   'round.revote': 'Biểu quyết lại',
   'round.close': 'Kết thúc biểu quyết',
@@ -309,7 +322,9 @@ export const vi = {
 
   'round.showBoard': 'Xem kết quả từng đại biểu',
   'round.board': 'Kết quả biểu quyết ghi danh',
-  'round.didNotVote': 'không bấm',
+  // Inside a sentence ("Tên: không bấm"): the shared words, lower-cased.
+  'round.didNotVote': RESULT_WORDS.vi.notPressed.toLocaleLowerCase('vi'),
+  'round.absent': RESULT_WORDS.vi.absent.toLocaleLowerCase('vi'),
   'att.markedPresent': 'Đã ghi {{name}} có mặt.',
   'att.markedAbsent': 'Đã ghi {{name}} vắng.',
 

@@ -38,6 +38,10 @@ describe('ResultSlide', () => {
     expect(entries.map((e) => Number(e.querySelector('.board-seat')!.textContent))).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
     expect(entries[6]!.getAttribute('data-choice')).toBe('abstain');
     expect(within(entries[11] as HTMLElement).getByText('Không bấm')).toBeTruthy();
+    // A seat with no ballot whose delegate was not there reads "Vắng mặt", not "Không bấm".
+    expect(within(entries[24] as HTMLElement).getByText('Vắng mặt')).toBeTruthy();
+    expect(within(entries[29] as HTMLElement).getByText('Vắng mặt')).toBeTruthy();
+    expect(entries.map((e) => e.getAttribute('data-choice')).filter((c) => c === 'absent' || c === 'none')).toEqual(['none', 'absent', 'absent']);
     expect(entries.filter((e) => e.getAttribute('data-choice') === 'yes')).toHaveLength(27);
   });
 
@@ -106,6 +110,17 @@ describe('ResultSlide', () => {
     expect(khanh.querySelector('[data-level="high"]')!.textContent).toBe('Tín nhiệm cao: 2 (6,45%)');
     expect(container.querySelector('[data-flag="p3"]')!.textContent).toBe('Đặng Quốc Khánh: Từ hai phần ba tổng số đại biểu trở lên tín nhiệm thấp');
     expect(container.querySelector('[data-flag="p1"]')).toBeNull();
+    // Every person rated says which threshold was reached, or that none was.
+    expect([...container.querySelectorAll('[data-threshold]')].map((e) => e.getAttribute('data-threshold'))).toEqual(['none', 'none', 'lowTwoThirds']);
+    expect(screen.getByText('Phạm Minh Đức: Chưa đến quá nửa tổng số đại biểu tín nhiệm thấp')).toBeTruthy();
+  });
+
+  it('shows the resolution number once the server has assigned it', () => {
+    const before = f.round('r1', 'm-budget', { status: 'announced', result: f.passedResult });
+    const { container, rerender } = render(<ResultSlide council={f.council} motion={motion('m-budget')} round={before} board={f.board} />);
+    expect(container.querySelector('[data-resolution]')).toBeNull();
+    rerender(<ResultSlide council={f.council} motion={motion('m-budget')} round={{ ...before, resolutionCode: '12/NQ-HĐND' }} board={f.board} />);
+    expect(container.querySelector('[data-resolution]')!.textContent).toBe('Nghị quyết số 12/NQ-HĐND');
   });
 
   it('a practice vote says so', () => {
@@ -122,7 +137,8 @@ describe('ResultSlide', () => {
     expect(screen.getByText('ADOPTED')).toBeTruthy();
     expect(lineText(container, 'participated')).toBe('Took part in the vote2890.32%');
     expect(container.querySelector('[data-option="yes"]')!.textContent).toBe('In favour27 · 87.10%');
-    expect(screen.getAllByText('Did not vote')).toHaveLength(3);
+    expect(screen.getAllByText('Did not vote')).toHaveLength(1);
+    expect(screen.getAllByText('Absent')).toHaveLength(2);
   });
 });
 
@@ -240,7 +256,7 @@ describe('NamedBoard for a province council', () => {
     const { container } = render(<NamedBoard board={big} council={f.council} />);
     expect(container.querySelector('.board-compact')).not.toBeNull();
     expect(container.querySelector<HTMLElement>('.board-grid')!.style.getPropertyValue('--board-cols')).toBe('4');
-    expect([...container.querySelectorAll('.board-legend li')].map((l) => l.textContent)).toEqual(['Tán thành', 'Không tán thành', 'Không biểu quyết', 'Không bấm']);
+    expect([...container.querySelectorAll('.board-legend li')].map((l) => l.textContent)).toEqual(['Tán thành', 'Không tán thành', 'Không biểu quyết', 'Không bấm', 'Vắng mặt']);
     expect(container.querySelector('[data-delegate="x6"]')!.textContent).toBe('7Võ Minh QuânKhông biểu quyết');
   });
 });

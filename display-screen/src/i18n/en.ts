@@ -1,3 +1,4 @@
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -34,9 +35,9 @@ export const en: Messages = {
   voteClosedWait: 'Waiting for the result to be announced',
   voteCancelled: 'VOTE CANCELLED',
   voteCancelledReason: 'Reason: {{reason}}',
-  modeNamed: 'Open vote, by name',
-  modeAnonymous: 'Open vote',
-  modeSecret: 'Secret ballot',
+  modeNamed: BALLOT_MODE_LABEL.named.en,
+  modeAnonymous: BALLOT_MODE_LABEL.anonymous.en,
+  modeSecret: BALLOT_MODE_LABEL.secret.en,
   kindTwoThirds: 'Needs at least two thirds of all delegates in favour',
   kindElection: 'Election',
   kindConfidence: 'Confidence rating',
@@ -57,7 +58,8 @@ export const en: Messages = {
   resultUnavailable: 'No result yet',
   percentNote: 'Percentages of all {{seated}} delegates',
   boardHeading: "Each delegate's vote",
-  boardNotVoted: 'Did not vote',
+  boardNotVoted: RESULT_WORDS.en.notPressed,
+  boardAbsent: RESULT_WORDS.en.absent,
   boardBallotCast: 'Ballot cast',
   boardLoading: 'Loading the list…',
   logAnchor: 'Log anchor:',

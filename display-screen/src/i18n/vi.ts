@@ -1,4 +1,5 @@
 // Vietnamese (primary) texts of the hall display. Every key here must exist in en.ts.
+import { BALLOT_MODE_LABEL, RESULT_WORDS } from '@hddt/protocol';
 export const vi = {
   appTitle: 'Hội đồng điện tử — Màn hình hội trường',
   offlineMark: 'Mất kết nối',
@@ -33,9 +34,9 @@ export const vi = {
   voteClosedWait: 'Đang chờ công bố kết quả',
   voteCancelled: 'BIỂU QUYẾT ĐÃ HỦY',
   voteCancelledReason: 'Lý do: {{reason}}',
-  modeNamed: 'Biểu quyết công khai, ghi danh',
-  modeAnonymous: 'Biểu quyết công khai',
-  modeSecret: 'Bỏ phiếu kín',
+  modeNamed: BALLOT_MODE_LABEL.named.vi,
+  modeAnonymous: BALLOT_MODE_LABEL.anonymous.vi,
+  modeSecret: BALLOT_MODE_LABEL.secret.vi,
   kindTwoThirds: 'Cần ít nhất hai phần ba tổng số đại biểu tán thành',
   kindElection: 'Bầu cử',
   kindConfidence: 'Lấy phiếu tín nhiệm',
@@ -56,7 +57,8 @@ export const vi = {
   resultUnavailable: 'Chưa có kết quả',
   percentNote: 'Tỷ lệ % tính trên tổng số {{seated}} đại biểu',
   boardHeading: 'Kết quả biểu quyết của từng đại biểu',
-  boardNotVoted: 'Không bấm',
+  boardNotVoted: RESULT_WORDS.vi.notPressed,
+  boardAbsent: RESULT_WORDS.vi.absent,
   boardBallotCast: 'Đã bỏ phiếu',
   boardLoading: 'Đang tải danh sách…',
   logAnchor: 'Mốc nhật ký:',

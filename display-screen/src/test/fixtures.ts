@@ -115,11 +115,11 @@ const NAMES = [
   'Tôn Nữ Thị Hà', 'Nguyễn Hữu Nghĩa', 'Trương Thị Ánh Tuyết', 'La Văn Khôi', 'Cao Thị Xuân', 'Ông Văn Đông', 'Triệu Thị Ngọc Bích',
 ];
 
-/** A named board for passedResult: 27 yes, 1 abstain, 3 did not vote (2 absent, 1 present without voting). */
+/** A named board for passedResult: 27 yes, 1 abstain, 3 did not vote (seats 25 and 30 absent, seat 12 present without voting). */
 export const board: NamedBoardEntry[] = NAMES.map((fullName, i) => {
   const seat = i + 1;
   const option: VoteOption | null = seat === 7 ? 'abstain' : seat === 12 || seat === 25 || seat === 30 ? null : 'yes';
-  return { delegateId: `d${seat}`, seat, fullName, option, choice: option ? { type: 'option', option } : null };
+  return { delegateId: `d${seat}`, seat, fullName, option, choice: option ? { type: 'option', option } : null, present: seat !== 25 && seat !== 30 };
 });
 
 export const speakers: SpeakerEntry[] = [

@@ -62,7 +62,9 @@ function fullMorning(): Hall {
   hall.do({ type: 'speaker.give', entryId: a });
   hall.ctx.advance(120);
   hall.do({ type: 'speaker.give', entryId: b });
-  hall.do({ type: 'display.show', mode: 'speaker', roundId: null });
+  // Giving the floor already put the speaker on the display; the chair then shows the agenda.
+  expect(hall.state.display).toEqual({ mode: 'speaker', roundId: null });
+  hall.do({ type: 'display.show', mode: 'agenda', roundId: null });
   return hall;
 }
 

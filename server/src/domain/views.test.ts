@@ -69,7 +69,7 @@ describe('secret ballots in views', () => {
     expect(visible).not.toContain('"choice":{');
     expect(visible).not.toContain('candidateIds');
     // A named board of a secret round (the caller refuses it anyway) would have no choice in it.
-    expect(namedBoard(hall.state, hall.round(roundId)).every((e) => e.choice === null)).toBe(true);
+    expect(namedBoard(hall.state, hall.round(roundId), hall.ctx.clock.day).every((e) => e.choice === null)).toBe(true);
   });
 
   it('confidence ratings: nothing of a delegate’s ratings in any view', () => {
@@ -295,10 +295,34 @@ describe('named board', () => {
     const { roundId } = hall.openVote();
     hall.cast(roundId, 2, { type: 'option', option: 'yes' });
     hall.cast(roundId, 1, { type: 'option', option: 'abstain' });
-    expect(namedBoard(hall.state, hall.round(roundId)).map((e) => [e.seat, e.option])).toEqual([
+    expect(namedBoard(hall.state, hall.round(roundId), hall.ctx.clock.day).map((e) => [e.seat, e.option])).toEqual([
       [1, 'abstain'],
       [2, 'yes'],
       [3, null],
     ]);
+  });
+
+  it('tells present seats that did not press from absent ones', () => {
+    const hall = demoHall({ delegates: 4, checkedIn: 3 });
+    const { roundId } = hall.openVote();
+    hall.cast(roundId, 1, { type: 'option', option: 'yes' });
+    expect(namedBoard(hall.state, hall.round(roundId), hall.ctx.clock.day).map((e) => [e.seat, e.option, e.present])).toEqual([
+      [1, 'yes', true],
+      [2, null, true],
+      [3, null, true],
+      [4, null, false],
+    ]);
+  });
+});
+
+describe('resolution number on the round view', () => {
+  it('an announced, passed resolution vote carries its number; before the announcement it has none', () => {
+    const hall = demoHall({ delegates: 5, checkedIn: 5 });
+    const { roundId } = hall.openVote({ resolution: true });
+    for (const seat of [1, 2, 3, 4, 5]) hall.cast(roundId, seat, { type: 'option', option: 'yes' });
+    hall.do({ type: 'round.close', roundId });
+    expect(view(hall, roundId, 'display').resolutionCode).toBeUndefined();
+    hall.do({ type: 'round.announce', roundId });
+    expect(view(hall, roundId, 'display').resolutionCode).toMatch(/^\d+\/NQ-HĐND$/);
   });
 });

@@ -56,6 +56,10 @@ export function roundView(state: CouncilState, round: RoundState, day: string, a
     result,
     announcedAt: state.resultAnchors[round.id] ?? null,
   };
+  if (round.status === 'announced') {
+    const resolution = Object.values(state.resolutions).find((r) => r.roundId === round.id);
+    if (resolution) view.resolutionCode = resolution.code;
+  }
   if (audience === 'staff') {
     view.voterIds = [...Object.keys(round.ballots), ...Object.keys(round.participants)].sort();
   }
@@ -165,7 +169,9 @@ export function delegateMe(state: CouncilState, delegateId: string, day: string)
 }
 
 /** Per-delegate board of a named round (seat order). Refused for other modes by the caller. */
-export function namedBoard(state: CouncilState, round: RoundState): NamedBoardEntry[] {
+/** `day`: the session day (council time zone) the round was opened on, whose attendance tells who was present. */
+export function namedBoard(state: CouncilState, round: RoundState, day: string): NamedBoardEntry[] {
+  const attendance = state.attendance[round.sessionId]?.[day] ?? {};
   return Object.values(state.delegates)
     .filter((d) => d.seated || round.ballots[d.id])
     .sort((a, b) => a.seat - b.seat)
@@ -178,6 +184,7 @@ export function namedBoard(state: CouncilState, round: RoundState): NamedBoardEn
         fullName: d.fullName,
         option: choice && choice.type === 'option' ? choice.option : null,
         choice,
+        present: attendance[d.id]?.status === 'present',
       };
     });
 }

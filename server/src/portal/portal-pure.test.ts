@@ -42,7 +42,7 @@ describe('official result wording', () => {
       ],
     };
     const lines = resultSentences(council, election, 'vi');
-    expect(lines[0]).toBe('Có mặt 28/31; tham gia biểu quyết 28 (90,32%); số người cần bầu: 1; số phiếu cần để trúng cử: 16/31.');
+    expect(lines[0]).toBe('Có mặt 28/31; tham gia bỏ phiếu 28 (90,32%); số người cần bầu: 1; số phiếu cần để trúng cử: 16/31.');
     expect(lines).toContain('Số phiếu phát ra 28; số phiếu thu vào 28; số phiếu hợp lệ 27; số phiếu không hợp lệ 1.');
     expect(lines.at(-1)).toBe('Vắng mặt 3; có mặt nhưng không biểu quyết 0.');
     expect(resultSentences(council, election, 'en').at(-1)).toBe('Absent 3; present but did not vote 0.');

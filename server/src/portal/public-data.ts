@@ -3,7 +3,7 @@
 // Everything else does not exist for the portal (404, never 403).
 
 import type { AgendaItem, CouncilConfig, LogHead, Motion, Resolution, RoundResult, Session, SessionDocument } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatDateVi, formatPercent } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatDateVi, formatPercent, participationPhrase } from '@hddt/protocol';
 import type { CouncilState, RoundState } from '../domain/types';
 
 export type Lang = 'vi' | 'en';
@@ -96,8 +96,8 @@ function announcedSentences(council: CouncilConfig, result: RoundResult, lang: L
   const pct = (c: number) => formatPercent(c, n, lang);
   const head =
     lang === 'vi'
-      ? `Có mặt ${result.present}/${n}; tham gia biểu quyết ${result.participated} (${pct(result.participated)})`
-      : `Present ${result.present}/${n}; took part in the vote ${result.participated} (${pct(result.participated)})`;
+      ? `Có mặt ${result.present}/${n}; ${participationPhrase(result.kind, 'vi')} ${result.participated} (${pct(result.participated)})`
+      : `Present ${result.present}/${n}; ${participationPhrase(result.kind, 'en')} ${result.participated} (${pct(result.participated)})`;
   switch (result.kind) {
     case 'options': {
       const parts = VOTE_OPTIONS.map((o) => `${lowerFirst(council.voteLabels[o][lang], lang)} ${result.counts[o]} (${pct(result.counts[o])})`);

@@ -11,7 +11,7 @@ import type {
   DocumentType,
   RoundResult,
 } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, sessionTitle } from '@hddt/protocol';
+import { BALLOT_MODE_LABEL, CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, participationPhrase, sessionTitle } from '@hddt/protocol';
 import type { BallotStatus } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/queries';
 import { requiredCount } from '../domain/majority';
@@ -140,9 +140,9 @@ export function logTimes(entries: Iterable<{ event: DomainEvent; at: string }>):
 }
 
 const MODE_TEXT: Record<BallotMode, string> = {
-  named: 'Biểu quyết công khai, ghi danh',
-  anonymous: 'Biểu quyết không ghi danh',
-  secret: 'Bỏ phiếu kín',
+  named: BALLOT_MODE_LABEL.named.vi,
+  anonymous: BALLOT_MODE_LABEL.anonymous.vi,
+  secret: BALLOT_MODE_LABEL.secret.vi,
 };
 
 const DOC_TYPE_TEXT: Record<DocumentType, string> = {
@@ -190,7 +190,7 @@ export function resultLines(council: CouncilConfig, result: RoundResult): string
   const n = result.seated;
   const pct = (c: number) => formatPercent(c, n, 'vi');
   const lines: string[] = [];
-  const head = `Có mặt ${result.present}/${n}; tham gia biểu quyết ${result.participated} (${pct(result.participated)})`;
+  const head = `Có mặt ${result.present}/${n}; ${participationPhrase(result.kind, 'vi')} ${result.participated} (${pct(result.participated)})`;
   switch (result.kind) {
     case 'options': {
       const parts = VOTE_OPTIONS.map((o) => `${lowerFirst(council.voteLabels[o].vi)} ${result.counts[o]} (${pct(result.counts[o])})`);

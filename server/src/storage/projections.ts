@@ -94,8 +94,10 @@ export function touchedBy(event: DomainEvent): Ref[] {
       return [{ t: 'resolution', id: event.resolutionId }];
     case 'speaker.requested':
       return [{ t: 'speaker', id: event.entry.id }];
-    case 'speaker.withdrawn':
     case 'speaker.started':
+      // Giving the floor may bring the speaker slide to the hall display.
+      return [{ t: 'speaker', id: event.entryId }, { t: 'live' }];
+    case 'speaker.withdrawn':
     case 'speaker.finished':
     case 'speaker.removed':
       return [{ t: 'speaker', id: event.entryId }];

@@ -7,6 +7,7 @@ import { AgendaCurrentSchema, AttendanceSetSchema, DisplayShowSchema, EmptySchem
 import type { Namespace, Server } from 'socket.io';
 import { activeSession } from '../domain/queries';
 import type { Actor, CouncilState } from '../domain/types';
+import { roundDay } from './round-day';
 import { namedBoard, roundView } from '../domain/views';
 import type { StaffSocketData } from './live-hub';
 import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
@@ -76,7 +77,7 @@ function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
       if (!round) return errorBody('ROUND_NOT_FOUND');
       const motion = state.motions[round.motionId];
       if (motion?.mode !== 'named') return errorBody('SECRET_BALLOT');
-      return { ok: true, data: namedBoard(state, round) };
+      return { ok: true, data: namedBoard(state, round, roundDay(state, round)) };
     }),
     'speaker:add': handler(SpeakerAddSchema, (p, { services, actor }) =>
       run(services, { type: 'speaker.add', name: p.name, delegateId: p.delegateId, title: p.title }, actor, (state, d) =>

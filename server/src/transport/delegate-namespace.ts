@@ -65,6 +65,16 @@ function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
       const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
     }),
+    'speaker:finish': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+      // Only one's own speech: the entry this delegate is speaking in now.
+      const state = services.engine.state;
+      const own = Object.values(state.speakers).find((e) => e.delegateId === delegateId && e.status === 'speaking');
+      if (!own) return errorBody('SPEAKER_NOT_FOUND');
+      const result = await services.engine.execute({ type: 'speaker.finish', entryId: own.id }, actor);
+      if (!result.ok) return errorBody(result.code);
+      const entry = result.state.speakers[own.id];
+      return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
+    }),
   };
 }
 

@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
 import { HandshakeSchema, RoundRefSchema, SyncSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import type { Actor } from '../domain/types';
+import { roundDay } from './round-day';
 import { namedBoard } from '../domain/views';
 import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
 import type { Services } from './services';
@@ -32,7 +33,7 @@ function displayHandlers(): HandlerMap<DisplayClientToServer, DisplayCtx> {
       if (state.motions[round.motionId]?.mode !== 'named') return errorBody('SECRET_BALLOT');
       // Individual choices of a named round are public once the round is closed; not while people still vote.
       if (round.status !== 'closed' && round.status !== 'announced') return errorBody('ROUND_NOT_CLOSED');
-      return { ok: true, data: namedBoard(state, round) };
+      return { ok: true, data: namedBoard(state, round, roundDay(state, round)) };
     }),
   };
 }

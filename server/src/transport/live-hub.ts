@@ -170,6 +170,7 @@ export class LiveHub {
         case 'speaker.removed':
           p.speakers = true;
           p.urgent = true;
+          if (event.type === 'speaker.started') p.display = true;
           for (const e of [...queueOf(before), ...queueOf(after)]) if (e) p.me.add(e);
           break;
         case 'display.changed':

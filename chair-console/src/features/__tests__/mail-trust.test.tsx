@@ -98,8 +98,9 @@ describe('MailPanel — failures a secretariat can act on', () => {
     expect(screen.getByText(`Cần kiểm tra: ${MAIL_FAILURES.timeout.hint[0]}`)).toBeTruthy();
     expect(screen.getByText('Greeting never received [ETIMEDOUT]')).toBeTruthy();
     const row = screen.getByText('Greeting never received [ETIMEDOUT]').closest('tr')!;
-    const failedAt = new Date('2026-07-02T09:30:00.000Z').toLocaleString('vi-VN');
-    const sentAt = new Date('2026-06-01T01:00:00.000Z').toLocaleString('vi-VN');
+    // Times in the council's time zone (UTC+7), "14:06 01/12/2026" style, as everywhere in the console.
+    const failedAt = '16:30 02/07/2026';
+    const sentAt = '08:00 01/06/2026';
     expect(row.textContent).toContain(`Lỗi · ${failedAt}`);
     expect(row.textContent).not.toContain(sentAt);
     // The removed guest: revoked, no link, not counted for a retry.

@@ -9,6 +9,7 @@ import { VotePanel } from './vote-panel';
 import { AttendancePanel } from './attendance-panel';
 import { SpeakersPanel } from './speakers-panel';
 import { DisplayControl } from './display-control';
+import { SeatMap } from './seat-map';
 import { ShortcutHelp, useLiveShortcuts } from './shortcuts';
 
 function SessionPicker() {
@@ -57,6 +58,7 @@ export function LiveArea() {
           <AttendancePanel />
         </div>
         <div className="live-col live-col-main">
+          <SeatMap />
           <VotePanel />
         </div>
         <div className="live-col">

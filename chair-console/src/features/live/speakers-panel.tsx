@@ -9,6 +9,7 @@ import { selectDelegates, selectSession, selectSpeakers, useStore } from '../../
 import { Field } from '../shared/field';
 import { useCommand } from '../shared/use-command';
 import { formatClock, useServerNow } from './use-now';
+import { useHallTime } from '../shared/use-hall-time';
 
 /** Seconds before the end of speaking time when the timer turns to a warning. */
 export const SPEAKER_WARN_SEC = 30;
@@ -61,6 +62,7 @@ export function SpeakersPanel() {
   const session = useStore(selectSession);
   const delegates = useStore(selectDelegates);
   const { waiting, speaking, give, finish, remove, add } = useSpeakerActions();
+  const hallTime = useHallTime();
   const [name, setName] = useState('');
   const [guestTitle, setGuestTitle] = useState('');
   const [delegateId, setDelegateId] = useState('');
@@ -86,13 +88,14 @@ export function SpeakersPanel() {
 
   return (
     <section className="panel" aria-labelledby="spk-h">
-      <h2 id="spk-h">{t('speaker.title')}</h2>
+      <h2 id="spk-h">{t('speaker.title')}{waiting.length > 0 ? <span className="pill queue-badge" data-testid="queue-badge"> {waiting.length}</span> : null}</h2>
       {speaking ? <SpeakingNow entry={speaking} onFinish={() => void finish(speaking.id)} /> : <p className="muted">{t('speaker.nobody')}</p>}
       <ol className="queue" aria-label={t('speaker.queue')}>
         {waiting.map((s, i) => (
           <li key={s.id} className="queue-row">
             <span className="queue-pos">{i + 1}</span>
-            <span className="queue-name">{s.name}{s.title ? <span className="muted"> · {s.title}</span> : null}{s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}</span>
+            <span className="queue-name">{s.name}{s.title ? <span className="muted"> · {s.title}</span> : null}{s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}
+              <span className="muted queue-time" data-testid="request-time"> · {hallTime(s.requestedAt)}</span></span>
             <button type="button" className="btn btn-small btn-primary" disabled={!open || speaking !== null} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void give(s.id)}>{t('speaker.give')}</button>
             <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void remove(s.id)}>{t('common.remove')}</button>
           </li>

@@ -9,6 +9,7 @@ import {
   notYetVoted,
   roundsOfMotion,
   secondsLeft,
+  selectAttendance,
   selectCouncil,
   selectDelegates,
   selectMotions,
@@ -148,7 +149,7 @@ function NamedBoard({ roundId }: { roundId: string }) {
       <ul className="name-grid">
         {[...board].sort((a, b) => a.seat - b.seat).map((e) => (
           <li key={e.delegateId} className={e.option ? `vote-${e.option}` : undefined}>
-            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : t('round.didNotVote')}</strong>
+            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : e.present ? t('round.didNotVote') : t('round.absent')}</strong>
           </li>
         ))}
       </ul>
@@ -208,7 +209,11 @@ export function RoundResultView({ round }: { round: RoundView }) {
 }
 
 function MotionCard({ motion, rounds, canOpen }: { motion: Motion; rounds: RoundView[]; canOpen: boolean }) {
-  const { t } = useT();
+  const { t, lang } = useT();
+  const attendance = useStore(selectAttendance);
+  // The server refuses a real vote without quorum (practice votes may run before it): say so on the button's card.
+  const noQuorum = canOpen && !motion.practice && attendance !== null && !attendance.quorumMet;
+  const blockedId = `motion-blocked-${motion.id}`;
   const { open, busy } = useOpenMotion();
   const mine = roundsOfMotion(rounds, motion.id);
   const last = mine[mine.length - 1];
@@ -228,10 +233,16 @@ function MotionCard({ motion, rounds, canOpen }: { motion: Motion; rounds: Round
         </p>
       ) : null}
       <div className="motion-actions">
-        <button type="button" className={mine.length === 0 ? 'btn btn-primary' : 'btn'} disabled={!canOpen || busy} aria-label={`${mine.length === 0 ? t('round.open') : t('round.revote')}: ${motion.question}`} onClick={() => void open(motion.id)}>
+        <button type="button" className={mine.length === 0 ? 'btn btn-primary' : 'btn'} disabled={!canOpen || busy || noQuorum} aria-label={`${mine.length === 0 ? t('round.open') : t('round.revote')}: ${motion.question}`}
+          aria-describedby={noQuorum ? blockedId : undefined} onClick={() => void open(motion.id)}>
           {mine.length === 0 ? t('round.open') : t('round.revote')}
         </button>
       </div>
+      {noQuorum && attendance ? (
+        <p className="motion-blocked" id={blockedId} role="note" data-testid="motion-no-quorum">
+          {t('round.noQuorum', { present: formatCount(attendance.present, lang), seated: formatCount(attendance.seated, lang), required: formatCount(attendance.required, lang) })}
+        </p>
+      ) : null}
       {mine.length > 0 ? (
         <details className="history">
           <summary>{t('round.history', { n: mine.length })}</summary>

@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
+import { useHallTime } from '../shared/use-hall-time';
 
 const STATUS_KEY: Record<FeedbackStatus, MsgKey> = { new: 'fb.status.new', forwarded: 'fb.status.forwarded', answered: 'fb.status.answered' };
 
@@ -30,7 +31,7 @@ export function FeedbackPanel() {
   useEffect(() => { void load(); }, [load]);
 
   const open = items?.find((x) => x.id === openId) ?? null;
-  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const fmt = useHallTime();
 
   return (
     <section aria-labelledby="fb-h" className="records">

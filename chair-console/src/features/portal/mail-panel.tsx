@@ -8,6 +8,7 @@ import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
+import { useHallTime } from '../shared/use-hall-time';
 
 const STATUS_KEY: Record<InvitationStatus, MsgKey> = { pending: 'mail.st.pending', sent: 'mail.st.sent', failed: 'mail.st.failed' };
 
@@ -257,7 +258,7 @@ function InvitationsCard({ configured }: { configured: boolean }) {
     }
   }
   const failed = reports?.filter((r) => r.status === 'failed' && !r.revokedAt).length ?? 0;
-  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const fmt = useHallTime();
 
   return (
     <div className="card" aria-labelledby="mail-inv-h" aria-busy={busy}>

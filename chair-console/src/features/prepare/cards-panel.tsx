@@ -6,6 +6,7 @@ import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { useHallTime } from '../shared/use-hall-time';
 
 /**
  * The delegates' sign-in cards. The server keeps only a hash of each card, so a card's link exists only in the
@@ -57,8 +58,8 @@ export function CardsPanel() {
     }
   }
 
-  const issuedText = (at: string | null) =>
-    at ? t('cards.issuedAt', { time: new Date(at).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) }) : t('cards.notIssued');
+  const hallTime = useHallTime();
+  const issuedText = (at: string | null) => (at ? t('cards.issuedAt', { time: hallTime(at) }) : t('cards.notIssued'));
 
   return (
     <section aria-labelledby="cards-h">

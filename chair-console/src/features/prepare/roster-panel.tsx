@@ -12,6 +12,15 @@ import { ConfirmDialog } from '../shared/confirm-dialog';
 import { useFormSubmit } from '../shared/use-form';
 
 /** Some server messages already start with "Dòng 3:" / "Line 3:"; the list adds the line itself. */
+/** Search by seat number, or by any part of the name, position or group, without caring for diacritics or case. */
+export function matchesDelegate(d: Delegate, query: string): boolean {
+  const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const q = fold(query.trim());
+  if (q === '') return true;
+  if (/^\d+$/.test(q)) return String(d.seat) === q;
+  return fold(`${d.fullName} ${d.title} ${d.group}`).includes(q);
+}
+
 export function withoutLinePrefix(message: string): string {
   return message.replace(/^(Dòng|Line)\s+\d+\s*:\s*/i, '');
 }
@@ -87,7 +96,10 @@ export function RosterPanel() {
     void load();
   }, [load, liveDelegates]);
 
+  const [query, setQuery] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
   const sorted = [...delegates].sort((a, b) => a.seat - b.seat);
+  const shown = query.trim() === '' ? sorted : sorted.filter((d) => matchesDelegate(d, query));
   const seated = delegates.filter((d) => d.seated).length;
 
   async function vacate() {
@@ -144,9 +156,16 @@ export function RosterPanel() {
         <h2>{t('roster.importTitle')}</h2>
         <p className="muted">{t('roster.importHint')}</p>
         <div className="form-row">
-          <Field label={t('roster.importFile')}>
-            {(a) => <input {...a} ref={fileRef} type="file" name="csv" accept=".csv,text/csv" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importCsv(f); }} />}
-          </Field>
+          {/* The browser's own file button speaks the browser's language: a Vietnamese button stands in for it. */}
+          <div className="file-pick">
+            <span className="field-label" id="csv-label">{t('roster.importFile')}</span>
+            <input ref={fileRef} id="csv-file" type="file" name="csv" accept=".csv,text/csv" className="visually-hidden" aria-labelledby="csv-label csv-choose"
+              onChange={(e) => { const f = e.target.files?.[0]; setFileName(f?.name ?? null); if (f) void importCsv(f); }} />
+            <span className="file-pick-row">
+              <label htmlFor="csv-file" id="csv-choose" className="btn">{t('roster.chooseFile')}</label>
+              <span className="muted" data-testid="csv-file-name">{fileName ?? t('roster.noFile')}</span>
+            </span>
+          </div>
           <a className="btn" href={API.delegatesExport} download="dai-bieu.csv">{t('roster.export')}</a>
         </div>
         <div role="status" aria-live="polite">
@@ -163,13 +182,17 @@ export function RosterPanel() {
         <DelegateForm submitLabel={t('roster.addButton')} onSave={(v) => api.post(API.delegates, v)} onDone={() => void load()} />
       </div>
       <div className="card">
-        <table className="table">
+        <div className="roster-search">
+          <Field label={t('roster.search')}>{(a) => <input {...a} type="search" name="q" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('roster.searchHint')} />}</Field>
+          <p className="muted" role="status" data-testid="roster-shown">{t('roster.shown', { n: formatCount(shown.length, lang), total: formatCount(sorted.length, lang) })}</p>
+        </div>
+        <table className="table table-compact">
           <caption className="visually-hidden">{t('prep.tab.roster')}</caption>
           <thead>
             <tr><th scope="col">{t('roster.seat')}</th><th scope="col">{t('roster.fullName')}</th><th scope="col">{t('roster.position')}</th><th scope="col">{t('roster.group')}</th><th scope="col">{t('roster.status')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr>
           </thead>
           <tbody>
-            {sorted.map((d) => editing === d.id ? (
+            {shown.map((d) => editing === d.id ? (
               <tr key={d.id}><td colSpan={6}>
                 <DelegateForm initial={d} submitLabel={t('common.save')} onSave={(v) => api.patch(API.delegate(d.id), v)} onDone={() => { setEditing(null); void load(); }} onCancel={() => setEditing(null)} />
               </td></tr>

@@ -7,6 +7,7 @@ import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
+import { useHallTime } from '../shared/use-hall-time';
 import { useFormSubmit } from '../shared/use-form';
 
 export function LogHeadLine({ head }: { head: LogHead }) {
@@ -81,7 +82,8 @@ const NotesSchema = {
 
 /** The editable parts. Local state: a live reload of the preview never resets what the secretary is typing. */
 function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n: MinutesNotes) => void }) {
-  const { t, lang } = useT();
+  const { t } = useT();
+  const hallTime = useHallTime();
   const pushToast = useStore((s) => s.pushToast);
   const { errors, formError, busy, submit } = useFormSubmit();
   const [number, setNumber] = useState(minutes.notes.number);
@@ -106,7 +108,7 @@ function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n
   return (
     <form className="rec-notes" onSubmit={onSubmit} noValidate aria-label={t('rec.notes')}>
       <h3>{t('rec.notes')}</h3>
-      {minutes.notes.updatedAt ? <p className="muted">{t('rec.notesUpdated', { at: new Date(minutes.notes.updatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN'), by: minutes.notes.updatedBy ?? '' })}</p> : null}
+      {minutes.notes.updatedAt ? <p className="muted">{t('rec.notesUpdated', { at: hallTime(minutes.notes.updatedAt), by: minutes.notes.updatedBy ?? '' })}</p> : null}
       <Field label={t('rec.notesNumber')} error={errors.number}>{(a) => <input {...a} name="minutesNumber" value={number} onChange={(e) => setNumber(e.target.value)} />}</Field>
       <Field label={t('rec.opening')} error={errors.opening}>{(a) => <textarea {...a} name="opening" rows={3} value={opening} onChange={(e) => setOpening(e.target.value)} />}</Field>
       {minutes.record.items.map((item) => (

@@ -1,15 +1,17 @@
 import { useStore } from '../../store';
 import { useT } from '../../i18n';
+import { useHallTime } from './use-hall-time';
 
 /** Security happenings the secretariat must know (a card used on a second device, a refused card). */
 export function SecurityAlerts() {
   const { t } = useT();
   const alerts = useStore((s) => s.alerts);
   const delegates = useStore((s) => s.snapshot?.delegates);
+  const hallTime = useHallTime();
   if (alerts.length === 0) return null;
   const last = alerts[alerts.length - 1]!;
   const who = delegates?.find((d) => d.id === last.delegateId)?.fullName ?? t('alert.unknownCard');
-  const time = new Date(last.at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+  const time = hallTime(last.at);
   return (
     <div className="security-alert" role="alert">
       <strong>

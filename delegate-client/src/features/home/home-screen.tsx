@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, sessionTitle } from '@hddt/protocol';
+import { formatCount, sessionTitle, type RoundView } from '@hddt/protocol';
+import { announcementText, verdictLabel } from '@hddt/ui';
+import { describeChoice } from '../vote/choice-text';
 import { useStore } from '../../store';
 import { selectCouncil, selectMe, selectSession, selectSnapshot } from '../../store/selectors';
 import { useCheckIn } from './use-check-in';
@@ -56,6 +58,7 @@ export function HomeScreen() {
 
       {session && me && !checkInFirst && <CheckInCard />}
       {session && <AgendaCard />}
+      {session && <ResultsCard />}
     </div>
   );
 }
@@ -119,17 +122,23 @@ function AgendaCard() {
   }, [currentId, snapshot, t]);
   if (!snapshot) return null;
   const agenda = [...snapshot.agenda].sort((a, b) => a.order - b.order);
+  const closed = snapshot.session?.status === 'closed';
   const openDocs = (itemId: string) => useStore.setState({ view: 'documents', documentsItemId: itemId, openDocumentId: null });
   return (
     <section className="card agenda-card" aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t('home.agenda')}</h2>
+      {closed && (
+        <p className="status-ok agenda-closed" data-testid="agenda-closed">
+          {t('home.agendaClosed')}
+        </p>
+      )}
       <p className="visually-hidden" aria-live="polite">{announce}</p>
       {agenda.length === 0 ? (
         <p className="muted">{t('home.agendaEmpty')}</p>
       ) : (
         <ol className="agenda-list">
           {agenda.map((item, i) => {
-            const current = item.id === currentId;
+            const current = !closed && item.id === currentId;
             const docs = snapshot.documents.filter((d) => d.itemId === item.id).length;
             return (
               <li key={item.id} ref={current ? currentRef : undefined} className={`agenda-item${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid={current ? 'agenda-current' : undefined}>
@@ -144,6 +153,56 @@ function AgendaCard() {
                     {t('home.docsCount', { count: docs })}
                   </button>
                 )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The session's history on the tablet: every announced result, in the order the votes were held, with this
+ * delegate's own ballot where the server keeps it (named rounds) and only "took part" in a secret one.
+ */
+function ResultsCard() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const snapshot = useStore(selectSnapshot);
+  const council = useStore(selectCouncil);
+  const me = useStore(selectMe);
+  if (!snapshot || !council) return null;
+  const announced = snapshot.rounds.filter((r): r is RoundView & { result: NonNullable<RoundView['result']> } => r.status === 'announced' && r.result !== null);
+  const labels = { voteLabels: council.voteLabels, confidenceLabels: council.confidenceLabels };
+  return (
+    <section className="card results-card" aria-labelledby="results-title" data-testid="announced-results">
+      <h2 id="results-title">{t('home.results')}</h2>
+      {announced.length === 0 ? (
+        <p className="muted">{t('home.resultsEmpty')}</p>
+      ) : (
+        <ol className="results-list">
+          {announced.map((round) => {
+            const motion = snapshot.motions.find((m) => m.id === round.motionId) ?? null;
+            const receipt = me?.ballots.find((b) => b.roundId === round.id) ?? null;
+            const result = round.result;
+            const mine =
+              receipt === null
+                ? t('vote.youDidNotVote')
+                : receipt.secret || receipt.choice === null
+                  ? t('vote.youTookPart')
+                  : t('vote.youVoted', { choice: describeChoice(receipt.choice, motion, council, lang, t) });
+            return (
+              <li key={round.id} className="results-item">
+                <p className="results-question">
+                  {motion?.practice && <span className="tag">{t('vote.practice')}</span>} {motion?.question ?? ''}
+                  {round.number > 1 ? <span className="muted"> · {t('vote.round', { n: round.number })}</span> : null}
+                </p>
+                {result.kind === 'options' && (
+                  <p className={`result-verdict ${result.passed ? 'is-passed' : 'is-failed'}`}>{verdictLabel(result.passed ? 'passed' : 'failed', lang)}</p>
+                )}
+                <p className="result-announcement">{announcementText(result, labels, lang)}</p>
+                <p className="results-mine">{mine}</p>
               </li>
             );
           })}

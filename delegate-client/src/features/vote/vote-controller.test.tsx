@@ -56,6 +56,24 @@ describe('VoteController', () => {
     expect(screen.getByTestId('vote-status').textContent).toContain('Đã ghi nhận: Tán thành');
   });
 
+  it('a secret ballot, once the server has it, cannot be changed or sent again, even where the council allows changes', () => {
+    wrap();
+    const secretMotion = { ...motion, mode: 'secret' as const };
+    const secretRound: RoundView = { ...openRound, mode: 'secret' };
+    const council = { ...snapshot.council, allowVoteChange: true };
+    act(() => useStore.setState({ snapshot: { ...snapshot, council, motions: [secretMotion], rounds: [secretRound] } }));
+    // Before sending: the delegate is told a secret ballot is final.
+    expect(screen.getByTestId('vote-status').textContent).toContain('Phiếu kín: sau khi gửi không thể thay đổi');
+    act(() => useStore.setState({ me: { ...me, checkedIn: true, ballots: [{ roundId: 'r1', choice: null, secret: true, at: '2026-07-05T02:00:20.000Z' }] } }));
+    const status = screen.getByTestId('vote-status').textContent ?? '';
+    expect(status).toContain('Đã ghi nhận phiếu của bạn.');
+    expect(status).not.toContain('Quy chế cho phép đổi lựa chọn');
+    for (const name of ['Tán thành', 'Không tán thành', 'Không biểu quyết']) {
+      expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    }
+    expect(screen.queryByRole('button', { name: /Gửi lại/ })).toBeNull();
+  });
+
   it('other delegates\' votes (round patches) do not reset the panel', () => {
     wrap();
     act(() => useStore.setState({ snapshot: { ...snapshot, rounds: [openRound] } }));

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotChoice } from '@hddt/protocol';
+import { ballotChangeAllowed, type BallotChoice, type BallotReceipt } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { findMotion, findRound, selectCouncil, selectMe, selectOpenRound } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { useServerNow } from '../../use-now';
-import { canPress, initialVoteState, voteReducer, type VoteAction, type VoteState } from './vote-machine';
+import { canPress, canRetry, initialVoteState, unconfirmedSend, voteReducer, type VoteAction, type VoteState } from './vote-machine';
 import { VotePanel } from './vote-panel';
 import { useCheckIn } from '../home/use-check-in';
 
@@ -21,6 +21,20 @@ function useVoteMachine(): [VoteState, (a: VoteAction) => void, { readonly curre
     }
   }, []);
   return [state, dispatch, ref];
+}
+
+/**
+ * A receipt the server just confirmed also goes into the store's `me.ballots`, which the session history
+ * ("Kết quả đã công bố") reads: the server sends `me` on connect, not after every ballot.
+ */
+function keepReceipt(receipt: BallotReceipt): void {
+  useStore.setState((s) => {
+    if (!s.me) return {};
+    const others = s.me.ballots.filter((b) => b.roundId !== receipt.roundId);
+    const existing = s.me.ballots.find((b) => b.roundId === receipt.roundId);
+    if (existing && existing.at > receipt.at) return {};
+    return { me: { ...s.me, ballots: [...others, receipt] } };
+  });
 }
 
 /**
@@ -42,7 +56,6 @@ export function VoteController() {
   const dismissed = useStore((s) => s.dismissedRoundId);
   const minimized = useStore((s) => s.minimizedRoundId);
   const itemHasDocuments = useStore((s) => motion?.itemId != null && (s.snapshot?.documents.some((d) => d.itemId === motion.itemId) ?? false));
-  const allowChange = council?.allowVoteChange ?? false;
   const [announcement, setAnnouncement] = useState('');
   const nowMs = useServerNow(1000, round?.status === 'open');
   const rollCallOpen = useStore((s) => s.snapshot?.session?.rollCallOpen ?? false);
@@ -51,6 +64,8 @@ export function VoteController() {
   const roundId = round?.id ?? null;
   const roundStatus = round?.status ?? null;
   const roundSecret = round?.mode === 'secret';
+  // The same rule the server applied when it opened the round: a secret ballot can never be changed.
+  const allowChange = round !== null && council !== null && ballotChangeAllowed({ mode: round.mode, councilAllowsChange: council.allowVoteChange });
   useEffect(() => {
     dispatch({ type: 'round', round: roundId && roundStatus ? { id: roundId, status: roundStatus, secret: roundSecret } : null, allowChange });
   }, [dispatch, roundId, roundStatus, roundSecret, allowChange]);
@@ -70,7 +85,10 @@ export function VoteController() {
       if (!socket?.connected) return;
       try {
         const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:mine', { roundId: id });
-        if (ack.ok) dispatch({ type: 'receipt', roundId: id, receipt: ack.data });
+        if (ack.ok) {
+          dispatch({ type: 'receipt', roundId: id, receipt: ack.data });
+          if (ack.data) keepReceipt(ack.data);
+        }
       } catch {
         // Unanswered: the next reconnect asks again; nothing is shown as recorded meanwhile.
       }
@@ -78,10 +96,19 @@ export function VoteController() {
     [dispatch],
   );
 
-  // After every (re)connect, and when a round appears: ask the server what this delegate voted.
+  const sendRef = useRef<(choice: BallotChoice) => Promise<void>>(async () => {});
+
+  // After every (re)connect, and when a round appears: ask the server what this delegate voted. A ballot whose
+  // send was never confirmed (pressed offline, or the connection dropped) and that the server does not have is
+  // sent again by itself: the same ballot, which the server treats idempotently.
   useEffect(() => {
-    if (epoch > 0 && connection === 'online' && state.roundId) void askMine(state.roundId);
-  }, [askMine, epoch, connection, state.roundId]);
+    if (!(epoch > 0 && connection === 'online' && state.roundId)) return;
+    const id = state.roundId;
+    void askMine(id).then(() => {
+      const now = stateRef.current;
+      if (now.roundId === id && unconfirmedSend(now) && canRetry(now) && now.pending) void sendRef.current(now.pending);
+    });
+  }, [askMine, epoch, connection, state.roundId, stateRef]);
 
   // Announce a newly opened vote to screen readers.
   const announcedRef = useRef<string | null>(null);
@@ -108,6 +135,7 @@ export function VoteController() {
         const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('vote:cast', { roundId: id, choice });
         if (ack.ok) {
           dispatch({ type: 'ack', attempt, receipt: ack.data });
+          keepReceipt(ack.data);
         } else {
           dispatch({ type: 'refused', attempt, code: ack.code });
           if (ack.code === 'ALREADY_VOTED' || ack.code === 'VOTE_CHANGE_NOT_ALLOWED') void askMine(id);
@@ -118,6 +146,8 @@ export function VoteController() {
     },
     [askMine, dispatch, stateRef],
   );
+
+  sendRef.current = send;
 
   const retry = useCallback(() => {
     const pending = stateRef.current.pending;

@@ -136,6 +136,14 @@ export function canPress(state: VoteState, choice: BallotChoice): boolean {
   }
 }
 
+/** Errors after which the ballot may or may not have reached the server; sent again by itself on reconnect. */
+const UNCONFIRMED_ERRORS: ReadonlySet<SendError> = new Set<SendError>(['OFFLINE', 'CONNECTION_LOST', 'TIMEOUT']);
+
+/** Is there a send that failed only for want of a connection (worth sending again once the tablet is back)? */
+export function unconfirmedSend(state: VoteState): boolean {
+  return state.phase === 'failed' && state.pending !== null && state.error !== null && UNCONFIRMED_ERRORS.has(state.error);
+}
+
 /** Should the panel offer "Gửi lại" (send the same choice again)? */
 export function canRetry(state: VoteState): boolean {
   return state.phase === 'failed' && state.pending !== null && canPress(state, state.pending);

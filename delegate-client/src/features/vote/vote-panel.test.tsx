@@ -195,15 +195,29 @@ describe('VotePanel', () => {
     expect(status).toContain('Chờ Chủ tọa công bố kết quả.');
   });
 
-  it('election: choose up to the number of posts, then submit', () => {
+  it('election with one post: touching another candidate moves the choice, then submit', () => {
     const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 1, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }] };
     const { onSend } = renderPanel({ motion: election, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
     const an = screen.getByRole('button', { name: 'Nguyễn Văn An' });
+    const binh = screen.getByRole('button', { name: 'Trần Thị Bình' }) as HTMLButtonElement;
     fireEvent.click(an);
     expect(an.getAttribute('aria-pressed')).toBe('true');
-    expect((screen.getByRole('button', { name: 'Trần Thị Bình' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(binh.disabled).toBe(false);
+    fireEvent.click(binh);
+    expect(binh.getAttribute('aria-pressed')).toBe('true');
+    expect(an.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByText('Đã chọn 1/1')).toBeTruthy();
+    expect(screen.getByTestId('secret-final').textContent).toBe('Phiếu kín: sau khi gửi không thể thay đổi.');
     fireEvent.click(screen.getByRole('button', { name: 'Gửi phiếu' }));
-    expect(onSend).toHaveBeenCalledWith({ type: 'election', candidateIds: ['c1'] });
+    expect(onSend).toHaveBeenCalledWith({ type: 'election', candidateIds: ['c2'] });
+  });
+
+  it('election with several posts: a full ballot needs an untick before another candidate', () => {
+    const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 2, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }, { id: 'c3', name: 'Lê Văn Cường' }] };
+    renderPanel({ motion: election, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
+    fireEvent.click(screen.getByRole('button', { name: 'Nguyễn Văn An' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Trần Thị Bình' }));
+    expect((screen.getByRole('button', { name: 'Lê Văn Cường' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("keeps a half-filled ballot when other delegates' votes update the round", () => {

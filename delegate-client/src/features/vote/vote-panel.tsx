@@ -136,8 +136,9 @@ function ElectionBallot({ state, motion, onSend }: VotePanelProps & { motion: Mo
   const max = motion.seats;
   const choice: BallotChoice = { type: 'election', candidateIds: picked };
   const editable = state.phase === 'open' || state.phase === 'failed' || (state.phase === 'recorded' && state.allowChange);
+  // With one seat to fill, touching another candidate moves the choice; with more, a full ballot needs an untick.
   const toggle = (id: string) =>
-    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : p.length < max ? [...p, id] : p));
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : max === 1 ? [id] : p.length < max ? [...p, id] : p));
   return (
     <div className="vote-form">
       <p className="muted">{max === 1 ? t('vote.electionHelpOne') : t('vote.electionHelpMany', { count: max })}</p>
@@ -146,7 +147,7 @@ function ElectionBallot({ state, motion, onSend }: VotePanelProps & { motion: Mo
           const on = picked.includes(c.id);
           return (
             <button key={c.id} type="button" className={`candidate-btn${on ? ' is-selected' : ''}`} aria-pressed={on}
-              disabled={!editable || (!on && picked.length >= max)} onClick={() => toggle(c.id)}>
+              disabled={!editable || (!on && max > 1 && picked.length >= max)} onClick={() => toggle(c.id)}>
               <span className="vote-btn-check" aria-hidden="true">{on ? '✓' : ''}</span>
               {c.name}
             </button>
@@ -210,7 +211,12 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCall
   let body: React.ReactNode;
   switch (state.phase) {
     case 'open':
-      body = !checkedIn ? <p className="status-warn">{t('vote.notCheckedIn')}</p> : <p>{motion?.kind === 'election' || motion?.kind === 'confidence' ? t('vote.notSent') : t('vote.chooseOne')}</p>;
+      body = (
+        <>
+          {!checkedIn ? <p className="status-warn">{t('vote.notCheckedIn')}</p> : <p>{motion?.kind === 'election' || motion?.kind === 'confidence' ? t('vote.notSent') : t('vote.chooseOne')}</p>}
+          {state.secret && <p className="vote-secret-final" data-testid="secret-final">{t('vote.secretFinal')}</p>}
+        </>
+      );
       break;
     case 'sending':
       body = (
@@ -237,7 +243,11 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCall
           {state.secret && <p>{t('vote.secretNote')}</p>}
           {state.secret && state.lastChoice && <p className="muted">{t('vote.yourSecretChoice', { choice: describe(state.lastChoice) })}</p>}
           {state.changed && <p>{t('vote.changed')}</p>}
-          <p className="muted">{state.allowChange ? t('vote.canChange') : t('vote.locked')}</p>
+          {state.secret ? (
+            <p className="muted">{t('vote.secretFinal')}</p>
+          ) : (
+            <p className="muted">{state.allowChange ? t('vote.canChange') : t('vote.locked')}</p>
+          )}
         </>
       );
       break;

@@ -43,15 +43,21 @@ export function NamedBoard({ board, council }: Props) {
               <span className="board-swatch" />
               {t('boardNotVoted')}
             </li>
+            <li className="board-absent" data-fit>
+              <span className="board-swatch" />
+              {t('boardAbsent')}
+            </li>
           </ul>
         )}
       </div>
       <ol className="board-grid" style={{ '--board-cols': columns, '--board-rows': rows } as CSSProperties}>
         {entries.map((e) => {
           const option = e.option;
-          const label = option ? council.voteLabels[option][lang] : e.choice ? t('boardBallotCast') : t('boardNotVoted');
+          // No ballot: a present delegate "did not press"; an absent one was not there to press.
+          const absent = !option && !e.choice && !e.present;
+          const label = option ? council.voteLabels[option][lang] : e.choice ? t('boardBallotCast') : absent ? t('boardAbsent') : t('boardNotVoted');
           return (
-            <li key={e.delegateId} className={`board-entry ${option ? CLASS[option] : 'board-none'}`} data-delegate={e.delegateId} data-choice={option ?? (e.choice ? 'ballot' : 'none')}>
+            <li key={e.delegateId} className={`board-entry ${option ? CLASS[option] : absent ? 'board-none board-absent' : 'board-none'}`} data-delegate={e.delegateId} data-choice={option ?? (e.choice ? 'ballot' : absent ? 'absent' : 'none')}>
               <span className="board-seat">{e.seat}</span>
               <span className="board-name" data-fit>{e.fullName}</span>
               {compact ? (

@@ -1,4 +1,5 @@
 import type { ConfidenceResult, CouncilConfig, ElectionResult, Motion, NamedBoardEntry, OptionResult, RoundView } from '@hddt/protocol';
+import { RESULT_WORDS } from '@hddt/protocol';
 import { ballotHeadLines, optionResultLines, requirementText, ResultChart, resultWord, verdictLabel } from '@hddt/ui';
 import type { ResultLine } from '@hddt/ui';
 import type { MsgKey } from '../../i18n';
@@ -60,18 +61,30 @@ function ElectionSummary({ result }: { result: ElectionResult }) {
   );
 }
 
+/** Each person rated, with the legal threshold of "tín nhiệm thấp" reached (or that none was). */
 function ConfidenceSummary({ result }: { result: ConfidenceResult }) {
   const { lang } = useT();
-  const flagged = result.subjects.filter((s) => s.lowMajority || s.lowTwoThirds);
   return (
     <>
       <Lines lines={ballotHeadLines(result, lang)} />
-      {flagged.map((s) => (
-        <p key={s.id} className="result-flag" data-flag={s.id} data-fit>
-          {s.name}: {resultWord(s.lowTwoThirds ? 'lowTwoThirds' : 'lowMajority', lang)}
-        </p>
-      ))}
+      {result.subjects.map((s) => {
+        const reached = s.lowTwoThirds ? 'lowTwoThirds' : s.lowMajority ? 'lowMajority' : null;
+        return (
+          <p key={s.id} className={`result-flag${reached ? '' : ' result-flag-none'}`} data-flag={reached ? s.id : undefined} data-threshold={reached ?? 'none'} data-fit>
+            {s.name}: {reached ? resultWord(reached, lang) : RESULT_WORDS[lang].noThreshold}
+          </p>
+        );
+      })}
     </>
+  );
+}
+
+function ResolutionNumber({ code }: { code: string }) {
+  const { lang } = useT();
+  return (
+    <p className="result-resolution" data-resolution={code} data-fit>
+      {RESULT_WORDS[lang].resolutionNumber.replace('{code}', code)}
+    </p>
   );
 }
 
@@ -111,6 +124,7 @@ export function ResultSlide({ council, motion, round, board }: Props) {
         <div className="result-body">
           <div className="result-summary" aria-live="polite">
             {result.kind === 'options' && <OptionSummary result={result} council={council} compact={named} />}
+            {round.resolutionCode && <ResolutionNumber code={round.resolutionCode} />}
             {result.kind === 'election' && <ElectionSummary result={result} />}
             {result.kind === 'confidence' && <ConfidenceSummary result={result} />}
             <p className="result-note" data-fit>

@@ -37,6 +37,7 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
         {current ? (
           <>
             <h1 className="speaker-name" data-fit>{current.name}</h1>
+            {current.title ? <p className="speaker-title" data-fit data-testid="speaker-title">{current.title}</p> : null}
             {timer && (
               <div className={`speaker-timer timer-${timer.state}`} data-timer={timer.state}>
                 <p className="progress-label" data-fit>{timer.state === 'over' ? t('speakerOvertime') : t('speakerTimeLeft')}</p>

@@ -109,7 +109,13 @@ export const speakerEvolvers: Evolvers<SpeakerEvent> = {
   'speaker.requested': (b, d, event) => {
     table<SpeakerEntry>(b, d, 'speakers')[event.entry.id] = { ...event.entry };
   },
-  'speaker.started': moveSpeaker((e, at) => ({ ...e, status: 'speaking', startedAt: at })),
+  'speaker.started': (b, d, event, at) => {
+    moveSpeaker((e, when) => ({ ...e, status: 'speaking', startedAt: when }))(b, d, event, at);
+    // Giving the floor brings the speaker to the hall display, as opening a vote brings the vote, unless a vote
+    // is open there (the vote stays in front).
+    const voteOpen = d.display.mode === 'vote' && d.display.roundId !== null && d.rounds[d.display.roundId]?.status === 'open';
+    if (!voteOpen && d.speakers[event.entryId]) d.display = { mode: 'speaker', roundId: null };
+  },
   'speaker.finished': moveSpeaker((e, at) => ({ ...e, status: 'done', endedAt: at })),
   'speaker.withdrawn': moveSpeaker(withdrawn),
   'speaker.removed': moveSpeaker(withdrawn),

@@ -3,7 +3,7 @@
 // decided and folded here.
 
 import type { BallotChoice, Motion, MotionInput, Resolution } from '@hddt/protocol';
-import { resolutionTitleFor } from '@hddt/protocol';
+import { ballotChangeAllowed, resolutionTitleFor } from '@hddt/protocol';
 import { type Batch, type Draft, type Mutable, table } from '../batch';
 import { activeSession, openRoundOf, presentIds, quorumMet, requireActiveOpenSession, roundsOfMotion, seatedCount, isPresent } from '../queries';
 import { addToTally, computeResult, emptyTally, roundTally, validChoice } from '../tally';
@@ -300,7 +300,7 @@ function openRoundEvents(state: CouncilState, motion: Motion, commandId: string 
         number: previous.length + 1,
         closesAt: motion.durationSec ? ctx.clock.plusSeconds(motion.durationSec) : null,
         seated: seatedCount(state),
-        allowChange: motion.mode !== 'secret' && council.allowVoteChange,
+        allowChange: ballotChangeAllowed({ mode: motion.mode, councilAllowsChange: council.allowVoteChange }),
         commandId,
       },
     ],

@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+import { selectMySpeakerEntry } from '../../store/selectors';
+import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
+import { serverMessage } from '../../server-message';
+import { formatCountdown } from '../../format';
+import { useServerNow } from '../../use-now';
+import type { Lang } from '../../i18n';
+
+const MUTE_KEY = 'hddt.chimeMuted';
+
+function storedMute(): boolean {
+  try {
+    return localStorage.getItem(MUTE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** A soft two-note chime (no audio file: the hall has no internet and the app ships no sounds). */
+function chime(): boolean {
+  const Ctx = window.AudioContext;
+  if (!Ctx) return false;
+  try {
+    const ctx = new Ctx();
+    const start = ctx.currentTime;
+    for (const [i, freq] of [659.25, 880].entries()) {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.type = 'sine';
+      osc.frequency.value = freq;
+      const t0 = start + i * 0.18;
+      gain.gain.setValueAtTime(0, t0);
+      gain.gain.linearRampToValueAtTime(0.12, t0 + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.6);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(t0);
+      osc.stop(t0 + 0.65);
+    }
+    setTimeout(() => void ctx.close(), 1200);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Bạn được mời phát biểu": shown above every tab while this delegate has the floor, with the time left, a
+ * "Kết thúc phát biểu" button and a soft chime when the floor is given (which the delegate can mute).
+ */
+export function FloorBanner() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
+  const mine = useStore(selectMySpeakerEntry);
+  const speaking = mine?.status === 'speaking' ? mine : null;
+  const now = useServerNow(1000, speaking !== null);
+  const [muted, setMuted] = useState(storedMute);
+  const [chimes, setChimes] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chimedFor = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!speaking || chimedFor.current === speaking.id) return;
+    chimedFor.current = speaking.id;
+    setError(null);
+    if (!muted && chime()) setChimes((n) => n + 1);
+  }, [speaking, muted]);
+
+  if (!speaking) return null;
+  const msLeft = speaking.startedAt ? Math.min(speaking.limitSec * 1000, Date.parse(speaking.startedAt) + speaking.limitSec * 1000 - now) : null;
+
+  const toggleMute = () => {
+    const next = !muted;
+    setMuted(next);
+    try {
+      localStorage.setItem(MUTE_KEY, next ? '1' : '0');
+    } catch {
+      // kept for this page only
+    }
+  };
+
+  const finish = async () => {
+    const socket = getSocket();
+    setError(null);
+    if (!socket?.connected) {
+      setError(t('vote.errors.OFFLINE'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('speaker:finish', {});
+      if (!ack.ok) setError(serverMessage(ack.code, lang));
+    } catch {
+      setError(t('vote.errors.TIMEOUT'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="floor-banner" role="region" aria-labelledby="floor-title" data-testid="floor-banner" data-chimes={chimes}>
+      <div className="floor-text" role="status" aria-live="assertive">
+        <strong id="floor-title" className="floor-title">{t('speak.invited')}</strong>
+        {msLeft !== null && (
+          <span className={`floor-timer${msLeft <= 0 ? ' is-over' : ''}`} data-testid="floor-timer">
+            {msLeft > 0 ? `${t('speak.timeLeft')} ${formatCountdown(msLeft)}` : t('speak.overtime')}
+          </span>
+        )}
+      </div>
+      <div className="floor-actions">
+        <button type="button" className="btn btn-quiet floor-mute" aria-pressed={muted} onClick={toggleMute}>
+          {muted ? t('speak.chimeOff') : t('speak.chimeOn')}
+        </button>
+        <button type="button" className="btn btn-primary btn-lg" disabled={busy} onClick={() => void finish()}>
+          {busy ? t('speak.sending') : t('speak.finish')}
+        </button>
+      </div>
+      {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
+    </section>
+  );
+}

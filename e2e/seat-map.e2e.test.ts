@@ -1,0 +1,130 @@
+// Issue 14, §2 (the part that is done): the chair console shows "Sơ đồ hội trường" live in "Điều hành", in real
+// Chromium against the real server, at 1366×768 and 1920×1080: each seat named with its delegate and state
+// (present / excused / absent, voted / not yet — never a choice —, speaking / asked to speak); a tap on a seat
+// gives the attendance action; a 95-seat council fits its map.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Ack, DelegateCard, Motion, RoundView } from '@hddt/protocol';
+import {
+  REPO_ROOT,
+  api,
+  chairSocket,
+  delegateCards,
+  delegateSocket,
+  demoSession,
+  launchChromium,
+  markPresent,
+  startServer,
+  tokenOf,
+  type ChairSocket,
+  type DelegateSocket,
+  type TestServer,
+} from './harness';
+
+const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
+const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+
+let server: TestServer;
+let browser: Browser;
+let chair: ChairSocket;
+let cards: DelegateCard[];
+let motions: Motion[];
+const tablets: DelegateSocket[] = [];
+
+function must<T>(ack: Ack<T>, what: string): T {
+  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
+  return ack.data;
+}
+
+async function signIn(width: number, height: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(`${server.url}/chair/`);
+  await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
+  await page.getByLabel('Mật khẩu').fill(CHAIR.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('region', { name: 'Sơ đồ hội trường' }).waitFor({ timeout: 10_000 });
+  return page;
+}
+
+/** How far the page itself scrolls (0: everything is on screen). */
+const pageOverflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight);
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+  const created = await api(server, 'POST', '/api/staff', CHAIR);
+  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  chair = await chairSocket(server);
+  const demo = await demoSession(chair);
+  motions = demo.motions;
+  cards = await delegateCards(server);
+  must(await chair.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
+  must(await chair.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
+  await markPresent(chair, cards.slice(0, 22).map((c) => c.delegateId));
+  must(await chair.timeout(5000).emitWithAck('attendance:set', { delegateId: cards[25]!.delegateId, status: 'excused', reason: 'Đi công tác' }), 'excuse');
+  for (const card of cards.slice(0, 3)) tablets.push(await delegateSocket(server, tokenOf(card)));
+});
+
+afterAll(async () => {
+  for (const t of tablets) t.disconnect();
+  chair?.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('Sơ đồ hội trường on the chair console', () => {
+  it('names every seat with its delegate and live state, never a secret choice; a tap marks attendance (1366×768)', async () => {
+    const page = await signIn(1366, 768);
+    const map = page.getByRole('region', { name: 'Sơ đồ hội trường' });
+    const seat = (n: number) => map.locator(`[data-seat="${n}"]`);
+    await expect.poll(() => map.locator('[data-seat]').count()).toBe(31);
+    const name = (n: number) => cards.find((c) => c.seat === n)!.fullName;
+    expect(await seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt`);
+    expect(await seat(26).getAttribute('aria-label')).toBe(`Ghế 26: ${name(26)} — Vắng có lý do`);
+    expect(await seat(30).getAttribute('aria-label')).toBe(`Ghế 30: ${name(30)} — Vắng`);
+
+    // A secret election: who has voted shows, what they chose never does.
+    const election = motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
+    const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'seat-secret' }), 'motion:open');
+    must(await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }), 'vote:cast');
+    await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt, Đã biểu quyết`);
+    expect(await seat(2).getAttribute('aria-label')).toBe(`Ghế 2: ${name(2)} — Có mặt, Chưa biểu quyết`);
+    const labels = await map.locator('[data-seat]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').join('\n'));
+    expect(labels).not.toContain(election.candidates[0]!.name);
+
+    // Asking for the floor and being given it.
+    must(await tablets[1]!.timeout(5000).emitWithAck('speaker:request', {}), 'speaker:request');
+    await expect.poll(() => seat(2).getAttribute('aria-label')).toContain('Đăng ký phát biểu');
+    await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-1366.png') });
+    console.info(`console 1366×768, 31 seats: page scrolls by ${await pageOverflow(page)} px`);
+
+    // Tap an absent seat: mark the delegate present.
+    await seat(30).click();
+    await map.getByRole('button', { name: 'Ghi có mặt', exact: true }).click();
+    await expect.poll(() => seat(30).getAttribute('aria-label')).toContain('Có mặt');
+    must(await chair.timeout(5000).emitWithAck('round:cancel', { roundId: round.id, reason: 'Kiểm tra sơ đồ' }), 'round:cancel');
+    await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt`);
+    await page.close();
+  });
+
+  it('a 95-seat council: every seat on the map at 1920×1080, and the map fits on screen', async () => {
+    for (let seat = 32; seat <= 95; seat++) {
+      const r = await api(server, 'POST', '/api/delegates', { seat, fullName: `Đại biểu Số ${seat}` });
+      expect(r.status).toBe(201);
+    }
+    const page = await signIn(1920, 1080);
+    const map = page.getByRole('region', { name: 'Sơ đồ hội trường' });
+    await expect.poll(() => map.locator('[data-seat]').count(), { timeout: 10_000 }).toBe(95);
+    const box = (await map.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
+    // Every seat is large enough to tap.
+    const smallest = await map.locator('[data-seat]').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().width)));
+    expect(smallest).toBeGreaterThanOrEqual(32);
+    await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-1920.png') });
+    console.info(`console 1920×1080, 95 seats: map bottom at ${Math.round(box.y + box.height)} px, smallest seat ${Math.round(smallest)} px wide, page scrolls by ${await pageOverflow(page)} px`);
+    await page.close();
+  });
+});
