@@ -320,7 +320,10 @@ describe('a whole session, end to end', () => {
     }
 
     const resolutions = await api<{ code: string; title: string }[]>(server, 'GET', '/api/resolutions', undefined, staff);
-    expect(resolutions.body.map((r) => r.title).sort()).toEqual([Q_ANON, Q_NAMED].sort());
+    // Each resolution carries its own title, not the question put to the vote ("Thông qua …").
+    expect(resolutions.body.map((r) => r.title).sort()).toEqual(
+      ['Nghị quyết về Kế hoạch phát triển du lịch năm 2027', 'Nghị quyết về phí tham quan khu di tích'].sort(),
+    );
 
     const integrity = await api<{ ok: boolean }>(server, 'GET', '/api/integrity', undefined, staff);
     expect(integrity.body.ok).toBe(true);
