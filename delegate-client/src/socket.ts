@@ -21,7 +21,7 @@ export const ACK_TIMEOUT_MS = 8000;
  * A connection is taken as lost when nothing (not even the server's ping) has arrived for SILENT_AFTER_MS.
  * Socket.IO's own rule waits ping interval + ping timeout (about 10 s): too long for a delegate pressing a button.
  */
-const WATCH_EVERY_MS = 200;
+const WATCH_EVERY_MS = 100;
 
 let lastHeard = 0;
 let watchdog: ReturnType<typeof setInterval> | null = null;
