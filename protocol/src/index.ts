@@ -10,4 +10,5 @@ export * from './rest';
 export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';
+export * from './portal-content';
 export * from './patches';

@@ -194,7 +194,7 @@ export const StaffLoginSchema = z.strictObject({
 export const StaffCreateSchema = z.strictObject({
   username: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/),
   displayName: name,
-  role: z.enum(['secretariat', 'chair']),
+  role: z.enum(['secretariat', 'chair', 'editor', 'board-head']),
   password: z.string().min(10).max(256),
 });
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10).max(256) });

@@ -246,7 +246,20 @@ export type DomainEvent =
   // itself by its SHA-256, so a later edit of the table outside the application shows).
   | { type: 'minutes.notes-saved'; sessionId: string; sha256: string }
   | { type: 'feedback.updated'; feedbackId: string; status: 'new' | 'forwarded' | 'answered'; answerPublished: boolean; answerSha256: string | null }
-  | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number };
+  | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number }
+  // The portal's editorial workflow: witnesses of the portal store (text by its SHA-256, like minutes notes).
+  | { type: 'portal.item-saved'; itemId: string; version: number; kind: string; section: string; titleSha256: string; bodySha256: string }
+  | {
+      type: 'portal.item-transition';
+      itemId: string;
+      action: 'submit' | 'send-back' | 'publish' | 'unpublish';
+      from: string;
+      to: string;
+      version: number;
+      commentSha256: string | null;
+      publishAt: string | null;
+    }
+  | { type: 'portal.section-added'; key: string; kind: string };
 
 export type EventType = DomainEvent['type'];
 

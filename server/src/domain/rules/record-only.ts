@@ -16,6 +16,9 @@ export const STATE_FREE_EVENTS = [
   'minutes.notes-saved',
   'feedback.updated',
   'mail.invitations-sent',
+  'portal.item-saved',
+  'portal.item-transition',
+  'portal.section-added',
 ] as const satisfies readonly EventType[];
 
 export type StateFreeEventType = (typeof STATE_FREE_EVENTS)[number];
