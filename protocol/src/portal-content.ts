@@ -59,6 +59,8 @@ export interface ContentItem {
   links: PortalLink[];
   /** The session whose Kỷ yếu this belongs to, when it came from the session checklist. */
   sessionId: string | null;
+  /** What the item was made from on the session checklist: "document:<id>", "resolution:<id>", "minutes:<sessionId>". */
+  source: string | null;
   version: number;
   /** The head of the board's comment when the item was last sent back. */
   reviewComment: string | null;
@@ -118,11 +120,12 @@ export const ContentInputSchema = z.strictObject({
   confidential: z.boolean().default(false),
   links: z.array(z.strictObject({ title: z.string().trim().min(1).max(200), url })).max(30).default([]),
   sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable().default(null),
+  source: z.string().regex(/^(document|resolution|minutes|result):[A-Za-z0-9_-]{1,64}$/).nullable().default(null),
 });
 export type ContentInput = z.output<typeof ContentInputSchema>;
 
 /** An edit: every field of the input, plus the version the editor started from (a stale one is a conflict). */
-export const ContentEditSchema = ContentInputSchema.omit({ kind: true }).extend({ baseVersion: z.int().min(1) });
+export const ContentEditSchema = ContentInputSchema.omit({ kind: true, source: true }).extend({ baseVersion: z.int().min(1) });
 export type ContentEdit = z.output<typeof ContentEditSchema>;
 
 export const ContentTransitionSchema = z.strictObject({
@@ -139,6 +142,30 @@ export const SectionInputSchema = z.strictObject({
   titleEn: z.string().trim().min(1).max(120),
 });
 
+/** One line of the after-session checklist: a piece of the session the board sorts into the portal. */
+export interface ChecklistEntry {
+  source: string;
+  kind: 'document' | 'resolution' | 'result' | 'minutes';
+  title: string;
+  detail: string;
+  confidential: boolean;
+  /** Resolutions and their results are published automatically (the hall's portal pages). */
+  automatic: boolean;
+  /** The portal item made from it, if any, and its state. */
+  itemId: string | null;
+  itemState: ContentState | null;
+}
+
+export interface SessionChecklist {
+  sessionId: string;
+  title: string;
+  closed: boolean;
+  entries: ChecklistEntry[];
+  /** Entries sorted (an item exists) over entries to sort. */
+  done: number;
+  total: number;
+}
+
 export const EDITORIAL_API = {
   sections: '/api/portal/sections',
   items: '/api/portal/items',
@@ -147,4 +174,5 @@ export const EDITORIAL_API = {
   versions: (id: string) => `/api/portal/items/${id}/versions`,
   diff: (id: string, from: number, to: number) => `/api/portal/items/${id}/diff?from=${from}&to=${to}`,
   sessionChecklist: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist`,
+  checklistDraft: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist/draft`,
 } as const;

@@ -175,9 +175,10 @@ ${answers.length ? answersSection(answers, lang) : ''}
   return shell(state, lang, 'resolutions', `/nghi-quyet/${r.id}`, heading, `${heading}: ${r.title}`, body);
 }
 
-export function searchPage(state: CouncilState, lang: Lang, query: string, hits: SearchHits | null): string {
+/** `more`: hits from the editorial portal (articles and documents by section), listed first. */
+export function searchPage(state: CouncilState, lang: Lang, query: string, hits: SearchHits | null, more?: { count: number; block: SafeHtml }): string {
   const t = TEXTS[lang];
-  const count = hits ? hits.resolutions.length + hits.sessions.length + hits.documents.length : 0;
+  const count = (hits ? hits.resolutions.length + hits.sessions.length + hits.documents.length : 0) + (more?.count ?? 0);
   const body = html`<h1>${t.searchTitle}</h1>
 <form class="search" role="search" method="get" action="${href(lang, '/tim-kiem')}">
 <label class="hp" for="q">${t.searchLabel}</label>
@@ -185,6 +186,7 @@ export function searchPage(state: CouncilState, lang: Lang, query: string, hits:
 <button class="btn" type="submit">${t.searchButton}</button></form>
 ${hits
   ? html`<p role="status">${count ? t.searchCount(count) : t.searchNone}</p>
+${more?.block ?? ''}
 ${hits.resolutions.length ? html`<h2>${t.resolutionsTitle}</h2><ul class="list">${hits.resolutions.map((r) => resolutionItem(r, lang))}</ul>` : ''}
 ${hits.sessions.length ? html`<h2>${t.sessionsTitle}</h2><ul class="list">${hits.sessions.map((s) => sessionItem(s, lang))}</ul>` : ''}
 ${hits.documents.length ? html`<h2>${t.documents}</h2><ul class="list">${hits.documents.map((d) => documentItem(d, lang))}</ul>` : ''}`

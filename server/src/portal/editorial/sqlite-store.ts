@@ -32,6 +32,7 @@ CREATE TABLE portal_items (
   confidential    INTEGER NOT NULL,
   links_json      TEXT NOT NULL,
   session_id      TEXT,
+  source          TEXT,
   version         INTEGER NOT NULL,
   review_comment  TEXT,
   publish_at      TEXT,
@@ -91,6 +92,7 @@ interface ItemRow {
   confidential: number;
   links_json: string;
   session_id: string | null;
+  source: string | null;
   version: number;
   review_comment: string | null;
   publish_at: string | null;
@@ -136,6 +138,7 @@ function toItem(r: ItemRow): ContentItem {
     confidential: r.confidential === 1,
     links: JSON.parse(r.links_json) as PortalLink[],
     sessionId: r.session_id,
+    source: r.source,
     version: r.version,
     reviewComment: r.review_comment,
     publishAt: r.publish_at,
@@ -191,7 +194,7 @@ export function migratePortal(db: Db, nowIso: string): void {
 }
 
 const ITEM_COLUMNS =
-  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links_json, session_id, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
+  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links_json, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
 
 export class SqlitePortalStore implements PortalStore {
   private readonly q;
@@ -206,10 +209,10 @@ export class SqlitePortalStore implements PortalStore {
       ),
       item: p(`SELECT ${ITEM_COLUMNS} FROM portal_items WHERE id = ?`),
       insertItem: p(
-        `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES (@id, @kind, @section, @state, @title, @summary, @body_html, @document_number, @issued_on, @confidential, @links_json, @session_id, @version, @review_comment, @publish_at, @created_at, @created_by, @updated_at, @updated_by, @search_fold)`,
+        `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES (@id, @kind, @section, @state, @title, @summary, @body_html, @document_number, @issued_on, @confidential, @links_json, @session_id, @source, @version, @review_comment, @publish_at, @created_at, @created_by, @updated_at, @updated_by, @search_fold)`,
       ),
       updateItem: p(
-        `UPDATE portal_items SET section = @section, state = @state, title = @title, summary = @summary, body_html = @body_html, document_number = @document_number, issued_on = @issued_on, confidential = @confidential, links_json = @links_json, session_id = @session_id, version = @version, review_comment = @review_comment, publish_at = @publish_at, updated_at = @updated_at, updated_by = @updated_by, search_fold = @search_fold WHERE id = @id AND version = @expect_version AND state = @expect_state`,
+        `UPDATE portal_items SET section = @section, state = @state, title = @title, summary = @summary, body_html = @body_html, document_number = @document_number, issued_on = @issued_on, confidential = @confidential, links_json = @links_json, session_id = @session_id, source = @source, version = @version, review_comment = @review_comment, publish_at = @publish_at, updated_at = @updated_at, updated_by = @updated_by, search_fold = @search_fold WHERE id = @id AND version = @expect_version AND state = @expect_state`,
       ),
       insertVersion: p(
         'INSERT INTO portal_versions (item_id, version, saved_at, saved_by, title, summary, body_html, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -250,6 +253,7 @@ export class SqlitePortalStore implements PortalStore {
       confidential: it.confidential ? 1 : 0,
       links_json: JSON.stringify(it.links),
       session_id: it.sessionId,
+      source: it.source,
       version: it.version,
       review_comment: it.reviewComment,
       publish_at: it.publishAt,

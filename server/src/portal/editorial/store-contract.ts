@@ -24,6 +24,7 @@ export function sampleItem(over: Partial<ContentItem> = {}): ContentItem {
     confidential: false,
     links: [{ title: 'Cổng HĐND tỉnh', url: 'https://hdnd.example.vn/' }],
     sessionId: null,
+    source: null,
     version: 1,
     reviewComment: null,
     publishAt: null,
@@ -160,7 +161,7 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
     it('filters the editors’ list by state, section and session', () =>
       withStore(async (store) => {
         await store.commit({ item: sampleItem({ id: 'x', state: 'submitted', updatedAt: '2026-07-02T00:00:00.000Z' }), expect: null });
-        await store.commit({ item: sampleItem({ id: 'y', kind: 'document', section: 'ky-yeu', sessionId: 's1' }), expect: null });
+        await store.commit({ item: sampleItem({ id: 'y', kind: 'document', section: 'ky-yeu', sessionId: 's1', source: 'document:d1' }), expect: null });
         expect((await store.items()).map((i) => i.id)).toEqual(['x', 'y']);
         expect((await store.items({ state: 'submitted' })).map((i) => i.id)).toEqual(['x']);
         expect((await store.items({ section: 'ky-yeu' })).map((i) => i.id)).toEqual(['y']);
