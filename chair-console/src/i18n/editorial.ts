@@ -70,6 +70,7 @@ export const viEditorial = {
   'ed.checklistSecret': 'Tài liệu mật — không đăng',
   'ed.checklistMade': 'Đã tạo bản nháp.',
   'ed.open': 'Mở',
+  'ed.back': '← Về danh sách',
 } as const;
 
 export const enEditorial: Record<keyof typeof viEditorial, string> = {
@@ -142,4 +143,5 @@ export const enEditorial: Record<keyof typeof viEditorial, string> = {
   'ed.checklistSecret': 'Confidential — never published',
   'ed.checklistMade': 'Draft created.',
   'ed.open': 'Open',
+  'ed.back': '← Back to the list',
 };

@@ -74,7 +74,7 @@ export function PortalArea() {
   return (
     <div className="prepare">
       <nav className="side-tabs" aria-label={t('nav.portal')}>
-        <button type="button" className={view === 'items' ? 'side-tab active' : 'side-tab'} aria-current={view === 'items' ? 'page' : undefined} onClick={() => setView('items')}>{t('ed.list')}</button>
+        <button type="button" className={view === 'items' ? 'side-tab active' : 'side-tab'} aria-current={view === 'items' ? 'page' : undefined} onClick={() => { setView('items'); setOpenId(null); void load(); }}>{t('ed.list')}</button>
         <button type="button" className={view === 'checklist' ? 'side-tab active' : 'side-tab'} aria-current={view === 'checklist' ? 'page' : undefined} onClick={() => setView('checklist')}>{t('ed.checklist')}</button>
       </nav>
       <main className="prepare-main">
@@ -229,7 +229,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     <section aria-labelledby="ed-item-h" className="records ed-item">
       <div className="card-head">
         <h1 id="ed-item-h">{id === 'new' ? t('ed.new') : item?.title}</h1>
-        <button type="button" className="btn" onClick={onClose}>{t('ed.list')}</button>
+        <button type="button" className="btn" onClick={onClose}>{t('ed.back')}</button>
       </div>
       {item ? (
         <p>
