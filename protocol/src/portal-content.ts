@@ -166,6 +166,25 @@ export interface SessionChecklist {
   total: number;
 }
 
+/** What the portal shows about a delegate beyond the hall's roster (which keeps name, position and group). */
+export interface DelegateProfile {
+  delegateId: string;
+  /** Đơn vị bầu cử. */
+  constituency: string;
+  /** Ban, tổ đại biểu the delegate sits on. */
+  committees: string[];
+  /** How voters reach the delegate (office address, phone, e-mail, reception days). */
+  contact: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const DelegateProfileInputSchema = z.strictObject({
+  constituency: z.string().trim().max(300).default(''),
+  committees: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
+  contact: z.string().trim().max(1000).default(''),
+});
+
 export const EDITORIAL_API = {
   sections: '/api/portal/sections',
   items: '/api/portal/items',
@@ -175,4 +194,6 @@ export const EDITORIAL_API = {
   diff: (id: string, from: number, to: number) => `/api/portal/items/${id}/diff?from=${from}&to=${to}`,
   sessionChecklist: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist`,
   checklistDraft: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist/draft`,
+  delegateProfile: (delegateId: string) => `/api/portal/delegates/${delegateId}/profile`,
+  review: (from: string, to: string, format: 'json' | 'pdf' | 'xlsx') => `/api/portal/review.${format}?from=${from}&to=${to}`,
 } as const;

@@ -259,7 +259,8 @@ export type DomainEvent =
       commentSha256: string | null;
       publishAt: string | null;
     }
-  | { type: 'portal.section-added'; key: string; kind: string };
+  | { type: 'portal.section-added'; key: string; kind: string }
+  | { type: 'portal.delegate-profile-saved'; delegateId: string; sha256: string };
 
 export type EventType = DomainEvent['type'];
 

@@ -101,7 +101,7 @@ export function delegatesPage(state: CouncilState, lang: Lang): string {
   const body = html`<h1>${t.delegatesTitle}</h1><p class="lead">${t.delegatesIntro(delegates.length)}</p>
 <ul class="grid">${delegates.map(
     (d) => html`<li class="person"><div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
-<div><h2 class="item">${d.fullName}</h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
+<div><h2 class="item"><a href="${href(lang, `/dai-bieu/${d.id}`)}">${d.fullName}</a></h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
   )}</ul>`;
   return shell(state, lang, 'delegates', '/dai-bieu', t.delegatesTitle, `${t.delegatesTitle} — ${councilName(state, lang)}`, body);
 }

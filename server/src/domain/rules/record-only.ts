@@ -19,6 +19,7 @@ export const STATE_FREE_EVENTS = [
   'portal.item-saved',
   'portal.item-transition',
   'portal.section-added',
+  'portal.delegate-profile-saved',
 ] as const satisfies readonly EventType[];
 
 export type StateFreeEventType = (typeof STATE_FREE_EVENTS)[number];

@@ -2,7 +2,7 @@
 // header and origin check through the one staff gate (staffAuth); the roles are checked by the workflow rules,
 // so the answer to "may an editor publish?" lives in one place (workflow.ts). Errors carry vi/en messages.
 
-import { ContentEditSchema, ContentInputSchema, ContentTransitionSchema, SectionInputSchema } from '@hddt/protocol';
+import { DelegateProfileInputSchema, ContentEditSchema, ContentInputSchema, ContentTransitionSchema, SectionInputSchema } from '@hddt/protocol';
 import express, { type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { sendError, staffAuth } from '../../transport/rest-api';
@@ -118,6 +118,19 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
     const list = await sessionChecklist(services.engine.state, store, id);
     if (!list) return sendError(res, 'SESSION_NOT_FOUND');
     res.json(list);
+  });
+  router.get('/portal/delegates/:id/profile', staff, async (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    if (!services.engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
+    res.json(await store.delegateProfile(id));
+  });
+  router.put('/portal/delegates/:id/profile', staff, json, async (req, res) => {
+    const id = idParam(req, res);
+    const body = id && parse(DelegateProfileInputSchema, req, res);
+    if (!id || !body) return;
+    if (!services.engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
+    reply(res, await editorial.saveDelegateProfile(editorOf(req), id, body));
   });
   const DraftSchema = z.strictObject({ source: z.string().max(200), section: z.string().regex(/^[a-z0-9-]{2,60}$/).default('ky-yeu') });
   router.post('/portal/sessions/:id/checklist/draft', staff, json, async (req, res) => {

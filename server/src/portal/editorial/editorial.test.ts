@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION } from '@hddt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../../e2e/harness';
 import { verifyChain } from '../../storage/event-log';
+import { adoptDemoResolution } from '../test-support';
 
 let server: TestServer;
 let editor: StaffSession;
@@ -243,5 +244,31 @@ describe('after the session: the Kỷ yếu checklist', () => {
     expect(after.body.entries.find((e) => e.source === open.source)).toMatchObject({ itemId: draft.body.id, itemState: 'draft' });
     // Nothing public until the head approves it.
     expect((await get('/chuyen-muc/ky-yeu')).text).not.toContain(draft.body.id);
+  });
+});
+
+describe('delegate pages', () => {
+  it('show position, constituency, committees and contact, and the delegate’s named votes; only the head edits profiles', async () => {
+    const engine = server.app.engine;
+    await adoptDemoResolution(engine);
+    const delegates = Object.values(engine.state.delegates).sort((a, b) => a.seat - b.seat);
+    const first = delegates[0]!;
+    const profile = { constituency: 'Đơn vị bầu cử số 1 (Khu dân cư 1, 2, 3)', committees: ['Ban Kinh tế - Xã hội'], contact: 'Tiếp cử tri sáng thứ Năm hằng tuần tại trụ sở HĐND.' };
+    expect((await api(server, 'PUT', `/api/portal/delegates/${first.id}/profile`, profile, editor)).status).toBe(403);
+    expect((await api(server, 'PUT', `/api/portal/delegates/${first.id}/profile`, profile, head)).status).toBe(200);
+    expect((await api(server, 'PUT', '/api/portal/delegates/khong-co/profile', profile, head)).status).toBe(404);
+    const logged = [...engine.log.readAll(0)].filter((e) => e.event.type === 'portal.delegate-profile-saved');
+    expect(logged).toHaveLength(1);
+
+    const page = await get(`/dai-bieu/${first.id}`);
+    expect(page.status).toBe(200);
+    for (const text of [first.fullName, first.title, profile.constituency, 'Ban Kinh tế - Xã hội', profile.contact, 'Biểu quyết ghi danh']) expect(page.text).toContain(text);
+    // The demo's first delegate abstained on the adopted resolution; the second voted yes.
+    const motion = Object.values(engine.state.motions).find((m) => m.resolution && m.mode === 'named' && !m.practice)!;
+    expect(page.text).toContain(`<strong>${engine.state.council!.voteLabels.abstain.vi}</strong> — ${motion.question}`);
+    const second = await get(`/dai-bieu/${delegates[1]!.id}`);
+    expect(second.text).toContain(`<strong>${engine.state.council!.voteLabels.yes.vi}</strong> — ${motion.question}`);
+    expect((await get('/dai-bieu')).text).toContain(`href="/dai-bieu/${first.id}"`);
+    expect((await get('/dai-bieu/khong-co')).status).toBe(404);
   });
 });

@@ -3,7 +3,7 @@
 // The store write comes first (it is a compare-and-set); its witness is appended to the log right after.
 
 import { createHash } from 'node:crypto';
-import type { ContentEdit, ContentInput, ContentItem, ContentTransition, ContentVersion, ErrorCode, StaffRole } from '@hddt/protocol';
+import type { DelegateProfile, ContentEdit, ContentInput, ContentItem, ContentTransition, ContentVersion, ErrorCode, StaffRole } from '@hddt/protocol';
 import type { Actor, DomainEvent } from '../../domain/types';
 import type { ExecResult } from '../../engine';
 import { sanitizeBody } from './sanitize';
@@ -139,6 +139,24 @@ export class Editorial {
     );
     if (!logged.ok) return { ok: false, code: logged.code };
     return { ok: true, value: item };
+  }
+
+  /** Delegate profiles are public facts the head of the board keeps (the roster keeps name and position). */
+  async saveDelegateProfile(editor: Editor, delegateId: string, input: Pick<DelegateProfile, 'constituency' | 'committees' | 'contact'>): Promise<EditorialResult<DelegateProfile>> {
+    if (editor.role !== 'board-head') return { ok: false, code: 'FORBIDDEN' };
+    const profile: DelegateProfile = {
+      delegateId,
+      constituency: input.constituency.normalize('NFC'),
+      committees: input.committees.map((c) => c.normalize('NFC')),
+      contact: input.contact.normalize('NFC'),
+      updatedAt: this.now(),
+      updatedBy: editor.username,
+    };
+    await this.deps.store.saveDelegateProfile(profile);
+    const text = JSON.stringify([profile.constituency, profile.committees, profile.contact]);
+    const logged = await this.deps.record([{ type: 'portal.delegate-profile-saved', delegateId, sha256: sha256(text) }], actorOf(editor));
+    if (!logged.ok) return { ok: false, code: logged.code };
+    return { ok: true, value: profile };
   }
 
   async addSection(editor: Editor, section: { key: string; kind: ContentInput['kind']; titleVi: string; titleEn: string }): Promise<EditorialResult<true>> {

@@ -8,6 +8,7 @@ import { sendHtml } from '../../transport/portal-routes';
 import type { Services } from '../../transport/services';
 import { notFoundPage, searchPage } from '../pages';
 import { fold, publicResolutions, publicSessions, searchPublic, type Lang } from '../public-data';
+import { delegatePage, delegateRecord } from './delegate-pages';
 import { contentHitsBlock, documentsIndexPage, itemPage, itemPath, sectionPage, sectionPath, sectionRss, sitemap } from './reader-pages';
 import type { PortalStore } from './store';
 import { isPublic } from './workflow';
@@ -55,6 +56,13 @@ export function createReaderRoutes(services: Services, store: PortalStore): Rout
         sendHtml(res, 200, itemPage(state(), lang, section, item));
       });
     }
+    router.get(p('/dai-bieu/:id'), async (req, res) => {
+      const id = String(req.params.id);
+      const d = ID.test(id) && Object.prototype.hasOwnProperty.call(state().delegates, id) ? state().delegates[id] : undefined;
+      if (!d || !d.seated) return notFound(res, lang, `/dai-bieu/${id}`);
+      await count('dai-bieu');
+      sendHtml(res, 200, delegatePage(state(), lang, d, await store.delegateProfile(id), delegateRecord(state(), id)));
+    });
     router.get(p('/tim-kiem'), async (req, res) => {
       const q = typeof req.query.q === 'string' ? req.query.q.normalize('NFC').slice(0, 200) : '';
       if (!q.trim()) return sendHtml(res, 200, searchPage(state(), lang, q, null));
@@ -79,6 +87,7 @@ export function createReaderRoutes(services: Services, store: PortalStore): Rout
     const paths: { path: string; lastmod?: string }[] = ['/', '/van-ban', '/dai-bieu', '/ky-hop', '/nghi-quyet', '/y-kien'].map((path) => ({ path }));
     for (const section of await store.sections()) paths.push({ path: sectionPath(section) });
     for (const item of await store.publicItems(now(), { limit: 1000 })) paths.push({ path: itemPath(item), lastmod: item.publishAt ?? undefined });
+    for (const d of Object.values(s.delegates)) if (d.seated) paths.push({ path: `/dai-bieu/${d.id}` });
     for (const session of publicSessions(s)) paths.push({ path: `/ky-hop/${session.id}` });
     for (const r of publicResolutions(s)) paths.push({ path: `/nghi-quyet/${r.id}`, lastmod: r.adoptedOn });
     res.setHeader('Content-Type', 'application/xml; charset=utf-8');

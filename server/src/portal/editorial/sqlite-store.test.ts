@@ -29,7 +29,7 @@ describe('SQLite portal store specifics', () => {
     try {
       const store = new SqlitePortalStore(db);
       migratePortal(db, new Date().toISOString());
-      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(1);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(2);
       const item = sampleItem();
       await store.commit({ item, expect: null, version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' } });
       expect(() => db.prepare("UPDATE portal_versions SET title = 'x'").run()).toThrow(/versions are kept/);

@@ -1,7 +1,7 @@
 // The default PortalStore: tables in the hall's SQLite file, with the portal's own forward-only migrations
 // (portal_migrations) so the portal's schema moves independently of the hall's and can be lifted out.
 
-import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, PortalLink, PortalSection } from '@hddt/protocol';
+import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalLink, PortalSection } from '@hddt/protocol';
 import { BUILT_IN_SECTIONS } from '@hddt/protocol';
 import type { Db } from '../../storage/database';
 import { fold } from '../public-data';
@@ -74,6 +74,19 @@ CREATE TABLE portal_views (
   section TEXT NOT NULL,
   count   INTEGER NOT NULL,
   PRIMARY KEY (day, section)
+);
+`,
+  },
+  {
+    version: 2,
+    sql: `
+CREATE TABLE portal_delegate_profiles (
+  delegate_id     TEXT PRIMARY KEY,
+  constituency    TEXT NOT NULL,
+  committees_json TEXT NOT NULL,
+  contact         TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  updated_by      TEXT NOT NULL
 );
 `,
   },
@@ -225,6 +238,10 @@ export class SqlitePortalStore implements PortalStore {
       transitions: p('SELECT * FROM portal_transitions WHERE item_id = ? ORDER BY seq'),
       transitionsBetween: p('SELECT * FROM portal_transitions WHERE at >= ? AND at < ? ORDER BY seq'),
       countView: p('INSERT INTO portal_views (day, section, count) VALUES (?, ?, 1) ON CONFLICT (day, section) DO UPDATE SET count = count + 1'),
+      profile: p('SELECT delegate_id, constituency, committees_json, contact, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = ?'),
+      saveProfile: p(
+        'INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees_json, contact, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees_json = excluded.committees_json, contact = excluded.contact, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+      ),
       viewsBetween: p('SELECT section, SUM(count) AS views FROM portal_views WHERE day >= ? AND day <= ? GROUP BY section ORDER BY section'),
     };
   }
@@ -340,6 +357,18 @@ export class SqlitePortalStore implements PortalStore {
 
   async viewsBetween(fromDay: string, toDay: string): Promise<SectionViews[]> {
     return this.q.viewsBetween.all(fromDay, toDay) as SectionViews[];
+  }
+
+  async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
+    const r = this.q.profile.get(delegateId) as
+      | { delegate_id: string; constituency: string; committees_json: string; contact: string; updated_at: string; updated_by: string }
+      | undefined;
+    if (!r) return null;
+    return { delegateId: r.delegate_id, constituency: r.constituency, committees: JSON.parse(r.committees_json) as string[], contact: r.contact, updatedAt: r.updated_at, updatedBy: r.updated_by };
+  }
+
+  async saveDelegateProfile(p: DelegateProfile): Promise<void> {
+    this.q.saveProfile.run(p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.updatedAt, p.updatedBy);
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {

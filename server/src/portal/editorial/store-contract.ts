@@ -158,6 +158,16 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
         ]);
       }));
 
+    it('keeps one profile per delegate, replaced whole on save', () =>
+      withStore(async (store) => {
+        expect(await store.delegateProfile('d1')).toBeNull();
+        const p = { delegateId: 'd1', constituency: 'Đơn vị bầu cử số 1', committees: ['Ban Pháp chế'], contact: 'Trụ sở HĐND, thứ Năm hằng tuần', updatedAt: T0, updatedBy: 'truongban' };
+        await store.saveDelegateProfile(p);
+        expect(await store.delegateProfile('d1')).toEqual(p);
+        await store.saveDelegateProfile({ ...p, committees: [], contact: '' });
+        expect(await store.delegateProfile('d1')).toEqual({ ...p, committees: [], contact: '' });
+      }));
+
     it('filters the editors’ list by state, section and session', () =>
       withStore(async (store) => {
         await store.commit({ item: sampleItem({ id: 'x', state: 'submitted', updatedAt: '2026-07-02T00:00:00.000Z' }), expect: null });

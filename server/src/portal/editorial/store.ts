@@ -3,7 +3,7 @@
 // as its own service. The SQLite implementation (sqlite-store.ts) is the default; store-contract.ts is the
 // test suite every implementation must pass.
 
-import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, PortalSection } from '@hddt/protocol';
+import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalSection } from '@hddt/protocol';
 
 export interface ItemFilter {
   state?: ContentState;
@@ -51,6 +51,9 @@ export interface PortalStore {
   /** Counts a page view for a section on a day; nothing about the reader is kept. */
   countView(day: string, section: string): Promise<void>;
   viewsBetween(fromDay: string, toDay: string): Promise<SectionViews[]>;
+  delegateProfile(delegateId: string): Promise<DelegateProfile | null>;
+  saveDelegateProfile(profile: DelegateProfile): Promise<void>;
+
   /** Transitions in a time range (the half-year review). */
   transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]>;
 }
