@@ -12,6 +12,9 @@ import { diffLines, htmlToLines } from './diff';
 import type { Editor, Editorial, EditorialResult } from './editorial';
 import type { PortalStore } from './store';
 import { checklistDraft, sessionChecklist } from './session-checklist';
+import { buildReview, reviewPdf, reviewXlsx } from './review';
+import { FeedbackStore } from '../feedback';
+import type { Db } from '../../storage/database';
 import { z } from 'zod';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -32,7 +35,7 @@ function reply<T>(res: Response, result: EditorialResult<T>, status = 200): void
   res.status(status).json(result.value);
 }
 
-export function createEditorialApi(services: Services, store: PortalStore, editorial: Editorial): Router {
+export function createEditorialApi(services: Services, store: PortalStore, editorial: Editorial, db: Db): Router {
   const router = express.Router();
   const staff = staffAuth(services);
   const json = express.json({ limit: '1mb' });
@@ -132,6 +135,30 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
     if (!services.engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
     reply(res, await editorial.saveDelegateProfile(editorOf(req), id, body));
   });
+  // The half-year review for the board's meeting: JSON, PDF or XLSX for a date range (YYYY-MM-DD, inclusive).
+  const feedback = new FeedbackStore(db);
+  router.get('/portal/review.:format', staff, async (req, res) => {
+    const format = String(req.params.format);
+    const from = String(req.query.from ?? '');
+    const to = String(req.query.to ?? '');
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    if (!['json', 'pdf', 'xlsx'].includes(format)) return sendError(res, 'NOT_FOUND');
+    if (!date.test(from) || !date.test(to) || from > to || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
+      return sendError(res, 'BAD_REQUEST', [{ path: 'from', message: 'Khoảng thời gian không hợp lệ (từ ngày, đến ngày: YYYY-MM-DD).', messageEn: 'Invalid period (from, to: YYYY-MM-DD).' }]);
+    }
+    const review = await buildReview(services.engine.state, store, feedback.list(), from, to);
+    const name = `bao-cao-cong-thong-tin-${from}-${to}`;
+    if (format === 'json') return res.json(review);
+    if (format === 'pdf') {
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
+      return res.send(await reviewPdf(review));
+    }
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+    res.send(Buffer.from(reviewXlsx(review)));
+  });
+
   const DraftSchema = z.strictObject({ source: z.string().max(200), section: z.string().regex(/^[a-z0-9-]{2,60}$/).default('ky-yeu') });
   router.post('/portal/sessions/:id/checklist/draft', staff, json, async (req, res) => {
     const id = idParam(req, res);

@@ -9,7 +9,9 @@ import { PROTOCOL_VERSION } from '@hddt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../../e2e/harness';
 import { verifyChain } from '../../storage/event-log';
-import { adoptDemoResolution } from '../test-support';
+import { unzipSync, strFromU8 } from 'fflate';
+import { adoptDemoResolution, must } from '../test-support';
+import type { HalfYearReview } from './review';
 
 let server: TestServer;
 let editor: StaffSession;
@@ -270,5 +272,49 @@ describe('delegate pages', () => {
     expect(second.text).toContain(`<strong>${engine.state.council!.voteLabels.yes.vi}</strong> — ${motion.question}`);
     expect((await get('/dai-bieu')).text).toContain(`href="/dai-bieu/${first.id}"`);
     expect((await get('/dai-bieu/khong-co')).status).toBe(404);
+  });
+});
+
+describe('half-year review', () => {
+  it('counts publications and views per section, session-to-Kỷ yếu time and feedback, as JSON, PDF and XLSX', async () => {
+    const engine = server.app.engine;
+    const sessionId = engine.state.activeSessionId!;
+    await must(engine, { type: 'session.close', sessionId });
+    // The board publishes the session's Kỷ yếu entry made from the checklist earlier.
+    const kyYeu = (await api<ContentItem[]>(server, 'GET', '/api/portal/items?section=ky-yeu', undefined, head)).body[0]!;
+    await api(server, 'POST', `/api/portal/items/${kyYeu.id}/transition`, { action: 'submit' }, editor);
+    expect((await api(server, 'POST', `/api/portal/items/${kyYeu.id}/transition`, { action: 'publish' }, head)).status).toBe(200);
+    await get(`/bai/${kyYeu.id}`);
+    const feedbackForm = new URLSearchParams({ name: 'Nguyễn Văn An', contact: '0912 000 111', area: 'Khu 3', topic: 'Nước sạch', text: 'Đề nghị sớm cấp nước sạch cho khu dân cư số 3.', website: '' });
+    expect((await fetch(`${server.url}/y-kien`, { method: 'POST', body: feedbackForm, redirect: 'manual' })).status).toBe(303);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const from = `${today.slice(0, 4)}-01-01`;
+    const to = `${today.slice(0, 4)}-12-31`;
+    const json = await api<HalfYearReview>(server, 'GET', `/api/portal/review.json?from=${from}&to=${to}`, undefined, head);
+    expect(json.status).toBe(200);
+    const row = (key: string) => json.body.sections.find((s) => s.key === key)!;
+    expect(row('tin-tuc').published).toBe(1);
+    expect(row('tin-tuc').views).toBeGreaterThanOrEqual(2);
+    expect(row('ky-yeu').published).toBe(1);
+    expect(json.body.totals.documents).toBe(1);
+    expect(json.body.feedback).toEqual({ received: 1, answered: 0, answerPublished: 0 });
+    const session = engine.state.sessions[sessionId]!;
+    expect(json.body.sessions).toEqual([
+      expect.objectContaining({ endDate: session.endDate, kyYeuOn: today, days: Math.max(0, Math.round((Date.parse(today) - Date.parse(session.endDate)) / 86_400_000)) }),
+    ]);
+
+    const pdf = await fetch(`${server.url}/api/portal/review.pdf?from=${from}&to=${to}`, { headers: { cookie: head.cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await fetch(`${server.url}/api/portal/review.xlsx?from=${from}&to=${to}`, { headers: { cookie: head.cookie } });
+    const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
+    expect(Object.keys(files)).toContain('xl/worksheets/sheet3.xml');
+    expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<t xml:space="preserve">Tin tức</t>');
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Kỷ yếu"');
+
+    const bad = await api<{ code: string; fields: { message: string; messageEn: string }[] }>(server, 'GET', '/api/portal/review.json?from=2026-12-31&to=2026-01-01', undefined, head);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0]!.message).toContain('Khoảng thời gian không hợp lệ');
   });
 });
