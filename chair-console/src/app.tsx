@@ -15,6 +15,9 @@ import { SecurityAlerts } from './features/shared/security-alerts';
 
 // The print sheet (and the QR encoder) loads only when the secretariat opens it.
 const CardsPrint = lazy(() => import('./features/prepare/cards-print').then((m) => ({ default: m.CardsPrint })));
+// The portal's editorial screens (and the rich-text editor) load only when someone opens them.
+const PortalArea = lazy(() => import('./features/editorial/portal-area').then((m) => ({ default: m.PortalArea })));
+const isPortalRole = (role: string) => role === 'editor' || role === 'board-head';
 
 export function App() {
   const { t } = useT();
@@ -42,9 +45,10 @@ export function App() {
       .then((me) => {
         if (cancelled) return;
         setCsrf(me.csrfToken);
-        setArea(me.role === 'chair' ? 'live' : 'prepare');
+        setArea(isPortalRole(me.role) ? 'portal' : me.role === 'chair' ? 'live' : 'prepare');
         setIdentity(me);
-        connectLive();
+        // The portal's editors have no place in the hall's live console (the server refuses the socket).
+        if (!isPortalRole(me.role)) connectLive();
       })
       .catch(() => {
         if (!cancelled) setIdentity(null);
@@ -57,6 +61,8 @@ export function App() {
   if (!authChecked) return <p className="loading" role="status">{t('common.loading')}</p>;
   if (!identity) return <LoginScreen />;
   if (area === 'cards') return <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><CardsPrint /></Suspense>;
+
+  const portalOnly = isPortalRole(identity.role);
 
   async function logout() {
     try {
@@ -78,16 +84,23 @@ export function App() {
           <span>{t('app.name')}</span>
         </div>
         <nav className="area-tabs" aria-label={t('nav.areas')}>
-          <button type="button" className={area === 'prepare' ? 'tab active' : 'tab'} aria-current={area === 'prepare' ? 'page' : undefined} onClick={() => setArea('prepare')}>
-            {t('nav.prepare')}
-          </button>
-          <button type="button" className={area === 'live' ? 'tab active' : 'tab'} aria-current={area === 'live' ? 'page' : undefined} onClick={() => setArea('live')}>
-            {t('nav.live')}
+          {portalOnly ? null : (
+            <>
+              <button type="button" className={area === 'prepare' ? 'tab active' : 'tab'} aria-current={area === 'prepare' ? 'page' : undefined} onClick={() => setArea('prepare')}>
+                {t('nav.prepare')}
+              </button>
+              <button type="button" className={area === 'live' ? 'tab active' : 'tab'} aria-current={area === 'live' ? 'page' : undefined} onClick={() => setArea('live')}>
+                {t('nav.live')}
+              </button>
+            </>
+          )}
+          <button type="button" className={area === 'portal' ? 'tab active' : 'tab'} aria-current={area === 'portal' ? 'page' : undefined} onClick={() => setArea('portal')}>
+            {t('nav.portal')}
           </button>
         </nav>
         <div className="topbar-right">
-          <ConnectionBadge state={connection} labels={{ connecting: t('conn.connecting'), online: t('conn.online'), offline: t('conn.offline') }} />
-          <span className="user">{identity.displayName} · {identity.role === 'chair' ? t('role.chair') : t('role.secretariat')}</span>
+          {portalOnly ? null : <ConnectionBadge state={connection} labels={{ connecting: t('conn.connecting'), online: t('conn.online'), offline: t('conn.offline') }} />}
+          <span className="user">{identity.displayName} · {t(`role.${identity.role}`)}</span>
           <LangSwitch />
           <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
             {t('nav.logout')}
@@ -95,7 +108,9 @@ export function App() {
         </div>
       </header>
       <SecurityAlerts />
-      {area === 'prepare' ? <PrepareArea /> : <LiveArea />}
+      {area === 'portal' || portalOnly ? (
+        <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><PortalArea /></Suspense>
+      ) : area === 'prepare' ? <PrepareArea /> : <LiveArea />}
       <Toasts />
     </div>
   );

@@ -74,6 +74,18 @@ export const ERRORS = {
     'E-mail (SMTP) is not configured. Enter the host, port and sender address under “Mail server (SMTP)” on the Send documents by e-mail page.',
   ],
   MAIL_SENDING: ['Đang gửi giấy mời của kỳ họp này, vui lòng chờ.', 'Invitations for this session are being sent; please wait.'],
+  // The portal's editorial workflow (Ban biên tập).
+  CONTENT_NOT_FOUND: ['Không tìm thấy bài viết hoặc văn bản.', 'Article or document not found.'],
+  CONTENT_WRONG_STATE: [
+    'Bài viết đang ở trạng thái không cho phép thao tác này (tải lại để xem trạng thái mới).',
+    'The item is not in a state that allows this (reload to see its current state).',
+  ],
+  CONTENT_CONFIDENTIAL: [
+    'Tài liệu mật không bao giờ được đăng trên cổng thông tin. Bỏ đánh dấu "mật" chỉ khi văn bản đã được giải mật theo quy định.',
+    'Confidential documents are never published on the portal. Clear the confidential mark only once the document has been declassified.',
+  ],
+  REVIEW_COMMENT_REQUIRED: ['Cần ghi ý kiến khi trả lại bài cho biên tập viên.', 'Write a comment when sending an item back to the editor.'],
+  SECTION_EXISTS: ['Chuyên mục này đã có.', 'This section already exists.'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -112,6 +124,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVALID_CHOICE':
     case 'IMPORT_INVALID':
     case 'DISPLAY_ROUND_REQUIRED':
+    case 'REVIEW_COMMENT_REQUIRED':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -129,6 +142,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MOTION_NOT_FOUND':
     case 'ROUND_NOT_FOUND':
     case 'SPEAKER_NOT_FOUND':
+    case 'CONTENT_NOT_FOUND':
       return 404;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

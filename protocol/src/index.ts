@@ -22,6 +22,8 @@ export * from './rest';
 export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';
+export * from './portal-content';
+export type { ContentEdit, ContentInput } from './portal-content-schemas';
 export * from './patches';
 export * from './ballot-rules';
 export * from './liveness';

@@ -268,7 +268,8 @@ export interface AttendanceRecord {
   reason: string | null;
 }
 
-export type StaffRole = 'secretariat' | 'chair';
+/** editor (biên tập viên) and board-head (trưởng ban biên tập) work on the portal only, never in the hall. */
+export type StaffRole = 'secretariat' | 'chair' | 'editor' | 'board-head';
 
 /** A resolution (Nghị quyết) adopted by a passed, announced vote. Numbers run per calendar year, never reused. */
 export interface Resolution {

@@ -217,7 +217,7 @@ export const StaffLoginSchema = z.strictObject({
 export const StaffCreateSchema = z.strictObject({
   username: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/),
   displayName: name,
-  role: z.enum(['secretariat', 'chair']),
+  role: z.enum(['secretariat', 'chair', 'editor', 'board-head']),
   password: z.string().min(10).max(256),
 });
 export const PasswordResetSchema = z.strictObject({ password: z.string().min(10).max(256) });
@@ -228,3 +228,5 @@ export const HandshakeSchema = z.strictObject({
   takeover: z.boolean().optional(),
   deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
+
+export * from './portal-content-schemas';

@@ -24,6 +24,7 @@ import { createRestApi } from './transport/rest-api';
 import { createRecordsApi } from './transport/records-api';
 import { createMailApi } from './transport/mail-api';
 import { createPortalRouter, portalNotFound } from './transport/portal-routes';
+import { createEditorialPortal } from './portal/editorial';
 import { RefusalAlerts, SecurityLog, type Services } from './transport/services';
 import { seedDemo } from './seed/demo-council';
 import { initializeCouncil } from './seed/initialize';
@@ -133,12 +134,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     next();
   });
   attachMetrics(app, services);
+  // The editorial portal (Ban biên tập): /api/portal/* for staff, its reader pages before the hall's portal.
+  const editorialPortal = createEditorialPortal(services, db);
+  app.use('/api', editorialPortal.api);
   // Records first: the general REST router ends with a catch-all 404.
   app.use('/api', createRecordsApi(services, db));
   app.use('/api', createMailApi(services, db));
   app.use('/api', createRestApi(services));
   attachStaticApps(app, options.appsRoot ?? path.resolve(import.meta.dirname ?? '.', '..', '..'));
   // The public portal: / (Vietnamese) and /en/ (English), the feedback form, /feed.xml, /moi/<token>.
+  app.use(editorialPortal.reader);
   app.use(createPortalRouter(services, db));
   app.use(portalNotFound(services));
 

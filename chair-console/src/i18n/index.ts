@@ -3,9 +3,10 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { useCallback } from 'react';
 import { vi } from './vi';
 import { en } from './en';
+import { enEditorial, viEditorial } from './editorial';
 
-export type MsgKey = keyof typeof vi;
-export type Messages = Record<MsgKey, string>;
+export type MsgKey = keyof typeof vi | keyof typeof viEditorial;
+export type Messages = Record<keyof typeof vi, string>;
 export type Lang = 'vi' | 'en';
 
 const LANG_KEY = 'hddt.chair.lang';
@@ -19,7 +20,7 @@ function initialLang(): Lang {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: { ...vi, ...viEditorial } }, en: { translation: { ...en, ...enEditorial } } },
   lng: initialLang(),
   fallbackLng: 'vi',
   keySeparator: false,

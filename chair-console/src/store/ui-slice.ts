@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DelegateCard } from '@hddt/protocol';
 import type { Store } from './index';
 
-export type Area = 'prepare' | 'live' | 'cards';
+export type Area = 'prepare' | 'live' | 'cards' | 'portal';
 export type PrepareTab = 'sessions' | 'roster' | 'council' | 'cards' | 'displays' | 'staff' | 'records' | 'feedback' | 'mail';
 
 export interface Toast {

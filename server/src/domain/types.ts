@@ -259,7 +259,21 @@ export type DomainEvent =
   | { type: 'feedback.updated'; feedbackId: string; status: 'new' | 'forwarded' | 'answered'; answerPublished: boolean; answerSha256: string | null }
   | { type: 'mail.invitations-sent'; sessionId: string; mode: 'all' | 'failed'; sent: number; failed: number }
   // A removed guest's personal links (access without sign-in) are revoked with her: a credential fact.
-  | { type: 'mail.guest-removed'; guestId: string; revokedLinks: number };
+  | { type: 'mail.guest-removed'; guestId: string; revokedLinks: number }
+  // The portal's editorial workflow: witnesses of the portal store (text by its SHA-256, like minutes notes).
+  | { type: 'portal.item-saved'; itemId: string; version: number; kind: string; section: string; titleSha256: string; bodySha256: string }
+  | {
+      type: 'portal.item-transition';
+      itemId: string;
+      action: 'submit' | 'send-back' | 'publish' | 'unpublish';
+      from: string;
+      to: string;
+      version: number;
+      commentSha256: string | null;
+      publishAt: string | null;
+    }
+  | { type: 'portal.section-added'; key: string; kind: string }
+  | { type: 'portal.delegate-profile-saved'; delegateId: string; sha256: string };
 
 export type EventType = DomainEvent['type'];
 

@@ -4,6 +4,7 @@
 import { html, raw, type SafeHtml } from './html';
 import type { Lang } from './public-data';
 import { TEXTS } from './texts';
+import { READER_TEXTS } from './editorial/reader-texts';
 
 /** A portal path in the given language: Vietnamese at the root, English under /en. */
 export function href(lang: Lang, path: string): string {
@@ -79,11 +80,12 @@ textarea{min-height:160px;resize:vertical}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}
 blockquote{margin:0 0 8px;padding:0 0 0 12px;border-left:3px solid var(--border)}
+.prose{overflow-wrap:anywhere}.prose img{max-width:100%;height:auto}.prose table{border-collapse:collapse;display:block;overflow-x:auto}.prose th,.prose td{border:1px solid var(--border);padding:6px 8px}
 footer.site{border-top:1px solid var(--border);padding:16px 0 32px;color:var(--muted);font-size:.9375rem}
 @media (max-width:640px){h1{font-size:1.375rem}.two{grid-template-columns:1fr}nav.main a{padding:10px 8px}dl.facts{grid-template-columns:1fr}dl.facts dd{margin:0 0 6px}}
 `;
 
-export type Section = 'home' | 'delegates' | 'sessions' | 'resolutions' | 'feedback' | 'search' | 'none';
+export type Section = 'home' | 'news' | 'documents' | 'delegates' | 'sessions' | 'resolutions' | 'feedback' | 'search' | 'none';
 
 export interface PageOptions {
   lang: Lang;
@@ -102,6 +104,8 @@ export function page(o: PageOptions): string {
   const other: Lang = o.lang === 'vi' ? 'en' : 'vi';
   const nav: [Section, string, string][] = [
     ['home', '/', t.navHome],
+    ['news', '/chuyen-muc/tin-tuc', READER_TEXTS[o.lang].navNews],
+    ['documents', '/van-ban', READER_TEXTS[o.lang].navDocuments],
     ['delegates', '/dai-bieu', t.navDelegates],
     ['sessions', '/ky-hop', t.navSessions],
     ['resolutions', '/nghi-quyet', t.navResolutions],

@@ -107,7 +107,7 @@ export function delegatesPage(state: CouncilState, lang: Lang): string {
   const body = html`<h1>${t.delegatesTitle}</h1><p class="lead">${t.delegatesIntro(delegates.length)}</p>
 <ul class="grid">${delegates.map(
     (d) => html`<li class="person"><div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
-<div><h2 class="item">${d.fullName}</h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
+<div><h2 class="item"><a href="${href(lang, `/dai-bieu/${d.id}`)}">${d.fullName}</a></h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
   )}</ul>`;
   return shell(state, lang, 'delegates', '/dai-bieu', t.delegatesTitle, `${t.delegatesTitle} — ${councilName(state, lang)}`, body);
 }
@@ -197,9 +197,10 @@ ${answers.length ? answersSection(answers, lang) : ''}
   return shell(state, lang, 'resolutions', `/nghi-quyet/${r.id}`, heading, `${heading}: ${r.title}`, body);
 }
 
-export function searchPage(state: CouncilState, lang: Lang, query: string, hits: SearchHits | null): string {
+/** `more`: hits from the editorial portal (articles and documents by section), listed first. */
+export function searchPage(state: CouncilState, lang: Lang, query: string, hits: SearchHits | null, more?: { count: number; block: SafeHtml }): string {
   const t = TEXTS[lang];
-  const count = hits ? hits.resolutions.length + hits.sessions.length + hits.documents.length : 0;
+  const count = (hits ? hits.resolutions.length + hits.sessions.length + hits.documents.length : 0) + (more?.count ?? 0);
   const body = html`<h1>${t.searchTitle}</h1>
 <form class="search" role="search" method="get" action="${href(lang, '/tim-kiem')}">
 <label class="hp" for="q">${t.searchLabel}</label>
@@ -207,6 +208,7 @@ export function searchPage(state: CouncilState, lang: Lang, query: string, hits:
 <button class="btn" type="submit">${t.searchButton}</button></form>
 ${hits
   ? html`<p role="status">${count ? t.searchCount(count) : t.searchNone}</p>
+${more?.block ?? ''}
 ${hits.resolutions.length ? html`<h2>${t.resolutionsTitle}</h2><ul class="list">${hits.resolutions.map((r) => resolutionItem(r, lang))}</ul>` : ''}
 ${hits.sessions.length ? html`<h2>${t.sessionsTitle}</h2><ul class="list">${hits.sessions.map((s) => sessionItem(s, lang))}</ul>` : ''}
 ${hits.documents.length ? html`<h2>${t.documents}</h2><ul class="list">${hits.documents.map((d) => documentItem(d, lang))}</ul>` : ''}`

@@ -12,7 +12,7 @@ import { namedBoard, roundView } from '../domain/views';
 import type { StaffSocketData } from './live-hub';
 import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
 import { run, type Services } from './services';
-import { connectError, originAllowed, parseCookies, staffFromCookie } from './staff-auth';
+import { connectError, isHallRole, originAllowed, parseCookies, staffFromCookie } from './staff-auth';
 
 interface ChairCtx {
   services: Services;
@@ -121,6 +121,8 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     }
     const staff = staffFromCookie(services, parseCookies(socket.handshake.headers.cookie));
     if (!staff) return next(connectError('UNAUTHENTICATED'));
+    // The portal's editors and board head have no place in the hall's live console.
+    if (!isHallRole(staff.role)) return next(connectError('FORBIDDEN'));
     const data: StaffSocketData = { role: 'staff', username: staff.username, staffRole: staff.role, sessionKey: staff.sessionKey };
     socket.data = data;
     next();

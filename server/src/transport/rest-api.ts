@@ -22,7 +22,7 @@ import { revokeDelegateSocket } from './delegate-namespace';
 import { revokeDisplaySockets, type DisplaySocketData } from './display-namespace';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
-import { LoginLimiter, disconnectStaffSockets, originAllowed, parseCookies, staffFromCookie, type StaffPrincipal } from './staff-auth';
+import { LoginLimiter, disconnectStaffSockets, isHallRole, originAllowed, parseCookies, staffFromCookie, type StaffPrincipal } from './staff-auth';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -162,7 +162,7 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
  * Staff requests: the session cookie, the CSRF header and a same-origin check on every change (a refusal is
  * logged), and optionally the secretariat role. The one gate for every staff REST router.
  */
-export function staffAuth(services: Services, role?: 'secretariat') {
+export function staffAuth(services: Services, role?: 'secretariat' | 'hall') {
   return (req: Request, res: Response, next: NextFunction) => {
     const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
     if (!staff) return sendError(res, 'UNAUTHENTICATED');
@@ -173,7 +173,7 @@ export function staffAuth(services: Services, role?: 'secretariat') {
         return sendError(res, 'CSRF');
       }
     }
-    if (role && staff.role !== role) return sendError(res, 'FORBIDDEN');
+    if (role === 'hall' ? !isHallRole(staff.role) : role && staff.role !== role) return sendError(res, 'FORBIDDEN');
     req.staff = staff;
     next();
   };
@@ -189,6 +189,7 @@ export function createRestApi(services: Services): Router {
   // ---- staff session ----
   const anyStaff = staffAuth(services);
   const secretariat = staffAuth(services, 'secretariat');
+  const hallStaff = staffAuth(services, 'hall');
 
   router.get('/health', (_req, res) => {
     res.json({ ok: true, seq: engine.seq, council: engine.state.council?.name.vi ?? null });
@@ -523,7 +524,9 @@ export function createRestApi(services: Services): Router {
     const id = param(req, res, 'id');
     if (!id) return;
     const doc = engine.state.documents[id];
-    const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
+    const signedIn = staffFromCookie(services, parseCookies(req.headers.cookie));
+    // The portal's editors never open a confidential document (it can never be published anyway).
+    const staff = signedIn && (isHallRole(signedIn.role) || !doc?.confidential) ? signedIn : null;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const cardHolder = bearer ? creds.delegateIdForToken(bearer) : null;
     // A card counts only while its delegate holds a seat.
@@ -579,7 +582,7 @@ export function createRestApi(services: Services): Router {
     const list: DisplayDevice[] = creds.displays().map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, online: online.has(d.id) }));
     res.json(list);
   });
-  router.post('/displays', anyStaff, json, async (req, res) => {
+  router.post('/displays', hallStaff, json, async (req, res) => {
     const body = parseBody(z.strictObject({ name: z.string().trim().min(1).max(100) }), req, res);
     if (!body) return;
     const id = services.newId();
@@ -595,7 +598,7 @@ export function createRestApi(services: Services): Router {
     const device: DisplayDevice = { id, name: body.name, createdAt: at, online: false, pairUrl: `${base}/display/#token=${token}` };
     res.status(201).json(device);
   });
-  router.delete('/displays/:id', anyStaff, async (req, res) => {
+  router.delete('/displays/:id', hallStaff, async (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
     if (!creds.displays().some((d) => d.id === id)) return sendError(res, 'NOT_FOUND');

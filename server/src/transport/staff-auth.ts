@@ -32,6 +32,11 @@ export interface StaffPrincipal {
   sessionKey: string;
 }
 
+/** Roles that work in the hall (sessions, votes, displays). The portal's editor and board-head do not. */
+export function isHallRole(role: StaffRole): boolean {
+  return role === 'secretariat' || role === 'chair';
+}
+
 export function staffFromCookie(services: Services, cookies: Record<string, string>): StaffPrincipal | null {
   const token = cookies[STAFF_COOKIE];
   if (!token) return null;

@@ -35,9 +35,10 @@ export function LoginScreen() {
     try {
       const identity = await api.post<StaffIdentity>(API.login, parsed.data);
       setCsrf(identity.csrfToken);
-      setArea(identity.role === 'chair' ? 'live' : 'prepare');
+      const portalRole = identity.role === 'editor' || identity.role === 'board-head';
+      setArea(portalRole ? 'portal' : identity.role === 'chair' ? 'live' : 'prepare');
       setIdentity(identity);
-      connectLive();
+      if (!portalRole) connectLive();
     } catch (err) {
       setPassword('');
       setFormError(errorText(err, lang));

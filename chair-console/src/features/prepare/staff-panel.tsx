@@ -73,7 +73,7 @@ export function StaffPanel() {
                 <ResetPassword account={a} onDone={() => setResetting(null)} />
               ) : (
                 <>
-                  <span><strong>{a.displayName}</strong> <span className="muted">({a.username}) · {a.role === 'chair' ? t('role.chair') : t('role.secretariat')}</span></span>
+                  <span><strong>{a.displayName}</strong> <span className="muted">({a.username}) · {t(`role.${a.role}`)}</span></span>
                   <button type="button" className="btn" aria-label={t('staff.resetOf', { name: a.displayName })} onClick={() => setResetting(a.username)}>{t('staff.reset')}</button>
                 </>
               )}
@@ -88,9 +88,11 @@ export function StaffPanel() {
           <Field label={t('staff.displayName')} error={errors.displayName}>{(a) => <input {...a} name="displayName" value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} />}</Field>
           <Field label={t('staff.role')} error={errors.role}>
             {(a) => (
-              <select {...a} name="role" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value === 'chair' ? 'chair' : 'secretariat' })}>
+              <select {...a} name="role" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as StaffRole })}>
                 <option value="secretariat">{t('role.secretariat')}</option>
                 <option value="chair">{t('role.chair')}</option>
+                <option value="editor">{t('role.editor')}</option>
+                <option value="board-head">{t('role.board-head')}</option>
               </select>
             )}
           </Field>

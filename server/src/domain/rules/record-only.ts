@@ -18,6 +18,10 @@ export const STATE_FREE_EVENTS = [
   'feedback.updated',
   'mail.invitations-sent',
   'mail.guest-removed',
+  'portal.item-saved',
+  'portal.item-transition',
+  'portal.section-added',
+  'portal.delegate-profile-saved',
 ] as const satisfies readonly EventType[];
 
 export type StateFreeEventType = (typeof STATE_FREE_EVENTS)[number];

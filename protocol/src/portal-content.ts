@@ -1,0 +1,151 @@
+// The portal's editorial content (Ban biên tập): articles, pages and documents by section, their workflow
+// states and versions. REST shapes of /api/portal/*; the zod schemas that check every body are in portal-content-schemas.ts
+// (the '@hddt/protocol/schemas' entry point).
+
+
+export type ContentKind = 'article' | 'page' | 'document';
+export const CONTENT_KINDS: readonly ContentKind[] = ['article', 'page', 'document'];
+
+/** draft → submitted → published → withdrawn; a submitted item sent back returns to draft with a comment. */
+export type ContentState = 'draft' | 'submitted' | 'published' | 'withdrawn';
+export const CONTENT_STATES: readonly ContentState[] = ['draft', 'submitted', 'published', 'withdrawn'];
+
+export interface PortalSection {
+  /** URL key, e.g. "nghi-quyet" (lower-case ASCII and hyphens). */
+  key: string;
+  kind: ContentKind;
+  titleVi: string;
+  titleEn: string;
+  /** Sections the software ships with (the seed's list); the board adds more. */
+  builtIn: boolean;
+  position: number;
+}
+
+/** The sections named in the seed report (Nghị quyết 01/NQ-TTr.HĐND on the editorial board) plus news and pages. */
+export const BUILT_IN_SECTIONS: readonly Omit<PortalSection, 'position' | 'builtIn'>[] = [
+  { key: 'tin-tuc', kind: 'article', titleVi: 'Tin tức', titleEn: 'News' },
+  { key: 'su-kien', kind: 'article', titleVi: 'Sự kiện', titleEn: 'Events' },
+  { key: 'gioi-thieu', kind: 'page', titleVi: 'Giới thiệu', titleEn: 'About the council' },
+  { key: 'lien-he', kind: 'page', titleVi: 'Liên hệ', titleEn: 'Contact' },
+  { key: 'chuong-trinh-hanh-dong', kind: 'document', titleVi: 'Chương trình hành động', titleEn: 'Action programmes' },
+  { key: 'quy-hoach', kind: 'document', titleVi: 'Quy hoạch', titleEn: 'Planning' },
+  { key: 'van-ban-dieu-hanh', kind: 'document', titleVi: 'Văn bản điều hành', titleEn: 'Executive documents' },
+  { key: 'thu-tuc-hanh-chinh', kind: 'document', titleVi: 'Thủ tục hành chính', titleEn: 'Administrative procedures' },
+  { key: 'van-ban-qppl', kind: 'document', titleVi: 'Văn bản quy phạm pháp luật', titleEn: 'Legal normative documents' },
+  { key: 'nghi-quyet', kind: 'document', titleVi: 'Nghị quyết', titleEn: 'Resolutions' },
+  { key: 'ky-yeu', kind: 'document', titleVi: 'Kỷ yếu', titleEn: 'Session archive (Kỷ yếu)' },
+];
+
+export interface PortalLink {
+  title: string;
+  url: string;
+}
+
+export interface ContentItem {
+  id: string;
+  kind: ContentKind;
+  section: string;
+  state: ContentState;
+  title: string;
+  summary: string;
+  /** Sanitised on the server (sanitize-html); safe to insert into a page. */
+  bodyHtml: string;
+  /** Số hiệu of a document, e.g. "12/NQ-HĐND"; null for articles and pages. */
+  documentNumber: string | null;
+  /** Ngày ban hành (YYYY-MM-DD) of a document. */
+  issuedOn: string | null;
+  /** Tài liệu mật: can never be submitted or published. */
+  confidential: boolean;
+  links: PortalLink[];
+  /** The session whose Kỷ yếu this belongs to, when it came from the session checklist. */
+  sessionId: string | null;
+  /** What the item was made from on the session checklist: "document:<id>", "resolution:<id>", "minutes:<sessionId>". */
+  source: string | null;
+  version: number;
+  /** The head of the board's comment when the item was last sent back. */
+  reviewComment: string | null;
+  /** When the published item becomes visible to readers (scheduled publishing); null until published. */
+  publishAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface ContentVersion {
+  itemId: string;
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  bodySha256: string;
+}
+
+export interface ContentTransition {
+  itemId: string;
+  at: string;
+  by: string;
+  from: ContentState;
+  to: ContentState;
+  action: ContentAction;
+  comment: string | null;
+  version: number;
+}
+
+export type ContentAction = 'submit' | 'send-back' | 'publish' | 'unpublish';
+
+export interface DiffLine {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface ChecklistEntry {
+  source: string;
+  kind: 'document' | 'resolution' | 'result' | 'minutes';
+  title: string;
+  detail: string;
+  confidential: boolean;
+  /** Resolutions and their results are published automatically (the hall's portal pages). */
+  automatic: boolean;
+  /** The portal item made from it, if any, and its state. */
+  itemId: string | null;
+  itemState: ContentState | null;
+}
+
+export interface SessionChecklist {
+  sessionId: string;
+  title: string;
+  closed: boolean;
+  entries: ChecklistEntry[];
+  /** Entries sorted (an item exists) over entries to sort. */
+  done: number;
+  total: number;
+}
+
+/** What the portal shows about a delegate beyond the hall's roster (which keeps name, position and group). */
+export interface DelegateProfile {
+  delegateId: string;
+  /** Đơn vị bầu cử. */
+  constituency: string;
+  /** Ban, tổ đại biểu the delegate sits on. */
+  committees: string[];
+  /** How voters reach the delegate (office address, phone, e-mail, reception days). */
+  contact: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const EDITORIAL_API = {
+  sections: '/api/portal/sections',
+  items: '/api/portal/items',
+  item: (id: string) => `/api/portal/items/${id}`,
+  transition: (id: string) => `/api/portal/items/${id}/transition`,
+  versions: (id: string) => `/api/portal/items/${id}/versions`,
+  diff: (id: string, from: number, to: number) => `/api/portal/items/${id}/diff?from=${from}&to=${to}`,
+  sessionChecklist: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist`,
+  checklistDraft: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist/draft`,
+  delegateProfile: (delegateId: string) => `/api/portal/delegates/${delegateId}/profile`,
+  review: (from: string, to: string, format: 'json' | 'pdf' | 'xlsx') => `/api/portal/review.${format}?from=${from}&to=${to}`,
+} as const;

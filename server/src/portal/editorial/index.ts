@@ -1,0 +1,28 @@
+// The editorial portal as one unit: its store (SQLite by default), the workflow service, the staff REST API
+// and the reader routes. app.ts mounts it; a separate portal service could mount the same with another store.
+
+import type { Router } from 'express';
+import type { Db } from '../../storage/database';
+import type { Services } from '../../transport/services';
+import { createEditorialApi } from './editorial-api';
+import { Editorial } from './editorial';
+import { createReaderRoutes } from './reader-routes';
+import { SqlitePortalStore } from './sqlite-store';
+import type { PortalStore } from './store';
+
+export interface EditorialPortal {
+  store: PortalStore;
+  editorial: Editorial;
+  api: Router;
+  reader: Router;
+}
+
+export function createEditorialPortal(services: Services, db: Db, store: PortalStore = new SqlitePortalStore(db, new Date(services.nowMs()).toISOString())): EditorialPortal {
+  const editorial = new Editorial({
+    store,
+    record: (events, actor) => services.engine.record(events, actor),
+    nowMs: () => services.nowMs(),
+    newId: () => services.newId(),
+  });
+  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes(services, store) };
+}

@@ -1,0 +1,115 @@
+// Reader pages of the editorial portal (server-rendered, no JavaScript, the portal's strict CSP): the
+// documents index, a section's list, an item, the RSS feed of a section and the sitemap. Bodies are stored
+// sanitised (sanitize.ts) and inserted as they are; everything else is escaped by the html tag.
+
+import type { ContentItem, PortalSection } from '@hddt/protocol';
+import { formatDateVi } from '@hddt/protocol';
+import type { CouncilState } from '../../domain/types';
+import { escapeXml, html, raw, type SafeHtml } from '../html';
+import { href, page, type Section } from '../layout';
+import { councilName } from '../pages';
+import type { Lang } from '../public-data';
+import { READER_TEXTS } from './reader-texts';
+
+const sectionTitle = (s: PortalSection, lang: Lang) => (lang === 'vi' ? s.titleVi : s.titleEn);
+export const itemPath = (item: Pick<ContentItem, 'id'>) => `/bai/${item.id}`;
+export const sectionPath = (s: Pick<PortalSection, 'key'>) => `/chuyen-muc/${s.key}`;
+const navOf = (s: PortalSection): Section => (s.kind === 'document' ? 'documents' : s.kind === 'article' ? 'news' : 'none');
+
+function shell(state: CouncilState, lang: Lang, section: Section, path: string, title: string, description: string, body: SafeHtml): string {
+  return page({ lang, title, description, councilName: councilName(state, lang), section, path, body });
+}
+
+/** Content is written in Vietnamese: marked as such on English pages (WCAG 3.1.2, language of parts). */
+const contentLang = (lang: Lang) => (lang === 'en' ? raw(' lang="vi"') : '');
+
+function itemMeta(item: ContentItem, lang: Lang): SafeHtml {
+  const t = READER_TEXTS[lang];
+  const parts: string[] = [];
+  if (item.documentNumber) parts.push(`${t.number}: ${item.documentNumber}`);
+  if (item.issuedOn) parts.push(`${t.issuedOn}: ${formatDateVi(item.issuedOn)}`);
+  if (item.publishAt) parts.push(`${t.publishedOn}: ${formatDateVi(item.publishAt.slice(0, 10))}`);
+  return html`<p class="meta">${parts.join(' · ')}</p>`;
+}
+
+export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3): SafeHtml {
+  const link = html`<a href="${href(lang, itemPath(item))}"${contentLang(lang)}>${item.title}</a>`;
+  return html`<li>${level === 2 ? html`<h2 class="item">${link}</h2>` : html`<h3>${link}</h3>`}
+${itemMeta(item, lang)}${item.summary ? html`<p${contentLang(lang)}>${item.summary}</p>` : ''}</li>`;
+}
+
+export function documentsIndexPage(state: CouncilState, lang: Lang, sections: { section: PortalSection; count: number }[]): string {
+  const t = READER_TEXTS[lang];
+  const body = html`<h1>${t.documentsTitle}</h1><p class="lead">${t.documentsLead}</p>
+<ul class="grid">${sections.map(
+    ({ section, count }) => html`<li class="card"><h2 class="item"><a href="${href(lang, sectionPath(section))}">${sectionTitle(section, lang)}</a></h2><p class="meta">${t.itemsCount(count)}</p></li>`,
+  )}</ul>`;
+  return shell(state, lang, 'documents', '/van-ban', t.documentsTitle, t.documentsLead, body);
+}
+
+export function sectionPage(state: CouncilState, lang: Lang, section: PortalSection, items: ContentItem[]): string {
+  const t = READER_TEXTS[lang];
+  const title = sectionTitle(section, lang);
+  const body = html`<h1>${title}</h1>
+<p><a href="/rss/${section.key}.xml" type="application/rss+xml">${t.rss}</a></p>
+${items.length ? html`<ul class="list">${items.map((i) => contentListItem(i, lang, 2))}</ul>` : html`<p>${t.empty}</p>`}`;
+  return shell(state, lang, navOf(section), sectionPath(section), title, title, body);
+}
+
+export function itemPage(state: CouncilState, lang: Lang, section: PortalSection, item: ContentItem): string {
+  const t = READER_TEXTS[lang];
+  const body = html`<nav aria-label="${t.section}" class="meta"><a href="${href(lang, sectionPath(section))}">${sectionTitle(section, lang)}</a></nav>
+<article${contentLang(lang)}>
+<h1>${item.title}</h1>
+${lang === 'en' ? html`<p class="meta" lang="en">${t.contentLang}</p>` : ''}
+${itemMeta(item, lang)}
+${item.summary ? html`<p class="lead">${item.summary}</p>` : ''}
+<div class="prose">${raw(item.bodyHtml)}</div>
+${item.links.length ? html`<h2>${lang === 'en' ? html`<span lang="en">${t.links}</span>` : t.links}</h2><ul>${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a></li>`)}</ul>` : ''}
+</article>`;
+  return shell(state, lang, navOf(section), itemPath(item), item.title, item.summary || item.title, body);
+}
+
+/** RSS 2.0 of one section, newest first. */
+export function sectionRss(state: CouncilState, section: PortalSection, items: ContentItem[], base: string): string {
+  const name = councilName(state, 'vi');
+  const entries = items
+    .map(
+      (i) => `<item>
+<title>${escapeXml(i.title)}</title>
+<link>${escapeXml(base + itemPath(i))}</link>
+<guid isPermaLink="true">${escapeXml(base + itemPath(i))}</guid>
+<pubDate>${new Date(i.publishAt ?? i.updatedAt).toUTCString()}</pubDate>
+<description>${escapeXml(i.summary)}</description>
+</item>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+<channel>
+<title>${escapeXml(`${section.titleVi} — ${name}`)}</title>
+<link>${escapeXml(base + sectionPath(section))}</link>
+<description>${escapeXml(`${section.titleVi} — ${name}`)}</description>
+<language>vi</language>
+${entries}
+</channel>
+</rss>
+`;
+}
+
+export function sitemap(base: string, paths: { path: string; lastmod?: string }[]): string {
+  const urls = paths
+    .map((p) => `<url><loc>${escapeXml(base + p.path)}</loc>${p.lastmod ? `<lastmod>${p.lastmod.slice(0, 10)}</lastmod>` : ''}</url>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls}
+</urlset>
+`;
+}
+
+/** The content block added to the portal's search page. */
+export function contentHitsBlock(items: ContentItem[], lang: Lang): SafeHtml {
+  if (items.length === 0) return html``;
+  return html`<h2>${READER_TEXTS[lang].contentHits}</h2><ul class="list">${items.map((i) => contentListItem(i, lang, 3))}</ul>`;
+}

@@ -1,0 +1,97 @@
+// Reader routes of the editorial portal, mounted before the hall's portal router: the documents index, a
+// section's list, an item, the introduction and contact pages, search across every section (the portal's
+// /tim-kiem with the editorial hits added), RSS per section and the sitemap. Anything not public is 404.
+
+import express, { type Request, type Response, type Router } from 'express';
+import type { CouncilState } from '../../domain/types';
+import { sendHtml } from '../../transport/portal-routes';
+import type { Services } from '../../transport/services';
+import { notFoundPage, searchPage } from '../pages';
+import { fold, publicResolutions, publicSessions, searchPublic, type Lang } from '../public-data';
+import { delegatePage, delegateRecord } from './delegate-pages';
+import { contentHitsBlock, documentsIndexPage, itemPage, itemPath, sectionPage, sectionPath, sectionRss, sitemap } from './reader-pages';
+import type { PortalStore } from './store';
+import { isPublic } from './workflow';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const KEY = /^[a-z0-9-]{1,60}$/;
+
+export function createReaderRoutes(services: Services, store: PortalStore): Router {
+  const router = express.Router();
+  const state = (): CouncilState => services.engine.state;
+  const now = () => new Date(services.nowMs()).toISOString();
+  const notFound = (res: Response, lang: Lang, path: string) => sendHtml(res, 404, notFoundPage(state(), lang, path));
+  const baseOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const count = (section: string) => store.countView(now().slice(0, 10), section);
+  const sectionOf = async (key: string) => (KEY.test(key) ? ((await store.sections()).find((s) => s.key === key) ?? null) : null);
+
+  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+    const p = (path: string) => `${prefix}${path}`;
+    router.get(p('/van-ban'), async (_req, res) => {
+      const sections = (await store.sections()).filter((s) => s.kind === 'document');
+      const items = await store.publicItems(now(), { limit: 1000 });
+      sendHtml(res, 200, documentsIndexPage(state(), lang, sections.map((section) => ({ section, count: items.filter((i) => i.section === section.key).length }))));
+    });
+    router.get(p('/chuyen-muc/:key'), async (req, res) => {
+      const section = await sectionOf(String(req.params.key));
+      if (!section) return notFound(res, lang, `/chuyen-muc/${String(req.params.key)}`);
+      await count(section.key);
+      sendHtml(res, 200, sectionPage(state(), lang, section, await store.publicItems(now(), { section: section.key })));
+    });
+    router.get(p('/bai/:id'), async (req, res) => {
+      const id = String(req.params.id);
+      const item = ID.test(id) ? await store.item(id) : null;
+      const section = item && isPublic(item, now()) ? await sectionOf(item.section) : null;
+      if (!item || !section) return notFound(res, lang, `/bai/${id}`);
+      await count(section.key);
+      sendHtml(res, 200, itemPage(state(), lang, section, item));
+    });
+    // The introduction and contact pages: the newest published page of that section.
+    for (const key of ['gioi-thieu', 'lien-he']) {
+      router.get(p(`/${key}`), async (_req, res, next) => {
+        const section = await sectionOf(key);
+        const [item] = await store.publicItems(now(), { section: key, limit: 1 });
+        if (!section || !item) return next();
+        await count(key);
+        sendHtml(res, 200, itemPage(state(), lang, section, item));
+      });
+    }
+    router.get(p('/dai-bieu/:id'), async (req, res) => {
+      const id = String(req.params.id);
+      const d = ID.test(id) && Object.prototype.hasOwnProperty.call(state().delegates, id) ? state().delegates[id] : undefined;
+      if (!d || !d.seated) return notFound(res, lang, `/dai-bieu/${id}`);
+      await count('dai-bieu');
+      sendHtml(res, 200, delegatePage(state(), lang, d, await store.delegateProfile(id), delegateRecord(state(), id)));
+    });
+    router.get(p('/tim-kiem'), async (req, res) => {
+      const q = typeof req.query.q === 'string' ? req.query.q.normalize('NFC').slice(0, 200) : '';
+      if (!q.trim()) return sendHtml(res, 200, searchPage(state(), lang, q, null));
+      const words = fold(q).split(/\s+/).filter(Boolean);
+      const items = await store.searchPublic(now(), words);
+      sendHtml(res, 200, searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang) }));
+    });
+  }
+
+  router.get('/rss/:file', async (req, res) => {
+    const m = /^([a-z0-9-]{1,60})\.xml$/.exec(String(req.params.file));
+    const section = m ? await sectionOf(m[1]!) : null;
+    if (!section) return notFound(res, 'vi', `/rss/${String(req.params.file)}`);
+    const items = await store.publicItems(now(), { section: section.key, limit: 50 });
+    res.setHeader('Content-Type', 'application/rss+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(sectionRss(state(), section, items, baseOf(req)));
+  });
+
+  router.get('/sitemap.xml', async (req, res) => {
+    const s = state();
+    const paths: { path: string; lastmod?: string }[] = ['/', '/van-ban', '/dai-bieu', '/ky-hop', '/nghi-quyet', '/y-kien'].map((path) => ({ path }));
+    for (const section of await store.sections()) paths.push({ path: sectionPath(section) });
+    for (const item of await store.publicItems(now(), { limit: 1000 })) paths.push({ path: itemPath(item), lastmod: item.publishAt ?? undefined });
+    for (const d of Object.values(s.delegates)) if (d.seated) paths.push({ path: `/dai-bieu/${d.id}` });
+    for (const session of publicSessions(s)) paths.push({ path: `/ky-hop/${session.id}` });
+    for (const r of publicResolutions(s)) paths.push({ path: `/nghi-quyet/${r.id}`, lastmod: r.adoptedOn });
+    res.setHeader('Content-Type', 'application/xml; charset=utf-8');
+    res.send(sitemap(baseOf(req), [...paths, ...paths.map((x) => ({ ...x, path: x.path === '/' ? '/en/' : `/en${x.path}` }))]));
+  });
+  return router;
+}

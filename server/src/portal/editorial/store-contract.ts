@@ -1,0 +1,181 @@
+// The contract every PortalStore implementation must pass, written against the interface only. Run it with a
+// factory: portalStoreContract('SQLite', async () => ({ store, dispose })). A PostgreSQL store runs the same.
+
+import type { ContentItem, ContentTransition, ContentVersion } from '@hddt/protocol';
+import { describe, expect, it } from 'vitest';
+import { fold } from '../public-data';
+import type { PortalStore } from './store';
+
+export type StoreFactory = () => Promise<{ store: PortalStore; dispose: () => Promise<void> }>;
+
+const T0 = '2026-07-01T08:00:00.000Z';
+
+export function sampleItem(over: Partial<ContentItem> = {}): ContentItem {
+  return {
+    id: 'it1',
+    kind: 'article',
+    section: 'tin-tuc',
+    state: 'draft',
+    title: 'Kỳ họp thứ Tư thông qua nghị quyết về ngân sách',
+    summary: 'Hội đồng nhân dân đặc khu Côn Đảo đã thông qua 5 nghị quyết.',
+    bodyHtml: '<p>Sáng nay, kỳ họp đã thông qua <strong>Nghị quyết</strong> về dự toán ngân sách.</p>',
+    documentNumber: null,
+    issuedOn: null,
+    confidential: false,
+    links: [{ title: 'Cổng HĐND tỉnh', url: 'https://hdnd.example.vn/' }],
+    sessionId: null,
+    source: null,
+    version: 1,
+    reviewComment: null,
+    publishAt: null,
+    createdAt: T0,
+    createdBy: 'bientap',
+    updatedAt: T0,
+    updatedBy: 'bientap',
+    ...over,
+  };
+}
+
+const versionOf = (i: ContentItem, at = T0): ContentVersion => ({
+  itemId: i.id,
+  version: i.version,
+  savedAt: at,
+  savedBy: i.updatedBy,
+  title: i.title,
+  summary: i.summary,
+  bodyHtml: i.bodyHtml,
+  bodySha256: `sha-${i.version}`,
+});
+
+export function portalStoreContract(name: string, factory: StoreFactory): void {
+  describe(`PortalStore contract: ${name}`, () => {
+    async function withStore(run: (store: PortalStore) => Promise<void>): Promise<void> {
+      const { store, dispose } = await factory();
+      try {
+        await run(store);
+      } finally {
+        await dispose();
+      }
+    }
+
+    it('ships the seed sections and adds new ones once', () =>
+      withStore(async (store) => {
+        const keys = (await store.sections()).map((s) => s.key);
+        for (const k of ['chuong-trinh-hanh-dong', 'quy-hoach', 'van-ban-dieu-hanh', 'thu-tuc-hanh-chinh', 'van-ban-qppl', 'nghi-quyet', 'ky-yeu', 'tin-tuc', 'gioi-thieu', 'lien-he']) {
+          expect(keys).toContain(k);
+        }
+        expect(await store.addSection({ key: 'giam-sat', kind: 'document', titleVi: 'Giám sát', titleEn: 'Oversight' })).toBe(true);
+        expect(await store.addSection({ key: 'giam-sat', kind: 'document', titleVi: 'Khác', titleEn: 'Other' })).toBe(false);
+        const added = (await store.sections()).find((s) => s.key === 'giam-sat');
+        expect(added).toMatchObject({ titleVi: 'Giám sát', builtIn: false });
+        expect(added!.position).toBeGreaterThan(11);
+      }));
+
+    it('creates an item once and reads it back whole', () =>
+      withStore(async (store) => {
+        const item = sampleItem();
+        expect(await store.commit({ item, expect: null, version: versionOf(item) })).toBe(true);
+        expect(await store.commit({ item, expect: null, version: versionOf(item) })).toBe(false);
+        expect(await store.item('it1')).toEqual(item);
+        expect(await store.item('nope')).toBeNull();
+        expect(await store.versions('it1')).toEqual([versionOf(item)]);
+      }));
+
+    it('refuses a change based on a stale version or state (compare-and-set) and keeps every version', () =>
+      withStore(async (store) => {
+        const v1 = sampleItem();
+        await store.commit({ item: v1, expect: null, version: versionOf(v1) });
+        const v2 = { ...v1, version: 2, title: 'Tiêu đề mới', updatedAt: '2026-07-01T09:00:00.000Z' };
+        expect(await store.commit({ item: v2, expect: { version: 1, state: 'draft' }, version: versionOf(v2) })).toBe(true);
+        const stale = { ...v1, version: 2, title: 'Ghi đè' };
+        expect(await store.commit({ item: stale, expect: { version: 1, state: 'draft' }, version: versionOf(stale) })).toBe(false);
+        expect(await store.commit({ item: stale, expect: { version: 2, state: 'submitted' } })).toBe(false);
+        expect((await store.item('it1'))!.title).toBe('Tiêu đề mới');
+        expect((await store.versions('it1')).map((v) => v.version)).toEqual([1, 2]);
+        expect((await store.version('it1', 1))!.title).toBe(v1.title);
+        expect(await store.version('it1', 9)).toBeNull();
+      }));
+
+    it('keeps transitions in order, with the reviewer comment', () =>
+      withStore(async (store) => {
+        const item = sampleItem();
+        await store.commit({ item, expect: null, version: versionOf(item) });
+        const steps: [ContentTransition, ContentItem][] = [];
+        const t1: ContentTransition = { itemId: 'it1', at: '2026-07-01T09:00:00.000Z', by: 'bientap', from: 'draft', to: 'submitted', action: 'submit', comment: null, version: 1 };
+        const t2: ContentTransition = { itemId: 'it1', at: '2026-07-01T10:00:00.000Z', by: 'truongban', from: 'submitted', to: 'draft', action: 'send-back', comment: 'Bổ sung số liệu.', version: 1 };
+        steps.push([t1, { ...item, state: 'submitted' }], [t2, { ...item, state: 'draft', reviewComment: 'Bổ sung số liệu.' }]);
+        let prev = item;
+        for (const [t, next] of steps) {
+          expect(await store.commit({ item: next, expect: { version: prev.version, state: prev.state }, transition: t })).toBe(true);
+          prev = next;
+        }
+        expect(await store.transitions('it1')).toEqual([t1, t2]);
+        expect((await store.item('it1'))!.reviewComment).toBe('Bổ sung số liệu.');
+        expect(await store.transitionsBetween('2026-07-01T09:30:00.000Z', '2026-07-02T00:00:00.000Z')).toEqual([t2]);
+      }));
+
+    it('shows readers only published, due, non-confidential items, newest first', () =>
+      withStore(async (store) => {
+        const items = [
+          sampleItem({ id: 'a', state: 'published', publishAt: '2026-07-01T08:00:00.000Z' }),
+          sampleItem({ id: 'b', state: 'published', publishAt: '2026-07-02T08:00:00.000Z', section: 'su-kien' }),
+          sampleItem({ id: 'later', state: 'published', publishAt: '2026-08-01T08:00:00.000Z' }),
+          sampleItem({ id: 'draft', state: 'draft' }),
+          sampleItem({ id: 'gone', state: 'withdrawn', publishAt: '2026-07-01T08:00:00.000Z' }),
+          sampleItem({ id: 'secret', kind: 'document', section: 'van-ban-dieu-hanh', state: 'published', confidential: true, publishAt: '2026-07-01T08:00:00.000Z' }),
+        ];
+        for (const item of items) await store.commit({ item, expect: null });
+        const now = '2026-07-15T00:00:00.000Z';
+        expect((await store.publicItems(now)).map((i) => i.id)).toEqual(['b', 'a']);
+        expect((await store.publicItems(now, { section: 'tin-tuc' })).map((i) => i.id)).toEqual(['a']);
+        expect((await store.publicItems('2026-08-02T00:00:00.000Z')).map((i) => i.id)).toEqual(['later', 'b', 'a']);
+        expect((await store.publicItems(now, { limit: 1 })).map((i) => i.id)).toEqual(['b']);
+      }));
+
+    it('searches public items by folded words: "nghi quyet ngan sach" finds "Nghị quyết … ngân sách"', () =>
+      withStore(async (store) => {
+        await store.commit({ item: sampleItem({ id: 'p', state: 'published', publishAt: T0 }), expect: null });
+        await store.commit({ item: sampleItem({ id: 'd', state: 'draft' }), expect: null });
+        await store.commit({ item: sampleItem({ id: 'n', state: 'published', publishAt: T0, kind: 'document', section: 'nghi-quyet', title: 'Về đầu tư công', bodyHtml: '<p>Số 12/NQ-HĐND</p>', summary: '', documentNumber: '12/NQ-HĐND' }), expect: null });
+        const now = '2026-07-15T00:00:00.000Z';
+        const words = (q: string) => fold(q).split(' ');
+        expect((await store.searchPublic(now, words('nghi quyet ngan sach'))).map((i) => i.id)).toEqual(['p']);
+        expect((await store.searchPublic(now, words('DỰ TOÁN'))).map((i) => i.id)).toEqual(['p']);
+        expect((await store.searchPublic(now, words('12/nq-hdnd'))).map((i) => i.id)).toEqual(['n']);
+        expect(await store.searchPublic(now, words('100%_'))).toEqual([]);
+        expect(await store.searchPublic(now, [])).toEqual([]);
+      }));
+
+    it('counts page views per section and day, nothing else', () =>
+      withStore(async (store) => {
+        await store.countView('2026-07-01', 'tin-tuc');
+        await store.countView('2026-07-01', 'tin-tuc');
+        await store.countView('2026-07-02', 'nghi-quyet');
+        await store.countView('2027-01-01', 'tin-tuc');
+        expect(await store.viewsBetween('2026-07-01', '2026-12-31')).toEqual([
+          { section: 'nghi-quyet', views: 1 },
+          { section: 'tin-tuc', views: 2 },
+        ]);
+      }));
+
+    it('keeps one profile per delegate, replaced whole on save', () =>
+      withStore(async (store) => {
+        expect(await store.delegateProfile('d1')).toBeNull();
+        const p = { delegateId: 'd1', constituency: 'Đơn vị bầu cử số 1', committees: ['Ban Pháp chế'], contact: 'Trụ sở HĐND, thứ Năm hằng tuần', updatedAt: T0, updatedBy: 'truongban' };
+        await store.saveDelegateProfile(p);
+        expect(await store.delegateProfile('d1')).toEqual(p);
+        await store.saveDelegateProfile({ ...p, committees: [], contact: '' });
+        expect(await store.delegateProfile('d1')).toEqual({ ...p, committees: [], contact: '' });
+      }));
+
+    it('filters the editors’ list by state, section and session', () =>
+      withStore(async (store) => {
+        await store.commit({ item: sampleItem({ id: 'x', state: 'submitted', updatedAt: '2026-07-02T00:00:00.000Z' }), expect: null });
+        await store.commit({ item: sampleItem({ id: 'y', kind: 'document', section: 'ky-yeu', sessionId: 's1', source: 'document:d1' }), expect: null });
+        expect((await store.items()).map((i) => i.id)).toEqual(['x', 'y']);
+        expect((await store.items({ state: 'submitted' })).map((i) => i.id)).toEqual(['x']);
+        expect((await store.items({ section: 'ky-yeu' })).map((i) => i.id)).toEqual(['y']);
+        expect((await store.items({ sessionId: 's1', kind: 'document' })).map((i) => i.id)).toEqual(['y']);
+      }));
+  });
+}
