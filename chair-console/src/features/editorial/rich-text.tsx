@@ -3,7 +3,7 @@
 // it receives; this is a convenience, not a boundary.
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 
@@ -13,6 +13,13 @@ interface Props {
   value: string;
   editable: boolean;
   onChange: (html: string) => void;
+}
+
+// A pointer press on a toolbar button must not take the focus from the text: TipTap gives it back only on
+// the next animation frame, and keys typed in between went to the button and were lost ("Đậm" then typing
+// straight on dropped the first letters). Keyboard users still reach the buttons with Tab.
+function keepEditorFocus(e: MouseEvent) {
+  e.preventDefault();
 }
 
 export function RichText({ id, labelledBy, value, editable, onChange }: Props) {
@@ -43,7 +50,7 @@ export function RichText({ id, labelledBy, value, editable, onChange }: Props) {
       {editable ? (
         <div className="rt-toolbar" role="toolbar" aria-label={t('ed.tb.toolbar')}>
           {buttons.map((b) => (
-            <button key={b.key} type="button" className={b.active ? 'btn rt-btn active' : 'btn rt-btn'} aria-pressed={b.key === 'ed.tb.undo' ? undefined : b.active} aria-label={t(b.key)} title={t(b.key)} onClick={b.run}>
+            <button key={b.key} type="button" className={b.active ? 'btn rt-btn active' : 'btn rt-btn'} aria-pressed={b.key === 'ed.tb.undo' ? undefined : b.active} aria-label={t(b.key)} title={t(b.key)} onMouseDown={keepEditorFocus} onClick={b.run}>
               {b.label}
             </button>
           ))}
