@@ -1,0 +1,331 @@
+// The PortalStore on PostgreSQL, for the portal run as its own service (portal-main.ts) on one or more nodes.
+// Same contract as the SQLite store (store-contract.ts): each commit is one transaction whose compare-and-set
+// is a conditional UPDATE, so two nodes saving the same item at once cannot both win.
+
+import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalLink, PortalSection } from '@hddt/protocol';
+import pg from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { searchText } from '../editorial/sqlite-store';
+import type { ItemChange, ItemFilter, PortalStore, SectionViews } from '../editorial/store';
+import { migratePortalPg } from './migrate';
+
+interface ItemRow {
+  id: string;
+  kind: ContentKind;
+  section: string;
+  state: ContentState;
+  title: string;
+  summary: string;
+  body_html: string;
+  document_number: string | null;
+  issued_on: string | null;
+  confidential: boolean;
+  links: PortalLink[];
+  session_id: string | null;
+  source: string | null;
+  version: number;
+  review_comment: string | null;
+  publish_at: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+interface VersionRow {
+  item_id: string;
+  version: number;
+  saved_at: string;
+  saved_by: string;
+  title: string;
+  summary: string;
+  body_html: string;
+  body_sha256: string;
+}
+
+interface TransitionRow {
+  item_id: string;
+  at: string;
+  by_user: string;
+  from_state: ContentState;
+  to_state: ContentState;
+  action: ContentTransition['action'];
+  comment: string | null;
+  version: number;
+}
+
+const ITEM_COLUMNS =
+  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
+const TRANSITION_COLUMNS = 'item_id, at, by_user, from_state, to_state, action, comment, version';
+const VERSION_COLUMNS = 'item_id, version, saved_at, saved_by, title, summary, body_html, body_sha256';
+const PUBLIC = "state = 'published' AND confidential = FALSE AND publish_at IS NOT NULL AND publish_at <= $1";
+
+const toItem = (r: ItemRow): ContentItem => ({
+  id: r.id,
+  kind: r.kind,
+  section: r.section,
+  state: r.state,
+  title: r.title,
+  summary: r.summary,
+  bodyHtml: r.body_html,
+  documentNumber: r.document_number,
+  issuedOn: r.issued_on,
+  confidential: r.confidential,
+  links: r.links,
+  sessionId: r.session_id,
+  source: r.source,
+  version: r.version,
+  reviewComment: r.review_comment,
+  publishAt: r.publish_at,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+});
+
+const toVersion = (r: VersionRow): ContentVersion => ({
+  itemId: r.item_id,
+  version: r.version,
+  savedAt: r.saved_at,
+  savedBy: r.saved_by,
+  title: r.title,
+  summary: r.summary,
+  bodyHtml: r.body_html,
+  bodySha256: r.body_sha256,
+});
+
+const toTransition = (r: TransitionRow): ContentTransition => ({
+  itemId: r.item_id,
+  at: r.at,
+  by: r.by_user,
+  from: r.from_state,
+  to: r.to_state,
+  action: r.action,
+  comment: r.comment,
+  version: r.version,
+});
+
+/** A pool whose connections all use `schema` (tests get a fresh schema each; production uses public). */
+export function createPgPool(connectionString: string, options: { schema?: string; max?: number } = {}): Pool {
+  const config: PoolConfig = { connectionString, max: options.max ?? 10, application_name: 'hddt-portal' };
+  if (options.schema) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name: ${options.schema}`);
+    config.options = `-c search_path=${options.schema}`;
+  }
+  const pool = new pg.Pool(config);
+  // An idle connection dropped by the server (restart, network) must not crash the process; the next query
+  // takes a fresh connection.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export class PgPortalStore implements PortalStore {
+  private constructor(readonly pool: Pool) {}
+
+  /** Migrates (under the advisory lock) and returns a store on the pool. */
+  static async open(pool: Pool): Promise<PgPortalStore> {
+    await migratePortalPg(pool);
+    return new PgPortalStore(pool);
+  }
+
+  private async rows<R>(sql: string, args: unknown[] = []): Promise<R[]> {
+    return (await this.pool.query(sql, args)).rows as R[];
+  }
+
+  private async inTransaction<T>(run: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await run(client);
+      await client.query(out === false ? 'ROLLBACK' : 'COMMIT');
+      return out;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async sections(): Promise<PortalSection[]> {
+    const rows = await this.rows<{ key: string; kind: ContentKind; title_vi: string; title_en: string; built_in: boolean; position: number }>(
+      'SELECT key, kind, title_vi, title_en, built_in, position FROM portal_sections ORDER BY position',
+    );
+    return rows.map((r) => ({ key: r.key, kind: r.kind, titleVi: r.title_vi, titleEn: r.title_en, builtIn: r.built_in, position: r.position }));
+  }
+
+  async addSection(s: Omit<PortalSection, 'position' | 'builtIn'>): Promise<boolean> {
+    // The table lock orders concurrent additions so two never take the same position.
+    return this.inTransaction(async (c) => {
+      await c.query('LOCK TABLE portal_sections IN SHARE ROW EXCLUSIVE MODE');
+      const r = await c.query(
+        'INSERT INTO portal_sections (key, kind, title_vi, title_en, built_in, position) VALUES ($1, $2, $3, $4, FALSE, (SELECT COALESCE(MAX(position), 0) + 1 FROM portal_sections)) ON CONFLICT (key) DO NOTHING',
+        [s.key, s.kind, s.titleVi, s.titleEn],
+      );
+      return r.rowCount === 1;
+    });
+  }
+
+  async commit(change: ItemChange): Promise<boolean> {
+    const it = change.item;
+    const values = [
+      it.id,
+      it.kind,
+      it.section,
+      it.state,
+      it.title,
+      it.summary,
+      it.bodyHtml,
+      it.documentNumber,
+      it.issuedOn,
+      it.confidential,
+      JSON.stringify(it.links),
+      it.sessionId,
+      it.source,
+      it.version,
+      it.reviewComment,
+      it.publishAt,
+      it.createdAt,
+      it.createdBy,
+      it.updatedAt,
+      it.updatedBy,
+      searchText(it),
+    ];
+    return this.inTransaction(async (c) => {
+      if (change.expect === null) {
+        const r = await c.query(
+          `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO NOTHING`,
+          values,
+        );
+        if (r.rowCount !== 1) return false;
+      } else {
+        // kind, created_at and created_by belong to the item's creation and are not changed by an update.
+        const [id, , section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, , , updatedAt, updatedBy, fold] = values;
+        const r = await c.query(
+          `UPDATE portal_items SET section = $2, state = $3, title = $4, summary = $5, body_html = $6, document_number = $7, issued_on = $8, confidential = $9, links = $10, session_id = $11, source = $12, version = $13, review_comment = $14, publish_at = $15, updated_at = $16, updated_by = $17, search_fold = $18
+           WHERE id = $1 AND version = $19 AND state = $20`,
+          [id, section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, updatedAt, updatedBy, fold, change.expect.version, change.expect.state],
+        );
+        if (r.rowCount !== 1) return false;
+      }
+      const v = change.version;
+      if (v) {
+        await c.query(`INSERT INTO portal_versions (${VERSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+          v.itemId,
+          v.version,
+          v.savedAt,
+          v.savedBy,
+          v.title,
+          v.summary,
+          v.bodyHtml,
+          v.bodySha256,
+        ]);
+      }
+      const t = change.transition;
+      if (t) {
+        await c.query(`INSERT INTO portal_transitions (${TRANSITION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+          t.itemId,
+          t.at,
+          t.by,
+          t.from,
+          t.to,
+          t.action,
+          t.comment,
+          t.version,
+        ]);
+      }
+      return true;
+    });
+  }
+
+  async item(id: string): Promise<ContentItem | null> {
+    const [r] = await this.rows<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM portal_items WHERE id = $1`, [id]);
+    return r ? toItem(r) : null;
+  }
+
+  async items(filter: ItemFilter = {}): Promise<ContentItem[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    const add = (column: string, value: string | undefined) => {
+      if (value === undefined) return;
+      args.push(value);
+      where.push(`${column} = $${args.length}`);
+    };
+    add('state', filter.state);
+    add('section', filter.section);
+    add('kind', filter.kind);
+    add('session_id', filter.sessionId);
+    const sql = `SELECT ${ITEM_COLUMNS} FROM portal_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id LIMIT 1000`;
+    return (await this.rows<ItemRow>(sql, args)).map(toItem);
+  }
+
+  async versions(itemId: string): Promise<ContentVersion[]> {
+    return (await this.rows<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM portal_versions WHERE item_id = $1 ORDER BY version`, [itemId])).map(toVersion);
+  }
+
+  async version(itemId: string, version: number): Promise<ContentVersion | null> {
+    const [r] = await this.rows<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM portal_versions WHERE item_id = $1 AND version = $2`, [itemId, version]);
+    return r ? toVersion(r) : null;
+  }
+
+  async transitions(itemId: string): Promise<ContentTransition[]> {
+    return (await this.rows<TransitionRow>(`SELECT ${TRANSITION_COLUMNS} FROM portal_transitions WHERE item_id = $1 ORDER BY seq`, [itemId])).map(toTransition);
+  }
+
+  async publicItems(nowIso: string, filter: { section?: string; limit?: number } = {}): Promise<ContentItem[]> {
+    const args: (string | number)[] = [nowIso];
+    let sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE ${PUBLIC}`;
+    if (filter.section) {
+      args.push(filter.section);
+      sql += ` AND section = $${args.length}`;
+    }
+    args.push(Math.min(filter.limit ?? 200, 1000));
+    sql += ` ORDER BY publish_at DESC, id LIMIT $${args.length}`;
+    return (await this.rows<ItemRow>(sql, args)).map(toItem);
+  }
+
+  async searchPublic(nowIso: string, foldedWords: readonly string[], limit = 50): Promise<ContentItem[]> {
+    const words = foldedWords.filter((w) => w.length > 0).slice(0, 10);
+    if (words.length === 0) return [];
+    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const like = patterns.map((_, i) => `search_fold LIKE $${i + 2} ESCAPE '\\'`).join(' AND ');
+    const sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE ${PUBLIC} AND ${like} ORDER BY publish_at DESC, id LIMIT $${patterns.length + 2}`;
+    return (await this.rows<ItemRow>(sql, [nowIso, ...patterns, Math.min(limit, 200)])).map(toItem);
+  }
+
+  async countView(day: string, section: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO portal_views (day, section, count) VALUES ($1, $2, 1) ON CONFLICT (day, section) DO UPDATE SET count = portal_views.count + 1',
+      [day, section],
+    );
+  }
+
+  async viewsBetween(fromDay: string, toDay: string): Promise<SectionViews[]> {
+    const rows = await this.rows<{ section: string; views: string }>(
+      'SELECT section, SUM(count) AS views FROM portal_views WHERE day >= $1 AND day <= $2 GROUP BY section ORDER BY section',
+      [fromDay, toDay],
+    );
+    return rows.map((r) => ({ section: r.section, views: Number(r.views) }));
+  }
+
+  async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
+    const [r] = await this.rows<{ delegate_id: string; constituency: string; committees: string[]; contact: string; updated_at: string; updated_by: string }>(
+      'SELECT delegate_id, constituency, committees, contact, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = $1',
+      [delegateId],
+    );
+    if (!r) return null;
+    return { delegateId: r.delegate_id, constituency: r.constituency, committees: r.committees, contact: r.contact, updatedAt: r.updated_at, updatedBy: r.updated_by };
+  }
+
+  async saveDelegateProfile(p: DelegateProfile): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees, contact, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees = excluded.committees, contact = excluded.contact, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      [p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.updatedAt, p.updatedBy],
+    );
+  }
+
+  async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {
+    return (await this.rows<TransitionRow>(`SELECT ${TRANSITION_COLUMNS} FROM portal_transitions WHERE at >= $1 AND at < $2 ORDER BY seq`, [fromIso, toIso])).map(toTransition);
+  }
+}
