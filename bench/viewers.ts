@@ -9,8 +9,12 @@ const [url, token, countArg, expectedArg] = process.argv.slice(2);
 const count = Number(countArg);
 const expected = Number(expectedArg);
 const screens: DisplaySocket[] = [];
-for (let i = 0; i < count; i += 200) {
-  const batch = await Promise.all(Array.from({ length: Math.min(200, count - i) }, () => displaySocket({ url: url! }, token!)));
+// Screens connect in small batches: each receives the hall's snapshot on connecting (at 3,000 seats a large
+// one), and 200 at once from this one process made the last of a batch miss the 10 s connect timeout while the
+// server was still serving the earlier ones. A hall's screens are switched on over minutes, not all at once.
+const BATCH = 50;
+for (let i = 0; i < count; i += BATCH) {
+  const batch = await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, () => displaySocket({ url: url! }, token!)));
   screens.push(...batch);
 }
 const seenAt: number[] = [];

@@ -6,6 +6,12 @@
 //   npm run bench -- --voters 1500 --viewers 2000
 //   npm run bench -- --voters 500 --floor      the same presses against bare Socket.IO (the reference)
 //   npm run bench -- --all                     every scenario of the acceptance criteria, and the floor
+//   npm run bench -- --all --pairs 3           … with the 3,000-voter scenario and its floor run 3 times,
+//                                              interleaved (server, floor, server, floor, …), and the ratios
+//   npm run bench -- --voters 3000 --pairs 3   only the interleaved pairs and their ratios
+//   npm run bench -- --voters 3000 --pairs 3 --compare /tmp/before/server/dist/main.js
+//                                              before/after: a second server bundle (e.g. an older commit's
+//                                              `npm run build -w server` output) runs in every pair too
 //   BENCH_CPU_PROF=dir npm run bench -- …      CPU profiles of the server and generator over the burst
 //   --cold-generator                           skip warming the generator first (see warmGenerator)
 //
@@ -48,6 +54,8 @@ interface Scenario {
   practice?: boolean;
   /** Measure the floor instead: the same presses against a bare Socket.IO server (bench/floor-server.ts). */
   floor?: boolean;
+  /** Another server bundle to run instead of this worktree's server/dist/main.js (`--compare`). */
+  serverMain?: string;
 }
 
 export interface BenchResult {
@@ -88,12 +96,14 @@ function ackFigures(ackMs: number[]): { p50AckMs: number; p99AckMs: number; maxA
   return { p50AckMs: percentile(ackMs, 50), p99AckMs: percentile(ackMs, 99), maxAckMs: percentile(ackMs, 100) };
 }
 
-function startServerProcess(port: number, dataDir: string, password: string): Promise<ChildProcess> {
+const SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js');
+
+function startServerProcess(port: number, dataDir: string, password: string, serverMain = SERVER_MAIN): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     // The server as it ships: the bundle `npm start` runs (`npm run bench` builds it first).
-    const child = spawn(process.execPath, [...profile, path.join(REPO_ROOT, 'server/dist/main.js')], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, [...profile, serverMain], {
+      cwd: path.resolve(path.dirname(serverMain), '../..'),
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, HDDT_ADMIN_PASSWORD: password, HDDT_DEMO: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -264,11 +274,11 @@ async function runFloor({ voters, practice = true }: Scenario): Promise<BenchRes
 
 export async function runScenario(scenario: Scenario): Promise<BenchResult> {
   if (scenario.floor) return runFloor(scenario);
-  const { voters, viewers, storm = false, flood = false, practice = true } = scenario;
+  const { voters, viewers, storm = false, flood = false, practice = true, serverMain } = scenario;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-bench-'));
   const port = await freePort();
   const password = 'bench-password-123';
-  const child = await startServerProcess(port, dataDir, password);
+  const child = await startServerProcess(port, dataDir, password, serverMain);
   const server = { url: `http://127.0.0.1:${port}`, adminPassword: password };
   const sockets: { disconnect(): unknown }[] = [];
   try {
@@ -436,7 +446,7 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
     }
 
     return {
-      scenario: [`${voters} voters`, viewers > 0 ? `${viewers} viewers` : '', storm ? 'reconnect storm' : '', flood ? 'flooding client' : '']
+      scenario: [serverMain ? `${serverMain}: ${voters} voters` : `${voters} voters`, viewers > 0 ? `${viewers} viewers` : '', storm ? 'reconnect storm' : '', flood ? 'flooding client' : '']
         .filter(Boolean)
         .join(' + '),
       voters,
@@ -468,10 +478,21 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
   }
 }
 
-function parseArgs(argv: string[]): Scenario[] {
+interface Plan {
+  scenarios: Scenario[];
+  /** Interleaved runs of the server and the floor at `pairVoters` (and of the `--compare` bundle). */
+  pairs: number;
+  pairVoters: number;
+  compare?: string;
+}
+
+function parseArgs(argv: string[]): Plan {
+  const practice = !argv.includes('--no-practice');
+  const pairsAt = argv.indexOf('--pairs');
+  const compareAt = argv.indexOf('--compare');
+  const compare = compareAt >= 0 ? path.resolve(argv[compareAt + 1]!) : undefined;
   if (argv.includes('--all')) {
-    const practice = !argv.includes('--no-practice');
-    // The scenarios of the acceptance criteria, one JSON line each.
+    // The scenarios of the acceptance criteria, one JSON line each; then the 3,000-voter pairs.
     const all: Scenario[] = [
       { voters: 30, viewers: 0 },
       { voters: 500, viewers: 0 },
@@ -480,28 +501,99 @@ function parseArgs(argv: string[]): Scenario[] {
       { voters: 1500, viewers: 5000 },
       { voters: 1500, viewers: 0, storm: true },
       { voters: 500, viewers: 0, flood: true },
+      { voters: 3000, viewers: 5000 },
       // The reference: the same presses against bare Socket.IO.
       { voters: 500, viewers: 0, floor: true },
       { voters: 1500, viewers: 0, floor: true },
     ];
-    return all.map((scenario) => ({ ...scenario, practice }));
+    return { scenarios: all.map((scenario) => ({ ...scenario, practice })), pairs: pairsAt >= 0 ? Number(argv[pairsAt + 1]) : 1, pairVoters: 3000, compare };
   }
   const voters: number[] = [];
   let viewers = 0;
   let storm = false;
-  let practice = true;
   let floor = false;
   let flood = false;
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--voters') voters.push(Number(argv[++i]));
     else if (argv[i] === '--viewers') viewers = Number(argv[++i]);
     else if (argv[i] === '--storm') storm = true;
-    else if (argv[i] === '--no-practice') practice = false;
     else if (argv[i] === '--floor') floor = true;
     else if (argv[i] === '--flood') flood = true;
   }
+  if (pairsAt >= 0) {
+    // Only the interleaved pairs, at the first --voters given (3,000 by default).
+    return { scenarios: [], pairs: Number(argv[pairsAt + 1]), pairVoters: voters[0] ?? 3000, compare };
+  }
   const list = voters.length > 0 ? voters : [30, 500, 1500];
-  return list.map((v) => ({ voters: v, viewers, storm, flood, practice, floor }));
+  return { scenarios: list.map((v) => ({ voters: v, viewers, storm, flood, practice, floor })), pairs: 0, pairVoters: 0 };
+}
+
+function median(values: number[]): number {
+  const finite = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (finite.length === 0) return NaN;
+  const mid = Math.floor(finite.length / 2);
+  const m = finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
+  return Math.round(m * 100) / 100;
+}
+
+export interface PairSummary {
+  label: string;
+  runs: number;
+  voters: number;
+  /** Medians over the runs. */
+  p99AckMs: number;
+  p99DisplayMs: number;
+  serverCpuMs: number;
+  peakRssMb: number;
+  lostAcknowledged: number;
+  /** Medians of each run's ratio against the floor run of the same pair. */
+  p99AckVsFloor: number;
+  displayVsFloorP99Ack: number;
+  /** (server CPU for the burst − the floor's in the same pair) / voters, in µs; median over the pairs. */
+  appCpuPerBallotUs: number;
+}
+
+/**
+ * The server (and, with --compare, the other bundle) against the floor, `pairs` times, interleaved so that the
+ * machine's load drifts over all of them alike. Ratios are taken within a pair, then their median.
+ */
+async function runPairs(voters: number, pairs: number, practice: boolean, compare?: string): Promise<PairSummary[]> {
+  const contenders: { label: string; serverMain?: string }[] = [{ label: 'this server' }, ...(compare ? [{ label: `compare: ${compare}`, serverMain: compare }] : [])];
+  const runs = new Map<string, { result: BenchResult; floor: BenchResult }[]>(contenders.map((c) => [c.label, []]));
+  for (let k = 0; k < pairs; k += 1) {
+    // The order rotates from pair to pair so that no contender always runs right after the floor.
+    const order = k % 2 === 0 ? contenders : [...contenders].reverse();
+    const floorFirst = k % 2 === 1;
+    let floor: BenchResult | null = floorFirst ? await runFloor({ voters, viewers: 0, practice }) : null;
+    if (floor) console.log(JSON.stringify(floor));
+    const results: { label: string; result: BenchResult }[] = [];
+    for (const contender of order) {
+      const result = await runScenario({ voters, viewers: 0, practice, serverMain: contender.serverMain });
+      console.log(JSON.stringify(result));
+      results.push({ label: contender.label, result });
+    }
+    if (!floor) {
+      floor = await runFloor({ voters, viewers: 0, practice });
+      console.log(JSON.stringify(floor));
+    }
+    for (const { label, result } of results) runs.get(label)!.push({ result, floor });
+  }
+  return contenders.map(({ label }) => {
+    const list = runs.get(label)!;
+    return {
+      label,
+      runs: list.length,
+      voters,
+      p99AckMs: median(list.map((r) => r.result.p99AckMs)),
+      p99DisplayMs: median(list.map((r) => r.result.p99DisplayMs)),
+      serverCpuMs: median(list.map((r) => r.result.serverCpuMs)),
+      peakRssMb: median(list.map((r) => r.result.peakRssMb)),
+      lostAcknowledged: Math.max(...list.map((r) => r.result.lostAcknowledged)),
+      p99AckVsFloor: median(list.map((r) => r.result.p99AckMs / r.floor.p99AckMs)),
+      displayVsFloorP99Ack: median(list.map((r) => r.result.p99DisplayMs / r.floor.p99AckMs)),
+      appCpuPerBallotUs: median(list.map((r) => ((r.result.serverCpuMs - r.floor.serverCpuMs) * 1000) / voters)),
+    };
+  });
 }
 
 /**
@@ -515,12 +607,21 @@ export async function warmGenerator(): Promise<void> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   if (!process.argv.includes('--cold-generator')) await warmGenerator();
+  const plan = parseArgs(process.argv.slice(2));
   const results: BenchResult[] = [];
-  for (const scenario of parseArgs(process.argv.slice(2))) {
+  for (const scenario of plan.scenarios) {
     const result = await runScenario(scenario);
     results.push(result);
     console.log(JSON.stringify(result));
   }
-  console.log(JSON.stringify({ results }));
+  const pairs = plan.pairs > 0 ? await runPairs(plan.pairVoters, plan.pairs, !process.argv.includes('--no-practice'), plan.compare) : [];
+  for (const summary of pairs) {
+    console.log(
+      `${summary.label}, ${summary.voters} voters, medians of ${summary.runs} interleaved pairs: p99 ack ${summary.p99AckMs} ms = ` +
+        `${summary.p99AckVsFloor}× the floor's; display final tally ${summary.p99DisplayMs} ms = ${summary.displayVsFloorP99Ack}× the floor's p99 ack; ` +
+        `application CPU ${summary.appCpuPerBallotUs} µs per ballot; ${summary.lostAcknowledged} acknowledged ballots lost`,
+    );
+  }
+  console.log(JSON.stringify({ results, pairs }));
   process.exit(0);
 }
