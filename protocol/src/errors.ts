@@ -68,6 +68,10 @@ export const ERRORS = {
   SPEAKER_NOT_FOUND: ['Không tìm thấy lượt đăng ký phát biểu.', 'Speaker request not found.'],
   ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
+  HALL_LAYOUT_INVALID: [
+    'Sơ đồ hội trường không khớp danh sách đại biểu (thiếu, thừa hoặc trùng ghế).',
+    'The seat map does not match the roster (a seat missing, unknown or placed twice).',
+  ],
   IMPORT_INVALID: ['Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.', 'The list has invalid rows; nothing was imported.'],
   MAIL_NOT_CONFIGURED: [
     'Chưa cấu hình máy chủ thư điện tử (SMTP). Nhập máy chủ, cổng và địa chỉ người gửi ở mục «Máy chủ thư (SMTP)» của trang Gửi tài liệu qua e-mail.',
@@ -123,6 +127,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'BAD_REQUEST':
     case 'INVALID_CHOICE':
     case 'IMPORT_INVALID':
+    case 'HALL_LAYOUT_INVALID':
     case 'DISPLAY_ROUND_REQUIRED':
     case 'REVIEW_COMMENT_REQUIRED':
       return 400;

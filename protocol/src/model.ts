@@ -2,6 +2,8 @@
 // their results. These are plain data (JSON-safe) so the same objects travel over Socket.IO, REST and
 // the event log.
 
+import type { HallLayout } from './seat-map';
+
 export interface LocalizedText {
   vi: string;
   en: string;
@@ -57,6 +59,8 @@ export interface CouncilConfig {
   resolutionNumberFormat: string;
   normativeResolutionFormat: string;
   hallWifi: string;
+  /** The hall's seat map as the secretariat laid it out (hall.lay-out); absent: the automatic layout. */
+  hallLayout?: HallLayout;
 }
 
 export interface Delegate {

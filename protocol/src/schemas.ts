@@ -230,3 +230,13 @@ export const HandshakeSchema = z.strictObject({
 });
 
 export * from './portal-content-schemas';
+
+/**
+ * The hall's seat map as the console's editor sends it (PUT /api/hall-layout). Only the shape and a size guard
+ * here: the hall's own limits and the roster check (protocol's layoutProblems) give reasons naming the seat.
+ */
+export const HallLayoutSchema = z.strictObject({
+  rows: z
+    .array(z.strictObject({ blocks: z.array(z.array(z.int().min(1).max(10000)).max(500)).min(1).max(20) }))
+    .max(500),
+});

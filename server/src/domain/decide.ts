@@ -7,6 +7,7 @@
 import { agendaDeciders } from './rules/agenda';
 import { councilDeciders } from './rules/council';
 import { displayDeciders } from './rules/display';
+import { hallDeciders } from './rules/hall';
 import type { DecideCtx, Decider, Deciders } from './rules/kit';
 import { assertDisjoint } from './rules/kit';
 import { rosterDeciders } from './rules/roster';
@@ -17,7 +18,7 @@ import type { Command, CommandType, CouncilState, DecideResult } from './types';
 
 export type { Clock, DecideCtx } from './rules/kit';
 
-const modules = [councilDeciders, rosterDeciders, sessionDeciders, agendaDeciders, voteDeciders, speakerDeciders, displayDeciders];
+const modules = [councilDeciders, rosterDeciders, sessionDeciders, agendaDeciders, voteDeciders, speakerDeciders, displayDeciders, hallDeciders];
 assertDisjoint(...modules);
 
 const deciders: Deciders<CommandType> = {
@@ -28,6 +29,7 @@ const deciders: Deciders<CommandType> = {
   ...voteDeciders,
   ...speakerDeciders,
   ...displayDeciders,
+  ...hallDeciders,
 };
 
 export function decide(state: CouncilState, command: Command, ctx: DecideCtx): DecideResult {

@@ -10,6 +10,7 @@ import { DEFAULT_DISPLAY } from './defaults';
 import { agendaEvolvers } from './rules/agenda';
 import { councilEvolvers } from './rules/council';
 import { displayEvolvers } from './rules/display';
+import { hallEvolvers } from './rules/hall';
 import type { Evolver, Evolvers } from './rules/kit';
 import { assertDisjoint } from './rules/kit';
 import { stateFreeEvolvers } from './rules/record-only';
@@ -22,7 +23,7 @@ import type { CouncilState, DomainEvent, EventType, SecretChoice } from './types
 export { Batch, isWritable, type Draft } from './batch';
 export { applySecretChoiceTo } from './rules/votes';
 
-const modules = [councilEvolvers, rosterEvolvers, sessionEvolvers, agendaEvolvers, voteEvolvers, speakerEvolvers, displayEvolvers, stateFreeEvolvers];
+const modules = [councilEvolvers, rosterEvolvers, sessionEvolvers, agendaEvolvers, voteEvolvers, speakerEvolvers, displayEvolvers, hallEvolvers, stateFreeEvolvers];
 assertDisjoint(...modules);
 
 const evolvers: Evolvers<EventType> = {
@@ -33,6 +34,7 @@ const evolvers: Evolvers<EventType> = {
   ...voteEvolvers,
   ...speakerEvolvers,
   ...displayEvolvers,
+  ...hallEvolvers,
   ...stateFreeEvolvers,
 };
 

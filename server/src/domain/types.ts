@@ -10,6 +10,7 @@ import type {
   CouncilConfig,
   CouncilPatch,
   Delegate,
+  HallLayout,
   DelegateInput,
   DelegatePatch,
   DisplayMode,
@@ -131,6 +132,7 @@ export interface DocumentFileMeta {
 export type Command =
   | { type: 'council.initialize'; council: CouncilConfig }
   | { type: 'council.configure'; patch: CouncilPatch }
+  | { type: 'hall.lay-out'; layout: HallLayout }
   | { type: 'delegate.add'; input: DelegateInput }
   | { type: 'delegate.import'; inputs: DelegateInput[] }
   | { type: 'delegate.update'; delegateId: string; patch: DelegatePatch }
@@ -191,6 +193,7 @@ export type CommandType = Command['type'];
 export type DomainEvent =
   | { type: 'council.initialized'; council: CouncilConfig }
   | { type: 'council.configured'; patch: CouncilPatch }
+  | { type: 'hall.laid-out'; layout: HallLayout }
   | { type: 'delegate.added'; delegate: Delegate }
   | { type: 'delegate.updated'; delegateId: string; patch: DelegatePatch }
   | { type: 'delegate.vacated'; delegateId: string; reason: string }

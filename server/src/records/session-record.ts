@@ -84,6 +84,9 @@ export function logTimes(entries: Iterable<{ event: DomainEvent; at: string }>):
       case 'council.configured':
         if (council) council = { ...council, ...event.patch };
         break;
+      case 'hall.laid-out':
+        if (council) council = { ...council, hallLayout: event.layout };
+        break;
       case 'round.opened':
         roundSession.set(event.roundId, event.sessionId);
         roundRoster[event.roundId] = seatedRoster();

@@ -32,6 +32,7 @@ export function touchedBy(event: DomainEvent): Ref[] {
   switch (event.type) {
     case 'council.initialized':
     case 'council.configured':
+    case 'hall.laid-out':
       return [{ t: 'council' }];
     case 'delegate.added':
       return [{ t: 'delegate', id: event.delegate.id }];

@@ -189,6 +189,7 @@ export class LiveHub {
           break;
         case 'council.initialized':
         case 'council.configured':
+        case 'hall.laid-out':
         case 'delegate.added':
         case 'delegate.updated':
         case 'delegate.vacated':

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { logger } from '../logger';
 import type { DelegateCard, DelegateCardStatus, DelegateInput, DisplayDevice, ErrorCode, FieldError, ImportRowError, StaffIdentity } from '@hddt/protocol';
-import { CSRF_HEADER, MAX_UPLOAD_BYTES, STAFF_COOKIE, errorBody, httpStatusOf } from '@hddt/protocol';
-import { AgendaItemInputSchema, AgendaItemPatchSchema, AgendaReorderSchema, CouncilPatchSchema, DelegateInputSchema, DelegatePatchSchema, DocumentMetaSchema, DocumentPatchSchema, IdSchema, MotionInputSchema, PasswordResetSchema, SessionInputSchema, SessionPatchSchema, StaffCreateSchema, StaffLoginSchema } from '@hddt/protocol/schemas';
+import { CSRF_HEADER, MAX_UPLOAD_BYTES, STAFF_COOKIE, errorBody, httpStatusOf, layoutProblems, reconcileLayout } from '@hddt/protocol';
+import { seatedSeats } from '../domain/rules/hall';
+import { AgendaItemInputSchema, AgendaItemPatchSchema, AgendaReorderSchema, CouncilPatchSchema, DelegateInputSchema, HallLayoutSchema, DelegatePatchSchema, DocumentMetaSchema, DocumentPatchSchema, IdSchema, MotionInputSchema, PasswordResetSchema, SessionInputSchema, SessionPatchSchema, StaffCreateSchema, StaffLoginSchema } from '@hddt/protocol/schemas';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { toCsv, unneutralise, type CsvCell } from '../records/csv';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -264,6 +265,25 @@ export function createRestApi(services: Services): Router {
     const patch = parseBody(CouncilPatchSchema, req, res);
     if (!patch) return;
     await exec(services, req, res, { type: 'council.configure', patch }, (s) => s.council);
+  });
+
+  // ---- the hall's seat map ----
+  // GET: the map to draw now (the stored layout fitted to today's roster, or the automatic one) and whether the
+  // secretariat has laid the hall out. PUT: a new layout, checked against the roster seat by seat.
+  const hallLayoutView = (s: CouncilState) => ({
+    layout: reconcileLayout(s.council?.hallLayout, seatedSeats(s)),
+    custom: Boolean(s.council?.hallLayout),
+  });
+  router.get('/hall-layout', anyStaff, (_req, res) => {
+    if (!engine.state.council) return sendError(res, 'NOT_FOUND');
+    res.json(hallLayoutView(engine.state));
+  });
+  router.put('/hall-layout', secretariat, json, async (req, res) => {
+    const layout = parseBody(HallLayoutSchema, req, res);
+    if (!layout) return;
+    const problems = layoutProblems(layout, seatedSeats(engine.state));
+    if (problems.length > 0) return sendError(res, 'HALL_LAYOUT_INVALID', problems);
+    await exec(services, req, res, { type: 'hall.lay-out', layout }, hallLayoutView);
   });
 
   // ---- delegates ----

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { autoSeatRows } from '@hddt/protocol';
+import { reconcileLayout } from '@hddt/protocol';
 import type { Delegate } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { selectDelegates, selectOpenRound, selectRecords, selectSession, selectSpeakers, useStore } from '../../store';
+import { selectCouncil, selectDelegates, selectOpenRound, selectRecords, selectSession, selectSpeakers, useStore } from '../../store';
 import { command } from '../../socket';
 
 type Presence = 'present' | 'excused' | 'absent';
@@ -27,6 +27,7 @@ export function SeatMap() {
   const openRound = useStore(selectOpenRound);
   const speakers = useStore(selectSpeakers);
   const session = useStore(selectSession);
+  const council = useStore(selectCouncil);
   const pushToast = useStore((s) => s.pushToast);
   const [selected, setSelected] = useState<string | null>(null);
 
@@ -48,8 +49,8 @@ export function SeatMap() {
     }
     return bySeat;
   }, [delegates, records, openRound, speakers]);
-  const rows = useMemo(() => autoSeatRows([...seats.keys()]), [seats]);
-  const width = rows.reduce((m, r) => Math.max(m, r.left.length + r.right.length), 0);
+  const layout = useMemo(() => reconcileLayout(council?.hallLayout, [...seats.keys()]), [council?.hallLayout, seats]);
+  const width = layout.rows.reduce((m, r) => Math.max(m, r.blocks.flat().length + r.blocks.length - 1), 0);
 
   const describe = (s: SeatState) =>
     [
@@ -94,11 +95,12 @@ export function SeatMap() {
         </ul>
       </div>
       <div className="seat-map" style={{ ['--seat-cols' as string]: String(width + 1) }}>
-        {rows.map((row, i) => (
+        {layout.rows.map((row, i) => (
           <div key={i} className="seat-row">
-            {row.left.map(seatButton)}
-            <span className="seat-aisle" aria-hidden="true" />
-            {row.right.map(seatButton)}
+            {row.blocks.map((block, b) => [
+              b > 0 ? <span key={`aisle-${b}`} className="seat-aisle" aria-hidden="true" /> : null,
+              ...block.map(seatButton),
+            ])}
           </div>
         ))}
       </div>
