@@ -94,3 +94,56 @@ describe('LoginScreen', () => {
     fetchSpy.mockRestore();
   });
 });
+
+describe('SessionForm — the people the minutes name', () => {
+  it('sends the positions, the guests and the counting board, one person a line', async () => {
+    const onSave = vi.fn(async () => session);
+    render(<SessionForm onSave={onSave} onDone={() => {}} />);
+    fireEvent.change(screen.getByLabelText('Kỳ họp thứ (số)'), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText('Địa điểm'), { target: { value: 'Hội trường' } });
+    fireEvent.change(screen.getByLabelText('Chủ tọa'), { target: { value: 'Nguyễn Minh An' } });
+    fireEvent.change(screen.getByLabelText('Chức vụ của chủ tọa'), { target: { value: 'Chủ tịch HĐND đặc khu' } });
+    fireEvent.change(screen.getByLabelText('Chức vụ của thư ký'), { target: { value: 'Chánh Văn phòng' } });
+    fireEvent.change(screen.getByLabelText('Khách mời'), {
+      target: { value: 'Đỗ Văn Khải, Phó Chủ tịch UBND tỉnh, phụ trách kinh tế\n\n  Lương Thị Mỹ  \n' },
+    });
+    fireEvent.change(screen.getByLabelText('Ban kiểm phiếu'), { target: { value: 'Vũ Bích Phương, Trưởng ban\nHồ Thu Thảo, Thành viên' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo kỳ họp' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({
+        chairTitle: 'Chủ tịch HĐND đặc khu',
+        secretaryTitle: 'Chánh Văn phòng',
+        guests: [
+          { name: 'Đỗ Văn Khải', title: 'Phó Chủ tịch UBND tỉnh, phụ trách kinh tế' },
+          { name: 'Lương Thị Mỹ', title: '' },
+        ],
+        countingBoard: [
+          { name: 'Vũ Bích Phương', title: 'Trưởng ban' },
+          { name: 'Hồ Thu Thảo', title: 'Thành viên' },
+        ],
+      }),
+    );
+  });
+
+  it('fills the lists in when editing and names the line of a bad entry', async () => {
+    const onSave = vi.fn(async () => session);
+    const initial: Session = {
+      ...session,
+      chairTitle: 'Chủ tịch HĐND đặc khu',
+      guests: [{ name: 'Đỗ Văn Khải', title: 'Phó Chủ tịch UBND tỉnh' }],
+      countingBoard: [{ name: 'Vũ Bích Phương', title: 'Trưởng ban' }],
+    };
+    render(<SessionForm initial={initial} onSave={onSave} onDone={() => {}} />);
+    expect((screen.getByLabelText('Khách mời') as HTMLTextAreaElement).value).toBe('Đỗ Văn Khải, Phó Chủ tịch UBND tỉnh');
+    expect((screen.getByLabelText('Chức vụ của chủ tọa') as HTMLInputElement).value).toBe('Chủ tịch HĐND đặc khu');
+    const board = screen.getByLabelText('Ban kiểm phiếu') as HTMLTextAreaElement;
+    expect(board.value).toBe('Vũ Bích Phương, Trưởng ban');
+    // A line starting with a comma has no name.
+    fireEvent.change(board, { target: { value: 'Vũ Bích Phương, Trưởng ban\n, Thành viên' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(board.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/^Dòng 2: /)).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+});

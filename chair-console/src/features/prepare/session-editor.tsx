@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { API, formatDateVi, sessionTitle } from '@hddt/protocol';
-import type { AgendaItem, Motion, Session, SessionDetail } from '@hddt/protocol';
+import type { AgendaItem, Motion, Session, SessionDetail, SessionPerson } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -10,6 +10,17 @@ import { AgendaEditor } from './agenda-editor';
 import { DocumentsBlock } from './documents-block';
 import { MotionsBlock } from './motions-block';
 import { STATUS_LABEL } from './sessions-panel';
+
+const withTitle = (name: string, title: string | undefined) => (title ? `${name}, ${title}` : name);
+
+function peopleList(people: readonly SessionPerson[] | undefined) {
+  if (!people || people.length === 0) return '—';
+  return (
+    <ul className="plain-list">
+      {people.map((p, i) => <li key={i}>{withTitle(p.name, p.title)}</li>)}
+    </ul>
+  );
+}
 
 interface Props {
   sessionId: string;
@@ -66,8 +77,10 @@ export function SessionEditor({ sessionId, onBack }: Props) {
             <dt>{t('session.place')}</dt><dd>{s.place}</dd>
             <dt>{t('session.dates')}</dt><dd>{formatDateVi(s.startDate)}{s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''}</dd>
             <dt>{t('session.access')}</dt><dd>{s.isPublic ? t('session.public') : t('session.closedDoors')}</dd>
-            <dt>{t('session.chairName')}</dt><dd>{s.chairName || '—'}</dd>
-            <dt>{t('session.secretaryName')}</dt><dd>{s.secretaryName || '—'}</dd>
+            <dt>{t('session.chairName')}</dt><dd>{s.chairName ? withTitle(s.chairName, s.chairTitle) : '—'}</dd>
+            <dt>{t('session.secretaryName')}</dt><dd>{s.secretaryName ? withTitle(s.secretaryName, s.secretaryTitle) : '—'}</dd>
+            <dt>{t('session.guests')}</dt><dd>{peopleList(s.guests)}</dd>
+            <dt>{t('session.countingBoard')}</dt><dd>{peopleList(s.countingBoard)}</dd>
           </dl>
         )}
       </div>

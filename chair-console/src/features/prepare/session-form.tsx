@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol/schemas';
-import type { Session, SessionInput, SessionType } from '@hddt/protocol';
+import type { Session, SessionInput, SessionPerson, SessionType } from '@hddt/protocol';
+import type { FieldErrors } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { Field } from '../shared/field';
@@ -21,11 +22,42 @@ interface Props {
   onCancel?: () => void;
 }
 
+/**
+ * A list of people typed one a line, "Họ và tên, chức vụ": the name runs to the first comma, the position is
+ * the rest (it may hold commas of its own). Blank lines are skipped.
+ */
+export function parsePeople(text: string): { name: string; title: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const comma = line.indexOf(',');
+      return comma < 0 ? { name: line, title: '' } : { name: line.slice(0, comma).trim(), title: line.slice(comma + 1).trim() };
+    });
+}
+
+export function formatPeople(people: readonly SessionPerson[] | undefined): string {
+  return (people ?? []).map((p) => (p.title ? `${p.name}, ${p.title}` : p.name)).join('\n');
+}
+
+/** The first error of a list field ("guests.2.name"), naming its line: "Dòng 3: …". */
+function listError(errors: FieldErrors, field: string, lineWord: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === field || k.startsWith(`${field}.`));
+  if (!key) return undefined;
+  const index = /^[^.]+\.(\d+)/.exec(key)?.[1];
+  return index === undefined ? errors[key] : `${lineWord} ${Number(index) + 1}: ${errors[key]}`;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Create or edit a kỳ họp: number, type, dates and opening time, place, public/closed. */
+/**
+ * Create or edit a kỳ họp: number, type, dates and opening time, place, public/closed, and the people its
+ * minutes name: chair and secretary with their positions, invited guests, the counting board (Ban kiểm phiếu)
+ * that signs the counting minutes of its secret ballots.
+ */
 export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
   const { t } = useT();
   const { errors, formError, busy, submit } = useFormSubmit();
@@ -40,12 +72,22 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
     isPublic: initial?.isPublic ?? true,
     chairName: initial?.chairName ?? '',
     secretaryName: initial?.secretaryName ?? '',
+    chairTitle: initial?.chairTitle ?? '',
+    secretaryTitle: initial?.secretaryTitle ?? '',
+    guests: formatPeople(initial?.guests),
+    countingBoard: formatPeople(initial?.countingBoard),
   });
   const set = <K extends keyof typeof v>(k: K, val: (typeof v)[K]) => setV((p) => ({ ...p, [k]: val }));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const value = { ...v, number: v.number.trim() === '' ? Number.NaN : Number(v.number), startTime: v.startTime || null };
+    const value = {
+      ...v,
+      number: v.number.trim() === '' ? Number.NaN : Number(v.number),
+      startTime: v.startTime || null,
+      guests: parsePeople(v.guests),
+      countingBoard: parsePeople(v.countingBoard),
+    };
     const saved = await submit(SessionInputSchema, value, onSave);
     if (saved) onDone(saved);
   }
@@ -80,9 +122,25 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
       <Field label={t('session.chairName')} error={errors.chairName}>
         {(a) => <input {...a} name="chairName" value={v.chairName} onChange={(e) => set('chairName', e.target.value)} />}
       </Field>
+      <Field label={t('session.chairTitle')} error={errors.chairTitle} hint={t('session.chairTitleHint')}>
+        {(a) => <input {...a} name="chairTitle" value={v.chairTitle} onChange={(e) => set('chairTitle', e.target.value)} />}
+      </Field>
       <Field label={t('session.secretaryName')} error={errors.secretaryName}>
         {(a) => <input {...a} name="secretaryName" value={v.secretaryName} onChange={(e) => set('secretaryName', e.target.value)} />}
       </Field>
+      <Field label={t('session.secretaryTitle')} error={errors.secretaryTitle}>
+        {(a) => <input {...a} name="secretaryTitle" value={v.secretaryTitle} onChange={(e) => set('secretaryTitle', e.target.value)} />}
+      </Field>
+      <div className="span-all">
+        <Field label={t('session.guests')} error={listError(errors, 'guests', t('session.line'))} hint={t('session.peopleHint')}>
+          {(a) => <textarea {...a} name="guests" rows={4} value={v.guests} onChange={(e) => set('guests', e.target.value)} />}
+        </Field>
+      </div>
+      <div className="span-all">
+        <Field label={t('session.countingBoard')} error={listError(errors, 'countingBoard', t('session.line'))} hint={t('session.countingBoardHint')}>
+          {(a) => <textarea {...a} name="countingBoard" rows={3} value={v.countingBoard} onChange={(e) => set('countingBoard', e.target.value)} />}
+        </Field>
+      </div>
       <label className="check">
         <input type="checkbox" name="isPublic" checked={v.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
         {t('session.isPublic')}
