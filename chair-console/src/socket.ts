@@ -3,6 +3,8 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { NAMESPACES, PROTOCOL_VERSION } from '@hddt/protocol';
 import type { Ack, AckCallback, ChairClientToServer, ChairServerToClient, ChairSnapshot, ConnectErrorData } from '@hddt/protocol';
+import { ACK_TIMEOUT_MS, NOT_CONNECTED, clockOffset, confirmed, followPatch, singleFlight, superviseConnection } from '@hddt/ui/live';
+import type { Supervisor } from '@hddt/ui/live';
 import { useStore } from './store';
 import { applyEnvelope } from './store/apply-patch';
 
@@ -11,18 +13,20 @@ type Events = ChairClientToServer;
 export type CommandPayload<E extends keyof Events> = Parameters<Events[E]>[0];
 export type CommandData<E extends keyof Events> = Parameters<Events[E]>[1] extends AckCallback<infer T> ? T : never;
 
-const COMMAND_TIMEOUT_MS = 8000;
+/** After the server closed the socket on purpose, try again this much later. */
+const RETRY_AFTER_MS = 2000;
 
 let socket: ChairSocket | null = null;
+let supervisor: Supervisor | null = null;
 
 function setSnapshot(snapshot: ChairSnapshot): void {
-  useStore.setState({ snapshot, clockOffsetMs: Date.parse(snapshot.serverTime) - Date.now() });
+  useStore.setState({ snapshot, clockOffsetMs: clockOffset(snapshot.serverTime, Date.now()) });
 }
 
-async function resync(): Promise<void> {
+const resync = singleFlight(async () => {
   const ack = await command('session:sync', {});
   if (ack.ok) setSnapshot(ack.data);
-}
+});
 
 export function connectLive(origin: string = window.location.origin): ChairSocket {
   if (socket) return socket;
@@ -32,6 +36,7 @@ export function connectLive(origin: string = window.location.origin): ChairSocke
     transports: ['websocket', 'polling'],
   });
   socket = s;
+  supervisor = superviseConnection(s, { onLost: () => useStore.setState({ connection: 'offline' }), retryAfterMs: RETRY_AFTER_MS });
   useStore.setState({ connection: 'connecting', connectError: null });
   s.on('connect', () => useStore.setState({ connection: 'online', connectError: null }));
   s.on('disconnect', () => useStore.setState({ connection: 'offline' }));
@@ -45,14 +50,11 @@ export function connectLive(origin: string = window.location.origin): ChairSocke
   });
   s.on('state:snapshot', (snap) => setSnapshot(snap));
   s.on('state:patch', (env) => {
-    const snap = useStore.getState().snapshot;
-    if (!snap) return void resync();
-    const outcome = applyEnvelope(snap, env);
-    const serverMs = Date.parse(env.serverTime);
-    // Each patch carries the server clock, so countdowns stay right between snapshots.
-    if (Number.isFinite(serverMs)) useStore.setState({ clockOffsetMs: serverMs - Date.now() });
-    if (outcome.kind === 'applied') useStore.setState({ snapshot: outcome.snapshot });
-    else if (outcome.kind === 'gap') void resync();
+    followPatch(applyEnvelope(useStore.getState().snapshot, env), {
+      // Each patch carries the server clock, so countdowns stay right between snapshots.
+      applied: (snapshot) => useStore.setState({ snapshot, clockOffsetMs: clockOffset(env.serverTime, Date.now()) }),
+      resync: () => void resync(),
+    });
   });
   s.on('presence:update', ({ connectedDelegateIds }) => {
     const snap = useStore.getState().snapshot;
@@ -63,6 +65,8 @@ export function connectLive(origin: string = window.location.origin): ChairSocke
 }
 
 export function disconnectLive(): void {
+  supervisor?.stop();
+  supervisor = null;
   socket?.removeAllListeners();
   socket?.disconnect();
   socket = null;
@@ -71,17 +75,8 @@ export function disconnectLive(): void {
 /** Emit a live command and wait for the server's ack; a timeout is "not confirmed", never success. */
 export async function command<E extends keyof Events>(event: E, payload: CommandPayload<E>): Promise<Ack<CommandData<E>>> {
   const s = socket as unknown as { timeout(ms: number): { emitWithAck(ev: string, p: unknown): Promise<unknown> } } | null;
-  if (!s) return { ok: false, code: 'INTERNAL', message: 'Chưa kết nối máy chủ.', messageEn: 'Not connected to the server.' };
-  try {
-    return (await s.timeout(COMMAND_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<CommandData<E>>;
-  } catch {
-    return {
-      ok: false,
-      code: 'INTERNAL',
-      message: 'Máy chủ chưa xác nhận thao tác. Vui lòng kiểm tra và thử lại.',
-      messageEn: 'The server did not confirm this action. Please check and retry.',
-    };
-  }
+  if (!s) return NOT_CONNECTED;
+  return confirmed(s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload) as Promise<Ack<CommandData<E>>>);
 }
 
 /** A random id for commands that must not run twice when retried (motion open). */

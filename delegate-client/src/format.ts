@@ -1,4 +1,4 @@
-// Dates, times and countdowns in the delegate's language. Numbers and percentages come from @hddt/protocol
+// Dates and times in the delegate's language (countdowns: @hddt/ui/live). Numbers and percentages come from @hddt/protocol
 // so every app formats them identically.
 import { formatDateVi } from '@hddt/protocol';
 import type { Lang } from './i18n';
@@ -18,14 +18,4 @@ export function formatTime(iso: string, timeZone: string, lang: Lang): string {
   } catch {
     return date.toISOString().slice(11, 19);
   }
-}
-
-/** m:ss (or h:mm:ss) for a countdown; never negative. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${String(m).padStart(2, '0')}:${ss}`;
 }

@@ -1,14 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useServerNow as useTicking } from '@hddt/ui/live';
 import { useStore } from './store';
 
-/** The server's "now" (ms), ticking every `intervalMs` while mounted, for countdowns. */
-export function useServerNow(intervalMs = 1000, active = true): number {
-  const offset = useStore((s) => s.clockOffsetMs);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs, active]);
-  return now + offset;
+/** The server's "now" (ms) for countdowns, ticking while `active`: the shared clock with this app's offset. */
+export function useServerNow(active = true): number {
+  return useTicking(useStore((s) => s.clockOffsetMs), active);
 }

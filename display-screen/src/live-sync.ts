@@ -1,11 +1,11 @@
 // Binds the display's socket to its store: snapshots and patches in, connection state, named boards.
 // Socket listeners are the only writers of the server mirror.
 import { applyLiveEnvelope, type LiveSnapshot, type NamedBoardEntry } from '@hddt/protocol';
+import { ACK_TIMEOUT_MS, clockOffset, followPatch, singleFlight, superviseConnection } from '@hddt/ui/live';
 import type { DisplaySocket } from './socket';
 import type { DisplayStore } from './store';
 import { selectDisplayedRound } from './store/selectors';
 
-const ACK_TIMEOUT_MS = 5000;
 const RETRY_REFUSED_MS = 5000;
 
 export interface LiveSyncOptions {
@@ -22,14 +22,13 @@ export function receiveSnapshot(store: DisplayStore, snapshot: LiveSnapshot, now
     connection: 'online',
     unpairedReason: 'none',
     lastMessageAt: now,
-    clockOffsetMs: Date.parse(snapshot.serverTime) - now,
+    clockOffsetMs: clockOffset(snapshot.serverTime, now),
   });
 }
 
 export function startLiveSync(socket: DisplaySocket, store: DisplayStore, options: LiveSyncOptions = {}): () => void {
   const now = options.now ?? (() => Date.now());
   let stopped = false;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const boardInFlight = new Set<string>();
   const boardFailedAt = new Map<string, number>();
 
@@ -39,14 +38,17 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
     store.setState({ connection: s.snapshot ? 'offline' : 'connecting' });
   };
 
-  const resync = async () => {
-    try {
-      const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:sync', {});
-      if (ack.ok) receiveSnapshot(store, ack.data, now());
-    } catch {
-      // No answer: the connection is failing; the reconnect will bring a fresh snapshot.
-    }
-  };
+  // No answer: the connection is failing; the reconnect will bring a fresh snapshot.
+  const resync = singleFlight(async () => {
+    const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:sync', {});
+    if (ack.ok) receiveSnapshot(store, ack.data, now());
+  });
+  // A hall display runs unattended: a silent connection is dropped and retried, a server's refusal retried calmly.
+  const supervisor = superviseConnection(socket, {
+    onLost: () => markDisconnected(),
+    mayReconnect: () => !stopped && store.getState().connection !== 'unpaired' && store.getState().connection !== 'outdated',
+    retryAfterMs: RETRY_REFUSED_MS,
+  });
 
   const fetchBoardIfNeeded = () => {
     const s = store.getState();
@@ -85,13 +87,8 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
     const s = store.getState();
     if (!s.snapshot) store.setState({ connection: 'connecting' });
   });
-  socket.on('disconnect', (reason) => {
-    markDisconnected();
-    // The server closed us on purpose (restart, kick): socket.io does not retry by itself then.
-    if (reason === 'io server disconnect' && !stopped) {
-      retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
-    }
-  });
+  // The server closed us on purpose (restart, kick): the supervisor tries again.
+  socket.on('disconnect', () => markDisconnected());
   socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
     const code = err.data?.code;
     if (code === 'TOKEN_INVALID') {
@@ -106,32 +103,14 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
     }
     markDisconnected();
     // A refusal by the server's middleware is not retried by socket.io; a network failure is.
-    if (!socket.active && !stopped) {
-      retryTimer = setTimeout(() => socket.connect(), RETRY_REFUSED_MS);
-    }
+    if (!socket.active) supervisor.retryLater();
   });
   socket.on('state:snapshot', (snapshot) => receiveSnapshot(store, snapshot, now()));
   socket.on('state:patch', (envelope) => {
-    const s = store.getState();
-    if (!s.snapshot) {
-      void resync();
-      return;
-    }
-    const outcome = applyLiveEnvelope(s.snapshot, envelope);
-    switch (outcome.kind) {
-      case 'applied':
-        store.setState({ snapshot: outcome.snapshot, lastMessageAt: now() });
-        return;
-      case 'stale':
-        return;
-      case 'gap':
-        void resync();
-        return;
-      default: {
-        const never: never = outcome;
-        return never;
-      }
-    }
+    followPatch(applyLiveEnvelope(store.getState().snapshot, envelope), {
+      applied: (snapshot) => store.setState({ snapshot, lastMessageAt: now() }),
+      resync: () => void resync(),
+    });
   });
   socket.on('auth:revoked', () => {
     store.setState({ connection: 'unpaired', unpairedReason: 'revoked' });
@@ -143,7 +122,7 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
 
   return () => {
     stopped = true;
-    if (retryTimer) clearTimeout(retryTimer);
+    supervisor.stop();
     unsubscribe();
     socket.removeAllListeners();
     socket.disconnect();

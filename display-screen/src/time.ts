@@ -1,18 +1,7 @@
-// Clock and countdown formatting for the hall. The council's time zone, not the display PC's, is the clock
-// of record; countdowns use the server's clock (clock offset measured at each snapshot).
-import { useEffect, useState } from 'react';
+// Clock and date formatting for the hall. The council's time zone, not the display PC's, is the clock of
+// record. Countdowns and the server's clock: @hddt/ui/live.
 import { formatDocumentDateVi } from '@hddt/protocol';
 import type { Lang } from './i18n';
-
-/** Ticks every `intervalMs` and returns the server-corrected time in ms. */
-export function useServerNow(offsetMs: number, intervalMs = 250): number {
-  const [local, setLocal] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setLocal(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return local + offsetMs;
-}
 
 function parts(ms: number, timeZone: string, options: Intl.DateTimeFormatOptions, locale: string): Record<string, string> {
   let fmt: Intl.DateTimeFormat;
@@ -56,18 +45,4 @@ export function formatShortDate(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');
   if (lang === 'vi') return `${d}/${m}/${y}`;
   return new Date(`${isoDate.slice(0, 10)}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** Whole seconds as "m:ss" (or "h:mm:ss"); negative values are shown as their magnitude. */
-export function formatDuration(totalSec: number): string {
-  const s = Math.abs(Math.trunc(totalSec));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${String(m).padStart(2, '0')}:${sec}`;
-}
-
-/** Seconds left until `deadlineIso`, rounded up so "00:00" appears only at the deadline. */
-export function secondsUntil(deadlineIso: string, nowMs: number): number {
-  return Math.ceil((Date.parse(deadlineIso) - nowMs) / 1000);
 }

@@ -35,6 +35,6 @@ export function applyLivePatch(snap: ChairSnapshot, patch: LivePatch): ChairSnap
 }
 
 /** The chaining rule of @hddt/protocol (patches.ts) with the chair's own reducer. */
-export function applyEnvelope(snap: ChairSnapshot, env: PatchEnvelope): PatchOutcome<ChairSnapshot> {
+export function applyEnvelope(snap: ChairSnapshot | null, env: PatchEnvelope): PatchOutcome<ChairSnapshot> {
   return chainPatch(snap, env, applyLivePatch);
 }

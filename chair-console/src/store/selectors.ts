@@ -1,5 +1,6 @@
 // Selectors return references already in the store (never fresh objects), so components re-render only when
 // the piece they read changed. Derivations are plain functions used with useMemo.
+import { secondsUntil } from '@hddt/ui/live';
 import type { AttendanceRecord, ChairSnapshot, Delegate, Motion, RoundView } from '@hddt/protocol';
 import type { Store } from './index';
 
@@ -44,6 +45,5 @@ export function motionsForItem(motions: readonly Motion[], itemId: string | null
 
 /** Seconds left before a round's deadline, never negative; null when the round has no duration. */
 export function secondsLeft(closesAt: string | null, nowMs: number): number | null {
-  if (!closesAt) return null;
-  return Math.max(0, Math.ceil((Date.parse(closesAt) - nowMs) / 1000));
+  return closesAt ? secondsUntil(closesAt, nowMs) : null;
 }

@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { selectDelegates, selectSession, selectSpeakers, useStore } from '../../store';
 import { Field } from '../shared/field';
 import { useCommand } from '../shared/use-command';
-import { formatClock, useServerNow } from './use-now';
+import { formatDuration, useServerNow } from '@hddt/ui/live';
 import { useHallTime } from '../shared/use-hall-time';
 
 /** Seconds before the end of speaking time when the timer turns to a warning. */
@@ -38,7 +38,7 @@ export function useSpeakerActions() {
 
 function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () => void }) {
   const { t } = useT();
-  const now = useServerNow();
+  const now = useServerNow(useStore((s) => s.clockOffsetMs));
   const timer = speakerTimer(entry, now);
   return (
     <div className={`speaking speaking-${timer.tone}`} data-testid="speaking">
@@ -48,7 +48,7 @@ function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () =>
         {entry.title ? <div className="muted">{entry.title}</div> : null}
       </div>
       <div className="speaking-timer" role="timer" aria-label={t('speaker.timer')}>
-        {timer.left >= 0 ? formatClock(timer.left) : `+${formatClock(-timer.left)}`}
+        {timer.left >= 0 ? formatDuration(timer.left) : `+${formatDuration(timer.left)}`}
         {timer.tone === 'warn' ? <span className="visually-hidden" role="alert">{t('speaker.nearEnd')}</span> : null}
         {timer.tone === 'over' ? <span className="speaking-over">{t('speaker.overTime')}</span> : null}
       </div>

@@ -24,7 +24,7 @@ import { ConfirmDialog } from '../shared/confirm-dialog';
 import { Field } from '../shared/field';
 import { KIND_LABEL, MODE_LABEL, MotionForm } from '../shared/motion-form';
 import { useCommand } from '../shared/use-command';
-import { formatClock, useServerNow } from './use-now';
+import { formatDuration, useServerNow } from '@hddt/ui/live';
 
 const ROUND_STATUS: Record<RoundView['status'], MsgKey> = {
   open: 'round.status.open',
@@ -67,7 +67,7 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
   const delegates = useStore(selectDelegates);
   const records = useStore(selectRecords);
   const council = useStore(selectCouncil);
-  const now = useServerNow();
+  const now = useServerNow(useStore((s) => s.clockOffsetMs));
   const actions = useVoteActions();
   const [confirmClose, setConfirmClose] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -89,7 +89,7 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
       <div className="round-head">
         <span className="pill pill-open">{t('round.status.open')} · {t('round.number', { n: round.number })}</span>
         {motion ? <span className="muted">{t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}</span> : null}
-        {left !== null ? <span className={left <= 10 ? 'countdown countdown-warn' : 'countdown'} aria-label={t('round.timeLeft')}>{formatClock(left)}</span> : null}
+        {left !== null ? <span className={left <= 10 ? 'countdown countdown-warn' : 'countdown'} aria-label={t('round.timeLeft')}>{formatDuration(left)}</span> : null}
       </div>
       <p className="round-question">{motion?.question ?? ''}</p>
       <div className="progress-line" role="status" aria-live="polite" data-testid="vote-progress">

@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import { selectMySpeakerEntry } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { serverMessage } from '../../server-message';
-import { formatCountdown } from '../../format';
+import { formatCountdown } from '@hddt/ui/live';
 import { useServerNow } from '../../use-now';
 import type { Lang } from '../../i18n';
 
@@ -54,7 +54,7 @@ export function FloorBanner() {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const mine = useStore(selectMySpeakerEntry);
   const speaking = mine?.status === 'speaking' ? mine : null;
-  const now = useServerNow(1000, speaking !== null);
+  const now = useServerNow(speaking !== null);
   const [muted, setMuted] = useState(storedMute);
   const [chimes, setChimes] = useState(0);
   const [busy, setBusy] = useState(false);

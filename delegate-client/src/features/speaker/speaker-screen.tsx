@@ -5,7 +5,7 @@ import { useStore } from '../../store';
 import { selectMe, selectMySpeakerEntry, selectSession } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { serverMessage } from '../../server-message';
-import { formatCountdown } from '../../format';
+import { formatCountdown } from '@hddt/ui/live';
 import { useServerNow } from '../../use-now';
 import type { Lang } from '../../i18n';
 
@@ -22,7 +22,7 @@ export function SpeakerScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const speaking = mine?.status === 'speaking';
-  const now = useServerNow(1000, speaking);
+  const now = useServerNow(speaking);
   const current = speakers.find((e) => e.status === 'speaking') ?? null;
   const waiting = speakers.filter((e) => e.status === 'waiting').length;
   const inQueue = mine !== null || (me?.speakerPosition ?? null) !== null;

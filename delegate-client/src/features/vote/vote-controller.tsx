@@ -57,7 +57,7 @@ export function VoteController() {
   const minimized = useStore((s) => s.minimizedRoundId);
   const itemHasDocuments = useStore((s) => motion?.itemId != null && (s.snapshot?.documents.some((d) => d.itemId === motion.itemId) ?? false));
   const [announcement, setAnnouncement] = useState('');
-  const nowMs = useServerNow(1000, round?.status === 'open');
+  const nowMs = useServerNow(round?.status === 'open');
   const rollCallOpen = useStore((s) => s.snapshot?.session?.rollCallOpen ?? false);
   const checkIn = useCheckIn();
 

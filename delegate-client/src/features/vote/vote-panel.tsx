@@ -10,7 +10,8 @@ import {
   type RoundView,
 } from '@hddt/protocol';
 import type { Lang } from '../../i18n';
-import { formatCountdown, formatTime } from '../../format';
+import { formatCountdown } from '@hddt/ui/live';
+import { formatTime } from '../../format';
 import { serverMessage } from '../../server-message';
 import { canPress, canRetry, choiceEquals, recordedChoice, type VoteState } from './vote-machine';
 import { describeChoice } from './choice-text';

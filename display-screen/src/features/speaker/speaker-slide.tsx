@@ -1,6 +1,6 @@
 import type { SpeakerEntry } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { formatDuration } from '../../time';
+import { formatDuration } from '@hddt/ui/live';
 
 interface Props {
   speakers: SpeakerEntry[];

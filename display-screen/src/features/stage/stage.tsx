@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { DisplayStore } from '../../store';
 import { useDisplay } from '../../store';
 import { selectDisplayedRound, selectMotionOf, selectSlide } from '../../store/selectors';
-import { useServerNow } from '../../time';
+import { useServerNow } from '@hddt/ui/live';
 import { useT } from '../../i18n';
 import { AgendaSlide } from '../agenda/agenda-slide';
 import { AttendanceSlide } from '../attendance/attendance-slide';

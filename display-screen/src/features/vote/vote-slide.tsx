@@ -2,7 +2,8 @@ import type { CouncilConfig, Motion, RoundView } from '@hddt/protocol';
 import { formatCount, percentBasisPoints } from '@hddt/protocol';
 import { ResultChart } from '@hddt/ui';
 import { useT } from '../../i18n';
-import { formatClockSeconds, formatDuration, secondsUntil } from '../../time';
+import { formatDuration, secondsUntil } from '@hddt/ui/live';
+import { formatClockSeconds } from '../../time';
 import { MotionBadges } from './motion-badges';
 import { questionSizeClass } from './question-size';
 
@@ -21,7 +22,7 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
   const { t, lang } = useT();
   const ballot = motion.kind === 'election' || motion.kind === 'confidence';
   const open = round.status === 'open';
-  const secondsLeft = round.closesAt ? Math.max(0, secondsUntil(round.closesAt, now)) : null;
+  const secondsLeft = round.closesAt ? secondsUntil(round.closesAt, now) : null;
   const showCountdown = live && open && secondsLeft !== null;
   const interim = open && round.result !== null;
 

@@ -1,0 +1,82 @@
+// The connection lifecycle every app shares, around a Socket.IO client socket:
+// - a watchdog: nothing heard (not even the server's ping) for SILENT_AFTER_MS means the connection is lost. It
+//   is reported and the transport closed, so the manager reconnects. Socket.IO's own rule waits ping interval +
+//   ping timeout (about 10 s): too long for a delegate pressing a button or a hall watching a countdown.
+// - the browser's offline/online events: lost at once, and tried again at once.
+// - a server that closed the socket on purpose ('io server disconnect': restart, kick) is not retried by
+//   Socket.IO itself: tried again after `retryAfterMs`.
+import type { Socket } from 'socket.io-client';
+import { SILENT_AFTER_MS, WATCH_EVERY_MS } from './constants';
+
+export interface SupervisorOptions {
+  /** The connection was found lost (silent, or the browser went offline) before Socket.IO said so. */
+  onLost: () => void;
+  /** Whether a reconnect may be tried now (false once signed out, refused or replaced). Default: always. */
+  mayReconnect?: () => boolean;
+  /** Wait before retrying after the server closed the socket, or refused it in its middleware. */
+  retryAfterMs: number;
+}
+
+export interface Supervisor {
+  /** Try to connect again after `retryAfterMs` (a refusal by the server's middleware is not retried by Socket.IO). */
+  retryLater: () => void;
+  stop: () => void;
+}
+
+// Socket's event maps do not matter here: only the manager and the connection state are used.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySocket = Socket<any, any>;
+
+export function superviseConnection(socket: AnySocket, options: SupervisorOptions): Supervisor {
+  const mayReconnect = options.mayReconnect ?? (() => true);
+  let stopped = false;
+  let lastHeard = Date.now();
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  const heard = () => {
+    lastHeard = Date.now();
+  };
+  const dropSilent = () => {
+    if (stopped) return;
+    options.onLost();
+    if (socket.connected) socket.io.engine?.close();
+  };
+  const retryLater = () => {
+    if (stopped || retryTimer !== null) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (!stopped && !socket.connected && mayReconnect()) socket.connect();
+    }, options.retryAfterMs);
+  };
+  const onDisconnect = (reason: string) => {
+    if (reason === 'io server disconnect' && mayReconnect()) retryLater();
+  };
+  const onBrowserOnline = () => {
+    // Try at once instead of waiting for the manager's next back-off step.
+    if (!stopped && !socket.connected && mayReconnect()) socket.connect();
+  };
+
+  socket.io.on('ping', heard);
+  socket.io.on('packet', heard);
+  socket.on('connect', heard);
+  socket.on('disconnect', onDisconnect);
+  const watchdog = setInterval(() => {
+    if (socket.connected && Date.now() - lastHeard > SILENT_AFTER_MS) dropSilent();
+  }, WATCH_EVERY_MS);
+  window.addEventListener('offline', dropSilent);
+  window.addEventListener('online', onBrowserOnline);
+
+  return {
+    retryLater,
+    stop: () => {
+      stopped = true;
+      clearInterval(watchdog);
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      socket.io.off('ping', heard);
+      socket.io.off('packet', heard);
+      socket.off('connect', heard);
+      socket.off('disconnect', onDisconnect);
+      window.removeEventListener('offline', dropSilent);
+      window.removeEventListener('online', onBrowserOnline);
+    },
+  };
+}
