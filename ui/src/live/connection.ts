@@ -62,8 +62,10 @@ export function superviseConnection(socket: AnySocket, options: SupervisorOption
   const watchdog = setInterval(() => {
     if (socket.connected && Date.now() - lastHeard > SILENT_AFTER_MS) dropSilent();
   }, WATCH_EVERY_MS);
-  window.addEventListener('offline', dropSilent);
-  window.addEventListener('online', onBrowserOnline);
+  // Outside a browser (the display's sync also runs in Node, in tests) there are no online/offline events.
+  const browser = typeof window === 'undefined' ? null : window;
+  browser?.addEventListener('offline', dropSilent);
+  browser?.addEventListener('online', onBrowserOnline);
 
   return {
     retryLater,
@@ -75,8 +77,8 @@ export function superviseConnection(socket: AnySocket, options: SupervisorOption
       socket.io.off('packet', heard);
       socket.off('connect', heard);
       socket.off('disconnect', onDisconnect);
-      window.removeEventListener('offline', dropSilent);
-      window.removeEventListener('online', onBrowserOnline);
+      browser?.removeEventListener('offline', dropSilent);
+      browser?.removeEventListener('online', onBrowserOnline);
     },
   };
 }
