@@ -16,6 +16,7 @@ const protocolSource = {
 await build({
   entryPoints: {
     main: 'src/main.ts',
+    'portal-main': 'src/portal-main.ts',
     supervisor: 'src/supervisor.ts',
     'integrity-worker': 'src/records/integrity-worker.ts',
     verify: 'src/cli/verify.ts',

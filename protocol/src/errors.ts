@@ -90,6 +90,16 @@ export const ERRORS = {
   ],
   REVIEW_COMMENT_REQUIRED: ['Cần ghi ý kiến khi trả lại bài cho biên tập viên.', 'Write a comment when sending an item back to the editor.'],
   SECTION_EXISTS: ['Chuyên mục này đã có.', 'This section already exists.'],
+  // Publishing the hall's public record to the portal service.
+  PUBLISH_KEY_INVALID: ['Khóa đồng bộ không đúng hoặc đã hết hiệu lực.', 'The publishing key is wrong or no longer valid.'],
+  PUBLISH_GAP: [
+    'Thiếu mục trong sổ ghi: cổng thông tin chỉ nhận mục tiếp theo sau mục đã xác nhận.',
+    'Entries are missing: the portal accepts only the entry right after the last one it confirmed.',
+  ],
+  PUBLISH_CHAIN_BROKEN: [
+    'Chuỗi mã băm không khớp: mục gửi lên đã bị sửa hoặc không nối tiếp bản đã nhận. Cổng thông tin không nhận.',
+    'The hash chain does not match: an entry was altered or does not follow the copy held. The portal refused it.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -31,6 +31,16 @@ export interface ChairServerToClient {
   /** Security-relevant happenings the secretariat must know: a card used on a second device, etc. */
   /** `count`: refusals from one source aggregated into this alert (absent or 1 for a single one). */
   'alert:security': (payload: { type: 'device-takeover' | 'token-refused'; delegateId: string | null; at: string; count?: number }) => void;
+  /** Where publishing to the portal service stands (only when the hall publishes to one). */
+  'publish:status': (payload: PublishStatusPayload) => void;
+}
+
+export interface PublishStatusPayload {
+  /** Entries of the hall's log the portal has not confirmed yet. */
+  behind: number;
+  confirmedSeq: number;
+  hallSeq: number;
+  problem: 'unreachable' | 'key-refused' | 'chain-refused' | null;
 }
 
 export interface ChairClientToServer {

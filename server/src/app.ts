@@ -31,6 +31,7 @@ import { initializeCouncil } from './seed/initialize';
 import { attachStaticApps } from './transport/static-apps';
 import { DeadlineTimers } from './transport/deadline-timers';
 import { attachMetrics } from './transport/metrics';
+import { Publisher } from './publish/publisher';
 
 export interface AppOptions {
   dataDir: string;
@@ -52,6 +53,8 @@ export interface AppOptions {
   tls?: { cert: string; key: string };
   /** express `trust proxy` value when behind a reverse proxy; otherwise the socket's address is the client's. */
   trustProxy?: string;
+  /** Publish the public record to a portal service (PORTAL_PUBLISH_URL and PORTAL_PUBLISH_KEY). */
+  publish?: { url: string; key: string; retryMinMs?: number; retryMaxMs?: number };
 }
 
 export interface App {
@@ -62,6 +65,8 @@ export interface App {
   services: Services;
   /** The generated admin password when this start created the account without a configured one. */
   generatedAdminPassword: string | null;
+  /** Publishing to the portal service, when configured. */
+  publisher: Publisher | null;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -163,6 +168,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Nothing lives on the root namespace: refuse it rather than hold idle authenticated-looking sockets.
   io.of('/').use((_socket, next) => next(connectError('NOT_FOUND')));
   const timers = new DeadlineTimers(services);
+  const publisher = options.publish
+    ? new Publisher({ db, engine, ...options.publish, onStatus: (status) => hub.chair?.emit('publish:status', status) })
+    : null;
+  if (publisher) {
+    services.publishStatus = () => publisher.status();
+    publisher.start();
+  }
 
   return {
     httpServer,
@@ -181,8 +193,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       });
     },
+    publisher,
     async close() {
       timers.stop();
+      publisher?.stop();
       services.refusalAlerts.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

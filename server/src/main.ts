@@ -26,6 +26,20 @@ const tls =
     ? { cert: readFileSync(process.env.TLS_CERT, 'utf8'), key: readFileSync(process.env.TLS_KEY, 'utf8') }
     : undefined;
 
+// Publishing to a portal service (docs/deploy.md): both set, or neither.
+function publishTo(): { url: string; key: string } | undefined {
+  const url = process.env.PORTAL_PUBLISH_URL?.trim();
+  const key = process.env.PORTAL_PUBLISH_KEY?.trim();
+  if (!url && !key) return undefined;
+  if (!url || !/^https?:\/\/[^/\s]+/i.test(url) || !key || key.length < 24) {
+    console.error(
+      'Cần cả PORTAL_PUBLISH_URL (https://…) và PORTAL_PUBLISH_KEY (ít nhất 24 ký tự) / both PORTAL_PUBLISH_URL (https://…) and PORTAL_PUBLISH_KEY (at least 24 characters) are required',
+    );
+    process.exit(2);
+  }
+  return { url, key };
+}
+
 // Started again by the supervisor after a crash: serve as fast as possible and say so in the log.
 const restart = parseRestart(process.env.HDDT_RESTART);
 
@@ -53,6 +67,7 @@ const app = await createApp({
   appsRoot: process.env.HDDT_APPS_ROOT || undefined,
   tls,
   trustProxy: process.env.HDDT_TRUST_PROXY || undefined,
+  publish: publishTo(),
 });
 const actualPort = await app.listen(port, host);
 if (restart) {

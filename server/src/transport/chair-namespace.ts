@@ -137,6 +137,8 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
       onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
     });
     socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));
+    const publishing = services.publishStatus?.();
+    if (publishing) socket.emit('publish:status', publishing);
   });
   return nsp;
 }

@@ -9,7 +9,8 @@ import { logger } from '../logger';
 import { MailStore } from '../mail/mail-store';
 import { invitationDocuments } from '../mail/invitations';
 import { resolutionsFeed } from '../portal/feed';
-import { FEEDBACK_BODY_LIMIT, FeedbackLimiter, FeedbackStore, HONEYPOT_FIELD, validateFeedback } from '../portal/feedback';
+import { FEEDBACK_BODY_LIMIT, FeedbackLimiter, FeedbackStore, HONEYPOT_FIELD, validateFeedback, type FeedbackItem } from '../portal/feedback';
+import type { PortalView } from '../portal/editorial/reader-routes';
 import { href } from '../portal/layout';
 import {
   delegatesPage,
@@ -60,29 +61,10 @@ export function createPortalRouter(services: Services, db: Db): Router {
     sendHtml(res, 429, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text } }, feedback.published()));
   };
 
+  router.use(createPublicPages({ state, nowMs: () => services.nowMs() }, (limit) => feedback.published(limit)));
+
   for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
     const p = (path: string) => `${prefix}${path}`;
-    router.get(p('/'), (_req, res) => sendHtml(res, 200, homePage(state(), lang)));
-    router.get(p('/dai-bieu'), (_req, res) => sendHtml(res, 200, delegatesPage(state(), lang)));
-    router.get(p('/ky-hop'), (_req, res) => sendHtml(res, 200, sessionsPage(state(), lang)));
-    router.get(p('/ky-hop/:id'), (req, res) => {
-      const id = String(req.params.id);
-      const session = ID.test(id) ? publicSession(state(), id) : null;
-      if (!session) return notFound(res, lang, `/ky-hop/${id}`);
-      sendHtml(res, 200, sessionPage(state(), session, lang));
-    });
-    router.get(p('/nghi-quyet'), (_req, res) => sendHtml(res, 200, resolutionsPage(state(), lang)));
-    router.get(p('/nghi-quyet/:id'), (req, res) => {
-      const id = String(req.params.id);
-      const r = ID.test(id) ? publicResolution(state(), id) : null;
-      if (!r) return notFound(res, lang, `/nghi-quyet/${id}`);
-      const answers = feedback.published(200).filter((f) => f.resolutionId === r.id);
-      sendHtml(res, 200, resolutionPage(state(), r, lang, answers));
-    });
-    router.get(p('/tim-kiem'), (req, res) => {
-      const q = typeof req.query.q === 'string' ? req.query.q.normalize('NFC').slice(0, 200) : '';
-      sendHtml(res, 200, searchPage(state(), lang, q, q.trim() ? searchPublic(state(), q) : null));
-    });
     router.get(p('/y-kien'), (req, res) => {
       const view: FeedbackView = { values: {}, errors: {}, notice: null };
       const sent = req.query['da-gui'];
@@ -181,13 +163,6 @@ export function createPortalRouter(services: Services, db: Db): Router {
     });
   }
 
-  router.get('/feed.xml', (req, res) => {
-    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache');
-    res.send(resolutionsFeed(state(), base));
-  });
-
   // Unknown pages under the English prefix; the Vietnamese root's unknown pages end in the app's own 404.
   router.get(/^\/en\/.*/, (req, res) => notFound(res, 'en', req.path.slice(3)));
 
@@ -204,6 +179,50 @@ export function createPortalRouter(services: Services, db: Db): Router {
     logger.error({ err: error }, 'unexpected portal error');
     res.status(500).type('text/plain; charset=utf-8').send('Lỗi máy chủ. Vui lòng thử lại sau. / Server error. Please try again later.');
   });
+  return router;
+}
+
+/**
+ * The pages that read only the council's public state: home, delegates, sessions, resolutions, search and the
+ * Atom feed. The hall mounts them with its engine's state; the portal service with the state it folds from the
+ * published log. `published` gives the published answers to voters' feedback.
+ */
+export function createPublicPages(view: PortalView, published: (limit?: number) => FeedbackItem[]): Router {
+  const router = express.Router();
+  const state = (): CouncilState => view.state();
+  const notFound = (res: Response, lang: Lang, path = '/') => sendHtml(res, 404, notFoundPage(state(), lang, path));
+  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+    const p = (path: string) => `${prefix}${path}`;
+    router.get(p('/'), (_req, res) => sendHtml(res, 200, homePage(state(), lang)));
+    router.get(p('/dai-bieu'), (_req, res) => sendHtml(res, 200, delegatesPage(state(), lang)));
+    router.get(p('/ky-hop'), (_req, res) => sendHtml(res, 200, sessionsPage(state(), lang)));
+    router.get(p('/ky-hop/:id'), (req, res) => {
+      const id = String(req.params.id);
+      const session = ID.test(id) ? publicSession(state(), id) : null;
+      if (!session) return notFound(res, lang, `/ky-hop/${id}`);
+      sendHtml(res, 200, sessionPage(state(), session, lang));
+    });
+    router.get(p('/nghi-quyet'), (_req, res) => sendHtml(res, 200, resolutionsPage(state(), lang)));
+    router.get(p('/nghi-quyet/:id'), (req, res) => {
+      const id = String(req.params.id);
+      const r = ID.test(id) ? publicResolution(state(), id) : null;
+      if (!r) return notFound(res, lang, `/nghi-quyet/${id}`);
+      const answers = published(200).filter((f) => f.resolutionId === r.id);
+      sendHtml(res, 200, resolutionPage(state(), r, lang, answers));
+    });
+    router.get(p('/tim-kiem'), (req, res) => {
+      const q = typeof req.query.q === 'string' ? req.query.q.normalize('NFC').slice(0, 200) : '';
+      sendHtml(res, 200, searchPage(state(), lang, q, q.trim() ? searchPublic(state(), q) : null));
+    });
+  }
+
+  router.get('/feed.xml', (req, res) => {
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    res.setHeader('Content-Type', 'application/atom+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(resolutionsFeed(state(), base));
+  });
+
   return router;
 }
 

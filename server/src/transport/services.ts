@@ -4,7 +4,7 @@
 import { logger } from '../logger';
 import { clientText } from './client-text';
 import type { Ack, ErrorCode } from '@hddt/protocol';
-import { errorBody } from '@hddt/protocol';
+import { errorBody, type PublishStatusPayload } from '@hddt/protocol';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
 import type { Engine } from '../engine';
 import type { Credentials } from '../storage/credentials';
@@ -80,6 +80,8 @@ export interface Services {
   refusalAlerts: RefusalAlerts;
   /** Serving HTTPS: cookies are Secure. */
   tls: boolean;
+  /** Where publishing to the portal service stands; absent when the hall does not publish. */
+  publishStatus?: () => PublishStatusPayload;
 }
 
 export class SecurityLog {

@@ -24,5 +24,5 @@ export function createEditorialPortal(services: Services, db: Db, store: PortalS
     nowMs: () => services.nowMs(),
     newId: () => services.newId(),
   });
-  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes(services, store) };
+  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store) };
 }

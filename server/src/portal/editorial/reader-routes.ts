@@ -5,7 +5,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { CouncilState } from '../../domain/types';
 import { sendHtml } from '../../transport/portal-routes';
-import type { Services } from '../../transport/services';
 import { notFoundPage, searchPage } from '../pages';
 import { fold, publicResolutions, publicSessions, searchPublic, type Lang } from '../public-data';
 import { delegatePage, delegateRecord } from './delegate-pages';
@@ -16,10 +15,19 @@ import { isPublic } from './workflow';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[a-z0-9-]{1,60}$/;
 
-export function createReaderRoutes(services: Services, store: PortalStore): Router {
+/**
+ * What the public pages read: the council's public state (the hall engine's, or in the portal service the
+ * state folded from the log the hall published) and the clock.
+ */
+export interface PortalView {
+  state(): CouncilState;
+  nowMs(): number;
+}
+
+export function createReaderRoutes(view: PortalView, store: PortalStore): Router {
   const router = express.Router();
-  const state = (): CouncilState => services.engine.state;
-  const now = () => new Date(services.nowMs()).toISOString();
+  const state = (): CouncilState => view.state();
+  const now = () => new Date(view.nowMs()).toISOString();
   const notFound = (res: Response, lang: Lang, path: string) => sendHtml(res, 404, notFoundPage(state(), lang, path));
   const baseOf = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const count = (section: string) => store.countView(now().slice(0, 10), section);

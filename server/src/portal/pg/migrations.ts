@@ -100,4 +100,25 @@ CREATE TABLE portal_delegate_profiles (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'published hall log',
+    sql: `
+CREATE TABLE portal_log (
+  seq       BIGINT PRIMARY KEY,
+  at        TEXT NOT NULL,
+  actor     TEXT NOT NULL,
+  type      TEXT NOT NULL,
+  payload   TEXT,
+  prev_hash TEXT NOT NULL,
+  hash      TEXT NOT NULL,
+  received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE FUNCTION portal_log_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the published log is append-only';
+END $$;
+CREATE TRIGGER portal_log_kept BEFORE UPDATE OR DELETE ON portal_log FOR EACH ROW EXECUTE FUNCTION portal_log_kept();
+`,
+  },
 ];
