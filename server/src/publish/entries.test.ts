@@ -1,9 +1,10 @@
+import type { BallotMode } from '@hddt/protocol';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, entryHash } from '../storage/event-log';
 import { checkBatch, isPublicEntry, redact, type PublishedEntry, type RedactionLookup } from './entries';
 
 const lookup: RedactionLookup = {
-  roundMode: (id) => ({ named: 'named', anon: 'anonymous', secret: 'secret' })[id as 'named'] ?? null,
+  roundMode: (id) => (({ named: 'named', anon: 'anonymous', secret: 'secret' }) as Record<string, BallotMode>)[id] ?? null,
   documentConfidential: (id) => (id === 'mat' ? true : id === 'cong-khai' ? false : null),
 };
 
