@@ -51,6 +51,22 @@ async function signIn(width: number, height: number): Promise<Page> {
 /** How far the page itself scrolls (0: everything is on screen). */
 const pageOverflow = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight - innerHeight);
 
+/**
+ * Điều hành is one screen: the page does not scroll, and the seat map, the vote panel ("Biểu quyết") and the
+ * speaker queue each show at least `minVisible` px of themselves inside the viewport.
+ */
+async function expectOneScreen(page: Page, minVisible: number): Promise<void> {
+  expect(await pageOverflow(page)).toBe(0);
+  const { height } = page.viewportSize()!;
+  // The speaker queue's heading carries a badge with the number waiting.
+  for (const name of [/^Sơ đồ hội trường$/, /^Biểu quyết$/, /^Phát biểu( \d+)?$/]) {
+    const box = (await page.getByRole('region', { name }).boundingBox())!;
+    expect(box, String(name)).not.toBeNull();
+    const visible = Math.min(box.y + box.height, height) - Math.max(box.y, 0);
+    expect(visible, String(name)).toBeGreaterThanOrEqual(minVisible);
+  }
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
@@ -104,6 +120,7 @@ describe('Sơ đồ hội trường on the chair console', () => {
     await expect.poll(() => seat(2).getAttribute('aria-label')).toContain('Đăng ký phát biểu');
     await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-1366.png') });
     console.info(`console 1366×768, 31 seats: page scrolls by ${await pageOverflow(page)} px`);
+    await expectOneScreen(page, 150);
 
     // Tap an absent seat: mark the delegate present.
     await seat(30).click();
@@ -129,6 +146,9 @@ describe('Sơ đồ hội trường on the chair console', () => {
     expect(smallest).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-1920.png') });
     console.info(`console 1920×1080, 95 seats: map bottom at ${Math.round(box.y + box.height)} px, smallest seat ${Math.round(smallest)} px wide, page scrolls by ${await pageOverflow(page)} px`);
+    await expectOneScreen(page, 200);
+    // Nothing of the 95-seat map needs scrolling.
+    expect(await map.evaluate((el) => el.scrollHeight - el.clientHeight)).toBe(0);
     await page.close();
   });
 });
