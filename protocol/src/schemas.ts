@@ -240,3 +240,5 @@ export const HallLayoutSchema = z.strictObject({
     .array(z.strictObject({ blocks: z.array(z.array(z.int().min(1).max(10000)).max(500)).min(1).max(20) }))
     .max(500),
 });
+
+export { fastVoteCast, type OptionVoteCast } from './vote-cast-fast';

@@ -4,7 +4,7 @@
 import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
 import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
-import { EmptySchema, HandshakeSchema, RoundRefSchema, SyncSchema, VoteCastSchema } from '@hddt/protocol/schemas';
+import { EmptySchema, HandshakeSchema, RoundRefSchema, SyncSchema, VoteCastSchema, fastVoteCast } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession, speakersOf } from '../domain/queries';
 import type { Actor } from '../domain/types';
@@ -47,7 +47,7 @@ function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
       const round = result.state.rounds[p.roundId];
       const receipt = round ? ballotReceipt(round, delegateId) : null;
       return receipt ? { ok: true, data: receipt } : errorBody('INTERNAL');
-    }),
+    }, fastVoteCast),
     'vote:mine': handler(RoundRefSchema, (p, { services, delegateId }) => {
       const round = services.engine.state.rounds[p.roundId];
       if (!round) return errorBody('ROUND_NOT_FOUND');
