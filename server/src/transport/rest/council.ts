@@ -1,0 +1,42 @@
+// The council's own record: its names, term and hall settings, and the hall's seat map.
+
+import { layoutProblems, reconcileLayout } from '@hddt/protocol';
+import { CouncilPatchSchema, HallLayoutSchema } from '@hddt/protocol/schemas';
+import express, { type Router } from 'express';
+import { seatedSeats } from '../../domain/rules/hall';
+import type { CouncilState } from '../../domain/types';
+import { exec, parseBody, sendError, type RestContext } from './http';
+
+export function councilRoutes({ services, anyStaff, secretariat, json }: RestContext): Router {
+  const router = express.Router();
+  const { engine } = services;
+  router.get('/council', anyStaff, (_req, res) => {
+    if (!engine.state.council) return sendError(res, 'NOT_FOUND');
+    res.json(engine.state.council);
+  });
+  router.patch('/council', secretariat, json, async (req, res) => {
+    const patch = parseBody(CouncilPatchSchema, req, res);
+    if (!patch) return;
+    await exec(services, req, res, { type: 'council.configure', patch }, (s) => s.council);
+  });
+
+  // ---- the hall's seat map ----
+  // GET: the map to draw now (the stored layout fitted to today's roster, or the automatic one) and whether the
+  // secretariat has laid the hall out. PUT: a new layout, checked against the roster seat by seat.
+  const hallLayoutView = (s: CouncilState) => ({
+    layout: reconcileLayout(s.council?.hallLayout, seatedSeats(s)),
+    custom: Boolean(s.council?.hallLayout),
+  });
+  router.get('/hall-layout', anyStaff, (_req, res) => {
+    if (!engine.state.council) return sendError(res, 'NOT_FOUND');
+    res.json(hallLayoutView(engine.state));
+  });
+  router.put('/hall-layout', secretariat, json, async (req, res) => {
+    const layout = parseBody(HallLayoutSchema, req, res);
+    if (!layout) return;
+    const problems = layoutProblems(layout, seatedSeats(engine.state));
+    if (problems.length > 0) return sendError(res, 'HALL_LAYOUT_INVALID', problems);
+    await exec(services, req, res, { type: 'hall.lay-out', layout }, hallLayoutView);
+  });
+  return router;
+}
