@@ -12,6 +12,7 @@ import { LiveArea } from './features/live/live-area';
 import { LangSwitch } from './features/shared/lang-switch';
 import { Toasts } from './features/shared/toasts';
 import { SecurityAlerts } from './features/shared/security-alerts';
+import { PublishStatusBanner } from './features/shared/publish-status';
 
 // The print sheet (and the QR encoder) loads only when the secretariat opens it.
 const CardsPrint = lazy(() => import('./features/prepare/cards-print').then((m) => ({ default: m.CardsPrint })));
@@ -108,6 +109,7 @@ export function App() {
         </div>
       </header>
       <SecurityAlerts />
+      {portalOnly ? null : <PublishStatusBanner />}
       {area === 'portal' || portalOnly ? (
         <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><PortalArea /></Suspense>
       ) : area === 'prepare' ? <PrepareArea /> : <LiveArea />}

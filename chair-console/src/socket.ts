@@ -61,6 +61,7 @@ export function connectLive(origin: string = window.location.origin): ChairSocke
     if (snap) useStore.setState({ snapshot: { ...snap, connectedDelegateIds } });
   });
   s.on('alert:security', (alert) => useStore.setState((st) => ({ alerts: [...st.alerts.slice(-19), alert] })));
+  s.on('publish:status', (status) => useStore.setState({ publish: status }));
   return s;
 }
 

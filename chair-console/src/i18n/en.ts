@@ -385,6 +385,10 @@ export const en: Messages = {
   'alert.unknownCard': 'unknown delegate',
   'alert.more': 'and {{n}} more alerts',
   'alert.times': '({{n}} times within seconds)',
+  'publish.behind': 'Not yet in step with the public portal ({{n}} entries)',
+  'publish.retrying': 'the portal is unreachable; the hall sends again by itself when the link returns, the session goes on as usual',
+  'publish.keyRefused': 'the portal refuses the publishing key: check PORTAL_PUBLISH_KEY on both sides',
+  'publish.chainRefused': 'the portal refuses: the hash chain does not match; tell the system administrator now',
 
   'err.required': 'Required.',
   'err.tooShort': 'At least {{n}} characters.',

@@ -384,6 +384,10 @@ export const vi = {
   'alert.unknownCard': 'không rõ đại biểu',
   'alert.more': 'và {{n}} cảnh báo khác',
   'alert.times': '({{n}} lần trong vài giây)',
+  'publish.behind': 'Chưa đồng bộ với cổng thông tin ({{n}} mục)',
+  'publish.retrying': 'mất kết nối tới cổng thông tin; hệ thống tự gửi lại khi có mạng, phiên họp vẫn diễn ra bình thường',
+  'publish.keyRefused': 'cổng thông tin không nhận khóa đồng bộ: kiểm tra PORTAL_PUBLISH_KEY ở hai bên',
+  'publish.chainRefused': 'cổng thông tin từ chối vì chuỗi mã băm không khớp: báo ngay cho quản trị hệ thống',
 
   'err.required': 'Không được để trống.',
   'err.tooShort': 'Cần ít nhất {{n}} ký tự.',

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ChairSnapshot } from '@hddt/protocol';
+import type { ChairSnapshot, PublishStatusPayload } from '@hddt/protocol';
 import type { Store } from './index';
 
 export interface SecurityAlert {
@@ -16,10 +16,13 @@ export interface LiveSlice {
   /** serverTime − local clock, in ms, so countdowns follow the server's clock. */
   clockOffsetMs: number;
   alerts: SecurityAlert[];
+  /** Publishing to the portal service; null when the hall does not publish to one. */
+  publish: PublishStatusPayload | null;
 }
 
 export const createLiveSlice: StateCreator<Store, [], [], LiveSlice> = () => ({
   snapshot: null,
   clockOffsetMs: 0,
   alerts: [],
+  publish: null,
 });

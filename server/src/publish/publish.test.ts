@@ -15,6 +15,8 @@ import { parseAnchor } from '../records/result-check';
 import { entryHash } from '../storage/event-log';
 import type { PublishedEntry } from './entries';
 import type { Pool } from 'pg';
+import type { PublishStatusPayload } from '@hddt/protocol';
+import { chairSocket } from '../../../e2e/harness';
 
 const KEY = 'khoa-dong-bo-hien-tai-0123456789';
 const OLD_KEY = 'khoa-dong-bo-truoc-day-0123456789';
@@ -108,6 +110,10 @@ describe('publishing the hall to portal nodes on PostgreSQL', () => {
   });
 
   it('keeps the hall working while the link is down, counts what is behind, and catches up when it returns', async () => {
+    const port = await hall.listen(0, '127.0.0.1');
+    const chair = await chairSocket({ url: `http://127.0.0.1:${port}`, adminPassword: 'test-password-1' });
+    const seen: PublishStatusPayload[] = [];
+    chair.on('publish:status', (s) => seen.push(s));
     const first = nodes[0]!;
     await first.close();
     // The hall goes on deciding while the portal is unreachable.
@@ -118,10 +124,14 @@ describe('publishing the hall to portal nodes on PostgreSQL', () => {
       return s.problem === 'unreachable' && s.behind > 0;
     });
     expect(nodes[1]!.publicState.seq).toBeLessThan(hallSeq());
+    // The console is told, so it can show "Chưa đồng bộ với cổng thông tin (n mục)".
+    await until('the chair to hear it', () => seen.some((x) => x.problem === 'unreachable' && x.behind > 0));
     // The link returns: a node listens again at the address the hall publishes to.
     await startNode(port1);
     await until('catch-up after the link returned', () => hall.publisher!.status().behind === 0 && nodes[1]!.publicState.seq === hallSeq(), 20_000);
     expect(hall.publisher!.status().problem).toBeNull();
+    await until('the chair to hear it is in step', () => seen.at(-1)?.behind === 0 && seen.at(-1)?.problem === null);
+    chair.disconnect();
     expect(nodes[1]!.publicState.state.sessions[item.sessionId]!.currentItemId).toBe(item.id);
   });
 });
