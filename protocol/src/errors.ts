@@ -100,6 +100,12 @@ export const ERRORS = {
     'Chuỗi mã băm không khớp: mục gửi lên đã bị sửa hoặc không nối tiếp bản đã nhận. Cổng thông tin không nhận.',
     'The hash chain does not match: an entry was altered or does not follow the copy held. The portal refused it.',
   ],
+  FILE_NOT_FOUND: ['Không tìm thấy tệp (có thể chưa tải lên xong).', 'File not found (it may not have finished uploading).'],
+  PORTAL_FILE_TYPE: [
+    'Chỉ nhận ảnh JPEG, PNG và tệp PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP.',
+    'Only JPEG and PNG images and PDF, Word (DOC, DOCX), Excel (XLS, XLSX) and ZIP files are accepted.',
+  ],
+  IMAGE_UNREADABLE: ['Không đọc được ảnh này (tệp hỏng hoặc không đúng định dạng).', 'This image cannot be read (the file is damaged or not the format it claims).'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -158,11 +164,15 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROUND_NOT_FOUND':
     case 'SPEAKER_NOT_FOUND':
     case 'CONTENT_NOT_FOUND':
+    case 'FILE_NOT_FOUND':
       return 404;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
+    case 'PORTAL_FILE_TYPE':
       return 415;
+    case 'IMAGE_UNREADABLE':
+      return 422;
     case 'PROTOCOL_MISMATCH':
       return 426;
     case 'RATE_LIMITED':

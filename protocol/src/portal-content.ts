@@ -41,6 +41,45 @@ export interface PortalLink {
   url: string;
 }
 
+/** A file kept by the portal (an attachment of an item, an image in a body, a delegate's photo). */
+export interface PortalFile {
+  /** Random, URL-safe ([A-Za-z0-9_-]); readers fetch it at /tep/<id>. */
+  id: string;
+  /** The name the file had on upload (shown to readers, used as the download name). */
+  name: string;
+  /** One of PORTAL_FILE_TYPES. */
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** Pixel size of an image (after it was resized on upload); null for other files. */
+  width: number | null;
+  height: number | null;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+/** The file types the portal accepts: images (resized on upload) and documents readers download. */
+export const PORTAL_FILE_TYPES: Readonly<Record<string, { ext: string; image: boolean }>> = {
+  'image/jpeg': { ext: 'jpg', image: true },
+  'image/png': { ext: 'png', image: true },
+  'application/pdf': { ext: 'pdf', image: false },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', image: false },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', image: false },
+  'application/msword': { ext: 'doc', image: false },
+  'application/vnd.ms-excel': { ext: 'xls', image: false },
+  'application/zip': { ext: 'zip', image: false },
+};
+
+/** A file attached to an item (tệp đính kèm), with what the reader's list shows about it. */
+export interface ContentAttachment {
+  fileId: string;
+  /** What the link says, e.g. "Toàn văn Nghị quyết (PDF)". */
+  title: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
 export interface ContentItem {
   id: string;
   kind: ContentKind;
@@ -48,12 +87,21 @@ export interface ContentItem {
   state: ContentState;
   title: string;
   summary: string;
+  /** The English title and summary readers of the English pages see; null: the Vietnamese one is shown. */
+  titleEn: string | null;
+  summaryEn: string | null;
   /** Sanitised on the server (sanitize-html); safe to insert into a page. */
   bodyHtml: string;
   /** Số hiệu of a document, e.g. "12/NQ-HĐND"; null for articles and pages. */
   documentNumber: string | null;
   /** Ngày ban hành (YYYY-MM-DD) of a document. */
   issuedOn: string | null;
+  /** Ngày có hiệu lực (YYYY-MM-DD) of a document; null when not stated. */
+  effectiveOn: string | null;
+  /** Cơ quan ban hành of a document, e.g. "HĐND đặc khu Côn Đảo"; null for articles and pages. */
+  issuingBody: string | null;
+  /** Tệp đính kèm, in the order readers see them. */
+  attachments: ContentAttachment[];
   /** Tài liệu mật: can never be submitted or published. */
   confidential: boolean;
   links: PortalLink[];
@@ -133,6 +181,8 @@ export interface DelegateProfile {
   committees: string[];
   /** How voters reach the delegate (office address, phone, e-mail, reception days). */
   contact: string;
+  /** The portal file holding the delegate's photo (an image resized on upload); null: no photo. */
+  photoFileId: string | null;
   updatedAt: string;
   updatedBy: string;
 }
@@ -147,5 +197,8 @@ export const EDITORIAL_API = {
   sessionChecklist: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist`,
   checklistDraft: (sessionId: string) => `/api/portal/sessions/${sessionId}/checklist/draft`,
   delegateProfile: (delegateId: string) => `/api/portal/delegates/${delegateId}/profile`,
+  delegatePhoto: (delegateId: string) => `/api/portal/delegates/${delegateId}/photo`,
+  files: '/api/portal/files',
+  file: (id: string) => `/api/portal/files/${id}`,
   review: (from: string, to: string, format: 'json' | 'pdf' | 'xlsx') => `/api/portal/review.${format}?from=${from}&to=${to}`,
 } as const;

@@ -3,7 +3,7 @@
 // The store write comes first (it is a compare-and-set); its witness is appended to the log right after.
 
 import { createHash } from 'node:crypto';
-import type { DelegateProfile, ContentEdit, ContentInput, ContentItem, ContentTransition, ContentVersion, ErrorCode, StaffRole } from '@hddt/protocol';
+import type { ContentAttachment, DelegateProfile, ContentEdit, ContentInput, ContentItem, ContentTransition, ContentVersion, ErrorCode, StaffRole } from '@hddt/protocol';
 import type { Actor, DomainEvent } from '../../domain/types';
 import type { ExecResult } from '../../engine';
 import { sanitizeBody } from './sanitize';
@@ -48,9 +48,22 @@ export class Editorial {
     return { type: 'portal.item-saved', itemId: item.id, version: item.version, kind: item.kind, section: item.section, titleSha256: sha256(item.title), bodySha256: sha256(item.bodyHtml) };
   }
 
+  /** The attachments as stored: each uploaded file's name, type and size filled in from the store. */
+  private async attachmentsOf(list: ContentInput['attachments']): Promise<EditorialResult<ContentAttachment[]>> {
+    const out: ContentAttachment[] = [];
+    for (const a of list) {
+      const meta = await this.deps.store.fileMeta(a.fileId);
+      if (!meta) return { ok: false, code: 'FILE_NOT_FOUND' };
+      out.push({ fileId: meta.id, title: a.title.normalize('NFC'), name: meta.name, contentType: meta.contentType, size: meta.size });
+    }
+    return { ok: true, value: out };
+  }
+
   async create(editor: Editor, input: ContentInput): Promise<EditorialResult<ContentItem>> {
     if (!canWrite(editor.role)) return { ok: false, code: 'FORBIDDEN' };
     if (!(await this.sectionOk(input.kind, input.section))) return { ok: false, code: 'BAD_REQUEST' };
+    const attachments = await this.attachmentsOf(input.attachments);
+    if (!attachments.ok) return attachments;
     const at = this.now();
     const doc = input.kind === 'document';
     const item: ContentItem = {
@@ -60,9 +73,14 @@ export class Editorial {
       state: 'draft',
       title: input.title.normalize('NFC'),
       summary: input.summary.normalize('NFC'),
+      titleEn: input.titleEn?.normalize('NFC') ?? null,
+      summaryEn: input.summaryEn?.normalize('NFC') ?? null,
       bodyHtml: sanitizeBody(input.bodyHtml),
       documentNumber: doc ? input.documentNumber : null,
       issuedOn: doc ? input.issuedOn : null,
+      effectiveOn: doc ? input.effectiveOn : null,
+      issuingBody: doc ? (input.issuingBody?.normalize('NFC') ?? null) : null,
+      attachments: attachments.value,
       confidential: doc ? input.confidential : false,
       links: input.links,
       sessionId: input.sessionId,
@@ -88,6 +106,8 @@ export class Editorial {
     if (!allowed.ok) return allowed;
     if (edit.baseVersion !== current.version) return { ok: false, code: 'CONFLICT' };
     if (!(await this.sectionOk(current.kind, edit.section))) return { ok: false, code: 'BAD_REQUEST' };
+    const attachments = await this.attachmentsOf(edit.attachments);
+    if (!attachments.ok) return attachments;
     const at = this.now();
     const doc = current.kind === 'document';
     const item: ContentItem = {
@@ -96,9 +116,14 @@ export class Editorial {
       section: edit.section,
       title: edit.title.normalize('NFC'),
       summary: edit.summary.normalize('NFC'),
+      titleEn: edit.titleEn?.normalize('NFC') ?? null,
+      summaryEn: edit.summaryEn?.normalize('NFC') ?? null,
       bodyHtml: sanitizeBody(edit.bodyHtml),
       documentNumber: doc ? edit.documentNumber : null,
       issuedOn: doc ? edit.issuedOn : null,
+      effectiveOn: doc ? edit.effectiveOn : null,
+      issuingBody: doc ? (edit.issuingBody?.normalize('NFC') ?? null) : null,
+      attachments: attachments.value,
       confidential: doc ? edit.confidential : false,
       links: edit.links,
       sessionId: edit.sessionId,
@@ -144,8 +169,10 @@ export class Editorial {
   /** Delegate profiles are public facts the head of the board keeps (the roster keeps name and position). */
   async saveDelegateProfile(editor: Editor, delegateId: string, input: Pick<DelegateProfile, 'constituency' | 'committees' | 'contact'>): Promise<EditorialResult<DelegateProfile>> {
     if (editor.role !== 'board-head') return { ok: false, code: 'FORBIDDEN' };
+    const before = await this.deps.store.delegateProfile(delegateId);
     const profile: DelegateProfile = {
       delegateId,
+      photoFileId: before?.photoFileId ?? null,
       constituency: input.constituency.normalize('NFC'),
       committees: input.committees.map((c) => c.normalize('NFC')),
       contact: input.contact.normalize('NFC'),

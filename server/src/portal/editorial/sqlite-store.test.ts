@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../storage/database';
 import { SqlitePortalStore, migratePortal } from './sqlite-store';
-import { portalStoreContract, sampleItem } from './store-contract';
+import { portalStoreContract, sampleFile, sampleItem } from './store-contract';
 
 function tempDb() {
   const dir = mkdtempSync(path.join(tmpdir(), 'hddt-portal-store-'));
@@ -29,11 +29,36 @@ describe('SQLite portal store specifics', () => {
     try {
       const store = new SqlitePortalStore(db);
       migratePortal(db, new Date().toISOString());
-      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(2);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(3);
       const item = sampleItem();
       await store.commit({ item, expect: null, version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' } });
       expect(() => db.prepare("UPDATE portal_versions SET title = 'x'").run()).toThrow(/versions are kept/);
       expect(() => db.prepare('DELETE FROM portal_versions').run()).toThrow(/versions are kept/);
+      await store.saveFile(sampleFile(), new Uint8Array([1, 2, 3]));
+      expect(() => db.prepare("UPDATE portal_files SET name = 'x'").run()).toThrow(/files are never changed/);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('migrates a database written before files existed: its items read back with no attachments and no dates', async () => {
+    const { db, dir } = tempDb();
+    try {
+      new SqlitePortalStore(db);
+      db.prepare('DELETE FROM portal_migrations WHERE version = 3').run();
+      // Rebuild the version-2 shape: the columns and tables of migration 3 did not exist.
+      db.exec(`DROP TABLE portal_item_files; DROP TABLE portal_files;
+        ALTER TABLE portal_items DROP COLUMN title_en; ALTER TABLE portal_items DROP COLUMN summary_en;
+        ALTER TABLE portal_items DROP COLUMN effective_on; ALTER TABLE portal_items DROP COLUMN issuing_body;
+        ALTER TABLE portal_items DROP COLUMN attachments_json;
+        DROP INDEX portal_delegate_profiles_photo; ALTER TABLE portal_delegate_profiles DROP COLUMN photo_file_id;`);
+      db.prepare(
+        `INSERT INTO portal_items (id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links_json, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by, search_fold)
+         VALUES ('old', 'document', 'nghi-quyet', 'draft', 'Cũ', '', '<p>x</p>', '1/NQ-HĐND', '2026-01-02', 0, '[]', NULL, NULL, 1, NULL, NULL, 't', 'a', 't', 'a', 'cu')`,
+      ).run();
+      const store = new SqlitePortalStore(db);
+      expect(await store.item('old')).toMatchObject({ id: 'old', documentNumber: '1/NQ-HĐND', issuedOn: '2026-01-02', effectiveOn: null, issuingBody: null, titleEn: null, attachments: [] });
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

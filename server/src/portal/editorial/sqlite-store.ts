@@ -1,11 +1,11 @@
 // The default PortalStore: tables in the hall's SQLite file, with the portal's own forward-only migrations
 // (portal_migrations) so the portal's schema moves independently of the hall's and can be lifted out.
 
-import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalLink, PortalSection } from '@hddt/protocol';
+import type { ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalFile, PortalLink, PortalSection } from '@hddt/protocol';
 import { BUILT_IN_SECTIONS } from '@hddt/protocol';
 import type { Db } from '../../storage/database';
 import { fold } from '../public-data';
-import type { ItemChange, ItemFilter, PortalStore, SectionViews } from './store';
+import { referencedFileIds, type ItemChange, type ItemFilter, type PortalStore, type SectionViews } from './store';
 
 const MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -90,6 +90,37 @@ CREATE TABLE portal_delegate_profiles (
 );
 `,
   },
+  {
+    version: 3,
+    sql: `
+ALTER TABLE portal_items ADD COLUMN title_en TEXT;
+ALTER TABLE portal_items ADD COLUMN summary_en TEXT;
+ALTER TABLE portal_items ADD COLUMN effective_on TEXT;
+ALTER TABLE portal_items ADD COLUMN issuing_body TEXT;
+ALTER TABLE portal_items ADD COLUMN attachments_json TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE portal_delegate_profiles ADD COLUMN photo_file_id TEXT;
+CREATE TABLE portal_files (
+  id           TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  sha256       TEXT NOT NULL,
+  width        INTEGER,
+  height       INTEGER,
+  uploaded_at  TEXT NOT NULL,
+  uploaded_by  TEXT NOT NULL,
+  bytes        BLOB NOT NULL
+);
+CREATE TRIGGER portal_files_kept BEFORE UPDATE ON portal_files BEGIN SELECT RAISE(ABORT, 'files are never changed'); END;
+CREATE TABLE portal_item_files (
+  item_id TEXT NOT NULL REFERENCES portal_items (id),
+  file_id TEXT NOT NULL,
+  PRIMARY KEY (item_id, file_id)
+);
+CREATE INDEX portal_item_files_file ON portal_item_files (file_id);
+CREATE INDEX portal_delegate_profiles_photo ON portal_delegate_profiles (photo_file_id);
+`,
+  },
 ];
 
 interface ItemRow {
@@ -99,9 +130,14 @@ interface ItemRow {
   state: ContentState;
   title: string;
   summary: string;
+  title_en: string | null;
+  summary_en: string | null;
   body_html: string;
   document_number: string | null;
   issued_on: string | null;
+  effective_on: string | null;
+  issuing_body: string | null;
+  attachments_json: string;
   confidential: number;
   links_json: string;
   session_id: string | null;
@@ -145,9 +181,14 @@ function toItem(r: ItemRow): ContentItem {
     state: r.state,
     title: r.title,
     summary: r.summary,
+    titleEn: r.title_en,
+    summaryEn: r.summary_en,
     bodyHtml: r.body_html,
     documentNumber: r.document_number,
     issuedOn: r.issued_on,
+    effectiveOn: r.effective_on,
+    issuingBody: r.issuing_body,
+    attachments: JSON.parse(r.attachments_json) as ContentAttachment[],
     confidential: r.confidential === 1,
     links: JSON.parse(r.links_json) as PortalLink[],
     sessionId: r.session_id,
@@ -187,7 +228,7 @@ const toTransition = (r: TransitionRow): ContentTransition => ({
 /** The folded text a search runs over: title, number, summary and the body's text. */
 export function searchText(item: ContentItem): string {
   const body = item.bodyHtml.replace(/<[^>]*>/g, ' ');
-  return fold([item.title, item.documentNumber ?? '', item.summary, body].join(' \u0001 '));
+  return fold([item.title, item.documentNumber ?? '', item.issuingBody ?? '', item.summary, item.titleEn ?? '', item.summaryEn ?? '', body].join(' \u0001 '));
 }
 
 export function migratePortal(db: Db, nowIso: string): void {
@@ -207,7 +248,33 @@ export function migratePortal(db: Db, nowIso: string): void {
 }
 
 const ITEM_COLUMNS =
-  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links_json, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
+  'id, kind, section, state, title, summary, title_en, summary_en, body_html, document_number, issued_on, effective_on, issuing_body, attachments_json, confidential, links_json, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
+const FILE_COLUMNS = 'id, name, content_type, size, sha256, width, height, uploaded_at, uploaded_by';
+const PUBLIC_ITEM = "state = 'published' AND confidential = 0 AND publish_at IS NOT NULL AND publish_at <= ?";
+
+interface FileRow {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+const toFile = (r: FileRow): PortalFile => ({
+  id: r.id,
+  name: r.name,
+  contentType: r.content_type,
+  size: r.size,
+  sha256: r.sha256,
+  width: r.width,
+  height: r.height,
+  uploadedAt: r.uploaded_at,
+  uploadedBy: r.uploaded_by,
+});
 
 export class SqlitePortalStore implements PortalStore {
   private readonly q;
@@ -222,10 +289,10 @@ export class SqlitePortalStore implements PortalStore {
       ),
       item: p(`SELECT ${ITEM_COLUMNS} FROM portal_items WHERE id = ?`),
       insertItem: p(
-        `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES (@id, @kind, @section, @state, @title, @summary, @body_html, @document_number, @issued_on, @confidential, @links_json, @session_id, @source, @version, @review_comment, @publish_at, @created_at, @created_by, @updated_at, @updated_by, @search_fold)`,
+        `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES (@id, @kind, @section, @state, @title, @summary, @title_en, @summary_en, @body_html, @document_number, @issued_on, @effective_on, @issuing_body, @attachments_json, @confidential, @links_json, @session_id, @source, @version, @review_comment, @publish_at, @created_at, @created_by, @updated_at, @updated_by, @search_fold)`,
       ),
       updateItem: p(
-        `UPDATE portal_items SET section = @section, state = @state, title = @title, summary = @summary, body_html = @body_html, document_number = @document_number, issued_on = @issued_on, confidential = @confidential, links_json = @links_json, session_id = @session_id, source = @source, version = @version, review_comment = @review_comment, publish_at = @publish_at, updated_at = @updated_at, updated_by = @updated_by, search_fold = @search_fold WHERE id = @id AND version = @expect_version AND state = @expect_state`,
+        `UPDATE portal_items SET section = @section, state = @state, title = @title, summary = @summary, title_en = @title_en, summary_en = @summary_en, body_html = @body_html, document_number = @document_number, issued_on = @issued_on, effective_on = @effective_on, issuing_body = @issuing_body, attachments_json = @attachments_json, confidential = @confidential, links_json = @links_json, session_id = @session_id, source = @source, version = @version, review_comment = @review_comment, publish_at = @publish_at, updated_at = @updated_at, updated_by = @updated_by, search_fold = @search_fold WHERE id = @id AND version = @expect_version AND state = @expect_state`,
       ),
       insertVersion: p(
         'INSERT INTO portal_versions (item_id, version, saved_at, saved_by, title, summary, body_html, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -238,9 +305,17 @@ export class SqlitePortalStore implements PortalStore {
       transitions: p('SELECT * FROM portal_transitions WHERE item_id = ? ORDER BY seq'),
       transitionsBetween: p('SELECT * FROM portal_transitions WHERE at >= ? AND at < ? ORDER BY seq'),
       countView: p('INSERT INTO portal_views (day, section, count) VALUES (?, ?, 1) ON CONFLICT (day, section) DO UPDATE SET count = count + 1'),
-      profile: p('SELECT delegate_id, constituency, committees_json, contact, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = ?'),
+      profile: p('SELECT delegate_id, constituency, committees_json, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = ?'),
       saveProfile: p(
-        'INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees_json, contact, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees_json = excluded.committees_json, contact = excluded.contact, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+        'INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees_json, contact, photo_file_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees_json = excluded.committees_json, contact = excluded.contact, photo_file_id = excluded.photo_file_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+      ),
+      clearItemFiles: p('DELETE FROM portal_item_files WHERE item_id = ?'),
+      addItemFile: p('INSERT OR IGNORE INTO portal_item_files (item_id, file_id) VALUES (?, ?)'),
+      insertFile: p(`INSERT OR IGNORE INTO portal_files (${FILE_COLUMNS}, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      fileMeta: p(`SELECT ${FILE_COLUMNS} FROM portal_files WHERE id = ?`),
+      file: p(`SELECT ${FILE_COLUMNS}, bytes FROM portal_files WHERE id = ?`),
+      fileIsPublic: p(
+        `SELECT 1 FROM portal_item_files f JOIN portal_items i ON i.id = f.item_id WHERE f.file_id = ? AND i.state = 'published' AND i.confidential = 0 AND i.publish_at IS NOT NULL AND i.publish_at <= ? UNION ALL SELECT 1 FROM portal_delegate_profiles WHERE photo_file_id = ? LIMIT 1`,
       ),
       viewsBetween: p('SELECT section, SUM(count) AS views FROM portal_views WHERE day >= ? AND day <= ? GROUP BY section ORDER BY section'),
     };
@@ -264,9 +339,14 @@ export class SqlitePortalStore implements PortalStore {
       state: it.state,
       title: it.title,
       summary: it.summary,
+      title_en: it.titleEn,
+      summary_en: it.summaryEn,
       body_html: it.bodyHtml,
       document_number: it.documentNumber,
       issued_on: it.issuedOn,
+      effective_on: it.effectiveOn,
+      issuing_body: it.issuingBody,
+      attachments_json: JSON.stringify(it.attachments),
       confidential: it.confidential ? 1 : 0,
       links_json: JSON.stringify(it.links),
       session_id: it.sessionId,
@@ -288,6 +368,8 @@ export class SqlitePortalStore implements PortalStore {
         const r = this.q.updateItem.run({ ...row, expect_version: change.expect.version, expect_state: change.expect.state });
         if (r.changes !== 1) return false;
       }
+      this.q.clearItemFiles.run(it.id);
+      for (const fileId of referencedFileIds(it)) this.q.addItemFile.run(it.id, fileId);
       const v = change.version;
       if (v) this.q.insertVersion.run(v.itemId, v.version, v.savedAt, v.savedBy, v.title, v.summary, v.bodyHtml, v.bodySha256);
       const t = change.transition;
@@ -332,7 +414,7 @@ export class SqlitePortalStore implements PortalStore {
 
   async publicItems(nowIso: string, filter: { section?: string; limit?: number } = {}): Promise<ContentItem[]> {
     const args: (string | number)[] = [nowIso];
-    let sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE state = 'published' AND confidential = 0 AND publish_at IS NOT NULL AND publish_at <= ?`;
+    let sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE ${PUBLIC_ITEM}`;
     if (filter.section) {
       sql += ' AND section = ?';
       args.push(filter.section);
@@ -346,7 +428,7 @@ export class SqlitePortalStore implements PortalStore {
     const words = foldedWords.filter((w) => w.length > 0).slice(0, 10);
     if (words.length === 0) return [];
     const like = words.map(() => "search_fold LIKE ? ESCAPE '\\'").join(' AND ');
-    const sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE state = 'published' AND confidential = 0 AND publish_at IS NOT NULL AND publish_at <= ? AND ${like} ORDER BY publish_at DESC LIMIT ?`;
+    const sql = `SELECT ${ITEM_COLUMNS} FROM portal_items WHERE ${PUBLIC_ITEM} AND ${like} ORDER BY publish_at DESC LIMIT ?`;
     const args = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     return (this.db.prepare(sql).all(nowIso, ...args, Math.min(limit, 200)) as ItemRow[]).map(toItem);
   }
@@ -361,14 +443,40 @@ export class SqlitePortalStore implements PortalStore {
 
   async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
     const r = this.q.profile.get(delegateId) as
-      | { delegate_id: string; constituency: string; committees_json: string; contact: string; updated_at: string; updated_by: string }
+      | { delegate_id: string; constituency: string; committees_json: string; contact: string; photo_file_id: string | null; updated_at: string; updated_by: string }
       | undefined;
     if (!r) return null;
-    return { delegateId: r.delegate_id, constituency: r.constituency, committees: JSON.parse(r.committees_json) as string[], contact: r.contact, updatedAt: r.updated_at, updatedBy: r.updated_by };
+    return {
+      delegateId: r.delegate_id,
+      constituency: r.constituency,
+      committees: JSON.parse(r.committees_json) as string[],
+      contact: r.contact,
+      photoFileId: r.photo_file_id,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    };
   }
 
   async saveDelegateProfile(p: DelegateProfile): Promise<void> {
-    this.q.saveProfile.run(p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.updatedAt, p.updatedBy);
+    this.q.saveProfile.run(p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.photoFileId, p.updatedAt, p.updatedBy);
+  }
+
+  async saveFile(m: PortalFile, bytes: Uint8Array): Promise<boolean> {
+    return this.q.insertFile.run(m.id, m.name, m.contentType, m.size, m.sha256, m.width, m.height, m.uploadedAt, m.uploadedBy, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).changes === 1;
+  }
+
+  async fileMeta(id: string): Promise<PortalFile | null> {
+    const r = this.q.fileMeta.get(id) as FileRow | undefined;
+    return r ? toFile(r) : null;
+  }
+
+  async file(id: string): Promise<{ meta: PortalFile; bytes: Uint8Array } | null> {
+    const r = this.q.file.get(id) as (FileRow & { bytes: Buffer }) | undefined;
+    return r ? { meta: toFile(r), bytes: new Uint8Array(r.bytes) } : null;
+  }
+
+  async fileIsPublic(nowIso: string, id: string): Promise<boolean> {
+    return this.q.fileIsPublic.get(id, nowIso, id) !== undefined;
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {

@@ -1,7 +1,7 @@
 // The contract every PortalStore implementation must pass, written against the interface only. Run it with a
 // factory: portalStoreContract('SQLite', async () => ({ store, dispose })). A PostgreSQL store runs the same.
 
-import type { ContentItem, ContentTransition, ContentVersion } from '@hddt/protocol';
+import type { ContentItem, ContentTransition, ContentVersion, PortalFile } from '@hddt/protocol';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../public-data';
 import type { PortalStore } from './store';
@@ -18,9 +18,14 @@ export function sampleItem(over: Partial<ContentItem> = {}): ContentItem {
     state: 'draft',
     title: 'Kỳ họp thứ Tư thông qua nghị quyết về ngân sách',
     summary: 'Hội đồng nhân dân đặc khu Côn Đảo đã thông qua 5 nghị quyết.',
+    titleEn: null,
+    summaryEn: null,
     bodyHtml: '<p>Sáng nay, kỳ họp đã thông qua <strong>Nghị quyết</strong> về dự toán ngân sách.</p>',
     documentNumber: null,
     issuedOn: null,
+    effectiveOn: null,
+    issuingBody: null,
+    attachments: [],
     confidential: false,
     links: [{ title: 'Cổng HĐND tỉnh', url: 'https://hdnd.example.vn/' }],
     sessionId: null,
@@ -32,6 +37,21 @@ export function sampleItem(over: Partial<ContentItem> = {}): ContentItem {
     createdBy: 'bientap',
     updatedAt: T0,
     updatedBy: 'bientap',
+    ...over,
+  };
+}
+
+export function sampleFile(over: Partial<PortalFile> = {}): PortalFile {
+  return {
+    id: 'f1',
+    name: 'Nghị quyết 12.pdf',
+    contentType: 'application/pdf',
+    size: 5,
+    sha256: 'ab'.repeat(32),
+    width: null,
+    height: null,
+    uploadedAt: T0,
+    uploadedBy: 'bientap',
     ...over,
   };
 }
@@ -161,11 +181,79 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
     it('keeps one profile per delegate, replaced whole on save', () =>
       withStore(async (store) => {
         expect(await store.delegateProfile('d1')).toBeNull();
-        const p = { delegateId: 'd1', constituency: 'Đơn vị bầu cử số 1', committees: ['Ban Pháp chế'], contact: 'Trụ sở HĐND, thứ Năm hằng tuần', updatedAt: T0, updatedBy: 'truongban' };
+        const p = { delegateId: 'd1', constituency: 'Đơn vị bầu cử số 1', committees: ['Ban Pháp chế'], contact: 'Trụ sở HĐND, thứ Năm hằng tuần', photoFileId: null, updatedAt: T0, updatedBy: 'truongban' };
         await store.saveDelegateProfile(p);
         expect(await store.delegateProfile('d1')).toEqual(p);
-        await store.saveDelegateProfile({ ...p, committees: [], contact: '' });
-        expect(await store.delegateProfile('d1')).toEqual({ ...p, committees: [], contact: '' });
+        await store.saveDelegateProfile({ ...p, committees: [], contact: '', photoFileId: 'photo1' });
+        expect(await store.delegateProfile('d1')).toEqual({ ...p, committees: [], contact: '', photoFileId: 'photo1' });
+      }));
+
+    it('reads back a document’s issuing body, dates, English title and attachments', () =>
+      withStore(async (store) => {
+        const item = sampleItem({
+          kind: 'document',
+          section: 'nghi-quyet',
+          documentNumber: '12/NQ-HĐND',
+          issuedOn: '2026-07-01',
+          effectiveOn: '2026-07-15',
+          issuingBody: 'HĐND đặc khu Côn Đảo',
+          titleEn: 'Resolution on the 2027 budget',
+          summaryEn: 'The council adopted the budget.',
+          attachments: [{ fileId: 'f1', title: 'Toàn văn (PDF)', name: 'NQ 12.pdf', contentType: 'application/pdf', size: 5 }],
+        });
+        await store.commit({ item, expect: null, version: versionOf(item) });
+        expect(await store.item('it1')).toEqual(item);
+        const edited = { ...item, version: 2, effectiveOn: null, issuingBody: null, titleEn: null, summaryEn: null, attachments: [] };
+        expect(await store.commit({ item: edited, expect: { version: 1, state: 'draft' } })).toBe(true);
+        expect(await store.item('it1')).toEqual(edited);
+      }));
+
+    it('keeps files once, whole, byte for byte', () =>
+      withStore(async (store) => {
+        const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+        const meta = sampleFile({ size: bytes.length });
+        expect(await store.fileMeta('f1')).toBeNull();
+        expect(await store.file('f1')).toBeNull();
+        expect(await store.saveFile(meta, bytes)).toBe(true);
+        expect(await store.saveFile({ ...meta, name: 'khác.pdf' }, new Uint8Array([1]))).toBe(false);
+        expect(await store.fileMeta('f1')).toEqual(meta);
+        const got = await store.file('f1');
+        expect(got!.meta).toEqual(meta);
+        expect(Array.from(got!.bytes)).toEqual(Array.from(bytes));
+        const image = sampleFile({ id: 'img', name: 'anh.jpg', contentType: 'image/jpeg', width: 1600, height: 900 });
+        await store.saveFile(image, new Uint8Array([0xff, 0xd8]));
+        expect(await store.fileMeta('img')).toEqual(image);
+      }));
+
+    it('lets readers fetch a file only while a public item uses it or it is a delegate’s photo', () =>
+      withStore(async (store) => {
+        for (const id of ['att', 'img', 'draft-only', 'secret', 'photo', 'loose']) await store.saveFile(sampleFile({ id }), new Uint8Array([1]));
+        const now = '2026-07-15T00:00:00.000Z';
+        const attachment = (fileId: string) => ({ fileId, title: 'Tệp', name: 'a.pdf', contentType: 'application/pdf', size: 1 });
+        const pub = sampleItem({ id: 'pub', state: 'published', publishAt: T0, attachments: [attachment('att')], bodyHtml: '<p><img src="/tep/img" alt="Toàn cảnh kỳ họp"></p>' });
+        await store.commit({ item: pub, expect: null });
+        await store.commit({ item: sampleItem({ id: 'dr', attachments: [attachment('draft-only')] }), expect: null });
+        await store.commit({
+          item: sampleItem({ id: 'sec', kind: 'document', section: 'van-ban-dieu-hanh', state: 'published', publishAt: T0, confidential: true, attachments: [attachment('secret')] }),
+          expect: null,
+        });
+        await store.saveDelegateProfile({ delegateId: 'd1', constituency: '', committees: [], contact: '', photoFileId: 'photo', updatedAt: T0, updatedBy: 'truongban' });
+        expect(await store.fileIsPublic(now, 'att')).toBe(true);
+        expect(await store.fileIsPublic(now, 'img')).toBe(true);
+        expect(await store.fileIsPublic(now, 'photo')).toBe(true);
+        expect(await store.fileIsPublic(now, 'draft-only')).toBe(false);
+        expect(await store.fileIsPublic(now, 'secret')).toBe(false);
+        expect(await store.fileIsPublic(now, 'loose')).toBe(false);
+        expect(await store.fileIsPublic(now, 'missing')).toBe(false);
+        // Not yet due, then withdrawn: private again; an edit that drops the image drops it from the public set.
+        expect(await store.fileIsPublic('2026-06-01T00:00:00.000Z', 'att')).toBe(false);
+        const withdrawn = { ...pub, state: 'withdrawn' as const };
+        await store.commit({ item: withdrawn, expect: { version: 1, state: 'published' } });
+        expect(await store.fileIsPublic(now, 'att')).toBe(false);
+        const republished = { ...pub, version: 2, bodyHtml: '<p>Không còn ảnh.</p>' };
+        await store.commit({ item: republished, expect: { version: 1, state: 'withdrawn' } });
+        expect(await store.fileIsPublic(now, 'att')).toBe(true);
+        expect(await store.fileIsPublic(now, 'img')).toBe(false);
       }));
 
     it('filters the editors’ list by state, section and session', () =>

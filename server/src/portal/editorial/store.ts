@@ -3,7 +3,7 @@
 // as its own service. The SQLite implementation (sqlite-store.ts) is the default; store-contract.ts is the
 // test suite every implementation must pass.
 
-import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalSection } from '@hddt/protocol';
+import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalFile, PortalSection } from '@hddt/protocol';
 
 export interface ItemFilter {
   state?: ContentState;
@@ -22,6 +22,13 @@ export interface ItemChange {
   expect: { version: number; state: ContentState } | null;
   version?: ContentVersion;
   transition?: ContentTransition;
+}
+
+/** The portal files an item uses: its attachments and the images of its body (src="/tep/<id>"). */
+export function referencedFileIds(item: Pick<ContentItem, 'attachments' | 'bodyHtml'>): string[] {
+  const ids = new Set(item.attachments.map((a) => a.fileId));
+  for (const m of item.bodyHtml.matchAll(/\/tep\/([A-Za-z0-9_-]{1,64})/g)) ids.add(m[1]!);
+  return [...ids];
 }
 
 export interface SectionViews {
@@ -53,6 +60,18 @@ export interface PortalStore {
   viewsBetween(fromDay: string, toDay: string): Promise<SectionViews[]>;
   delegateProfile(delegateId: string): Promise<DelegateProfile | null>;
   saveDelegateProfile(profile: DelegateProfile): Promise<void>;
+
+  /** Keeps a file; false (and nothing changed) when a file with this id exists. Files are never changed. */
+  saveFile(meta: PortalFile, bytes: Uint8Array): Promise<boolean>;
+  /** The file's description without its bytes. */
+  fileMeta(id: string): Promise<PortalFile | null>;
+  file(id: string): Promise<{ meta: PortalFile; bytes: Uint8Array } | null>;
+  /**
+   * Whether readers may fetch the file at `nowIso`: an item that readers see (publicItems' rule) uses it
+   * (referencedFileIds: attachment or body image), or it is a delegate's photo. Files of drafts and of
+   * confidential documents stay private.
+   */
+  fileIsPublic(nowIso: string, id: string): Promise<boolean>;
 
   /** Transitions in a time range (the half-year review). */
   transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]>;
