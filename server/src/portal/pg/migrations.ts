@@ -121,4 +121,40 @@ END $$;
 CREATE TRIGGER portal_log_kept BEFORE UPDATE OR DELETE ON portal_log FOR EACH ROW EXECUTE FUNCTION portal_log_kept();
 `,
   },
+  {
+    version: 3,
+    name: 'files, attachments, document dates and issuing body, English title and summary, delegate photo',
+    sql: `
+ALTER TABLE portal_items ADD COLUMN title_en TEXT;
+ALTER TABLE portal_items ADD COLUMN summary_en TEXT;
+ALTER TABLE portal_items ADD COLUMN effective_on TEXT;
+ALTER TABLE portal_items ADD COLUMN issuing_body TEXT;
+ALTER TABLE portal_items ADD COLUMN attachments JSONB NOT NULL DEFAULT '[]';
+ALTER TABLE portal_delegate_profiles ADD COLUMN photo_file_id TEXT;
+CREATE INDEX portal_delegate_profiles_photo ON portal_delegate_profiles (photo_file_id);
+CREATE TABLE portal_files (
+  id           TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  sha256       TEXT NOT NULL,
+  width        INTEGER,
+  height       INTEGER,
+  uploaded_at  TEXT NOT NULL,
+  uploaded_by  TEXT NOT NULL,
+  bytes        BYTEA NOT NULL
+);
+CREATE FUNCTION portal_files_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'files are never changed';
+END $$;
+CREATE TRIGGER portal_files_kept BEFORE UPDATE ON portal_files FOR EACH ROW EXECUTE FUNCTION portal_files_kept();
+CREATE TABLE portal_item_files (
+  item_id TEXT NOT NULL REFERENCES portal_items (id),
+  file_id TEXT NOT NULL,
+  PRIMARY KEY (item_id, file_id)
+);
+CREATE INDEX portal_item_files_file ON portal_item_files (file_id);
+`,
+  },
 ];

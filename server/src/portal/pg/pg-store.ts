@@ -2,11 +2,11 @@
 // Same contract as the SQLite store (store-contract.ts): each commit is one transaction whose compare-and-set
 // is a conditional UPDATE, so two nodes saving the same item at once cannot both win.
 
-import type { ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalLink, PortalSection } from '@hddt/protocol';
+import type { ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalFile, PortalLink, PortalSection } from '@hddt/protocol';
 import pg from 'pg';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { searchText } from '../editorial/sqlite-store';
-import type { ItemChange, ItemFilter, PortalStore, SectionViews } from '../editorial/store';
+import { referencedFileIds, type ItemChange, type ItemFilter, type PortalStore, type SectionViews } from '../editorial/store';
 import { migratePortalPg } from './migrate';
 
 interface ItemRow {
@@ -20,6 +20,11 @@ interface ItemRow {
   document_number: string | null;
   issued_on: string | null;
   confidential: boolean;
+  title_en: string | null;
+  summary_en: string | null;
+  effective_on: string | null;
+  issuing_body: string | null;
+  attachments: ContentAttachment[];
   links: PortalLink[];
   session_id: string | null;
   source: string | null;
@@ -55,7 +60,32 @@ interface TransitionRow {
 }
 
 const ITEM_COLUMNS =
-  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by';
+  'id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by, title_en, summary_en, effective_on, issuing_body, attachments';
+const FILE_COLUMNS = 'id, name, content_type, size, sha256, width, height, uploaded_at, uploaded_by';
+
+interface FileRow {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+const toFile = (r: FileRow): PortalFile => ({
+  id: r.id,
+  name: r.name,
+  contentType: r.content_type,
+  size: r.size,
+  sha256: r.sha256,
+  width: r.width,
+  height: r.height,
+  uploadedAt: r.uploaded_at,
+  uploadedBy: r.uploaded_by,
+});
 const TRANSITION_COLUMNS = 'item_id, at, by_user, from_state, to_state, action, comment, version';
 const VERSION_COLUMNS = 'item_id, version, saved_at, saved_by, title, summary, body_html, body_sha256';
 const PUBLIC = "state = 'published' AND confidential = FALSE AND publish_at IS NOT NULL AND publish_at <= $1";
@@ -67,9 +97,14 @@ const toItem = (r: ItemRow): ContentItem => ({
   state: r.state,
   title: r.title,
   summary: r.summary,
+  titleEn: r.title_en,
+  summaryEn: r.summary_en,
   bodyHtml: r.body_html,
   documentNumber: r.document_number,
   issuedOn: r.issued_on,
+  effectiveOn: r.effective_on,
+  issuingBody: r.issuing_body,
+  attachments: r.attachments,
   confidential: r.confidential,
   links: r.links,
   sessionId: r.session_id,
@@ -190,23 +225,35 @@ export class PgPortalStore implements PortalStore {
       it.updatedAt,
       it.updatedBy,
       searchText(it),
+      it.titleEn,
+      it.summaryEn,
+      it.effectiveOn,
+      it.issuingBody,
+      JSON.stringify(it.attachments),
     ];
     return this.inTransaction(async (c) => {
       if (change.expect === null) {
         const r = await c.query(
-          `INSERT INTO portal_items (${ITEM_COLUMNS}, search_fold) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ON CONFLICT (id) DO NOTHING`,
+          `INSERT INTO portal_items (id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by, search_fold, title_en, summary_en, effective_on, issuing_body, attachments)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) ON CONFLICT (id) DO NOTHING`,
           values,
         );
         if (r.rowCount !== 1) return false;
       } else {
         // kind, created_at and created_by belong to the item's creation and are not changed by an update.
-        const [id, , section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, , , updatedAt, updatedBy, fold] = values;
+        const [id, , section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, , , updatedAt, updatedBy, fold, titleEn, summaryEn, effectiveOn, issuingBody, attachments] = values;
         const r = await c.query(
-          `UPDATE portal_items SET section = $2, state = $3, title = $4, summary = $5, body_html = $6, document_number = $7, issued_on = $8, confidential = $9, links = $10, session_id = $11, source = $12, version = $13, review_comment = $14, publish_at = $15, updated_at = $16, updated_by = $17, search_fold = $18
+          `UPDATE portal_items SET section = $2, state = $3, title = $4, summary = $5, body_html = $6, document_number = $7, issued_on = $8, confidential = $9, links = $10, session_id = $11, source = $12, version = $13, review_comment = $14, publish_at = $15, updated_at = $16, updated_by = $17, search_fold = $18,
+             title_en = $21, summary_en = $22, effective_on = $23, issuing_body = $24, attachments = $25
            WHERE id = $1 AND version = $19 AND state = $20`,
-          [id, section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, updatedAt, updatedBy, fold, change.expect.version, change.expect.state],
+          [id, section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, updatedAt, updatedBy, fold, change.expect.version, change.expect.state, titleEn, summaryEn, effectiveOn, issuingBody, attachments],
         );
         if (r.rowCount !== 1) return false;
+      }
+      await c.query('DELETE FROM portal_item_files WHERE item_id = $1', [it.id]);
+      const fileIds = referencedFileIds(it);
+      if (fileIds.length > 0) {
+        await c.query('INSERT INTO portal_item_files (item_id, file_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [it.id, fileIds]);
       }
       const v = change.version;
       if (v) {
@@ -309,20 +356,56 @@ export class PgPortalStore implements PortalStore {
   }
 
   async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
-    const [r] = await this.rows<{ delegate_id: string; constituency: string; committees: string[]; contact: string; updated_at: string; updated_by: string }>(
-      'SELECT delegate_id, constituency, committees, contact, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = $1',
+    const [r] = await this.rows<{ delegate_id: string; constituency: string; committees: string[]; contact: string; photo_file_id: string | null; updated_at: string; updated_by: string }>(
+      'SELECT delegate_id, constituency, committees, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = $1',
       [delegateId],
     );
     if (!r) return null;
-    return { delegateId: r.delegate_id, constituency: r.constituency, committees: r.committees, contact: r.contact, updatedAt: r.updated_at, updatedBy: r.updated_by };
+    return {
+      delegateId: r.delegate_id,
+      constituency: r.constituency,
+      committees: r.committees,
+      contact: r.contact,
+      photoFileId: r.photo_file_id,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    };
   }
 
   async saveDelegateProfile(p: DelegateProfile): Promise<void> {
     await this.pool.query(
-      `INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees, contact, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees = excluded.committees, contact = excluded.contact, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      [p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.updatedAt, p.updatedBy],
+      `INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees, contact, photo_file_id, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees = excluded.committees, contact = excluded.contact, photo_file_id = excluded.photo_file_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      [p.delegateId, p.constituency, JSON.stringify(p.committees), p.contact, p.photoFileId, p.updatedAt, p.updatedBy],
     );
+  }
+
+  async saveFile(m: PortalFile, bytes: Uint8Array): Promise<boolean> {
+    const r = await this.pool.query(
+      `INSERT INTO portal_files (${FILE_COLUMNS}, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+      [m.id, m.name, m.contentType, m.size, m.sha256, m.width, m.height, m.uploadedAt, m.uploadedBy, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+    );
+    return r.rowCount === 1;
+  }
+
+  async fileMeta(id: string): Promise<PortalFile | null> {
+    const [r] = await this.rows<FileRow>(`SELECT ${FILE_COLUMNS} FROM portal_files WHERE id = $1`, [id]);
+    return r ? toFile(r) : null;
+  }
+
+  async file(id: string): Promise<{ meta: PortalFile; bytes: Uint8Array } | null> {
+    const [r] = await this.rows<FileRow & { bytes: Buffer }>(`SELECT ${FILE_COLUMNS}, bytes FROM portal_files WHERE id = $1`, [id]);
+    return r ? { meta: toFile(r), bytes: new Uint8Array(r.bytes) } : null;
+  }
+
+  async fileIsPublic(nowIso: string, id: string): Promise<boolean> {
+    const rows = await this.rows(
+      `SELECT 1 FROM portal_item_files f JOIN portal_items i ON i.id = f.item_id
+         WHERE f.file_id = $2 AND i.state = 'published' AND i.confidential = FALSE AND i.publish_at IS NOT NULL AND i.publish_at <= $1
+       UNION ALL SELECT 1 FROM portal_delegate_profiles WHERE photo_file_id = $2 LIMIT 1`,
+      [nowIso, id],
+    );
+    return rows.length > 0;
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {
