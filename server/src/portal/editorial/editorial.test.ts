@@ -198,6 +198,23 @@ describe('editorial workflow', () => {
     expect(refused.body.messageEn).toContain('Confidential documents are never published');
   });
 
+  it('a document shows its issuing body and its issue and effective dates to readers; an unknown attachment is refused', async () => {
+    const doc = { kind: 'document', section: 'van-ban-qppl', title: 'Quy định về phí tham quan', documentNumber: '07/2026/NQ-HĐND', issuedOn: '2026-06-01', effectiveOn: '2026-07-01', issuingBody: 'HĐND đặc khu Côn Đảo' };
+    const noFile = await api<{ code: string }>(server, 'POST', '/api/portal/items', { ...doc, attachments: [{ fileId: 'khong-co', title: 'Toàn văn' }] }, editor);
+    expect(noFile.status).toBe(404);
+    expect(noFile.body.code).toBe('FILE_NOT_FOUND');
+    const created = await api<ContentItem>(server, 'POST', '/api/portal/items', doc, editor);
+    expect(created.body).toMatchObject({ effectiveOn: '2026-07-01', issuingBody: 'HĐND đặc khu Côn Đảo', attachments: [] });
+    const id = created.body.id;
+    expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'submit' }, editor)).status).toBe(200);
+    expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'publish' }, head)).status).toBe(200);
+    const page = await get(`/bai/${id}`);
+    expect(page.text).toContain('Cơ quan ban hành: HĐND đặc khu Côn Đảo');
+    expect(page.text).toContain('Ngày ban hành: 01/06/2026');
+    expect(page.text).toContain('Ngày hiệu lực: 01/07/2026');
+    expect((await get(`/en/bai/${id}`)).text).toContain('In force from: 01/07/2026');
+  });
+
   it('bad input gets vi/en errors; roles: only the head adds sections; portal staff stay out of the hall', async () => {
     const bad = await api<{ code: string; fields: { path: string }[] }>(server, 'POST', '/api/portal/items', { ...article, section: 'KHONG HOP LE' }, editor);
     expect(bad.status).toBe(400);
@@ -297,7 +314,9 @@ describe('half-year review', () => {
     expect(row('tin-tuc').published).toBe(1);
     expect(row('tin-tuc').views).toBeGreaterThanOrEqual(2);
     expect(row('ky-yeu').published).toBe(1);
-    expect(json.body.totals.documents).toBe(1);
+    // The Kỷ yếu entry and the legal document published in the document-metadata test above.
+    expect(row('van-ban-qppl').published).toBe(1);
+    expect(json.body.totals.documents).toBe(2);
     expect(json.body.feedback).toEqual({ received: 1, answered: 0, answerPublished: 0 });
     const session = engine.state.sessions[sessionId]!;
     expect(json.body.sessions).toEqual([

@@ -27,7 +27,9 @@ function itemMeta(item: ContentItem, lang: Lang): SafeHtml {
   const t = READER_TEXTS[lang];
   const parts: string[] = [];
   if (item.documentNumber) parts.push(`${t.number}: ${item.documentNumber}`);
+  if (item.issuingBody) parts.push(`${t.issuingBody}: ${item.issuingBody}`);
   if (item.issuedOn) parts.push(`${t.issuedOn}: ${formatDateVi(item.issuedOn)}`);
+  if (item.effectiveOn) parts.push(`${t.effectiveOn}: ${formatDateVi(item.effectiveOn)}`);
   if (item.publishAt) parts.push(`${t.publishedOn}: ${formatDateVi(item.publishAt.slice(0, 10))}`);
   return html`<p class="meta">${parts.join(' · ')}</p>`;
 }
