@@ -20,7 +20,27 @@ const QUORUM_PRESETS: { key: MsgKey; value: Threshold }[] = [
   { key: 'council.quorum.half', value: { numerator: 1, denominator: 2, strict: true } },
 ];
 
-/** Council settings: name, level, term, vote labels, quorum, may-change-vote, resolution number format. */
+/** Defaults of Nghị quyết 96/2023/QH15: "tín nhiệm thấp" from more than half, and from at least two thirds, of all delegates. */
+const LOW_CONFIDENCE_DEFAULT: Threshold = { numerator: 1, denominator: 2, strict: true };
+const DISMISSAL_DEFAULT: Threshold = { numerator: 2, denominator: 3, strict: false };
+
+/** A fraction of all delegates: numerator, denominator and whether it must be exceeded ("quá") or reached ("ít nhất"). */
+function ThresholdFields({ value, onChange, errors, path }: { value: Threshold; onChange: (t: Threshold) => void; errors: Record<string, string>; path: string }) {
+  const { t } = useT();
+  const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+  return (
+    <div className="form-grid three">
+      <Field label={t('council.numerator')} error={errors[`${path}.numerator`] ?? errors[path]}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(value.numerator) ? '' : String(value.numerator)} onChange={(e) => onChange({ ...value, numerator: num(e.target.value) })} />}</Field>
+      <Field label={t('council.denominator')} error={errors[`${path}.denominator`]}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(value.denominator) ? '' : String(value.denominator)} onChange={(e) => onChange({ ...value, denominator: num(e.target.value) })} />}</Field>
+      <label className="check"><input type="checkbox" checked={value.strict} onChange={(e) => onChange({ ...value, strict: e.target.checked })} />{t('council.strict')}</label>
+    </div>
+  );
+}
+
+/**
+ * Council settings: name, level, term and its number (khóa), vote labels, quorum, the confidence-rating
+ * thresholds, may-change-vote, resolution number format.
+ */
 export function CouncilForm() {
   const { t, lang } = useT();
   const pushToast = useStore((s) => s.pushToast);
@@ -35,6 +55,9 @@ export function CouncilForm() {
   if (!c) return <p role="status">{loadError ?? t('common.loading')}</p>;
   const cfg = c;
   const set = (patch: Partial<CouncilConfig>) => setC({ ...cfg, ...patch });
+  const lowConfidence = cfg.thresholds.lowConfidence ?? LOW_CONFIDENCE_DEFAULT;
+  const dismissal = cfg.thresholds.lowConfidenceDismissal ?? DISMISSAL_DEFAULT;
+  const setThreshold = (key: 'lowConfidence' | 'lowConfidenceDismissal', v: Threshold) => set({ thresholds: { ...cfg.thresholds, [key]: v } });
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -43,9 +66,11 @@ export function CouncilForm() {
       issuingBody: cfg.issuingBody.filter((l) => l.trim() !== ''),
       level: cfg.level,
       term: cfg.term,
+      termOrdinal: cfg.termOrdinal ?? '',
       place: cfg.place,
       voteLabels: cfg.voteLabels,
       quorum: cfg.quorum,
+      thresholds: { ...cfg.thresholds, lowConfidence: lowConfidence, lowConfidenceDismissal: dismissal },
       allowVoteChange: cfg.allowVoteChange,
       speakingTimeSec: cfg.speakingTimeSec,
       resolutionNumberFormat: cfg.resolutionNumberFormat,
@@ -74,7 +99,8 @@ export function CouncilForm() {
             </select>
           )}
         </Field>
-        <Field label={t('council.term')} error={errors.term}>{(a) => <input {...a} value={cfg.term} onChange={(e) => set({ term: e.target.value })} />}</Field>
+        <Field label={t('council.term')} error={errors.term} hint={t('council.termHint')}>{(a) => <input {...a} value={cfg.term} onChange={(e) => set({ term: e.target.value })} />}</Field>
+        <Field label={t('council.termOrdinal')} error={errors.termOrdinal} hint={t('council.termOrdinalHint')}>{(a) => <input {...a} value={cfg.termOrdinal ?? ''} onChange={(e) => set({ termOrdinal: e.target.value })} />}</Field>
         <Field label={t('council.place')} error={errors.place}>{(a) => <input {...a} value={cfg.place} onChange={(e) => set({ place: e.target.value })} />}</Field>
         <Field label={t('council.hallWifi')} error={errors.hallWifi}>{(a) => <input {...a} value={cfg.hallWifi} onChange={(e) => set({ hallWifi: e.target.value })} />}</Field>
         <div className="span-all">
@@ -105,6 +131,14 @@ export function CouncilForm() {
             <Field label={t('council.denominator')} error={errors['quorum.denominator']}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(cfg.quorum.denominator) ? '' : String(cfg.quorum.denominator)} onChange={(e) => set({ quorum: { ...cfg.quorum, denominator: num(e.target.value) } })} />}</Field>
             <label className="check"><input type="checkbox" checked={cfg.quorum.strict} onChange={(e) => set({ quorum: { ...cfg.quorum, strict: e.target.checked } })} />{t('council.strict')}</label>
           </div>
+        </fieldset>
+        <fieldset className="span-all fieldset">
+          <legend>{t('council.confidence')}</legend>
+          <p className="field-hint">{t('council.confidenceHint')}</p>
+          <h3>{t('council.lowConfidence')}</h3>
+          <ThresholdFields value={lowConfidence} onChange={(v) => setThreshold('lowConfidence', v)} errors={errors} path="thresholds.lowConfidence" />
+          <h3>{t('council.lowConfidenceDismissal')}</h3>
+          <ThresholdFields value={dismissal} onChange={(v) => setThreshold('lowConfidenceDismissal', v)} errors={errors} path="thresholds.lowConfidenceDismissal" />
         </fieldset>
         <label className="check span-all"><input type="checkbox" checked={cfg.allowVoteChange} onChange={(e) => set({ allowVoteChange: e.target.checked })} />{t('council.allowVoteChange')}</label>
         <Field label={t('council.speakingTime')} error={errors.speakingTimeSec}>{(a) => <input {...a} inputMode="numeric" value={Number.isNaN(cfg.speakingTimeSec) ? '' : String(cfg.speakingTimeSec)} onChange={(e) => set({ speakingTimeSec: num(e.target.value) })} />}</Field>
