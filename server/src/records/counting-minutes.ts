@@ -13,6 +13,7 @@ import {
   logLine,
   officialHeader,
   sessionSummaryLine,
+  sessionSummaryLines,
   timeAndDay,
   withTitle,
   type Block,
@@ -125,7 +126,7 @@ export function countingMinutesLayout(record: SessionRecord, round: RoundRecord,
   return {
     header: { ...officialHeader(record, '', dayIn(tz, Date.parse(closedAt))), issuingBody: [...record.council.issuingBody, 'BAN KIỂM PHIẾU'], numberLine: '' },
     title: 'BIÊN BẢN KIỂM PHIẾU',
-    subtitle: [round.question, sessionSummaryLine(record)],
+    subtitle: [round.question, ...sessionSummaryLines(record)],
     blocks,
     signatures: boardSigners(board),
   };

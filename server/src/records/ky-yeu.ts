@@ -5,7 +5,7 @@
 import { formatDocumentDateVi } from '@hddt/protocol';
 import type { CouncilState } from '../domain/types';
 import type { MinutesNotes } from './minutes-notes';
-import { endBody, minutesLayout, sessionSummaryLine, type Block, type MinutesLayout } from './minutes-layout';
+import { endBody, minutesLayout, sessionSummaryLine, sessionSummaryLines, type Block, type MinutesLayout } from './minutes-layout';
 import { shortDateVi, type RoundRecord, type SessionRecord } from './session-record';
 
 export function kyYeuLayouts(state: CouncilState, record: SessionRecord, notes: MinutesNotes): MinutesLayout[] {
@@ -78,7 +78,7 @@ export function kyYeuLayouts(state: CouncilState, record: SessionRecord, notes: 
     }
   }
 
-  const part = (title: string, blocks: Block[]): MinutesLayout => ({ header: null, title, subtitle: [summary], blocks: endBody(blocks), signatures: [] });
+  const part = (title: string, blocks: Block[]): MinutesLayout => ({ header: null, title, subtitle: sessionSummaryLines(record), blocks: endBody(blocks), signatures: [] });
   return [
     cover,
     part('CHƯƠNG TRÌNH KỲ HỌP', agenda),

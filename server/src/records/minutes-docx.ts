@@ -186,11 +186,12 @@ function signatures(signers: MinutesLayout['signatures']): Table[] {
         : [centered([run('')])],
     });
   const rows: TableRow[] = [];
-  // Pairs left to right; a lone last signer stands on the right, where Nghị định 30 puts the signing authority.
+  // Pairs left to right. A document's only signer stands on the right, where Nghị định 30 puts the signing
+  // authority; a lone signer of a later row stands on the left, under the first column's members.
   for (let i = 0; i < signers.length; i += 2) {
     const a = signers[i]!;
     const b = signers[i + 1];
-    rows.push(new TableRow({ cantSplit: true, children: b ? [side(a), side(b)] : [side(null), side(a)] }));
+    rows.push(new TableRow({ cantSplit: true, children: b ? [side(a), side(b)] : i === 0 ? [side(null), side(a)] : [side(a), side(null)] }));
   }
   if (rows.length === 0) return [];
   return [
@@ -238,7 +239,7 @@ export async function minutesDocx(layouts: MinutesLayout | MinutesLayout[], titl
   }));
   const doc = new Document({
     creator: 'Hội đồng điện tử',
-    title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle[0] ?? ''}`,
+    title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle.join(' ') ?? ''}`,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections,
   });

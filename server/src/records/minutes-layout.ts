@@ -45,7 +45,10 @@ export interface MinutesLayout {
   /** The summary line(s) under the title (trích yếu), bold, with a short rule under them. */
   subtitle: string[];
   blocks: Block[];
-  /** In rows of two; a lone signer stands on the right. Kept on the page of the body's last paragraph. */
+  /**
+   * In rows of two; a document's only signer stands on the right, a lone signer of a later row on the left (the
+   * counting board's third member under the first). Kept on the page of the body's last paragraph.
+   */
   signatures: Signer[];
 }
 export type DocLayout = MinutesLayout;
@@ -66,6 +69,21 @@ export function sessionSummaryLine(record: Pick<SessionRecord, 'council' | 'sess
   const c = record.council;
   const khoa = c.termOrdinal ? ` khóa ${c.termOrdinal}` : '';
   return `${record.session.heading}, ${c.name}${khoa}, nhiệm kỳ ${c.term}`;
+}
+
+/** Characters of 14 pt bold that fit the text width (165 mm) on one line, with a margin. */
+const SUMMARY_LINE_CHARS = 68;
+
+/**
+ * The summary line as printed under the title: when it would not fit one line, it is broken before "khóa …"
+ * (or before "nhiệm kỳ …"), so a line never breaks inside the term ("2026 -" / "2031").
+ */
+export function sessionSummaryLines(record: Pick<SessionRecord, 'council' | 'session'>): string[] {
+  const one = sessionSummaryLine(record);
+  if (one.length <= SUMMARY_LINE_CHARS) return [one];
+  const c = record.council;
+  const head = `${record.session.heading}, ${c.name}`;
+  return c.termOrdinal ? [head, `khóa ${c.termOrdinal}, nhiệm kỳ ${c.term}`] : [`${head},`, `nhiệm kỳ ${c.term}`];
 }
 
 export function officialHeader(record: Pick<SessionRecord, 'council' | 'session'>, number: string, isoDay: string, kind = 'BB-HĐND'): OfficialHeader {
@@ -216,7 +234,7 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
   return {
     header: officialHeader(record, notes.number, record.documentDate),
     title: 'BIÊN BẢN',
-    subtitle: [sessionSummaryLine(record)],
+    subtitle: sessionSummaryLines(record),
     blocks,
     signatures: [
       { role: ['THƯ KÝ'], name: s.secretaryName },

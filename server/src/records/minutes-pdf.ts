@@ -21,7 +21,7 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       size: 'A4',
       margins: MARGINS,
       bufferPages: true,
-      info: { Title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle[0] ?? ''}`, Creator: 'Hội đồng điện tử' },
+      info: { Title: title ?? `${list[0]?.title ?? ''} ${list[0]?.subtitle.join(' ') ?? ''}`, Creator: 'Hội đồng điện tử' },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -120,7 +120,8 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       doc.y += 12;
       const half = width / 2;
       for (let i = 0; i < signers.length; i += 2) {
-        const pair: (Signer | null)[] = signers[i + 1] ? [signers[i]!, signers[i + 1]!] : [null, signers[i]!];
+        // A document's only signer on the right (the signing authority); a lone signer of a later row on the left.
+        const pair: (Signer | null)[] = signers[i + 1] ? [signers[i]!, signers[i + 1]!] : i === 0 ? [null, signers[i]!] : [signers[i]!, null];
         const sy = doc.y;
         const lines = Math.max(...pair.map((s) => s?.role.length ?? 0));
         pair.forEach((s, k) => {

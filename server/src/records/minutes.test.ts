@@ -197,7 +197,8 @@ describe('minutes (Biên bản kỳ họp)', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       'BIÊN BẢN',
-      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo khóa I, nhiệm kỳ 2026 - 2031',
+      // The summary line breaks before "khóa", never inside the term.
+      'Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo\nkhóa I, nhiệm kỳ 2026 - 2031',
       OFFICIAL_NAMED,
       OFFICIAL_ANON,
       'Phạm Quốc Bình: 18 phiếu (58,06%) — trúng cử.',
