@@ -66,6 +66,10 @@ export const ERRORS = {
   INVALID_CHOICE: ['Lựa chọn không hợp lệ cho nội dung biểu quyết này.', 'This choice is not valid for this vote.'],
   SECRET_BALLOT: ['Đây là bỏ phiếu kín: không có thông tin từng người.', 'This is a secret ballot: no individual choices exist.'],
   SPEAKER_NOT_FOUND: ['Không tìm thấy lượt đăng ký phát biểu.', 'Speaker request not found.'],
+  SPEAKER_NOT_WAITING: [
+    'Lượt phát biểu này không còn trong danh sách chờ: không thể đổi thứ tự hay đánh dấu tranh luận.',
+    'This speaker is no longer waiting: it cannot be moved or marked as a rebuttal.',
+  ],
   ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
   HALL_LAYOUT_INVALID: [

@@ -65,6 +65,8 @@ export interface ChairClientToServer {
   'speaker:give': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:finish': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
   'speaker:remove': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
+  'speaker:move': (payload: { entryId: string; position: number }, ack: AckCallback<SpeakerEntry>) => void;
+  'speaker:mark': (payload: { entryId: string; rebuttal: boolean }, ack: AckCallback<SpeakerEntry>) => void;
   'display:show': (payload: { mode: DisplayMode; roundId?: string | null }, ack: AckCallback<{ mode: DisplayMode; roundId: string | null }>) => void;
 }
 

@@ -260,6 +260,10 @@ export interface SpeakerEntry {
   startedAt: string | null;
   endedAt: string | null;
   limitSec: number;
+  /** Place in the queue: lower speaks first. The chair reorders waiting entries (speaker.move). */
+  rank?: number;
+  /** Marked by the chair as a rebuttal (tranh luận) to an earlier speech. */
+  rebuttal?: boolean;
 }
 
 export type AttendanceStatus = 'present' | 'excused';

@@ -206,6 +206,9 @@ export const SpeakerAddSchema = z.strictObject({
   title: z.string().trim().max(MAX_NAME).default(''),
 });
 export const SpeakerRefSchema = z.strictObject({ entryId: id });
+/** Moves a waiting entry to a place in the waiting queue (0 = next to speak); a place past the end means last. */
+export const SpeakerMoveSchema = z.strictObject({ entryId: id, position: z.int().min(0).max(10_000) });
+export const SpeakerMarkSchema = z.strictObject({ entryId: id, rebuttal: z.boolean() });
 export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null) });
 export const VoteCastSchema = z.strictObject({ roundId: id, choice: BallotChoiceSchema });
 export const SyncSchema = z.strictObject({ sinceSeq: z.int().min(0).optional() }).optional();

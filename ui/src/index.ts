@@ -34,3 +34,4 @@ export {
   verdictLabel,
 } from './result-lines';
 export type { ResultLabels, ResultLang, ResultLine, ResultLineKey, ResultWord, Verdict } from './result-lines';
+export { playChime, storedFlag, storeFlag } from './chime';

@@ -363,6 +363,15 @@ export const en: Messages = {
   'speaker.guestName': 'Speaker’s name',
 
   'speaker.guestTitle': 'Position or organisation (optional)',
+  'speaker.up': 'Move {{name}} up',
+  'speaker.down': 'Move {{name}} down',
+  'speaker.drag': 'Drag to reorder: {{name}}',
+  'speaker.rebuttal': 'Rebuttal',
+  'speaker.rebuttalOf': 'Rebuttal: {{name}}',
+  'speaker.new': 'New',
+  'speaker.soundOn': 'New request sound: on',
+  'speaker.soundOff': 'New request sound: off',
+  'speaker.moved': 'Moved {{name}} to place {{pos}}.',
 
   'display.title': 'Hall display',
   'display.chooseMode': 'Choose what the hall shows',

@@ -362,6 +362,15 @@ export const vi = {
   'speaker.guestName': 'Họ tên người phát biểu',
 
   'speaker.guestTitle': 'Chức vụ, đơn vị (không bắt buộc)',
+  'speaker.up': 'Đưa {{name}} lên trước',
+  'speaker.down': 'Đưa {{name}} xuống sau',
+  'speaker.drag': 'Kéo để đổi thứ tự: {{name}}',
+  'speaker.rebuttal': 'Tranh luận',
+  'speaker.rebuttalOf': 'Tranh luận: {{name}}',
+  'speaker.new': 'Mới',
+  'speaker.soundOn': 'Âm báo đăng ký mới: bật',
+  'speaker.soundOff': 'Âm báo đăng ký mới: tắt',
+  'speaker.moved': 'Đã chuyển {{name}} đến vị trí {{pos}}.',
 
   'display.title': 'Màn hình hội trường',
   'display.chooseMode': 'Chọn nội dung trình chiếu',

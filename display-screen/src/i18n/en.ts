@@ -69,6 +69,7 @@ export const en: Messages = {
   speakerNone: 'Nobody has the floor',
   speakerTimeLeft: 'Time left',
   speakerOvertime: 'Over time',
+  speakerRebuttal: 'REBUTTAL',
   speakerNext: 'Next speakers',
   speakerQueueEmpty: 'Nobody is waiting to speak',
   speakerMore: 'and {{count}} more',

@@ -68,6 +68,7 @@ export const vi = {
   speakerNone: 'Chưa có đại biểu phát biểu',
   speakerTimeLeft: 'Thời gian còn lại',
   speakerOvertime: 'Quá giờ',
+  speakerRebuttal: 'TRANH LUẬN',
   speakerNext: 'Đăng ký phát biểu tiếp theo',
   speakerQueueEmpty: 'Chưa có đại biểu đăng ký',
   speakerMore: 'và {{count}} đại biểu khác',

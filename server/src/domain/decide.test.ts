@@ -751,6 +751,60 @@ describe('speaker queue', () => {
   });
 });
 
+describe('reordering the queue and marking rebuttals (tranh luận)', () => {
+  const waitingSeats = (hall: ReturnType<typeof demoHall>) =>
+    speakersOf(hall.state, hall.session.id).filter((e) => e.status === 'waiting').map((e) => e.delegateId);
+
+  it('moves a waiting entry to any place, up or down, and keeps the others in their order', () => {
+    const hall = demoHall({ delegates: 6, checkedIn: 6 });
+    const ids = [1, 2, 3, 4].map((seat) => hall.do({ type: 'speaker.request', delegateId: hall.delegate(seat) }).result!.entryId!);
+    hall.do({ type: 'speaker.move', entryId: ids[3]!, position: 0 });
+    expect(waitingSeats(hall)).toEqual([4, 1, 2, 3].map((s) => hall.delegate(s)));
+    hall.do({ type: 'speaker.move', entryId: ids[3]!, position: 2 });
+    expect(waitingSeats(hall)).toEqual([1, 2, 4, 3].map((s) => hall.delegate(s)));
+    // A place past the end means last.
+    hall.do({ type: 'speaker.move', entryId: ids[0]!, position: 99 });
+    expect(waitingSeats(hall)).toEqual([2, 4, 3, 1].map((s) => hall.delegate(s)));
+    // The same place is no event at all.
+    expect(hall.eventsOf({ type: 'speaker.move', entryId: ids[1]!, position: 0 })).toEqual([]);
+    expect(hall.eventsOf({ type: 'speaker.move', entryId: ids[1]!, position: 1 })).toEqual([
+      { type: 'speaker.reordered', order: [ids[3], ids[1], ids[2], ids[0]] },
+    ]);
+    // A request after a move goes to the end; the tablet's place follows the new order.
+    hall.do({ type: 'speaker.request', delegateId: hall.delegate(5) });
+    expect(waitingSeats(hall).at(-1)).toBe(hall.delegate(5));
+  });
+
+  it('a speech given, withdrawn or unknown cannot be moved; the floor goes to the moved entry', () => {
+    const hall = demoHall({ delegates: 4, checkedIn: 4 });
+    const a = hall.do({ type: 'speaker.request', delegateId: hall.delegate(1) }).result!.entryId!;
+    const b = hall.do({ type: 'speaker.request', delegateId: hall.delegate(2) }).result!.entryId!;
+    hall.do({ type: 'speaker.give', entryId: a });
+    expect(hall.codeOf({ type: 'speaker.move', entryId: a, position: 0 })).toBe('SPEAKER_NOT_WAITING');
+    expect(hall.codeOf({ type: 'speaker.move', entryId: 'nobody', position: 0 })).toBe('SPEAKER_NOT_FOUND');
+    hall.do({ type: 'speaker.withdraw', delegateId: hall.delegate(2) });
+    expect(hall.codeOf({ type: 'speaker.move', entryId: b, position: 0 })).toBe('SPEAKER_NOT_WAITING');
+    expect(hall.codeOf({ type: 'speaker.mark', entryId: b, rebuttal: true })).toBe('SPEAKER_NOT_WAITING');
+    hall.do({ type: 'session.close', sessionId: hall.session.id });
+    expect(hall.codeOf({ type: 'speaker.move', entryId: a, position: 0 })).toBe('SESSION_NOT_OPEN');
+  });
+
+  it('marks and unmarks a rebuttal on a waiting or speaking entry, idempotently', () => {
+    const hall = demoHall({ delegates: 3, checkedIn: 3 });
+    const a = hall.do({ type: 'speaker.request', delegateId: hall.delegate(1) }).result!.entryId!;
+    expect(hall.state.speakers[a]!.rebuttal).toBe(false);
+    expect(hall.eventsOf({ type: 'speaker.mark', entryId: a, rebuttal: true })).toEqual([{ type: 'speaker.marked', entryId: a, rebuttal: true }]);
+    hall.do({ type: 'speaker.mark', entryId: a, rebuttal: true });
+    expect(hall.state.speakers[a]!.rebuttal).toBe(true);
+    expect(hall.eventsOf({ type: 'speaker.mark', entryId: a, rebuttal: true })).toEqual([]);
+    hall.do({ type: 'speaker.give', entryId: a });
+    hall.do({ type: 'speaker.mark', entryId: a, rebuttal: false });
+    expect(hall.state.speakers[a]!.rebuttal).toBe(false);
+    hall.do({ type: 'speaker.finish', entryId: a });
+    expect(hall.codeOf({ type: 'speaker.mark', entryId: a, rebuttal: true })).toBe('SPEAKER_NOT_WAITING');
+  });
+});
+
 describe('hall display', () => {
   it('vote and result need a round; other modes carry none', () => {
     const hall = demoHall({ delegates: 3, checkedIn: 3 });

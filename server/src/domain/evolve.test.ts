@@ -142,6 +142,9 @@ function housekeeping(): Hall {
   const resolutionId = hall.do({ type: 'round.announce', roundId: r }).result!.resolutionId!;
   hall.do({ type: 'resolution.attach-text', resolutionId, documentId: d1 });
   const e = hall.do({ type: 'speaker.add', name: 'Khách mời', delegateId: null }).result!.entryId!;
+  const f = hall.do({ type: 'speaker.request', delegateId: hall.delegate(2) }).result!.entryId!;
+  hall.do({ type: 'speaker.move', entryId: f, position: 0 });
+  hall.do({ type: 'speaker.mark', entryId: f, rebuttal: true });
   hall.do({ type: 'speaker.remove', entryId: e });
   const other = hall.createSession(6);
   hall.do({ type: 'session.close', sessionId: sid });
@@ -186,7 +189,8 @@ describe('evolve is pure', () => {
       'agenda.removed', 'agenda.reordered', 'agenda.current-set', 'document.added', 'document.updated', 'document.removed',
       'motion.prepared', 'motion.updated', 'motion.removed', 'round.opened', 'ballot.cast', 'ballot.secret-cast',
       'round.closed', 'round.announced', 'resolution.adopted', 'resolution.text-attached', 'round.cancelled',
-      'speaker.requested', 'speaker.withdrawn', 'speaker.started', 'speaker.finished', 'speaker.removed', 'display.changed',
+      'speaker.requested', 'speaker.withdrawn', 'speaker.started', 'speaker.finished', 'speaker.removed',
+      'speaker.reordered', 'speaker.marked', 'display.changed',
     ];
     expect(stateEvents.filter((t) => !types.has(t))).toEqual([]);
   });

@@ -94,7 +94,7 @@ export function agendaOf(state: CouncilState, sessionId: string): AgendaItem[] {
 export function speakersOf(state: CouncilState, sessionId: string): SpeakerEntry[] {
   return Object.values(state.speakers)
     .filter((e) => e.sessionId === sessionId)
-    .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0));
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0));
 }
 
 /** Participation of a round, for views. */

@@ -185,6 +185,8 @@ export type Command =
   | { type: 'speaker.give'; entryId: string }
   | { type: 'speaker.finish'; entryId: string }
   | { type: 'speaker.remove'; entryId: string }
+  | { type: 'speaker.move'; entryId: string; position: number }
+  | { type: 'speaker.mark'; entryId: string; rebuttal: boolean }
   | { type: 'display.show'; mode: DisplayMode; roundId: string | null };
 
 export type CommandType = Command['type'];
@@ -245,6 +247,9 @@ export type DomainEvent =
   | { type: 'speaker.started'; entryId: string }
   | { type: 'speaker.finished'; entryId: string }
   | { type: 'speaker.removed'; entryId: string }
+  /** The waiting queue in its new order (entry ids, first speaks next). */
+  | { type: 'speaker.reordered'; order: string[] }
+  | { type: 'speaker.marked'; entryId: string; rebuttal: boolean }
   | { type: 'display.changed'; sessionId: string | null; display: DisplayState }
   // Not state changes: security and credential facts the log must keep.
   | { type: 'credential.delegate-issued'; delegateId: string; fingerprint: string }

@@ -101,7 +101,10 @@ export function touchedBy(event: DomainEvent): Ref[] {
     case 'speaker.withdrawn':
     case 'speaker.finished':
     case 'speaker.removed':
+    case 'speaker.marked':
       return [{ t: 'speaker', id: event.entryId }];
+    case 'speaker.reordered':
+      return event.order.map((id) => ({ t: 'speaker' as const, id }));
     case 'display.changed':
       return [{ t: 'live' }];
     default:

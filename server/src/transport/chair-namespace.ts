@@ -3,7 +3,7 @@
 import { logger } from '../logger';
 import type { ChairClientToServer, ChairServerToClient, StaffRole } from '@hddt/protocol';
 import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
-import { AgendaCurrentSchema, AttendanceSetSchema, DisplayShowSchema, EmptySchema, MotionAdhocSchema, MotionOpenSchema, RoundCancelSchema, RoundRefSchema, SessionRefSchema, SpeakerAddSchema, SpeakerRefSchema, SyncSchema } from '@hddt/protocol/schemas';
+import { AgendaCurrentSchema, AttendanceSetSchema, DisplayShowSchema, EmptySchema, MotionAdhocSchema, MotionOpenSchema, RoundCancelSchema, RoundRefSchema, SessionRefSchema, SpeakerAddSchema, SpeakerMarkSchema, SpeakerMoveSchema, SpeakerRefSchema, SyncSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession } from '../domain/queries';
 import type { Actor, CouncilState } from '../domain/types';
@@ -92,6 +92,12 @@ function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
     ),
     'speaker:remove': handler(SpeakerRefSchema, (p, { services, actor }) =>
       run(services, { type: 'speaker.remove', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
+    ),
+    'speaker:move': handler(SpeakerMoveSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.move', entryId: p.entryId, position: p.position }, actor, (state) => state.speakers[p.entryId] ?? null),
+    ),
+    'speaker:mark': handler(SpeakerMarkSchema, (p, { services, actor }) =>
+      run(services, { type: 'speaker.mark', entryId: p.entryId, rebuttal: p.rebuttal }, actor, (state) => state.speakers[p.entryId] ?? null),
     ),
     'display:show': handler(DisplayShowSchema, (p, { services, actor }) =>
       run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId }, actor, (state) => state.display),

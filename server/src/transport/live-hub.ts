@@ -168,6 +168,8 @@ export class LiveHub {
         case 'speaker.started':
         case 'speaker.finished':
         case 'speaker.removed':
+        case 'speaker.reordered':
+        case 'speaker.marked':
           p.speakers = true;
           p.urgent = true;
           if (event.type === 'speaker.started') p.display = true;

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent, PointerEvent } from 'react';
+import { playChime, storedFlag, storeFlag } from '@hddt/ui';
 import { SpeakerAddSchema } from '@hddt/protocol/schemas';
 import type { SpeakerEntry } from '@hddt/protocol';
 import { zodFieldErrors } from '../../form-errors';
@@ -24,7 +25,13 @@ export function speakerTimer(entry: SpeakerEntry, nowMs: number): { elapsed: num
 export function useSpeakerActions() {
   const { run } = useCommand();
   const speakers = useStore(selectSpeakers);
-  const waiting = useMemo(() => (speakers ?? []).filter((s) => s.status === 'waiting').sort((a, b) => a.requestedAt.localeCompare(b.requestedAt)), [speakers]);
+  const waiting = useMemo(
+    () =>
+      (speakers ?? [])
+        .filter((s) => s.status === 'waiting')
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt)),
+    [speakers],
+  );
   const speaking = (speakers ?? []).find((s) => s.status === 'speaking') ?? null;
   return {
     waiting,
@@ -32,6 +39,8 @@ export function useSpeakerActions() {
     give: (entryId: string) => run('speaker:give', { entryId }),
     finish: (entryId: string) => run('speaker:finish', { entryId }),
     remove: (entryId: string) => run('speaker:remove', { entryId }),
+    move: (entryId: string, position: number) => run('speaker:move', { entryId, position }),
+    mark: (entryId: string, rebuttal: boolean) => run('speaker:mark', { entryId, rebuttal }),
     add: (name: string, delegateId: string | null, title: string) => run('speaker:add', { name, delegateId, title }),
   };
 }
@@ -45,6 +54,7 @@ function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () =>
       <div>
         <div className="muted">{t('speaker.speaking')}</div>
         <strong className="speaking-name">{entry.name}</strong>
+        {entry.rebuttal ? <span className="pill rebuttal-pill"> {t('speaker.rebuttal')}</span> : null}
         {entry.title ? <div className="muted">{entry.title}</div> : null}
       </div>
       <div className="speaking-timer" role="timer" aria-label={t('speaker.timer')}>
@@ -57,12 +67,148 @@ function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () =>
   );
 }
 
+const SOUND_MUTE_KEY = 'hddt.console.requestSoundMuted';
+/** A request stays marked "Mới" for this long. */
+const NEW_FOR_MS = 60_000;
+
+interface QueueProps {
+  waiting: SpeakerEntry[];
+  open: boolean;
+  floorTaken: boolean;
+  now: number;
+  hallTime: (iso: string) => string;
+  onGive: (id: string) => unknown;
+  onRemove: (id: string) => unknown;
+  onMove: (id: string, position: number) => unknown;
+  onMark: (id: string, rebuttal: boolean) => unknown;
+}
+
+/**
+ * The waiting queue: reorder by dragging the handle (mouse, pen or touch: pointer events, not HTML drag and
+ * drop, which touch screens lack), by the ↑/↓ buttons, or with the arrow keys on the handle.
+ */
+function SpeakerQueue({ waiting, open, floorTaken, now, hallTime, onGive, onRemove, onMove, onMark }: QueueProps) {
+  const { t } = useT();
+  const [drag, setDrag] = useState<{ id: string; from: number; over: number } | null>(null);
+  const [said, setSaid] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const moveTo = (entry: SpeakerEntry, position: number) => {
+    setSaid(t('speaker.moved', { name: entry.name, pos: position + 1 }));
+    void onMove(entry.id, position);
+  };
+  const rowAt = (y: number): number | null => {
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-queue-index]') ?? [];
+    let found: number | null = null;
+    for (const row of rows) {
+      const box = row.getBoundingClientRect();
+      if (y >= box.top) found = Number(row.dataset.queueIndex);
+    }
+    return found;
+  };
+  const onPointerDown = (e: PointerEvent<HTMLButtonElement>, index: number, id: string) => {
+    if (!open) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setDrag({ id, from: index, over: index });
+  };
+  const onPointerMove = (e: PointerEvent<HTMLButtonElement>) => {
+    if (!drag) return;
+    const over = rowAt(e.clientY);
+    if (over !== null && over !== drag.over) setDrag({ ...drag, over });
+  };
+  const onPointerUp = () => {
+    if (!drag) return;
+    const entry = waiting[drag.from];
+    if (entry && drag.over !== drag.from) moveTo(entry, drag.over);
+    setDrag(null);
+  };
+  const onHandleKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const entry = waiting[index];
+    if (!entry) return;
+    if (e.key === 'ArrowUp' && index > 0) {
+      e.preventDefault();
+      moveTo(entry, index - 1);
+    } else if (e.key === 'ArrowDown' && index < waiting.length - 1) {
+      e.preventDefault();
+      moveTo(entry, index + 1);
+    }
+  };
+
+  return (
+    <>
+      <ol className="queue" aria-label={t('speaker.queue')} ref={listRef}>
+        {waiting.map((s, i) => {
+          const isNew = now - Date.parse(s.requestedAt) < NEW_FOR_MS;
+          const dragging = drag?.id === s.id;
+          const target = drag !== null && !dragging && drag.over === i;
+          return (
+            <li key={s.id} className={`queue-row${dragging ? ' is-dragging' : ''}${target ? ' is-drop-target' : ''}`} data-queue-index={i}>
+              <button
+                type="button"
+                className="queue-handle"
+                aria-label={t('speaker.drag', { name: s.name })}
+                aria-keyshortcuts="ArrowUp ArrowDown"
+                disabled={!open}
+                onPointerDown={(e) => onPointerDown(e, i, s.id)}
+                onPointerMove={onPointerMove}
+                onPointerUp={onPointerUp}
+                onPointerCancel={() => setDrag(null)}
+                onKeyDown={(e) => onHandleKey(e, i)}
+              >
+                <span aria-hidden="true">⠿</span>
+              </button>
+              <span className="queue-pos">{i + 1}</span>
+              <span className="queue-name">
+                {s.name}
+                {s.title ? <span className="muted"> · {s.title}</span> : null}
+                {s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}
+                {isNew ? <span className="pill new-pill" data-testid="new-request"> {t('speaker.new')}</span> : null}
+                {s.rebuttal ? <span className="pill rebuttal-pill"> {t('speaker.rebuttal')}</span> : null}
+                <span className="muted queue-time" data-testid="request-time"> · {hallTime(s.requestedAt)}</span>
+              </span>
+              <span className="queue-move">
+                <button type="button" className="btn" disabled={!open || i === 0} aria-label={t('speaker.up', { name: s.name })} onClick={() => moveTo(s, i - 1)}>↑</button>
+                <button type="button" className="btn" disabled={!open || i === waiting.length - 1} aria-label={t('speaker.down', { name: s.name })} onClick={() => moveTo(s, i + 1)}>↓</button>
+              </span>
+              <span className="queue-actions">
+                <button type="button" className="btn btn-small" disabled={!open} aria-pressed={s.rebuttal ?? false} aria-label={t('speaker.rebuttalOf', { name: s.name })} onClick={() => void onMark(s.id, !(s.rebuttal ?? false))}>{t('speaker.rebuttal')}</button>
+                <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('speaker.give')}</button>
+                <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void onRemove(s.id)}>{t('common.remove')}</button>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="visually-hidden" role="status">{said}</p>
+    </>
+  );
+}
+
 export function SpeakersPanel() {
   const { t } = useT();
   const session = useStore(selectSession);
   const delegates = useStore(selectDelegates);
-  const { waiting, speaking, give, finish, remove, add } = useSpeakerActions();
+  const { waiting, speaking, give, finish, remove, add, move, mark } = useSpeakerActions();
   const hallTime = useHallTime();
+  const now = useServerNow(5000);
+  const [muted, setMuted] = useState(() => storedFlag(SOUND_MUTE_KEY));
+  const [chimes, setChimes] = useState(0);
+  const seen = useRef<Set<string> | null>(null);
+  // A sound when a new request arrives (not for those already waiting when the console opened).
+  useEffect(() => {
+    const ids = waiting.map((w) => w.id);
+    if (seen.current === null) {
+      seen.current = new Set(ids);
+      return;
+    }
+    const fresh = ids.filter((id) => !seen.current!.has(id));
+    for (const id of fresh) seen.current.add(id);
+    if (fresh.length > 0 && !muted && playChime([880, 1174.66])) setChimes((n) => n + 1);
+  }, [waiting, muted]);
+  const toggleSound = () => {
+    setMuted(!muted);
+    storeFlag(SOUND_MUTE_KEY, !muted);
+  };
   const [name, setName] = useState('');
   const [guestTitle, setGuestTitle] = useState('');
   const [delegateId, setDelegateId] = useState('');
@@ -87,20 +233,13 @@ export function SpeakersPanel() {
   }
 
   return (
-    <section className="panel" aria-labelledby="spk-h">
+    <section className="panel" aria-labelledby="spk-h" data-chimes={chimes}>
       <h2 id="spk-h">{t('speaker.title')}{waiting.length > 0 ? <span className="pill queue-badge" data-testid="queue-badge"> {waiting.length}</span> : null}</h2>
       {speaking ? <SpeakingNow entry={speaking} onFinish={() => void finish(speaking.id)} /> : <p className="muted">{t('speaker.nobody')}</p>}
-      <ol className="queue" aria-label={t('speaker.queue')}>
-        {waiting.map((s, i) => (
-          <li key={s.id} className="queue-row">
-            <span className="queue-pos">{i + 1}</span>
-            <span className="queue-name">{s.name}{s.title ? <span className="muted"> · {s.title}</span> : null}{s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}
-              <span className="muted queue-time" data-testid="request-time"> · {hallTime(s.requestedAt)}</span></span>
-            <button type="button" className="btn btn-small btn-primary" disabled={!open || speaking !== null} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void give(s.id)}>{t('speaker.give')}</button>
-            <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void remove(s.id)}>{t('common.remove')}</button>
-          </li>
-        ))}
-      </ol>
+      <button type="button" className="btn btn-small queue-sound" aria-pressed={!muted} onClick={toggleSound}>
+        {muted ? t('speaker.soundOff') : t('speaker.soundOn')}
+      </button>
+      <SpeakerQueue waiting={waiting} open={open} floorTaken={speaking !== null} now={now} hallTime={hallTime} onGive={give} onRemove={remove} onMove={move} onMark={mark} />
       {waiting.length === 0 ? <p className="muted">{t('speaker.emptyQueue')}</p> : null}
       <form className="form-row compact" onSubmit={onAdd} noValidate aria-label={t('speaker.add')}>
         <Field label={t('speaker.pickDelegate')}>

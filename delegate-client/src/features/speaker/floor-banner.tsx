@@ -7,43 +7,9 @@ import { serverMessage } from '../../server-message';
 import { formatCountdown } from '@hddt/ui/live';
 import { useServerNow } from '../../use-now';
 import type { Lang } from '../../i18n';
+import { playChime, storedFlag, storeFlag } from '@hddt/ui';
 
 const MUTE_KEY = 'hddt.chimeMuted';
-
-function storedMute(): boolean {
-  try {
-    return localStorage.getItem(MUTE_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-/** A soft two-note chime (no audio file: the hall has no internet and the app ships no sounds). */
-function chime(): boolean {
-  const Ctx = window.AudioContext;
-  if (!Ctx) return false;
-  try {
-    const ctx = new Ctx();
-    const start = ctx.currentTime;
-    for (const [i, freq] of [659.25, 880].entries()) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      osc.type = 'sine';
-      osc.frequency.value = freq;
-      const t0 = start + i * 0.18;
-      gain.gain.setValueAtTime(0, t0);
-      gain.gain.linearRampToValueAtTime(0.12, t0 + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + 0.6);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(t0);
-      osc.stop(t0 + 0.65);
-    }
-    setTimeout(() => void ctx.close(), 1200);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * "Bạn được mời phát biểu": shown above every tab while this delegate has the floor, with the time left, a
@@ -55,7 +21,7 @@ export function FloorBanner() {
   const mine = useStore(selectMySpeakerEntry);
   const speaking = mine?.status === 'speaking' ? mine : null;
   const now = useServerNow(speaking !== null);
-  const [muted, setMuted] = useState(storedMute);
+  const [muted, setMuted] = useState(() => storedFlag(MUTE_KEY));
   const [chimes, setChimes] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +31,7 @@ export function FloorBanner() {
     if (!speaking || chimedFor.current === speaking.id) return;
     chimedFor.current = speaking.id;
     setError(null);
-    if (!muted && chime()) setChimes((n) => n + 1);
+    if (!muted && playChime()) setChimes((n) => n + 1);
   }, [speaking, muted]);
 
   if (!speaking) return null;
@@ -74,11 +40,7 @@ export function FloorBanner() {
   const toggleMute = () => {
     const next = !muted;
     setMuted(next);
-    try {
-      localStorage.setItem(MUTE_KEY, next ? '1' : '0');
-    } catch {
-      // kept for this page only
-    }
+    storeFlag(MUTE_KEY, next);
   };
 
   const finish = async () => {

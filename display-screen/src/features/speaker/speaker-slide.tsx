@@ -18,7 +18,10 @@ export function warnThresholdSec(limitSec: number): number {
 export function SpeakerSlide({ speakers, now, live }: Props) {
   const { t } = useT();
   const current = speakers.find((s) => s.status === 'speaking') ?? null;
-  const waiting = speakers.filter((s) => s.status === 'waiting').sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+  // The chair's order (rank), as the console shows it.
+  const waiting = speakers
+    .filter((s) => s.status === 'waiting')
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt));
   const next = waiting.slice(0, NEXT_COUNT);
   const more = waiting.length - next.length;
 
@@ -33,7 +36,10 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
   return (
     <section className="slide slide-speaker" data-slide="speaker">
       <div className="speaker-main">
-        <p className="slide-kicker" data-fit>{t('speakerHeading')}</p>
+        <p className="slide-kicker" data-fit>
+          {t('speakerHeading')}
+          {current?.rebuttal ? <span data-testid="speaker-rebuttal"> · {t('speakerRebuttal')}</span> : null}
+        </p>
         {current ? (
           <>
             <h1 className="speaker-name" data-fit>{current.name}</h1>
@@ -64,7 +70,10 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
             {next.map((s, i) => (
               <li key={s.id} className="speaker-queue-item">
                 <span className="speaker-queue-number">{i + 1}</span>
-                <span className="speaker-queue-name" data-fit>{s.name}</span>
+                <span className="speaker-queue-name" data-fit>
+                  {s.name}
+                  {s.rebuttal ? ` · ${t('speakerRebuttal')}` : ''}
+                </span>
               </li>
             ))}
           </ol>

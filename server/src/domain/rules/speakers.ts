@@ -7,8 +7,15 @@ import type { DomainEvent } from '../types';
 import type { DecideCtx, Deciders, Evolvers } from './kit';
 import { fail, ok } from './kit';
 
-type SpeakerCommand = 'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove';
-type SpeakerEvent = 'speaker.requested' | 'speaker.withdrawn' | 'speaker.started' | 'speaker.finished' | 'speaker.removed';
+type SpeakerCommand = 'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove' | 'speaker.move' | 'speaker.mark';
+type SpeakerEvent =
+  | 'speaker.requested'
+  | 'speaker.withdrawn'
+  | 'speaker.started'
+  | 'speaker.finished'
+  | 'speaker.removed'
+  | 'speaker.reordered'
+  | 'speaker.marked';
 
 export const speakerDeciders: Deciders<SpeakerCommand> = {
   'speaker.request': (state, command, ctx) => {
@@ -71,6 +78,33 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
     if (entry.status !== 'waiting') return ok([], { result: { entryId: entry.id } });
     return ok([{ type: 'speaker.removed', entryId: entry.id }], { result: { entryId: entry.id } });
   },
+
+  // The chair reorders the waiting queue: the entry goes to `position` among those waiting (0 = next to speak).
+  'speaker.move': (state, command) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const entry = state.speakers[command.entryId];
+    if (!entry || entry.sessionId !== s.id) return fail('SPEAKER_NOT_FOUND');
+    if (entry.status !== 'waiting') return fail('SPEAKER_NOT_WAITING');
+    const waiting = speakersOf(state, s.id).filter((e) => e.status === 'waiting').map((e) => e.id);
+    const from = waiting.indexOf(entry.id);
+    const to = Math.min(command.position, waiting.length - 1);
+    if (from === to) return ok([], { result: { entryId: entry.id } });
+    waiting.splice(from, 1);
+    waiting.splice(to, 0, entry.id);
+    return ok([{ type: 'speaker.reordered', order: waiting }], { result: { entryId: entry.id } });
+  },
+
+  // Tranh luận: a rebuttal to an earlier speech, marked on a waiting entry or on the one speaking.
+  'speaker.mark': (state, command) => {
+    const s = requireActiveOpenSession(state);
+    if (typeof s === 'string') return fail(s);
+    const entry = state.speakers[command.entryId];
+    if (!entry || entry.sessionId !== s.id) return fail('SPEAKER_NOT_FOUND');
+    if (entry.status !== 'waiting' && entry.status !== 'speaking') return fail('SPEAKER_NOT_WAITING');
+    if ((entry.rebuttal ?? false) === command.rebuttal) return ok([], { result: { entryId: entry.id } });
+    return ok([{ type: 'speaker.marked', entryId: entry.id, rebuttal: command.rebuttal }], { result: { entryId: entry.id } });
+  },
 };
 
 function newSpeaker(
@@ -107,7 +141,24 @@ const withdrawn = (e: SpeakerEntry, at: string): SpeakerEntry => ({ ...e, status
 
 export const speakerEvolvers: Evolvers<SpeakerEvent> = {
   'speaker.requested': (b, d, event) => {
-    table<SpeakerEntry>(b, d, 'speakers')[event.entry.id] = { ...event.entry };
+    // Each request goes to the end of its session's queue; its rank is derived here so that replaying an old
+    // log (entries without a rank) gives the same order as the requests had.
+    let last = 0;
+    for (const e of Object.values(d.speakers)) if (e.sessionId === event.entry.sessionId) last = Math.max(last, e.rank ?? 0);
+    table<SpeakerEntry>(b, d, 'speakers')[event.entry.id] = { ...event.entry, rank: last + 1, rebuttal: event.entry.rebuttal ?? false };
+  },
+  'speaker.reordered': (b, d, event) => {
+    // The waiting entries keep the set of ranks they had, handed out again in the new order.
+    const ranks = event.order.map((id) => d.speakers[id]?.rank ?? 0).sort((x, y) => x - y);
+    const speakers = table<SpeakerEntry>(b, d, 'speakers');
+    event.order.forEach((id, i) => {
+      const e = speakers[id];
+      if (e) speakers[id] = { ...e, rank: ranks[i]! };
+    });
+  },
+  'speaker.marked': (b, d, event) => {
+    const e = d.speakers[event.entryId];
+    if (e) table<SpeakerEntry>(b, d, 'speakers')[e.id] = { ...e, rebuttal: event.rebuttal };
   },
   'speaker.started': (b, d, event, at) => {
     moveSpeaker((e, when) => ({ ...e, status: 'speaking', startedAt: when }))(b, d, event, at);
