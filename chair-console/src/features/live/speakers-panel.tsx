@@ -190,7 +190,7 @@ export function SpeakersPanel() {
   const delegates = useStore(selectDelegates);
   const { waiting, speaking, give, finish, remove, add, move, mark } = useSpeakerActions();
   const hallTime = useHallTime();
-  const now = useServerNow(5000);
+  const now = useServerNow(useStore((s) => s.clockOffsetMs));
   const [muted, setMuted] = useState(() => storedFlag(SOUND_MUTE_KEY));
   const [chimes, setChimes] = useState(0);
   const seen = useRef<Set<string> | null>(null);
