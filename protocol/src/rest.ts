@@ -44,6 +44,7 @@ export const API = {
   sessionMotions: (id: string) => `/api/sessions/${id}/motions`,
   motion: (id: string) => `/api/motions/${id}`,
   displays: '/api/displays',
+  hallLayout: '/api/hall-layout',
   display: (id: string) => `/api/displays/${id}`,
   resolutions: '/api/resolutions',
   resolutionText: (id: string) => `/api/resolutions/${id}/text`,

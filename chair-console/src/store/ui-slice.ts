@@ -3,7 +3,7 @@ import type { DelegateCard } from '@hddt/protocol';
 import type { Store } from './index';
 
 export type Area = 'prepare' | 'live' | 'cards' | 'portal';
-export type PrepareTab = 'sessions' | 'roster' | 'council' | 'cards' | 'displays' | 'staff' | 'records' | 'feedback' | 'mail';
+export type PrepareTab = 'sessions' | 'roster' | 'hall' | 'council' | 'cards' | 'displays' | 'staff' | 'records' | 'feedback' | 'mail';
 
 export interface Toast {
   id: number;

@@ -8,6 +8,7 @@ import { CouncilForm } from './council-form';
 import { CardsPanel } from './cards-panel';
 import { DisplaysPanel } from './displays-panel';
 import { StaffPanel } from './staff-panel';
+import { HallLayoutPanel } from './hall-layout-panel';
 import { RecordsPanel } from '../records/records-panel';
 import { FeedbackPanel } from '../portal/feedback-panel';
 import { MailPanel } from '../portal/mail-panel';
@@ -16,6 +17,7 @@ import { MailPanel } from '../portal/mail-panel';
 const TABS: { id: PrepareTab; label: MsgKey; secretariatOnly?: boolean }[] = [
   { id: 'sessions', label: 'prep.tab.sessions' },
   { id: 'roster', label: 'prep.tab.roster' },
+  { id: 'hall', label: 'prep.tab.hall', secretariatOnly: true },
   { id: 'cards', label: 'prep.tab.cards', secretariatOnly: true },
   { id: 'records', label: 'prep.tab.records' },
   { id: 'feedback', label: 'prep.tab.feedback' },
@@ -43,6 +45,7 @@ export function PrepareArea() {
       <main className="prepare-main">
         {tab === 'sessions' ? <SessionsPanel /> : null}
         {tab === 'roster' ? <RosterPanel /> : null}
+        {tab === 'hall' ? <HallLayoutPanel /> : null}
         {tab === 'council' ? <CouncilForm /> : null}
         {tab === 'cards' ? <CardsPanel /> : null}
         {tab === 'displays' ? <DisplaysPanel /> : null}
