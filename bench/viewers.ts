@@ -1,11 +1,13 @@
 // Read-only viewers for the load benchmark, in their own process so that thousands of screens do not share
 // the voting generator's event loop. Prints READY when every screen is connected, then one JSON line with the
 // wall-clock times (Date.now) at which each screen first saw every ballot counted.
-//   tsx bench/viewers.ts <server url> <display token> <count> <expected ballots>
+//   tsx bench/viewers.ts <server url> <file of display tokens (JSON array), 4 screens each> <count> <expected ballots>
+import { readFileSync } from 'node:fs';
 import type { PatchEnvelope } from '@hddt/protocol';
 import { displaySocket, type DisplaySocket } from '../e2e/harness';
 
-const [url, token, countArg, expectedArg] = process.argv.slice(2);
+const [url, tokenFile, countArg, expectedArg] = process.argv.slice(2);
+const tokens = JSON.parse(readFileSync(tokenFile!, 'utf8')) as string[];
 const count = Number(countArg);
 const expected = Number(expectedArg);
 const screens: DisplaySocket[] = [];
@@ -14,7 +16,7 @@ const screens: DisplaySocket[] = [];
 // server was still serving the earlier ones. A hall's screens are switched on over minutes, not all at once.
 const BATCH = 50;
 for (let i = 0; i < count; i += BATCH) {
-  const batch = await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, () => displaySocket({ url: url! }, token!)));
+  const batch = await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, k) => displaySocket({ url: url! }, tokens[Math.floor((i + k) / 4)]!)));
   screens.push(...batch);
 }
 const seenAt: number[] = [];
