@@ -7,6 +7,8 @@ const IO_MODULES = [
   'express', 'socket.io', 'socket.io-client', 'better-sqlite3',
 ];
 
+const E2E = ['**/e2e/**', '**/e2e'];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'e2e/artifacts/**', '**/*.config.js'] },
   js.configs.recommended,
@@ -19,12 +21,44 @@ export default tseslint.config(
     },
   },
   {
+    // The server never reaches into the browser tests; its test kit lives in server/src/testing.
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: E2E, message: 'The server\'s test kit is server/src/testing; e2e/ builds on it, not the reverse.' }] }],
+    },
+  },
+  {
+    // Records are printed from the store's state: they know nothing of the demo seeder or the transport.
+    files: ['server/src/records/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: E2E, message: 'The server\'s test kit is server/src/testing.' },
+          { group: ['**/seed/**', '**/seed', '**/transport/**', '**/transport'], message: 'records must not depend on the seeder or the transport (fonts: records/fonts.ts).' },
+        ],
+      }],
+    },
+  },
+  {
+    // The seeder drives the engine like any client: it does not depend on the transport.
+    files: ['server/src/seed/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: E2E, message: 'The server\'s test kit is server/src/testing.' },
+          { group: ['**/transport/**', '**/transport'], message: 'seed must not depend on the transport.' },
+        ],
+      }],
+    },
+  },
+  {
     // The domain core is pure: rules of sessions, votes and majorities as plain functions. No I/O, no clock.
     files: ['server/src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: IO_MODULES.map((name) => ({ name, message: 'server/src/domain must stay free of I/O.' })),
-        patterns: [{ group: ['**/storage/**', '**/transport/**', '**/records/**', '**/seed/**', '**/mail/**', '**/portal/**', '**/engine', '**/app', '**/main'], message: 'domain must not depend on outer layers.' }],
+        patterns: [{ group: ['**/storage/**', '**/transport/**', '**/records/**', '**/seed/**', '**/mail/**', '**/portal/**', '**/engine', '**/app', '**/main', ...E2E], message: 'domain must not depend on outer layers.' }],
       }],
       'no-restricted-globals': ['error',
         { name: 'Date', message: 'The clock comes in as an argument.' },

@@ -4,7 +4,7 @@
 //   tsx bench/viewers.ts <server url> <file of display tokens (JSON array), 4 screens each> <count> <expected ballots>
 import { readFileSync } from 'node:fs';
 import type { PatchEnvelope } from '@hddt/protocol';
-import { displaySocket, type DisplaySocket } from '../e2e/harness';
+import { displaySocket, type DisplaySocket } from '../server/src/testing/harness';
 
 const [url, tokenFile, countArg, expectedArg] = process.argv.slice(2);
 const tokens = JSON.parse(readFileSync(tokenFile!, 'utf8')) as string[];

@@ -41,7 +41,7 @@ import {
   tokenOf,
   type DelegateSocket,
   type DisplaySocket,
-} from '../e2e/harness';
+} from '../server/src/testing/harness';
 
 interface Scenario {
   voters: number;

@@ -20,7 +20,7 @@ import {
   tokenOf,
   type DelegateSocket,
   type TestServer,
-} from '../../e2e/harness';
+} from './testing/harness';
 import { loadState } from './engine';
 import { openDatabase } from './storage/database';
 import { EventLog, verifyChain } from './storage/event-log';

@@ -14,7 +14,7 @@ import {
   tokenOf,
   type DelegateSocket,
   type TestServer,
-} from '../../e2e/harness';
+} from './testing/harness';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];

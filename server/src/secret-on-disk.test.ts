@@ -23,8 +23,8 @@ import {
   tokenOf,
   type ChairSocket,
   type DelegateSocket,
-} from '../../e2e/harness';
-import { committedSnapshots, copyDatabaseFiles, diffSnapshots, rawBytes, type Snapshot } from '../../e2e/wal-snapshots';
+} from './testing/harness';
+import { committedSnapshots, copyDatabaseFiles, diffSnapshots, rawBytes, type Snapshot } from './testing/wal-snapshots';
 import { SECRET_ROUND_VOIDED_REASON } from './engine';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -2,7 +2,7 @@
 // and the delegate who speaks can end their own speech, and nobody else's.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChairSnapshot } from '@hddt/protocol';
-import { chairSocket, delegateCards, delegateSocket, demoSession, markPresent, openSessionWithRollCall, startServer, tokenOf, type TestServer } from '../../e2e/harness';
+import { chairSocket, delegateCards, delegateSocket, demoSession, markPresent, openSessionWithRollCall, startServer, tokenOf, type TestServer } from './testing/harness';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];

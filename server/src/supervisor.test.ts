@@ -20,7 +20,7 @@ import {
   staffLogin,
   tokenOf,
   type DelegateSocket,
-} from '../../e2e/harness';
+} from './testing/harness';
 import { verifyChain } from './storage/event-log';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -21,7 +21,7 @@ import {
   type ChairSocket,
   type DelegateSocket,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import { entryHash } from '../storage/event-log';
 
 const cleanups: (() => Promise<void> | void)[] = [];

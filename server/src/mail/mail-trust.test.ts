@@ -9,7 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAIL_FAILURES } from '@hddt/protocol';
 import type { InvitationReport, MailFailureCause, MailSettingsView, MailTestReport, Session } from '@hddt/protocol';
-import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../testing/harness';
 import { sendTestMail, sessionWhenVi } from './invitations';
 import { isHallOnlyAddress } from './link-base';
 

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../testing/harness';
 import type { InvitationReport } from './invitations';
 import type { MailSettingsView } from './mail-store';
 

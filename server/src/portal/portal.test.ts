@@ -2,7 +2,7 @@
 // the official result wording, the feed, search, and the voter-feedback form with its spam limits.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../testing/harness';
 import type { FeedbackItem } from './feedback';
 import { addDocument, adoptDemoResolution, must } from './test-support';
 

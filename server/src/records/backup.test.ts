@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, api, startServer } from '../../../e2e/harness';
+import { REPO_ROOT, api, startServer } from '../testing/harness';
 import { councilIdOf, restoreDataDir, type BackupInfo } from './backup';
 import { checkIntegrity } from './integrity';
 import type { MinutesNotes } from './minutes-notes';

@@ -17,7 +17,7 @@ import {
   startServer,
   tokenOf,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import type { IntegrityReport } from './integrity';
 
 const cleanups: (() => Promise<void> | void)[] = [];

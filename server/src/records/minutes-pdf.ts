@@ -3,7 +3,7 @@
 // on the page of the body's last paragraph; several layouts (the Kỷ yếu) each start on a new page.
 
 import PDFDocument from 'pdfkit';
-import { fontPath } from '../seed/pdf';
+import { fontPath } from './fonts';
 import type { Block, MinutesLayout, OfficialHeader, Signer } from './minutes-layout';
 
 const MM = 72 / 25.4;

@@ -22,7 +22,7 @@ import {
   type DelegateSocket,
   type StaffSession,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import type { Archive, SearchHit } from './archive';
 import { notesFingerprint, type MinutesNotes } from './minutes-notes';
 import type { ResultsExport } from './results-export';

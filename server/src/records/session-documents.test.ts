@@ -25,7 +25,7 @@ import {
   type DelegateSocket,
   type StaffSession,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import type { ResultsExport } from './results-export';
 import type { SessionRecord } from './session-record';
 

@@ -3,7 +3,7 @@
 // delegate on its roster, under the same name, and the positions printed in the minutes are theirs.
 import type { Delegate, Session } from '@hddt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, chairSocket, demoSession, staffLogin, startServer, type ChairSocket, type TestServer } from '../../../e2e/harness';
+import { api, chairSocket, demoSession, staffLogin, startServer, type ChairSocket, type TestServer } from '../testing/harness';
 
 let server: TestServer;
 let chair: ChairSocket;

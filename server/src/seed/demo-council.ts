@@ -4,7 +4,7 @@
 import type { DelegateInput, MotionInput } from '@hddt/protocol';
 import type { Actor } from '../domain/types';
 import { countPdfPages, storePdf } from '../storage/document-files';
-import type { Services } from '../transport/services';
+import type { Engine } from '../engine';
 import { simplePdf } from './pdf';
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
@@ -59,7 +59,14 @@ function localDate(timeZone: string, ms: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
 }
 
-export async function seedDemo(services: Services): Promise<{ sessionId: string }> {
+/** What seeding needs of the running server (the app passes its services). */
+export interface SeedContext {
+  engine: Engine;
+  dataDir: string;
+  nowMs: () => number;
+}
+
+export async function seedDemo(services: SeedContext): Promise<{ sessionId: string }> {
   const { engine } = services;
   const actor: Actor = { kind: 'system' };
   const must = async (command: Parameters<typeof engine.execute>[0]) => {

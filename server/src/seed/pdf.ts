@@ -1,18 +1,6 @@
 // Small helper to typeset a simple A4 document with the bundled Times-compatible font (Liberation Serif).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-
-export function fontPath(name: 'Regular' | 'Bold' | 'Italic' | 'BoldItalic'): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  // src/seed → ../../assets, and dist/ → ../assets after bundling.
-  for (const candidate of [path.resolve(here, '../../assets/fonts'), path.resolve(here, '../assets/fonts')]) {
-    const file = path.join(candidate, `LiberationSerif-${name}.ttf`);
-    if (existsSync(file)) return file;
-  }
-  return path.resolve(here, '../../assets/fonts', `LiberationSerif-${name}.ttf`);
-}
+import { fontPath } from '../records/fonts';
 
 export function simplePdf(title: string, paragraphs: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {

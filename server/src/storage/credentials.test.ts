@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '@hddt/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, createDisplay, delegateCards, delegateSocket, displaySocket, startServer, tokenOf } from '../../../e2e/harness';
+import { api, createDisplay, delegateCards, delegateSocket, displaySocket, startServer, tokenOf } from '../testing/harness';
 import { Credentials } from './credentials';
 import { openDatabase } from './database';
 import { sql as m0001 } from './migrations/0001-init';

@@ -17,7 +17,7 @@ import {
   startServer,
   tokenOf,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import { verifyChain } from '../storage/event-log';
 import { dumpProjections } from '../storage/projections';
 

@@ -3,7 +3,7 @@
 // nothing stored changed by a refusal; only the secretariat lays the hall out.
 import { autoLayout, swapSeats, type Ack, type ChairSnapshot, type HallLayout } from '@hddt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, chairSocket, staffLogin, startServer, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, chairSocket, staffLogin, startServer, type StaffSession, type TestServer } from '../testing/harness';
 
 interface View {
   layout: HallLayout;

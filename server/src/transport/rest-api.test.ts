@@ -1,6 +1,6 @@
 // REST: every bad input gets a clear bilingual error with the right status, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, delegateCards, delegateSocket, displaySocket, staffLogin, startServer, tokenOf, type StaffSession, type TestServer } from '../../../e2e/harness';
+import { api, delegateCards, delegateSocket, displaySocket, staffLogin, startServer, tokenOf, type StaffSession, type TestServer } from '../testing/harness';
 import { parseRosterCsv } from './rest-api';
 import { simplePdf } from '../seed/pdf';
 

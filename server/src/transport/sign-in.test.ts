@@ -24,7 +24,7 @@ import {
   startServer,
   tokenOf,
   type TestServer,
-} from '../../../e2e/harness';
+} from '../testing/harness';
 import { createApp } from '../app';
 import { simplePdf } from '../seed/pdf';
 

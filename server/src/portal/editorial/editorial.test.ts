@@ -7,7 +7,7 @@ import type { ContentItem, ContentTransition, DiffLine, SessionChecklist } from 
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@hddt/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../../../e2e/harness';
+import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../testing/harness';
 import { verifyChain } from '../../storage/event-log';
 import { unzipSync, strFromU8 } from 'fflate';
 import { adoptDemoResolution, must } from '../test-support';

@@ -9,7 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import { formatDateVi, sessionTitle } from '@hddt/protocol';
 import type { FeedbackItem } from '@hddt/protocol';
 import type { CouncilState } from '../../domain/types';
-import { fontPath } from '../../seed/pdf';
+import { fontPath } from '../../records/fonts';
 import type { PortalStore } from './store';
 
 export interface HalfYearReview {
