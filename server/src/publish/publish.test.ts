@@ -16,7 +16,7 @@ import { entryHash } from '../storage/event-log';
 import type { PublishedEntry } from './entries';
 import type { Pool } from 'pg';
 import type { PublishStatusPayload } from '@hddt/protocol';
-import { chairSocket } from '../../../e2e/harness';
+import { chairSocket } from '../testing/harness';
 
 const KEY = 'khoa-dong-bo-hien-tai-0123456789';
 const OLD_KEY = 'khoa-dong-bo-truoc-day-0123456789';
