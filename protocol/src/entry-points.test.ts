@@ -27,10 +27,11 @@ describe('protocol entry points', () => {
     const imports = await runtimeImports('index.ts');
     expect(imports).not.toContain('zod');
     expect(imports).not.toContain('schemas.ts');
+    expect(imports).not.toContain('socket-events.ts');
     expect(imports).toContain('format.ts');
   });
 
   it('the schemas entry is where zod lives', async () => {
-    expect(await runtimeImports('schemas.ts')).toContain('zod');
+    expect(await runtimeImports('schemas-entry.ts')).toContain('zod');
   });
 });

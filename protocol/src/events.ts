@@ -1,19 +1,21 @@
 // Typed Socket.IO event maps, one per namespace. The server uses Server<XClientToServer, XServerToClient>,
 // the clients Socket<XServerToClient, XClientToServer>. Every client→server event takes a payload (parsed by
-// its zod schema in ./schemas) and an acknowledgement callback.
+// its zod schema) and an acknowledgement callback: both are derived from the one description per namespace in
+// ./socket-events (imported as types only, so this entry point carries no zod).
 
 import type { AckCallback, ErrorCode } from './errors';
-import type { BallotChoice, DisplayMode, MotionInputRaw } from './payloads';
+import type { AckOf, CHAIR_EVENTS, DELEGATE_EVENTS, DISPLAY_EVENTS, EventSpecs, PayloadInputOf } from './socket-events';
 import type {
-  BallotReceipt,
   ChairSnapshot,
   DelegateMe,
   LiveSnapshot,
-  NamedBoardEntry,
   PatchEnvelope,
-  RoundView,
 } from './views';
-import type { AttendanceRecord, Session, SpeakerEntry } from './model';
+
+/** A namespace's client→server map, from its description: (payload as the client writes it, ack callback). */
+export type ClientToServer<M extends EventSpecs> = {
+  [K in keyof M]: (payload: PayloadInputOf<M[K]>, ack: AckCallback<AckOf<M[K]>>) => void;
+};
 
 export const NAMESPACES = { chair: '/chair', delegate: '/delegate', display: '/display' } as const;
 export type Role = keyof typeof NAMESPACES;
@@ -43,32 +45,7 @@ export interface PublishStatusPayload {
   problem: 'unreachable' | 'key-refused' | 'chain-refused' | null;
 }
 
-export interface ChairClientToServer {
-  'session:sync': (payload: unknown, ack: AckCallback<ChairSnapshot>) => void;
-  'session:select': (payload: { sessionId: string }, ack: AckCallback<Session>) => void;
-  'session:open': (payload: { sessionId: string }, ack: AckCallback<Session>) => void;
-  'session:close': (payload: { sessionId: string }, ack: AckCallback<Session>) => void;
-  'rollcall:open': (payload: unknown, ack: AckCallback<Session>) => void;
-  'rollcall:close': (payload: unknown, ack: AckCallback<Session>) => void;
-  'attendance:set': (
-    payload: { delegateId: string; status: 'present' | 'excused' | 'absent'; reason?: string | null },
-    ack: AckCallback<AttendanceRecord | null>,
-  ) => void;
-  'agenda:current': (payload: { itemId: string | null }, ack: AckCallback<Session>) => void;
-  'motion:open': (payload: { motionId: string; commandId: string }, ack: AckCallback<RoundView>) => void;
-  'motion:adhoc': (payload: { motion: MotionInputRaw; commandId: string }, ack: AckCallback<RoundView>) => void;
-  'round:close': (payload: { roundId: string }, ack: AckCallback<RoundView>) => void;
-  'round:announce': (payload: { roundId: string }, ack: AckCallback<RoundView>) => void;
-  'round:cancel': (payload: { roundId: string; reason: string }, ack: AckCallback<RoundView>) => void;
-  'round:board': (payload: { roundId: string }, ack: AckCallback<NamedBoardEntry[]>) => void;
-  'speaker:add': (payload: { name: string; delegateId?: string | null; title?: string }, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:give': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:finish': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:remove': (payload: { entryId: string }, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:move': (payload: { entryId: string; position: number }, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:mark': (payload: { entryId: string; rebuttal: boolean }, ack: AckCallback<SpeakerEntry>) => void;
-  'display:show': (payload: { mode: DisplayMode; roundId?: string | null }, ack: AckCallback<{ mode: DisplayMode; roundId: string | null }>) => void;
-}
+export type ChairClientToServer = ClientToServer<typeof CHAIR_EVENTS>;
 
 export interface DelegateServerToClient {
   'state:snapshot': (snapshot: LiveSnapshot) => void;
@@ -81,16 +58,7 @@ export interface DelegateServerToClient {
   'auth:revoked': (payload: { at: string }) => void;
 }
 
-export interface DelegateClientToServer {
-  'session:sync': (payload: unknown, ack: AckCallback<{ snapshot: LiveSnapshot; me: DelegateMe }>) => void;
-  'attendance:checkin': (payload: unknown, ack: AckCallback<DelegateMe>) => void;
-  'vote:cast': (payload: { roundId: string; choice: BallotChoice }, ack: AckCallback<BallotReceipt>) => void;
-  'vote:mine': (payload: { roundId: string }, ack: AckCallback<BallotReceipt | null>) => void;
-  'speaker:request': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
-  'speaker:withdraw': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
-  /** The delegate who has the floor ends their own speech ("Kết thúc phát biểu"). */
-  'speaker:finish': (payload: unknown, ack: AckCallback<SpeakerEntry>) => void;
-}
+export type DelegateClientToServer = ClientToServer<typeof DELEGATE_EVENTS>;
 
 export interface DisplayServerToClient {
   'state:snapshot': (snapshot: LiveSnapshot) => void;
@@ -98,10 +66,7 @@ export interface DisplayServerToClient {
   'auth:revoked': (payload: { at: string }) => void;
 }
 
-export interface DisplayClientToServer {
-  'session:sync': (payload: unknown, ack: AckCallback<LiveSnapshot>) => void;
-  'round:board': (payload: { roundId: string }, ack: AckCallback<NamedBoardEntry[]>) => void;
-}
+export type DisplayClientToServer = ClientToServer<typeof DISPLAY_EVENTS>;
 
 /** Data the client puts in `io(url, { auth })`. Checked at connect; a wrong protocolVersion is refused. */
 export interface HandshakeAuth {

@@ -3,14 +3,14 @@
 import { logger } from '../logger';
 import type { ChairClientToServer, ChairServerToClient, StaffRole } from '@hddt/protocol';
 import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
-import { AgendaCurrentSchema, AttendanceSetSchema, DisplayShowSchema, EmptySchema, MotionAdhocSchema, MotionOpenSchema, RoundCancelSchema, RoundRefSchema, SessionRefSchema, SpeakerAddSchema, SpeakerMarkSchema, SpeakerMoveSchema, SpeakerRefSchema, SyncSchema } from '@hddt/protocol/schemas';
+import { CHAIR_EVENTS } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession } from '../domain/queries';
 import type { Actor, CouncilState } from '../domain/types';
 import { roundDay } from './round-day';
 import { namedBoard, roundView } from '../domain/views';
 import type { StaffSocketData } from './live-hub';
-import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import { bindHandlers, type HandlerMap } from './socket-handlers';
 import { run, type Services } from './services';
 import { connectError, isHallRole, originAllowed, parseCookies, staffFromCookie } from './staff-auth';
 
@@ -23,25 +23,20 @@ interface ChairCtx {
 const sessionOf = (id: string | undefined) => (state: CouncilState) =>
   id ? (state.sessions[id] ?? null) : activeSession(state);
 
-function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
+function chairHandlers(): HandlerMap<typeof CHAIR_EVENTS, ChairCtx> {
   return {
-    'session:sync': handler(SyncSchema, (_p, { services, staff }) => ({ ok: true, data: services.hub.chairSnapshotFor(staff) })),
-    'session:select': handler(SessionRefSchema, (p, { services, actor }) =>
+    'session:sync': (_p, { services, staff }) => ({ ok: true, data: services.hub.chairSnapshotFor(staff) }),
+    'session:select': (p, { services, actor }) =>
       run(services, { type: 'session.select', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    ),
-    'session:open': handler(SessionRefSchema, (p, { services, actor }) =>
+    'session:open': (p, { services, actor }) =>
       run(services, { type: 'session.open', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    ),
-    'session:close': handler(SessionRefSchema, (p, { services, actor }) =>
+    'session:close': (p, { services, actor }) =>
       run(services, { type: 'session.close', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    ),
-    'rollcall:open': handler(EmptySchema, (_p, { services, actor }) =>
+    'rollcall:open': (_p, { services, actor }) =>
       run(services, { type: 'rollcall.open' }, actor, sessionOf(undefined)),
-    ),
-    'rollcall:close': handler(EmptySchema, (_p, { services, actor }) =>
+    'rollcall:close': (_p, { services, actor }) =>
       run(services, { type: 'rollcall.close' }, actor, sessionOf(undefined)),
-    ),
-    'attendance:set': handler(AttendanceSetSchema, async (p, { services, actor }) => {
+    'attendance:set': async (p, { services, actor }) => {
       const result = await services.engine.execute(
         { type: 'attendance.set', delegateId: p.delegateId, status: p.status, reason: p.reason },
         actor,
@@ -50,58 +45,47 @@ function chairHandlers(): HandlerMap<ChairClientToServer, ChairCtx> {
       const s = activeSession(result.state);
       const day = services.engine.clockNow().day;
       return { ok: true as const, data: s ? (result.state.attendance[s.id]?.[day]?.[p.delegateId] ?? null) : null };
-    }),
-    'agenda:current': handler(AgendaCurrentSchema, (p, { services, actor }) =>
+    },
+    'agenda:current': (p, { services, actor }) =>
       run(services, { type: 'agenda.current', itemId: p.itemId }, actor, sessionOf(undefined)),
-    ),
-    'motion:open': handler(MotionOpenSchema, (p, { services, actor }) =>
+    'motion:open': (p, { services, actor }) =>
       run(services, { type: 'motion.open', motionId: p.motionId, commandId: p.commandId }, actor, (state, d) => {
         const round = d.result?.roundId ? state.rounds[d.result.roundId] : undefined;
         return round ? roundView(state, round, services.engine.clockNow().day, 'staff') : null;
       }),
-    ),
-    'motion:adhoc': handler(MotionAdhocSchema, (p, { services, actor }) =>
+    'motion:adhoc': (p, { services, actor }) =>
       run(services, { type: 'motion.adhoc', input: p.motion, commandId: p.commandId }, actor, (state, d) => {
         const round = d.result?.roundId ? state.rounds[d.result.roundId] : undefined;
         return round ? roundView(state, round, services.engine.clockNow().day, 'staff') : null;
       }),
-    ),
-    'round:close': handler(RoundRefSchema, (p, ctx) => roundCommand(ctx, { type: 'round.close', roundId: p.roundId })),
-    'round:announce': handler(RoundRefSchema, (p, ctx) => roundCommand(ctx, { type: 'round.announce', roundId: p.roundId })),
-    'round:cancel': handler(RoundCancelSchema, (p, ctx) =>
+    'round:close': (p, ctx) => roundCommand(ctx, { type: 'round.close', roundId: p.roundId }),
+    'round:announce': (p, ctx) => roundCommand(ctx, { type: 'round.announce', roundId: p.roundId }),
+    'round:cancel': (p, ctx) =>
       roundCommand(ctx, { type: 'round.cancel', roundId: p.roundId, reason: p.reason }),
-    ),
-    'round:board': handler(RoundRefSchema, (p, { services }) => {
+    'round:board': (p, { services }) => {
       const state = services.engine.state;
       const round = state.rounds[p.roundId];
       if (!round) return errorBody('ROUND_NOT_FOUND');
       const motion = state.motions[round.motionId];
       if (motion?.mode !== 'named') return errorBody('SECRET_BALLOT');
       return { ok: true, data: namedBoard(state, round, roundDay(state, round)) };
-    }),
-    'speaker:add': handler(SpeakerAddSchema, (p, { services, actor }) =>
+    },
+    'speaker:add': (p, { services, actor }) =>
       run(services, { type: 'speaker.add', name: p.name, delegateId: p.delegateId, title: p.title }, actor, (state, d) =>
         d.result?.entryId ? (state.speakers[d.result.entryId] ?? null) : null,
       ),
-    ),
-    'speaker:give': handler(SpeakerRefSchema, (p, { services, actor }) =>
+    'speaker:give': (p, { services, actor }) =>
       run(services, { type: 'speaker.give', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
-    ),
-    'speaker:finish': handler(SpeakerRefSchema, (p, { services, actor }) =>
+    'speaker:finish': (p, { services, actor }) =>
       run(services, { type: 'speaker.finish', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
-    ),
-    'speaker:remove': handler(SpeakerRefSchema, (p, { services, actor }) =>
+    'speaker:remove': (p, { services, actor }) =>
       run(services, { type: 'speaker.remove', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
-    ),
-    'speaker:move': handler(SpeakerMoveSchema, (p, { services, actor }) =>
+    'speaker:move': (p, { services, actor }) =>
       run(services, { type: 'speaker.move', entryId: p.entryId, position: p.position }, actor, (state) => state.speakers[p.entryId] ?? null),
-    ),
-    'speaker:mark': handler(SpeakerMarkSchema, (p, { services, actor }) =>
+    'speaker:mark': (p, { services, actor }) =>
       run(services, { type: 'speaker.mark', entryId: p.entryId, rebuttal: p.rebuttal }, actor, (state) => state.speakers[p.entryId] ?? null),
-    ),
-    'display:show': handler(DisplayShowSchema, (p, { services, actor }) =>
+    'display:show': (p, { services, actor }) =>
       run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId }, actor, (state) => state.display),
-    ),
   };
 }
 
@@ -137,7 +121,7 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     const data = socket.data as StaffSocketData;
     const staff = { username: data.username, role: data.staffRole };
     const actor: Actor = { kind: 'staff', username: staff.username, role: staff.role };
-    bindHandlers(socket as never, handlers, { services, actor, staff }, {
+    bindHandlers(socket as never, CHAIR_EVENTS, handlers, { services, actor, staff }, {
       onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
       onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
       onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),

@@ -4,12 +4,12 @@
 import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
 import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
-import { EmptySchema, HandshakeSchema, RoundRefSchema, SyncSchema, VoteCastSchema, fastVoteCast } from '@hddt/protocol/schemas';
+import { DELEGATE_EVENTS, HandshakeSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession, speakersOf } from '../domain/queries';
 import type { Actor } from '../domain/types';
 import { ballotReceipt } from '../domain/views';
-import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import { bindHandlers, type HandlerMap } from './socket-handlers';
 import { type Services } from './services';
 import { connectError } from './staff-auth';
 
@@ -25,20 +25,20 @@ export interface DelegateSocketData {
   deviceId: string | null;
 }
 
-function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
+function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateCtx> {
   return {
-    'session:sync': handler(SyncSchema, (_p, { services, delegateId }) => {
+    'session:sync': (_p, { services, delegateId }) => {
       const me = services.hub.meFor(delegateId);
       if (!me) return errorBody('TOKEN_INVALID');
       return { ok: true, data: { snapshot: services.hub.liveSnapshotFor('delegate'), me } };
-    }),
-    'attendance:checkin': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+    },
+    'attendance:checkin': async (_p, { services, actor, delegateId }) => {
       const result = await services.engine.execute({ type: 'attendance.checkin', delegateId }, actor);
       if (!result.ok) return errorBody(result.code);
       const me = services.hub.meFor(delegateId);
       return me ? { ok: true, data: me } : errorBody('TOKEN_INVALID');
-    }),
-    'vote:cast': handler(VoteCastSchema, async (p, { services, actor, delegateId }) => {
+    },
+    'vote:cast': async (p, { services, actor, delegateId }) => {
       const result = await services.engine.execute({ type: 'ballot.cast', roundId: p.roundId, delegateId, choice: p.choice }, actor);
       if (!result.ok) {
         if (result.code === 'STORAGE_FAILURE') return errorBody('STORAGE_FAILURE');
@@ -47,25 +47,25 @@ function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
       const round = result.state.rounds[p.roundId];
       const receipt = round ? ballotReceipt(round, delegateId) : null;
       return receipt ? { ok: true, data: receipt } : errorBody('INTERNAL');
-    }, fastVoteCast),
-    'vote:mine': handler(RoundRefSchema, (p, { services, delegateId }) => {
+    },
+    'vote:mine': (p, { services, delegateId }) => {
       const round = services.engine.state.rounds[p.roundId];
       if (!round) return errorBody('ROUND_NOT_FOUND');
       return { ok: true, data: ballotReceipt(round, delegateId) };
-    }),
-    'speaker:request': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+    },
+    'speaker:request': async (_p, { services, actor, delegateId }) => {
       const result = await services.engine.execute({ type: 'speaker.request', delegateId }, actor);
       if (!result.ok) return errorBody(result.code);
       const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
-    }),
-    'speaker:withdraw': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+    },
+    'speaker:withdraw': async (_p, { services, actor, delegateId }) => {
       const result = await services.engine.execute({ type: 'speaker.withdraw', delegateId }, actor);
       if (!result.ok) return errorBody(result.code);
       const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
-    }),
-    'speaker:finish': handler(EmptySchema, async (_p, { services, actor, delegateId }) => {
+    },
+    'speaker:finish': async (_p, { services, actor, delegateId }) => {
       // Only one's own speech: the entry this delegate is speaking in now.
       const state = services.engine.state;
       const own = Object.values(state.speakers).find((e) => e.delegateId === delegateId && e.status === 'speaking');
@@ -74,7 +74,7 @@ function delegateHandlers(): HandlerMap<DelegateClientToServer, DelegateCtx> {
       if (!result.ok) return errorBody(result.code);
       const entry = result.state.speakers[own.id];
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
-    }),
+    },
   };
 }
 
@@ -128,7 +128,7 @@ export function attachDelegateNamespace(
     const actor: Actor = { kind: 'delegate', delegateId };
     hub.delegateSockets.set(delegateId, { socketId: socket.id, deviceId });
     hub.presenceChanged();
-    bindHandlers(socket as never, handlers, { services, actor, delegateId }, {
+    bindHandlers(socket as never, DELEGATE_EVENTS, handlers, { services, actor, delegateId }, {
       onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
       onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
       onFlood: () => security.refused(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),

@@ -4,12 +4,12 @@
 import { logger } from '../logger';
 import type { DisplayClientToServer, DisplayServerToClient } from '@hddt/protocol';
 import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
-import { HandshakeSchema, RoundRefSchema, SyncSchema } from '@hddt/protocol/schemas';
+import { DISPLAY_EVENTS, HandshakeSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import type { Actor } from '../domain/types';
 import { roundDay } from './round-day';
 import { namedBoard } from '../domain/views';
-import { bindHandlers, handler, type HandlerMap } from './socket-handlers';
+import { bindHandlers, type HandlerMap } from './socket-handlers';
 import type { Services } from './services';
 import { connectError } from './staff-auth';
 
@@ -23,10 +23,10 @@ export interface DisplaySocketData {
   displayId: string;
 }
 
-function displayHandlers(): HandlerMap<DisplayClientToServer, DisplayCtx> {
+function displayHandlers(): HandlerMap<typeof DISPLAY_EVENTS, DisplayCtx> {
   return {
-    'session:sync': handler(SyncSchema, (_p, { services }) => ({ ok: true, data: services.hub.liveSnapshotFor('display') })),
-    'round:board': handler(RoundRefSchema, (p, { services }) => {
+    'session:sync': (_p, { services }) => ({ ok: true, data: services.hub.liveSnapshotFor('display') }),
+    'round:board': (p, { services }) => {
       const state = services.engine.state;
       const round = state.rounds[p.roundId];
       if (!round) return errorBody('ROUND_NOT_FOUND');
@@ -34,7 +34,7 @@ function displayHandlers(): HandlerMap<DisplayClientToServer, DisplayCtx> {
       // Individual choices of a named round are public once the round is closed; not while people still vote.
       if (round.status !== 'closed' && round.status !== 'announced') return errorBody('ROUND_NOT_CLOSED');
       return { ok: true, data: namedBoard(state, round, roundDay(state, round)) };
-    }),
+    },
   };
 }
 
@@ -66,7 +66,7 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
   nsp.on('connection', (socket) => {
     const { displayId } = socket.data as DisplaySocketData;
     const actor: Actor = { kind: 'display', displayId };
-    bindHandlers(socket as never, handlers, { services, actor }, {
+    bindHandlers(socket as never, DISPLAY_EVENTS, handlers, { services, actor }, {
       onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
       onError: (event, error) => logger.error({ err: error, event, role: 'display' }, 'socket handler failed'),
       onFlood: () => services.security.refused(actor, `display:${displayId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),

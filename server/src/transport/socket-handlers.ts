@@ -2,29 +2,21 @@
 // every answer is an ack, unknown events are refused, and a socket that floods is throttled.
 
 import type { Ack, ErrorBody, ErrorCode, FieldError } from '@hddt/protocol';
+import type { AckOf, EventSpecs, PayloadOf } from '@hddt/protocol/schemas';
 import { errorBody } from '@hddt/protocol';
 import type { Socket } from 'socket.io';
-import type { ZodError, ZodType } from 'zod';
+import type { ZodError } from 'zod';
 import { clientText } from './client-text';
 
-export interface Handler<Ctx> {
-  schema: ZodType;
-  /** Optional: a check that decides the commonest payloads faster than the schema, returning the schema's very
-   * output, or undefined to leave the payload to the schema (see protocol's vote-cast-fast.ts). */
-  fast?: (payload: unknown) => unknown;
-  run: (payload: never, ctx: Ctx) => Promise<Ack<unknown>> | Ack<unknown>;
-}
+/** One event's handler: the payload already parsed by the event's schema, the answer its typed ack. */
+export type HandlerFn<Ctx, P, A> = (payload: P, ctx: Ctx) => Promise<Ack<A>> | Ack<A>;
 
-/** A handler map keyed by event name: an object literal, so a duplicate name cannot exist. */
-export type HandlerMap<Events, Ctx> = { [K in keyof Events]: Handler<Ctx> };
-
-export function handler<S extends ZodType, Ctx, T>(
-  schema: S,
-  run: (payload: S['_output'], ctx: Ctx) => Promise<Ack<T>> | Ack<T>,
-  fast?: (payload: unknown) => S['_output'] | undefined,
-): Handler<Ctx> {
-  return { schema, run: run as Handler<Ctx>['run'], ...(fast ? { fast } : {}) };
-}
+/**
+ * A namespace's handlers, keyed by event name and checked against its description in protocol
+ * (socket-events.ts): a missing or extra event, a payload read wrongly or an ack of the wrong type is a
+ * compile error.
+ */
+export type HandlerMap<M extends EventSpecs, Ctx> = { [K in keyof M]: HandlerFn<Ctx, PayloadOf<M[K]>, AckOf<M[K]>> };
 
 export function fieldErrors(error: ZodError): FieldError[] {
   return error.issues.slice(0, 20).map((issue) => ({
@@ -72,9 +64,10 @@ export interface BindOptions {
 const FLOOD_LIMIT = 200;
 const FLOOD_WINDOW_MS = 2000;
 
-export function bindHandlers<Ctx>(
+export function bindHandlers<M extends EventSpecs, Ctx>(
   socket: Socket,
-  handlers: Record<string, Handler<Ctx>>,
+  events: M,
+  handlers: HandlerMap<M, Ctx>,
   ctx: Ctx,
   options: BindOptions = {},
 ): void {
@@ -114,7 +107,7 @@ export function bindHandlers<Ctx>(
   // without a listener) is answered here and dropped, its name coerced to a bounded string.
   socket.use((packet, next) => {
     const event: unknown = packet[0];
-    if (typeof event === 'string' && Object.prototype.hasOwnProperty.call(handlers, event)) return next();
+    if (typeof event === 'string' && Object.prototype.hasOwnProperty.call(events, event)) return next();
     const last = packet[packet.length - 1];
     const ack = packet.length > 1 && typeof last === 'function' ? (last as (a: ErrorBody) => void) : null;
     const name = clientText(event, 100);
@@ -122,19 +115,20 @@ export function bindHandlers<Ctx>(
     options.onRefused?.(name, 'UNKNOWN_EVENT');
     ack?.(errorBody('UNKNOWN_EVENT'));
   });
-  for (const [event, h] of Object.entries(handlers)) {
+  for (const [event, spec] of Object.entries(events)) {
+    const run = handlers[event as keyof M] as HandlerFn<Ctx, unknown, unknown>;
     socket.on(event, async (...args: unknown[]) => {
       const ack = args.length > 0 && typeof args[args.length - 1] === 'function' ? (args.pop() as (a: Ack<unknown>) => void) : null;
       if (!admit(event, ack)) return;
       if (!ack) return; // Every command needs an acknowledgement; without one there is nobody to answer.
-      const quick = h.fast?.(args[0]);
-      const parsed = quick === undefined ? h.schema.safeParse(args[0]) : { success: true as const, data: quick };
+      const quick = spec.fast?.(args[0]);
+      const parsed = quick === undefined ? spec.payload.safeParse(args[0]) : { success: true as const, data: quick };
       if (!parsed.success) {
         ack(errorBody('BAD_REQUEST', fieldErrors(parsed.error)));
         return;
       }
       try {
-        ack(await h.run(parsed.data as never, ctx));
+        ack(await run(parsed.data, ctx));
       } catch (error) {
         options.onError?.(event, error);
         ack(errorBody('INTERNAL'));
