@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import path from 'node:path';
 
 // @hddt/protocol is bundled from its TypeScript source, each entry point ('', '/schemas') from its own file.
-const PROTOCOL_ENTRIES = { '@hddt/protocol': 'index.ts', '@hddt/protocol/schemas': 'schemas.ts' };
+const PROTOCOL_ENTRIES = { '@hddt/protocol': 'index.ts', '@hddt/protocol/schemas': 'schemas-entry.ts' };
 const protocolSource = {
   name: 'protocol-source',
   setup(b) {
