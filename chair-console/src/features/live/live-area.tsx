@@ -62,8 +62,8 @@ export function LiveArea() {
           <VotePanel />
         </div>
         <div className="live-col">
-          <DisplayControl />
           <SpeakersPanel />
+          <DisplayControl />
         </div>
       </div>
       <div className="live-foot">
