@@ -11,6 +11,7 @@ import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
+import { useHallTime } from '../shared/use-hall-time';
 import { RichText } from './rich-text';
 import './editorial.css';
 
@@ -69,7 +70,7 @@ export function PortalArea() {
     const s = sections.find((x) => x.key === key);
     return s ? (lang === 'vi' ? s.titleVi : s.titleEn) : key;
   };
-  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const fmt = useHallTime();
 
   return (
     <div className="prepare">
@@ -164,7 +165,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
   const isHead = role === 'board-head';
   const editable = isWriter && (id === 'new' || item?.state === 'draft' || item?.state === 'withdrawn');
   const kindSections = sections.filter((s) => s.kind === d.kind);
-  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const fmt = useHallTime();
 
   async function run(task: () => Promise<void>) {
     setBusy(true);
