@@ -3,12 +3,14 @@
 // cells a spreadsheet would run as formulas.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { meets } from '../domain/majority';
 import { demoHall, type Hall } from '../domain/test-support';
 import { parseRosterCsv } from '../transport/rest-api';
+import { countingMinutesLayout } from './counting-minutes';
 import { toCsv } from './csv';
 import { minutesLayout } from './minutes-layout';
 import { emptyNotes } from './minutes-notes';
-import { resultsCsv, roundExport, sessionExports, termExports, exportHeader } from './results-export';
+import { councilFor, resultsCsv, roundExport, sessionExports, termExports, exportHeader } from './results-export';
 import { resultsXlsx } from './results-xlsx';
 import { logTimes, sessionRecord } from './session-record';
 
@@ -129,6 +131,40 @@ describe('secret ballots report the counting figures', () => {
     const result = hall.state.rounds[roundId]!.result!;
     // 3 of 6 is at least one third and at least one half (the configured rules), not "more than half".
     expect(result.kind === 'confidence' && result.subjects[0]).toMatchObject({ lowMajority: true, lowTwoThirds: true });
+  });
+});
+
+describe('a confidence rating keeps the thresholds of its time', () => {
+  it('gives the same minutes, counting minutes and exports after the council changes its confidence thresholds', () => {
+    // 6 seated, all present: 3 rate Ông A "tín nhiệm thấp" (exactly half), 3 "tín nhiệm cao".
+    const hall = demoHall({ delegates: 6, checkedIn: 6 });
+    const sessionId = hall.session.id;
+    const { roundId } = hall.openVote({ kind: 'confidence', mode: 'secret', question: 'Lấy phiếu tín nhiệm', candidates: [{ name: 'Ông A' }], resolution: false });
+    const subject = hall.state.motions[hall.state.rounds[roundId]!.motionId]!.candidates[0]!.id;
+    for (const seat of [1, 2, 3]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'low' } });
+    for (const seat of [4, 5, 6]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'high' } });
+    hall.do({ type: 'round.close', roundId });
+    hall.do({ type: 'round.announce', roundId });
+    hall.do({ type: 'session.close', sessionId });
+    const records = (): string => {
+      const times = logTimes(hall.log);
+      const record = sessionRecord(hall.state, sessionId, HEAD, times)!;
+      const round = [...record.otherRounds, ...record.items.flatMap((i) => i.rounds)].find((r) => r.id === roundId)!;
+      return everything(hall, sessionId) + JSON.stringify(countingMinutesLayout(record, round, councilFor(hall.state, sessionId, times)!));
+    };
+    const before = records();
+    // Default rules: 3 of 6 is not more than half, not two thirds.
+    expect(hall.state.rounds[roundId]!.result).toMatchObject({ kind: 'confidence', subjects: [{ lowMajority: false, lowTwoThirds: false }] });
+    const lowered = {
+      ...hall.state.council!.thresholds,
+      lowConfidence: { numerator: 1, denominator: 3, strict: false },
+      lowConfidenceDismissal: { numerator: 1, denominator: 2, strict: false },
+    };
+    hall.do({ type: 'council.configure', patch: { thresholds: lowered } });
+    expect(records()).toBe(before);
+    expect(hall.state.rounds[roundId]!.result).toMatchObject({ subjects: [{ lowMajority: false, lowTwoThirds: false }] });
+    // Under today's settings the same 3 of 6 would reach both thresholds: the records above kept those of the round.
+    expect(meets(lowered.lowConfidence, 3, 6) && meets(lowered.lowConfidenceDismissal, 3, 6)).toBe(true);
   });
 });
 
