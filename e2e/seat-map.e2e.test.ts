@@ -131,6 +131,46 @@ describe('Sơ đồ hội trường on the chair console', () => {
     await page.close();
   });
 
+  it('after a named round is announced each seat shows its choice, with its name; never for a secret round (1366×768)', async () => {
+    const page = await signIn(1366, 768);
+    const map = page.getByRole('region', { name: 'Sơ đồ hội trường' });
+    const seat = (n: number) => map.locator(`[data-seat="${n}"]`);
+    const name = (n: number) => cards.find((c) => c.seat === n)!.fullName;
+    const named = motions.find((m) => !m.practice && m.kind === 'ordinary' && m.mode === 'named')!;
+    const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: named.id, commandId: 'seat-named' }), 'motion:open');
+    const options = ['yes', 'no', 'abstain'] as const;
+    for (const [i, tablet] of tablets.entries()) {
+      must(await tablet.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: options[i]! } }), 'vote:cast');
+    }
+    must(await chair.timeout(5000).emitWithAck('round:close', { roundId: round.id }), 'round:close');
+    // Closed but not yet announced: no choice on the map.
+    await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt`);
+    expect(await map.locator('[data-choice]').count()).toBe(0);
+    must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: round.id }), 'round:announce');
+    await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt, tán thành`);
+    expect(await seat(2).getAttribute('aria-label')).toBe(`Ghế 2: ${name(2)} — Có mặt, không tán thành, Đăng ký phát biểu`);
+    expect(await seat(3).getAttribute('aria-label')).toBe(`Ghế 3: ${name(3)} — Có mặt, không biểu quyết`);
+    expect(await seat(4).getAttribute('aria-label')).toBe(`Ghế 4: ${name(4)} — Có mặt, không bấm`);
+    expect(await seat(31).getAttribute('aria-label')).toBe(`Ghế 31: ${name(31)} — Vắng`);
+    // The seat wears its choice's vote colour from the design tokens, white text on it.
+    const colours = await seat(1).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    expect(colours).toEqual(['rgb(23, 112, 58)', 'rgb(255, 255, 255)']);
+    await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-named-1366.png') });
+    console.info(`console 1366×768 after a named round: page scrolls by ${await pageOverflow(page)} px`);
+    await expectOneScreen(page, 150);
+
+    // A secret round announced afterwards: the choices leave the map and none comes back.
+    const election = motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
+    const secret = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'seat-secret-2' }), 'motion:open');
+    await expect.poll(() => map.locator('[data-choice]').count()).toBe(0);
+    must(await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: secret.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }), 'vote:cast');
+    must(await chair.timeout(5000).emitWithAck('round:close', { roundId: secret.id }), 'round:close');
+    must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: secret.id }), 'round:announce');
+    await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt`);
+    expect(await map.locator('[data-choice]').count()).toBe(0);
+    await page.close();
+  });
+
   it('a 95-seat council: every seat on the map at 1920×1080, and the map fits on screen', async () => {
     for (let seat = 32; seat <= 95; seat++) {
       const r = await api(server, 'POST', '/api/delegates', { seat, fullName: `Đại biểu Số ${seat}` });

@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { reconcileLayout } from '@hddt/protocol';
-import type { Delegate } from '@hddt/protocol';
+import type { Delegate, NamedBoardEntry, VoteOption } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { selectCouncil, selectDelegates, selectOpenRound, selectRecords, selectSession, selectSpeakers, useStore } from '../../store';
+import { selectCouncil, selectDelegates, selectOpenRound, selectRecords, selectRounds, selectSession, selectSpeakers, useStore } from '../../store';
 import { command } from '../../socket';
 
 type Presence = 'present' | 'excused' | 'absent';
@@ -13,6 +13,36 @@ interface SeatState {
   /** While a vote is open: whether this delegate's ballot is in (never the choice). null when no vote is open. */
   voted: boolean | null;
   speaker: 'speaking' | 'waiting' | null;
+  /**
+   * After a named round is announced (and until the next round opens): what this delegate chose, 'none' for a
+   * present delegate who did not press. null otherwise — always for secret and anonymous rounds.
+   */
+  choice: VoteOption | 'none' | null;
+}
+
+/**
+ * The board of the latest round when it is a named round whose result is announced and no round has opened
+ * since; null otherwise. The server refuses the board of any other mode, so a secret choice cannot reach here.
+ */
+function useAnnouncedNamedBoard(): NamedBoardEntry[] | null {
+  const rounds = useStore(selectRounds);
+  const latest = useMemo(() => {
+    const live = (rounds ?? []).filter((r) => r.status !== 'cancelled');
+    const last = live.reduce<(typeof live)[number] | null>((m, r) => (!m || r.openedAt >= m.openedAt ? r : m), null);
+    return last && last.status === 'announced' && last.mode === 'named' ? last.id : null;
+  }, [rounds]);
+  const [board, setBoard] = useState<{ roundId: string; entries: NamedBoardEntry[] } | null>(null);
+  useEffect(() => {
+    if (!latest) return;
+    let alive = true;
+    void command('round:board', { roundId: latest }).then((ack) => {
+      if (alive && ack.ok) setBoard({ roundId: latest, entries: ack.data });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [latest]);
+  return latest && board?.roundId === latest ? board.entries : null;
 }
 
 /**
@@ -30,8 +60,10 @@ export function SeatMap() {
   const council = useStore(selectCouncil);
   const pushToast = useStore((s) => s.pushToast);
   const [selected, setSelected] = useState<string | null>(null);
+  const board = useAnnouncedNamedBoard();
 
   const seats = useMemo(() => {
+    const choices = board ? new Map(board.map((e) => [e.delegateId, e])) : null;
     const byRecord = new Map((records ?? []).map((r) => [r.delegateId, r]));
     const voters = new Set(openRound?.voterIds ?? []);
     const bySeat = new Map<number, SeatState>();
@@ -45,10 +77,11 @@ export function SeatMap() {
         presence,
         voted: openRound ? voters.has(d.id) : null,
         speaker: entry ? (entry.status === 'speaking' ? 'speaking' : 'waiting') : null,
+        choice: choiceOf(choices?.get(d.id)),
       });
     }
     return bySeat;
-  }, [delegates, records, openRound, speakers]);
+  }, [delegates, records, openRound, speakers, board]);
   const layout = useMemo(() => reconcileLayout(council?.hallLayout, [...seats.keys()]), [council?.hallLayout, seats]);
   const width = layout.rows.reduce((m, r) => Math.max(m, r.blocks.flat().length + r.blocks.length - 1), 0);
 
@@ -56,6 +89,7 @@ export function SeatMap() {
     [
       s.presence === 'present' ? t('att.present') : s.presence === 'excused' ? t('att.excused') : t('att.absent'),
       s.voted === null ? null : s.voted ? t('seat.voted') : t('seat.notVoted'),
+      s.choice === null ? null : s.choice === 'none' ? t('round.didNotVote') : council ? council.voteLabels[s.choice][lang].toLocaleLowerCase(lang) : null,
       s.speaker === 'speaking' ? t('seat.speaking') : s.speaker === 'waiting' ? t('seat.waiting') : null,
     ]
       .filter(Boolean)
@@ -71,10 +105,10 @@ export function SeatMap() {
   const seatButton = (n: number) => {
     const s = seats.get(n);
     if (!s) return null;
-    const cls = ['seat', `seat-${s.presence}`, s.voted ? 'is-voted' : '', s.speaker ? `is-${s.speaker}` : '', selected === s.delegate.id ? 'is-selected' : ''].filter(Boolean).join(' ');
+    const cls = ['seat', `seat-${s.presence}`, s.voted ? 'is-voted' : '', s.speaker ? `is-${s.speaker}` : '', s.choice && s.choice !== 'none' ? `has-choice vote-${s.choice}` : '', selected === s.delegate.id ? 'is-selected' : ''].filter(Boolean).join(' ');
     const short = s.delegate.fullName.split(' ').slice(-1)[0] ?? '';
     return (
-      <button key={n} type="button" className={cls} data-seat={n} aria-label={t('seat.label', { seat: n, name: s.delegate.fullName, state: describe(s) })}
+      <button key={n} type="button" className={cls} data-seat={n} data-choice={s.choice ?? undefined} aria-label={t('seat.label', { seat: n, name: s.delegate.fullName, state: describe(s) })}
         aria-expanded={selected === s.delegate.id} onClick={() => setSelected((cur) => (cur === s.delegate.id ? null : s.delegate.id))}>
         <span className="seat-no" aria-hidden="true">{n}</span>
         <span className="seat-name" aria-hidden="true">{short}</span>
@@ -94,6 +128,13 @@ export function SeatMap() {
           <li><span className="seat-swatch seat-present is-speaking" />{t('seat.speaking')}</li>
         </ul>
       </div>
+      {board && council ? (
+        <ul className="seat-legend seat-legend-choices" aria-hidden="true">
+          {(['yes', 'no', 'abstain'] as const).map((o) => (
+            <li key={o}><span className={`seat-swatch has-choice vote-${o}`} />{council.voteLabels[o][lang]}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="seat-map" style={{ ['--seat-cols' as string]: String(width + 1) }}>
         {layout.rows.map((row, i) => (
           <div key={i} className="seat-row">
@@ -119,4 +160,12 @@ export function SeatMap() {
       ) : null}
     </section>
   );
+}
+
+/** A board entry's choice on the map: a named option, 'none' for a present delegate who did not press. */
+function choiceOf(e: NamedBoardEntry | undefined): VoteOption | 'none' | null {
+  if (!e) return null;
+  if (e.option) return e.option;
+  if (e.choice) return null; // an election's or confidence vote's choice is not one of the three options
+  return e.present ? 'none' : null;
 }
