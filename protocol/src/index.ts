@@ -19,6 +19,21 @@ export type {
 } from './schemas';
 export * from './events';
 export * from './rest';
+// The REST routes' description carries zod (its body schemas): here only its types (see rest-routes.ts).
+export type {
+  HallLayoutView,
+  HealthResponse,
+  HttpMethod,
+  OkResponse,
+  PathParamNames,
+  PathParams,
+  RouteAuth,
+  RouteBodyInputOf,
+  RouteBodyOf,
+  RouteResponseOf,
+  RouteSpec,
+  RouteSpecs,
+} from './rest-routes';
 export * from './records';
 export type { MotionInputRaw } from './payloads';
 export * from './portal';

@@ -2,3 +2,4 @@
 // chair console import it; the tablet and the display never do (entry-points.test.ts checks it).
 export * from './schemas';
 export * from './socket-events';
+export * from './rest-routes';

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffIdentity } from '@hddt/protocol';
 import { CSRF_HEADER, STAFF_COOKIE } from '@hddt/protocol';
-import { StaffLoginSchema } from '@hddt/protocol/schemas';
+import { REST_ROUTES, StaffLoginSchema } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
 import { hashPassword, verifyPassword } from '../../storage/credentials';
 import { LoginLimiter, disconnectStaffSockets, originAllowed, parseCookies, staffFromCookie } from '../staff-auth';
-import { parseBody, sendError, type RestContext } from './http';
+import { on, parseBody, sendError, type RestContext } from './http';
 
 /** Compared against when the user name is unknown, so both paths run scrypt. */
 const UNKNOWN_USER_HASH = hashPassword(randomBytes(16).toString('hex'));
@@ -18,11 +18,11 @@ export function authRoutes({ services, anyStaff, json }: RestContext): Router {
   const { engine, creds } = services;
   const limiter = new LoginLimiter();
 
-  router.get('/health', (_req, res) => {
+  on(router, REST_ROUTES.health, (_req, res) => {
     res.json({ ok: true, seq: engine.seq, council: engine.state.council?.name.vi ?? null });
   });
 
-  router.post('/auth/login', json, (req, res) => {
+  on(router, REST_ROUTES.login, json, (req, res) => {
     const body = parseBody(StaffLoginSchema, req, res);
     if (!body) return;
     const now = services.nowMs();
@@ -57,7 +57,7 @@ export function authRoutes({ services, anyStaff, json }: RestContext): Router {
 
   // Logout of a live session needs the CSRF token like any change (a forged cross-site logout would end
   // the chair's console mid-vote); it ends that session's live /chair sockets at once.
-  router.post('/auth/logout', (req, res) => {
+  on(router, REST_ROUTES.logout, (req, res) => {
     const token = parseCookies(req.headers.cookie)[STAFF_COOKIE];
     const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
     if (token && staff) {
@@ -72,13 +72,13 @@ export function authRoutes({ services, anyStaff, json }: RestContext): Router {
     res.json({ ok: true });
   });
 
-  router.get('/auth/me', anyStaff, (req, res) => {
+  on(router, REST_ROUTES.me, anyStaff, (req, res) => {
     const s = req.staff!;
     const identity: StaffIdentity = { username: s.username, displayName: s.displayName, role: s.role, csrfToken: s.csrfToken };
     res.json(identity);
   });
 
-  router.get('/hall', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.hall, anyStaff, (_req, res) => {
     res.json({ baseUrls: services.baseUrls(), hallWifi: engine.state.council?.hallWifi ?? '', tlsFingerprint: services.tlsFingerprint });
   });
   return router;

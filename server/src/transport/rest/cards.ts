@@ -1,12 +1,12 @@
 // Login cards: who holds one, issuing a sheet of them, re-issuing one delegate's card.
 
 import type { DelegateCard, DelegateCardStatus } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Request, type Router } from 'express';
-import { z } from 'zod';
 import { fingerprint, newToken } from '../../storage/credentials';
 import { revokeDelegateSocket } from '../delegate-namespace';
 import { sortedDelegates } from './delegates';
-import { actorOf, param, parseBody, sendError, type RestContext } from './http';
+import { actorOf, on, param, parseBody, sendError, type RestContext } from './http';
 
 export function cardRoutes({ services, secretariat, json }: RestContext): Router {
   const router = express.Router();
@@ -28,7 +28,7 @@ export function cardRoutes({ services, secretariat, json }: RestContext): Router
     return result.ok ? token : null;
   };
   // Only a hash of each card is stored: the list says who has a card and since when, never the link.
-  router.get('/cards', secretariat, (_req, res) => {
+  on(router, REST_ROUTES.cards, secretariat, (_req, res) => {
     const issued = creds.cardsIssuedAt();
     const list: DelegateCardStatus[] = sortedDelegates(engine.state)
       .filter((d) => d.seated)
@@ -36,8 +36,8 @@ export function cardRoutes({ services, secretariat, json }: RestContext): Router
     res.json(list);
   });
   // Issuing is the one moment a card's link exists: the answer carries the links to print.
-  router.post('/cards/issue', secretariat, json, async (req, res) => {
-    const body = parseBody(z.strictObject({ scope: z.enum(['all', 'missing']) }), req, res);
+  on(router, REST_ROUTES.cardsIssue, secretariat, json, async (req, res) => {
+    const body = parseBody(REST_ROUTES.cardsIssue.body, req, res);
     if (!body) return;
     const issued = creds.cardsIssuedAt();
     const targets = sortedDelegates(engine.state).filter((d) => d.seated && !(body.scope === 'missing' && issued.has(d.id)));
@@ -55,14 +55,16 @@ export function cardRoutes({ services, secretariat, json }: RestContext): Router
     for (const { delegateId } of tokens) if (issued.has(delegateId)) revokeDelegateSocket(services, delegateId);
     res.json(tokens.flatMap(({ delegateId, token }) => cardFor(delegateId, token) ?? []));
   });
-  router.post('/delegates/:id/token', secretariat, async (req, res) => {
+  on(router, REST_ROUTES.delegateToken, secretariat, async (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
     if (!engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
     const token = await issueToken(req, id);
     if (!token) return sendError(res, 'STORAGE_FAILURE');
     revokeDelegateSocket(services, id);
-    res.json(cardFor(id, token));
+    const card = cardFor(id, token);
+    if (!card) return sendError(res, 'DELEGATE_NOT_FOUND');
+    res.json(card);
   });
   return router;
 }

@@ -1,20 +1,20 @@
 // The council's own record: its names, term and hall settings, and the hall's seat map.
 
 import { layoutProblems, reconcileLayout } from '@hddt/protocol';
-import { CouncilPatchSchema, HallLayoutSchema } from '@hddt/protocol/schemas';
+import { CouncilPatchSchema, HallLayoutSchema, REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
 import { seatedSeats } from '../../domain/rules/hall';
 import type { CouncilState } from '../../domain/types';
-import { exec, parseBody, sendError, type RestContext } from './http';
+import { exec, on, parseBody, sendError, type RestContext } from './http';
 
 export function councilRoutes({ services, anyStaff, secretariat, json }: RestContext): Router {
   const router = express.Router();
   const { engine } = services;
-  router.get('/council', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.council, anyStaff, (_req, res) => {
     if (!engine.state.council) return sendError(res, 'NOT_FOUND');
     res.json(engine.state.council);
   });
-  router.patch('/council', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.councilUpdate, secretariat, json, async (req, res) => {
     const patch = parseBody(CouncilPatchSchema, req, res);
     if (!patch) return;
     await exec(services, req, res, { type: 'council.configure', patch }, (s) => s.council);
@@ -27,11 +27,11 @@ export function councilRoutes({ services, anyStaff, secretariat, json }: RestCon
     layout: reconcileLayout(s.council?.hallLayout, seatedSeats(s)),
     custom: Boolean(s.council?.hallLayout),
   });
-  router.get('/hall-layout', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.hallLayout, anyStaff, (_req, res) => {
     if (!engine.state.council) return sendError(res, 'NOT_FOUND');
     res.json(hallLayoutView(engine.state));
   });
-  router.put('/hall-layout', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.hallLayoutSet, secretariat, json, async (req, res) => {
     const layout = parseBody(HallLayoutSchema, req, res);
     if (!layout) return;
     const problems = layoutProblems(layout, seatedSeats(engine.state));

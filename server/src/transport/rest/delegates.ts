@@ -1,14 +1,13 @@
 // The roster: delegates one by one, a CSV import and export, a seat vacated and taken again.
 
 import type { ImportRowError } from '@hddt/protocol';
-import { DelegateInputSchema, DelegatePatchSchema } from '@hddt/protocol/schemas';
+import { DelegateInputSchema, DelegatePatchSchema, REST_ROUTES } from '@hddt/protocol/schemas';
 import { toCsv, type CsvCell } from '../../records/csv';
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import type { CouncilState } from '../../domain/types';
 import { revokeDelegateSocket } from '../delegate-namespace';
 import { parseRosterCsv } from './roster-csv';
-import { exec, param, parseBody, sendError, type RestContext } from './http';
+import { exec, on, param, parseBody, sendError, type RestContext } from './http';
 
 /** The roster in seat order. */
 export const sortedDelegates = (s: CouncilState) => Object.values(s.delegates).sort((a, b) => a.seat - b.seat);
@@ -16,35 +15,34 @@ export const sortedDelegates = (s: CouncilState) => Object.values(s.delegates).s
 export function delegateRoutes({ services, anyStaff, secretariat, json }: RestContext): Router {
   const router = express.Router();
   const { engine } = services;
-  router.get('/delegates', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.delegates, anyStaff, (_req, res) => {
     res.json(sortedDelegates(engine.state));
   });
-  router.post('/delegates', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.delegateCreate, secretariat, json, async (req, res) => {
     const input = parseBody(DelegateInputSchema, req, res);
     if (!input) return;
     await exec(services, req, res, { type: 'delegate.add', input }, (s, d) => s.delegates[d.result?.delegateId ?? ''] ?? null, 201);
   });
-  router.patch('/delegates/:id', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.delegateUpdate, secretariat, json, async (req, res) => {
     const id = param(req, res, 'id');
     const patch = id && parseBody(DelegatePatchSchema, req, res);
     if (!id || !patch) return;
     await exec(services, req, res, { type: 'delegate.update', delegateId: id, patch }, (s) => s.delegates[id] ?? null);
   });
-  router.post('/delegates/:id/vacate', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.delegateVacate, secretariat, json, async (req, res) => {
     const id = param(req, res, 'id');
-    const body = id && parseBody(z.strictObject({ reason: z.string().trim().min(1).max(200) }), req, res);
+    const body = id && parseBody(REST_ROUTES.delegateVacate.body, req, res);
     if (!id || !body) return;
     await exec(services, req, res, { type: 'delegate.vacate', delegateId: id, reason: body.reason }, (s) => s.delegates[id] ?? null);
     // The vacated delegate's tablet is signed out at once; the card stays refused while the seat is vacant.
     if (res.statusCode === 200 && engine.state.delegates[id]?.seated === false) revokeDelegateSocket(services, id);
   });
-  router.post('/delegates/:id/reseat', secretariat, async (req, res) => {
+  on(router, REST_ROUTES.delegateReseat, secretariat, async (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
     await exec(services, req, res, { type: 'delegate.reseat', delegateId: id }, (s) => s.delegates[id] ?? null);
   });
-  router.post(
-    '/delegates/import',
+  on(router, REST_ROUTES.delegatesImport,
     secretariat,
     express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }),
     async (req, res) => {
@@ -72,7 +70,7 @@ export function delegateRoutes({ services, anyStaff, secretariat, json }: RestCo
       );
     },
   );
-  router.get('/delegates/export.csv', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.delegatesExport, anyStaff, (_req, res) => {
     const rows: CsvCell[][] = [['seat', 'fullName', 'title', 'group', 'seated', 'vacatedReason']];
     for (const d of sortedDelegates(engine.state)) {
       rows.push([d.seat, d.fullName, d.title, d.group, d.seated ? 'true' : 'false', d.vacatedReason ?? '']);

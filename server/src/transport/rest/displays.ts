@@ -1,23 +1,23 @@
 // Hall display devices: pairing one (its link is shown once), the list with who is online, revoking one.
 
 import type { DisplayDevice } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import { fingerprint, newToken } from '../../storage/credentials';
 import { revokeDisplaySockets, type DisplaySocketData } from '../display-namespace';
-import { actorOf, param, parseBody, sendError, type RestContext } from './http';
+import { actorOf, on, param, parseBody, sendError, type RestContext } from './http';
 
 export function displayRoutes({ services, anyStaff, hallStaff, json }: RestContext): Router {
   const router = express.Router();
   const { engine, creds } = services;
-  router.get('/displays', anyStaff, (_req, res) => {
+  on(router, REST_ROUTES.displays, anyStaff, (_req, res) => {
     const online = new Set<string>();
     for (const socket of services.hub.display?.sockets.values() ?? []) online.add((socket.data as DisplaySocketData).displayId);
     const list: DisplayDevice[] = creds.displays().map((d) => ({ id: d.id, name: d.name, createdAt: d.created_at, online: online.has(d.id) }));
     res.json(list);
   });
-  router.post('/displays', hallStaff, json, async (req, res) => {
-    const body = parseBody(z.strictObject({ name: z.string().trim().min(1).max(100) }), req, res);
+  on(router, REST_ROUTES.displayCreate, hallStaff, json, async (req, res) => {
+    const body = parseBody(REST_ROUTES.displayCreate.body, req, res);
     if (!body) return;
     const id = services.newId();
     const token = newToken();
@@ -32,7 +32,7 @@ export function displayRoutes({ services, anyStaff, hallStaff, json }: RestConte
     const device: DisplayDevice = { id, name: body.name, createdAt: at, online: false, pairUrl: `${base}/display/#token=${token}` };
     res.status(201).json(device);
   });
-  router.delete('/displays/:id', hallStaff, async (req, res) => {
+  on(router, REST_ROUTES.displayRemove, hallStaff, async (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
     if (!creds.displays().some((d) => d.id === id)) return sendError(res, 'NOT_FOUND');

@@ -3,19 +3,18 @@
 
 import { createReadStream, existsSync } from 'node:fs';
 import { MAX_UPLOAD_BYTES } from '@hddt/protocol';
-import { DocumentMetaSchema, DocumentPatchSchema } from '@hddt/protocol/schemas';
+import { DocumentMetaSchema, DocumentPatchSchema, REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
 import { documentPath, storePdf } from '../../storage/document-files';
 import { checkPdf } from '../../storage/pdf-check';
 import { fieldErrors } from '../socket-handlers';
 import { isHallRole, parseCookies, staffFromCookie } from '../staff-auth';
-import { exec, param, parseBody, sendError, type RestContext } from './http';
+import { exec, on, param, parseBody, sendError, type RestContext } from './http';
 
 export function documentRoutes({ services, secretariat, json }: RestContext): Router {
   const router = express.Router();
   const { engine, creds } = services;
-  router.post(
-    '/sessions/:id/documents',
+  on(router, REST_ROUTES.documentUpload,
     secretariat,
     (req, res, next) => {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -68,18 +67,18 @@ export function documentRoutes({ services, secretariat, json }: RestContext): Ro
       );
     },
   );
-  router.patch('/documents/:id', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.documentUpdate, secretariat, json, async (req, res) => {
     const id = param(req, res, 'id');
     const patch = id && parseBody(DocumentPatchSchema, req, res);
     if (!id || !patch) return;
     await exec(services, req, res, { type: 'document.update', documentId: id, patch }, (s) => s.documents[id] ?? null);
   });
-  router.delete('/documents/:id', secretariat, async (req, res) => {
+  on(router, REST_ROUTES.documentRemove, secretariat, async (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
-    await exec(services, req, res, { type: 'document.remove', documentId: id }, () => ({ ok: true }));
+    await exec(services, req, res, { type: 'document.remove', documentId: id }, () => ({ ok: true as const }));
   });
-  router.get('/documents/:id/file', (req, res) => {
+  on(router, REST_ROUTES.documentFile, (req, res) => {
     const id = param(req, res, 'id');
     if (!id) return;
     const doc = engine.state.documents[id];

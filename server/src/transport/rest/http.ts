@@ -2,10 +2,10 @@
 // and running a command through the engine (so a REST change is decided by the same domain rules as a
 // live one and recorded in the log).
 
-import type { ErrorCode, FieldError } from '@hddt/protocol';
+import type { ErrorCode, FieldError, PathParams, RouteResponseOf, RouteSpec } from '@hddt/protocol';
 import { CSRF_HEADER, errorBody, httpStatusOf } from '@hddt/protocol';
-import { IdSchema } from '@hddt/protocol/schemas';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { IdSchema, type REST_ROUTES } from '@hddt/protocol/schemas';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import type { Actor, Command, CouncilState, Decision } from '../../domain/types';
 import { logger } from '../../logger';
@@ -33,8 +33,8 @@ export function parseBody<S extends ZodType>(schema: S, req: Request, res: Respo
 }
 
 /** A path parameter that must be an id; a malformed one is a 404 like an unknown one. */
-export function param(req: Request, res: Response, name: string): string | undefined {
-  const parsed = IdSchema.safeParse(req.params[name]);
+export function param<P extends object>(req: Request<P>, res: Response, name: keyof P & string): string | undefined {
+  const parsed = IdSchema.safeParse((req.params as Record<string, unknown>)[name]);
   if (!parsed.success) {
     sendError(res, 'NOT_FOUND');
     return undefined;
@@ -48,15 +48,15 @@ export function actorOf(req: Request): Actor {
   return { kind: 'staff', username: s.username, role: s.role };
 }
 
-export async function exec<T>(
+export async function exec<T, P extends object>(
   services: Services,
-  req: Request,
-  res: Response,
+  req: Request<P>,
+  res: Response<T>,
   command: Command,
-  map: (state: CouncilState, decision: Decision) => T | null,
+  map: (state: CouncilState, decision: Decision) => NoInfer<T> | null,
   status = 200,
 ): Promise<void> {
-  const result = await services.engine.execute(command, actorOf(req));
+  const result = await services.engine.execute(command, actorOf(req as Request));
   if (!result.ok) return sendError(res, result.code);
   const data = map(result.state, result.decision);
   if (data === null) return sendError(res, 'NOT_FOUND');
@@ -64,6 +64,21 @@ export async function exec<T>(
 }
 
 
+
+/** A route of protocol's description (only those can be registered). */
+export type DescribedRoute = (typeof REST_ROUTES)[keyof typeof REST_ROUTES];
+
+/** The handler of a described route: its path parameters are the path's, its answer the route's response type. */
+export type RouteHandler<R extends RouteSpec> = (req: Request<PathParams<R['path']>>, res: Response<RouteResponseOf<R>>) => void | Promise<void>;
+
+/**
+ * Registers a handler for a route described in protocol (rest-routes.ts), behind the given middleware (the
+ * staff gate, a body parser). The path is the description's, relative to the router's mount at /api.
+ */
+export function on<R extends DescribedRoute>(router: Router, spec: R, ...handlers: [...RequestHandler[], RouteHandler<R>]): void {
+  if (!spec.path.startsWith('/api/')) throw new Error(`a REST route outside /api: ${spec.path}`);
+  router[spec.method](spec.path.slice('/api'.length), ...(handlers as RequestHandler[]));
+}
 
 /**
  * Staff requests: the session cookie, the CSRF header and a same-origin check on every change (a refusal is

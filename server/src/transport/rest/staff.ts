@@ -1,18 +1,18 @@
 // Staff accounts: the list, a new account, a password reset (which ends the account's sessions and sockets).
 
-import { PasswordResetSchema, StaffCreateSchema } from '@hddt/protocol/schemas';
+import { PasswordResetSchema, REST_ROUTES, StaffCreateSchema } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
 import { hashPassword } from '../../storage/credentials';
 import { disconnectStaffSockets } from '../staff-auth';
-import { actorOf, parseBody, sendError, type RestContext } from './http';
+import { actorOf, on, parseBody, sendError, type RestContext } from './http';
 
 export function staffRoutes({ services, secretariat, json }: RestContext): Router {
   const router = express.Router();
   const { engine, creds } = services;
-  router.get('/staff', secretariat, (_req, res) => {
+  on(router, REST_ROUTES.staff, secretariat, (_req, res) => {
     res.json(creds.allStaff().map((s) => ({ username: s.username, displayName: s.display_name, role: s.role })));
   });
-  router.post('/staff', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.staffCreate, secretariat, json, async (req, res) => {
     const body = parseBody(StaffCreateSchema, req, res);
     if (!body) return;
     if (creds.staff(body.username)) return sendError(res, 'CONFLICT', [{ path: 'username', message: 'Tên đăng nhập đã tồn tại.', messageEn: 'This user name already exists.' }]);
@@ -24,7 +24,7 @@ export function staffRoutes({ services, secretariat, json }: RestContext): Route
     if (!result.ok) return sendError(res, result.code);
     res.status(201).json({ username: body.username, displayName: body.displayName, role: body.role });
   });
-  router.post('/staff/:username/password', secretariat, json, async (req, res) => {
+  on(router, REST_ROUTES.staffPassword, secretariat, json, async (req, res) => {
     const username = String(req.params.username ?? '');
     const body = parseBody(PasswordResetSchema, req, res);
     if (!body) return;
