@@ -24,6 +24,8 @@ const service = await createPortalService({
   listen: { connectionString: databaseUrl },
   keys,
   trustProxy: process.env.HDDT_TRUST_PROXY || undefined,
+  // Several nodes: REDIS_URL carries the live page's broadcasts between them (Redis Streams adapter).
+  live: process.env.REDIS_URL?.trim() ? { kind: 'redis', url: process.env.REDIS_URL.trim() } : { kind: 'none' },
 });
 const actual = await service.listen(port, host);
 console.log(`Cổng thông tin / public portal: http://${host}:${actual}/ (sổ ghi đã nhận đến mục / log received up to entry ${service.publicState.seq})`);

@@ -15,7 +15,9 @@ import { PgPortalStore } from './portal/pg/pg-store';
 import { PublicState } from './publish/public-state';
 import { LOG_CHANNEL, PgPublicLog } from './publish/pg-public-log';
 import { createPublishReceiver } from './publish/receiver';
-import { createPublicPages, sendHtml } from './transport/portal-routes';
+import { CSP, createPublicPages, sendHtml } from './transport/portal-routes';
+import { attachLiveHub, type LiveAdapter, type LiveHub } from './portal/live/live-hub';
+import { LIVE_PATH, LIVE_SCRIPT, LIVE_SCRIPT_PATH, livePage } from './portal/live/live-view';
 
 export interface PortalServiceOptions {
   pool: Pool;
@@ -27,13 +29,19 @@ export interface PortalServiceOptions {
   nowMs?: () => number;
   /** Fallback poll of the log when a notification was missed (ms). */
   pollMs?: number;
+  /** How the live page's broadcasts reach the other nodes' viewers (default: none, one node). */
+  live?: LiveAdapter;
 }
+
+/** The live page's CSP: the portal's, plus scripts and the socket from this origin only. */
+const LIVE_CSP = `${CSP}; script-src 'self'; connect-src 'self'`;
 
 export interface PortalService {
   httpServer: HttpServer;
   publicState: PublicState;
   store: PgPortalStore;
   log: PgPublicLog;
+  live: LiveHub;
   /** Reads the entries appended since the last fold (other nodes' appends arrive by NOTIFY too). */
   catchUp(): Promise<void>;
   listen(port: number, host?: string): Promise<number>;
@@ -88,7 +96,24 @@ export async function createPortalService(options: PortalServiceOptions): Promis
     next();
   });
   app.get('/healthz', (_req, res) => res.json({ ok: true, seq: publicState.seq }));
-  app.use('/api', createPublishReceiver(log, options.keys, () => void catchUp().catch(() => undefined)));
+  let live: LiveHub | null = null;
+  // The node that appended folds and broadcasts once, through the adapter, to the viewers of every node.
+  const appended = () =>
+    void catchUp()
+      .then(() => live?.broadcast())
+      .catch(() => undefined);
+  app.use('/api', createPublishReceiver(log, options.keys, appended));
+  for (const lang of ['vi', 'en'] as const) {
+    app.get(lang === 'vi' ? LIVE_PATH : `/en${LIVE_PATH}`, (_req, res) => {
+      res.status(200).setHeader('Content-Security-Policy', LIVE_CSP);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.type('text/html; charset=utf-8').send(livePage(publicState.state, publicState.seq, new Date(nowMs()).toISOString(), lang));
+    });
+  }
+  app.get(LIVE_SCRIPT_PATH, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('text/javascript; charset=utf-8').send(LIVE_SCRIPT);
+  });
   app.use(createReaderRoutes(view, store));
   app.use(createPublicPages(view, () => []));
   app.use((req, res, next) => {
@@ -101,12 +126,15 @@ export async function createPortalService(options: PortalServiceOptions): Promis
     res.status(500).type('text/plain; charset=utf-8').send('Lỗi máy chủ. Vui lòng thử lại sau. / Server error. Please try again later.');
   });
   const httpServer = createServer(app);
+  live = await attachLiveHub(httpServer, publicState, catchUp, options.live ?? { kind: 'none' }, nowMs);
+  const liveHub = live;
 
   return {
     httpServer,
     publicState,
     store,
     log,
+    live: liveHub,
     catchUp,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
@@ -117,7 +145,8 @@ export async function createPortalService(options: PortalServiceOptions): Promis
     async close() {
       clearInterval(poll);
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Closes the viewers' sockets and the HTTP server with them.
+      await liveHub.close();
       await listener.end().catch(() => undefined);
     },
   };

@@ -1,0 +1,139 @@
+// The public live page on two portal nodes sharing PostgreSQL and the Redis Streams adapter: viewers on both
+// nodes see the vote open and the result; a viewer whose node goes away reconnects to the other with its last
+// seq and sees the final result with nothing missed; the page renders without JavaScript under a strict CSP.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Pool } from 'pg';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../app';
+import type { Command } from '../domain/types';
+import { createPgPool } from '../portal/pg/pg-store';
+import { freshSchema, type TestSchema } from '../portal/pg/test-support';
+import type { LiveUpdate } from '../portal/live/live-hub';
+import { createPortalService, type PortalService } from '../portal-service';
+
+const KEY = 'khoa-dong-bo-truc-tiep-0123456789';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface Viewer {
+  updates: LiveUpdate[];
+  socket: Socket;
+  last(): string;
+}
+
+function viewer(port: number, seq = 0, updates: LiveUpdate[] = []): Viewer {
+  const socket = connect(`http://127.0.0.1:${port}/truc-tiep`, { transports: ['websocket'], auth: { seq }, reconnection: false });
+  socket.on('live:update', (u: LiveUpdate) => updates.push(u));
+  return { updates, socket, last: () => updates.at(-1)?.html.vi ?? '' };
+}
+
+describe('the public live page on two portal nodes (PostgreSQL + Redis Streams adapter)', () => {
+  let schema: TestSchema;
+  const pools: Pool[] = [];
+  const nodes: PortalService[] = [];
+  const ports: number[] = [];
+  let hall: App;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    schema = await freshSchema();
+    for (let i = 0; i < 2; i++) {
+      const pool = createPgPool(schema.url, { schema: schema.schema, max: 4 });
+      pools.push(pool);
+      const node = await createPortalService({
+        pool,
+        listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
+        keys: [KEY],
+        pollMs: 500,
+        live: { kind: 'redis', url: REDIS_URL },
+      });
+      nodes.push(node);
+      ports.push(await node.listen(0, '127.0.0.1'));
+    }
+    dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-live-'));
+    hall = await createApp({ dataDir, demo: true, adminPassword: 'test-password-1', publish: { url: `http://127.0.0.1:${ports[0]}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 } });
+  });
+
+  afterAll(async () => {
+    await hall?.close();
+    for (const n of nodes) await n.close().catch(() => undefined);
+    for (const p of pools) await p.end().catch(() => undefined);
+    await schema?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const run = async (command: Command) => {
+    const r = await hall.engine.execute(command, { kind: 'system' });
+    if (!r.ok) throw new Error(`${command.type}: ${r.error.code}`);
+    return r;
+  };
+
+  it('serves the vote open and the announced result to viewers on both nodes, and a viewer of a dead node misses nothing', async () => {
+    const a = viewer(ports[0]!);
+    const b = viewer(ports[1]!);
+    await until('both viewers to get a snapshot', () => a.updates.length > 0 && b.updates.length > 0);
+
+    const engine = hall.engine;
+    const sessionId = engine.state.activeSessionId!;
+    await run({ type: 'session.open', sessionId });
+    const delegates = Object.values(engine.state.delegates).sort((x, y) => x.seat - y.seat).slice(0, 28);
+    for (const d of delegates) await run({ type: 'attendance.set', delegateId: d.id, status: 'present', reason: null });
+    const motion = Object.values(engine.state.motions).find((m) => m.sessionId === sessionId && m.resolution && m.kind === 'ordinary' && m.mode === 'named')!;
+    const opened = await run({ type: 'motion.open', motionId: motion.id, commandId: 'open-live-1' });
+    const roundId = opened.decision.result!.roundId!;
+    for (const v of [a, b]) await until('the vote open on each node', () => v.last().includes(`data-round-id="${roundId}" data-status="open"`));
+    expect(b.last()).toContain('Đang biểu quyết');
+
+    // Node 2 goes away mid-vote; its viewer reconnects to node 1 with the last seq it showed.
+    const seenByB = b.updates.at(-1)!.seq;
+    const moved: LiveUpdate[] = [...b.updates];
+    const gone = new Promise<void>((resolve) => b.socket.once('disconnect', () => resolve()));
+    await nodes[1]!.close();
+    await gone;
+    for (const [i, d] of delegates.entries()) await run({ type: 'ballot.cast', roundId, delegateId: d.id, choice: { type: 'option', option: i === 0 ? 'abstain' : 'yes' } });
+    await run({ type: 'round.close', roundId });
+    await run({ type: 'round.announce', roundId });
+    const b2 = viewer(ports[0]!, seenByB, moved);
+    const hallSeq = () => (hall.db.prepare('SELECT MAX(seq) AS n FROM events').get() as { n: number }).n;
+    await until('both viewers at the hall’s last entry', () => a.updates.at(-1)?.seq === hallSeq() && b2.updates.at(-1)?.seq === hallSeq());
+    for (const v of [a, b2]) {
+      expect(v.last()).toContain('Kết quả đã công bố');
+      expect(v.last()).toContain('tán thành 27 (');
+      expect(v.last()).not.toContain('data-status="open"');
+    }
+    // Seqs never go backwards for the moved viewer.
+    const seqs = b2.updates.map((u) => u.seq);
+    expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+    a.socket.disconnect();
+    b2.socket.disconnect();
+  });
+
+  it('renders the page without JavaScript, with a refresh link, under a CSP allowing scripts from self only', async () => {
+    const res = await fetch(`http://127.0.0.1:${ports[0]}/truc-tiep`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-eval');
+    const body = await res.text();
+    expect(body).toContain('Kết quả đã công bố');
+    expect(body).toContain('href="/truc-tiep">Tải lại trang</a>');
+    expect(body).not.toMatch(/<script>(?!<)/);
+    const en = await (await fetch(`http://127.0.0.1:${ports[0]}/en/truc-tiep`)).text();
+    expect(en).toContain('Announced results');
+    const script = await fetch(`http://127.0.0.1:${ports[0]}/truc-tiep/live.js`);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`http://127.0.0.1:${ports[0]}/socket.io/socket.io.min.js`)).status).toBe(200);
+  });
+});
