@@ -75,7 +75,7 @@ describe('the public live page on two portal nodes (PostgreSQL + Redis Streams a
 
   const run = async (command: Command) => {
     const r = await hall.engine.execute(command, { kind: 'system' });
-    if (!r.ok) throw new Error(`${command.type}: ${r.error.code}`);
+    if (!r.ok) throw new Error(`${command.type}: ${r.code}`);
     return r;
   };
 
