@@ -22,6 +22,7 @@ const CUSTOM_MESSAGES: Record<string, MsgKey> = {
   'more seats than candidates': 'err.seatsMoreThanCandidates',
   'confidence rating is always secret': 'err.confidenceSecret',
   'numerator must not exceed denominator': 'err.numeratorTooBig',
+  'unknown time zone': 'err.timeZone',
 };
 
 export function pathKey(path: readonly PropertyKey[]): string {

@@ -46,6 +46,20 @@ export const BallotChoiceSchema = z.discriminatedUnion('type', [
 
 // ---- Setup (REST, secretariat) ----
 
+/**
+ * An IANA time-zone name ("Asia/Ho_Chi_Minh", "UTC") that this runtime knows: the council's dates are written in
+ * it. UTC offsets ("+07:00") are refused: they do not name a zone.
+ */
+export function isTimeZoneName(tz: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const CouncilPatchSchema = z
   .strictObject({
     name: LocalizedTextSchema,
@@ -54,7 +68,7 @@ export const CouncilPatchSchema = z
     term: name,
     termOrdinal: z.string().trim().max(20),
     place: name,
-    timeZone: z.string().min(1).max(64),
+    timeZone: z.string().trim().min(1).max(64).refine(isTimeZoneName, { message: 'unknown time zone' }),
     voteLabels: z.strictObject({ yes: LocalizedTextSchema, no: LocalizedTextSchema, abstain: LocalizedTextSchema }),
     confidenceLabels: z.strictObject({ high: LocalizedTextSchema, medium: LocalizedTextSchema, low: LocalizedTextSchema }),
     quorum: ThresholdSchema,

@@ -244,6 +244,8 @@ export const en: Messages = {
   'council.lowConfidence': 'Low confidence — may resign (default: more than half)',
   'council.lowConfidenceDismissal': 'Low confidence — dismissal proposed (default: two thirds or more)',
   'council.place': 'Place name on documents',
+  'council.timeZone': 'Time zone (dates and times on screens and documents)',
+  'council.timeZoneHint': 'An IANA time-zone name, e.g. Asia/Ho_Chi_Minh',
   'council.hallWifi': 'Hall Wi-Fi name (printed on cards)',
   'council.issuingBody': 'Issuing body (capitals, one line each)',
   'council.issuingBodyHint': 'e.g. HỘI ĐỒNG NHÂN DÂN / ĐẶC KHU CÔN ĐẢO',
@@ -437,6 +439,7 @@ export const en: Messages = {
   'err.seatsMoreThanCandidates': 'More posts than candidates.',
   'err.confidenceSecret': 'A confidence rating is always a secret ballot.',
   'err.numeratorTooBig': 'The numerator cannot exceed the denominator.',
+  'err.timeZone': 'Unknown time zone. Enter an IANA time-zone name, e.g. Asia/Ho_Chi_Minh.',
 
   'prep.tab.records': "Minutes & archive",
   'rec.title': "Minutes & archive",

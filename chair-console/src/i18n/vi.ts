@@ -243,6 +243,8 @@ export const vi = {
   'council.lowConfidence': 'Tín nhiệm thấp — có thể xin từ chức (mặc định: quá nửa)',
   'council.lowConfidenceDismissal': 'Tín nhiệm thấp — trình miễn nhiệm (mặc định: từ hai phần ba)',
   'council.place': 'Địa danh ghi trên văn bản',
+  'council.timeZone': 'Múi giờ (ngày giờ trên màn hình và văn bản)',
+  'council.timeZoneHint': 'Tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
   'council.hallWifi': 'Tên Wi-Fi hội trường (in trên thẻ)',
   'council.issuingBody': 'Cơ quan ban hành (in hoa, mỗi dòng một dòng)',
   'council.issuingBodyHint': 'Ví dụ: HỘI ĐỒNG NHÂN DÂN / ĐẶC KHU CÔN ĐẢO',
@@ -436,6 +438,7 @@ export const vi = {
   'err.seatsMoreThanCandidates': 'Số người cần bầu nhiều hơn số ứng cử viên.',
   'err.confidenceSecret': 'Lấy phiếu tín nhiệm luôn là bỏ phiếu kín.',
   'err.numeratorTooBig': 'Tử số không được lớn hơn mẫu số.',
+  'err.timeZone': 'Không có múi giờ này. Nhập tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.',
 
   'prep.tab.records': "Biên bản & Kỷ yếu",
   'rec.title': "Biên bản & Kỷ yếu",

@@ -68,4 +68,20 @@ describe('CouncilForm', () => {
     await waitFor(() => expect(numerators[1]!.getAttribute('aria-invalid')).toBe('true'));
     expect(patches).toHaveLength(0);
   });
+
+  it('edits the time zone: an unknown name is refused next to the field in Vietnamese, an IANA name is sent', async () => {
+    const patches = serve(council);
+    render(<CouncilForm />);
+    const zone = (await screen.findByLabelText(/^Múi giờ/)) as HTMLInputElement;
+    expect(zone.value).toBe(council.timeZone);
+    fireEvent.change(zone, { target: { value: 'Asia/Hanoi' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(zone.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText(/Không có múi giờ này/)).toBeTruthy();
+    expect(patches).toHaveLength(0);
+    fireEvent.change(zone, { target: { value: 'Asia/Bangkok' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(patches).toHaveLength(1));
+    expect(patches[0]!.timeZone).toBe('Asia/Bangkok');
+  });
 });

@@ -68,6 +68,7 @@ export function CouncilForm() {
       term: cfg.term,
       termOrdinal: cfg.termOrdinal ?? '',
       place: cfg.place,
+      timeZone: cfg.timeZone.trim(),
       voteLabels: cfg.voteLabels,
       quorum: cfg.quorum,
       thresholds: { ...cfg.thresholds, lowConfidence: lowConfidence, lowConfidenceDismissal: dismissal },
@@ -102,6 +103,7 @@ export function CouncilForm() {
         <Field label={t('council.term')} error={errors.term} hint={t('council.termHint')}>{(a) => <input {...a} value={cfg.term} onChange={(e) => set({ term: e.target.value })} />}</Field>
         <Field label={t('council.termOrdinal')} error={errors.termOrdinal} hint={t('council.termOrdinalHint')}>{(a) => <input {...a} value={cfg.termOrdinal ?? ''} onChange={(e) => set({ termOrdinal: e.target.value })} />}</Field>
         <Field label={t('council.place')} error={errors.place}>{(a) => <input {...a} value={cfg.place} onChange={(e) => set({ place: e.target.value })} />}</Field>
+        <Field label={t('council.timeZone')} error={errors.timeZone} hint={t('council.timeZoneHint')}>{(a) => <input {...a} value={cfg.timeZone} autoComplete="off" spellCheck={false} onChange={(e) => set({ timeZone: e.target.value })} />}</Field>
         <Field label={t('council.hallWifi')} error={errors.hallWifi}>{(a) => <input {...a} value={cfg.hallWifi} onChange={(e) => set({ hallWifi: e.target.value })} />}</Field>
         <div className="span-all">
           <Field label={t('council.issuingBody')} error={errors.issuingBody} hint={t('council.issuingBodyHint')}>
