@@ -14,6 +14,14 @@ import { isPublic } from './workflow';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[a-z0-9-]{1,60}$/;
+/** Types shown in the page (body images, photos); everything else downloads. */
+const FILE_INLINE = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+/** `attachment` with the file's own name: an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
 
 /**
  * What the public pages read: the council's public state (the hall engine's, or in the portal service the
@@ -79,6 +87,26 @@ export function createReaderRoutes(view: PortalView, store: PortalStore): Router
       sendHtml(res, 200, searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang) }));
     });
   }
+
+  // A stored file (attachment, body image, delegate photo), only while readers may see it (fileIsPublic):
+  // the file of a draft, a confidential document or a withdrawn item is 404, the same as a missing one. The
+  // type is the one checked at upload, never sniffed; non-images download under their own name. A short
+  // cache lifetime, so a withdrawal takes effect within minutes; the sha256 is the ETag.
+  router.get('/tep/:id', async (req, res) => {
+    const id = String(req.params.id);
+    const file = ID.test(id) && (await store.fileIsPublic(now(), id)) ? await store.file(id) : null;
+    if (!file) return notFound(res, 'vi', `/tep/${id}`);
+    const { meta, bytes } = file;
+    const etag = `"${meta.sha256}"`;
+    res.setHeader('Content-Type', meta.contentType);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('ETag', etag);
+    if (!FILE_INLINE.has(meta.contentType)) res.setHeader('Content-Disposition', contentDisposition(meta.name));
+    if (req.get('if-none-match') === etag) return res.status(304).end();
+    res.status(200).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
 
   router.get('/rss/:file', async (req, res) => {
     const m = /^([a-z0-9-]{1,60})\.xml$/.exec(String(req.params.file));

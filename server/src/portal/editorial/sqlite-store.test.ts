@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../storage/database';
 import { SqlitePortalStore, migratePortal } from './sqlite-store';
+import { fileRouteContract } from './file-route-contract';
 import { portalStoreContract, sampleFile, sampleItem } from './store-contract';
 
 function tempDb() {
@@ -12,7 +13,7 @@ function tempDb() {
   return { db, dir };
 }
 
-portalStoreContract('SQLite', async () => {
+const sqliteFactory = async () => {
   const { db, dir } = tempDb();
   return {
     store: new SqlitePortalStore(db),
@@ -21,7 +22,10 @@ portalStoreContract('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+
+portalStoreContract('SQLite', sqliteFactory);
+fileRouteContract('SQLite', sqliteFactory);
 
 describe('SQLite portal store specifics', () => {
   it('migrates once, forward only, and never lets a kept version be changed or deleted', async () => {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { fileRouteContract } from '../editorial/file-route-contract';
 import { portalStoreContract, sampleItem } from '../editorial/store-contract';
 import { migratePortalPg } from './migrate';
 import { PgPortalStore } from './pg-store';
 import { freshSchema } from './test-support';
 
-portalStoreContract('PostgreSQL', async () => {
+const pgFactory = async () => {
   const s = await freshSchema();
   return { store: await PgPortalStore.open(s.pool), dispose: s.drop };
-});
+};
+
+portalStoreContract('PostgreSQL', pgFactory);
+fileRouteContract('PostgreSQL', pgFactory);
 
 describe('PostgreSQL portal store specifics', () => {
   it('migrates once under the advisory lock even when several nodes start together', async () => {
