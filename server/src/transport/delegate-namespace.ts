@@ -86,7 +86,16 @@ export function attachDelegateNamespace(
   const handlers = delegateHandlers();
   const { hub, creds, security } = services;
 
-  nsp.use(async (socket, next) => {
+  type Middleware = Parameters<typeof nsp.use>[0];
+  // socket.io does not wait on a middleware's promise: if admitting fails (the takeover not recorded), the handshake
+  // is still answered, refused with a logged server error, instead of left pending.
+  nsp.use((socket, next) => {
+    admit(socket, next).catch((err: unknown) => {
+      logger.error({ err, role: 'delegate' }, 'delegate handshake failed');
+      next(connectError('INTERNAL'));
+    });
+  });
+  async function admit(...[socket, next]: Parameters<Middleware>): Promise<void> {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(connectError('BAD_REQUEST'));
     const auth = parsed.data;
@@ -121,7 +130,7 @@ export function attachDelegateNamespace(
     const data: DelegateSocketData = { role: 'delegate', delegateId, deviceId };
     socket.data = data;
     next();
-  });
+  }
 
   nsp.on('connection', (socket) => {
     const { delegateId, deviceId } = socket.data as DelegateSocketData;

@@ -146,12 +146,12 @@ describe('useServerNow', () => {
   it('is the local clock plus the offset, ticking every 250 ms', () => {
     const { container } = render(<Clock offset={5000} />);
     expect(container.textContent).toBe(String(T0 + 5000));
-    act(() => vi.advanceTimersByTime(TICK_MS));
+    act(() => { vi.advanceTimersByTime(TICK_MS); });
     expect(container.textContent).toBe(String(T0 + TICK_MS + 5000));
   });
   it('stands still while inactive', () => {
     const { container } = render(<Clock offset={0} active={false} />);
-    act(() => vi.advanceTimersByTime(TICK_MS * 4));
+    act(() => { vi.advanceTimersByTime(TICK_MS * 4); });
     expect(container.textContent).toBe(String(T0));
   });
 });
