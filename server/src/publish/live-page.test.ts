@@ -1,6 +1,7 @@
-// The public live page on two portal nodes sharing PostgreSQL and the Redis Streams adapter: viewers on both
-// nodes see the vote open and the result; a viewer whose node goes away reconnects to the other with its last
-// seq and sees the final result with nothing missed; the page renders without JavaScript under a strict CSP.
+// The public live page on two portal nodes sharing PostgreSQL, through the Redis Streams adapter and through the
+// PostgreSQL adapter: viewers on both nodes see the vote open and the result; a viewer whose node goes away
+// reconnects to the other with its last seq and sees the final result with nothing missed; the page renders
+// without JavaScript under a strict CSP.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,9 @@ function viewer(port: number, seq = 0, updates: LiveUpdate[] = []): Viewer {
   return { updates, socket, last: () => updates.at(-1)?.html.vi ?? '' };
 }
 
-describe('the public live page on two portal nodes (PostgreSQL + Redis Streams adapter)', () => {
+// Both adapters the service offers, each on its own stream or channel so that parallel runs on this machine
+// never hear each other's broadcasts.
+describe.each(['redis', 'postgres'] as const)('the public live page on two portal nodes (PostgreSQL store, %s adapter)', (adapter) => {
   let schema: TestSchema;
   const pools: Pool[] = [];
   const nodes: PortalService[] = [];
@@ -46,21 +49,23 @@ describe('the public live page on two portal nodes (PostgreSQL + Redis Streams a
   let hall: App;
   let dataDir: string;
 
+  const startNode = async () => {
+    const pool = createPgPool(schema.url, { schema: schema.schema, max: 4 });
+    pools.push(pool);
+    const node = await createPortalService({
+      pool,
+      listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
+      keys: [KEY],
+      pollMs: 500,
+      live: adapter === 'redis' ? { kind: 'redis', url: REDIS_URL, channel: `live-${schema.schema}` } : { kind: 'postgres', pool, channel: `live-${schema.schema}` },
+    });
+    nodes.push(node);
+    ports.push(await node.listen(0, '127.0.0.1'));
+  };
+
   beforeAll(async () => {
     schema = await freshSchema();
-    for (let i = 0; i < 2; i++) {
-      const pool = createPgPool(schema.url, { schema: schema.schema, max: 4 });
-      pools.push(pool);
-      const node = await createPortalService({
-        pool,
-        listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
-        keys: [KEY],
-        pollMs: 500,
-        live: { kind: 'redis', url: REDIS_URL },
-      });
-      nodes.push(node);
-      ports.push(await node.listen(0, '127.0.0.1'));
-    }
+    for (let i = 0; i < 2; i++) await startNode();
     dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-live-'));
     hall = await createApp({ dataDir, demo: true, adminPassword: 'test-password-1', publish: { url: `http://127.0.0.1:${ports[0]}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 } });
   });
@@ -117,6 +122,18 @@ describe('the public live page on two portal nodes (PostgreSQL + Redis Streams a
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     a.socket.disconnect();
     b2.socket.disconnect();
+  });
+
+  it('carries a broadcast larger than 8,000 bytes to the other node (the PostgreSQL adapter stores those in a table)', async () => {
+    // A session day with many announced results makes a fragment of this size; node 2 is gone, so a third starts.
+    await startNode();
+    const c = viewer(ports[2]!);
+    await until('a snapshot from the third node', () => c.updates.length > 0);
+    const big: LiveUpdate = { seq: c.updates.at(-1)!.seq, html: { vi: `<p>${'Kết quả đã công bố. '.repeat(600)}</p>`, en: '<p>x</p>' } };
+    expect(Buffer.byteLength(JSON.stringify(big))).toBeGreaterThan(8000);
+    nodes[0]!.live.io.of('/truc-tiep').emit('live:update', big);
+    await until('the large update on the third node', () => c.last() === big.html.vi);
+    c.socket.disconnect();
   });
 
   it('renders the page without JavaScript, with a refresh link, under a CSP allowing scripts from self only', async () => {

@@ -14,7 +14,13 @@ import { logger } from '../../logger';
 import type { PublicState } from '../../publish/public-state';
 import { liveFragment } from './live-view';
 
-export type LiveAdapter = { kind: 'redis'; url: string } | { kind: 'postgres'; pool: Pool } | { kind: 'none' };
+/**
+ * `channel` names the Redis stream or the PostgreSQL NOTIFY channel prefix the nodes share (default
+ * `hddt-portal-live`): portals of two councils on one Redis, or on one PostgreSQL database, need different ones.
+ */
+export type LiveAdapter = { kind: 'redis'; url: string; channel?: string } | { kind: 'postgres'; pool: Pool; channel?: string } | { kind: 'none' };
+
+export const DEFAULT_LIVE_CHANNEL = 'hddt-portal-live';
 
 export interface LiveUpdate {
   seq: number;
@@ -43,9 +49,17 @@ export async function attachLiveHub(
     redis = createClient({ url: adapter.url });
     redis.on('error', (error: unknown) => logger.warn({ err: error }, 'live page: Redis connection problem'));
     await redis.connect();
-    io.adapter(createRedisStreamsAdapter(redis, { streamName: 'hddt-portal-live' }));
+    io.adapter(createRedisStreamsAdapter(redis, { streamName: adapter.channel ?? DEFAULT_LIVE_CHANNEL }));
   } else if (adapter.kind === 'postgres') {
-    io.adapter(createPgAdapter(adapter.pool, { tableName: 'socket_io_attachments' }));
+    // The attachments table (broadcasts over 8,000 bytes) is created by the portal's migration 4. The adapter's
+    // own error handler only writes to its debug channel: a failed broadcast would be silent without this one.
+    io.adapter(
+      createPgAdapter(adapter.pool, {
+        tableName: 'socket_io_attachments',
+        channelPrefix: adapter.channel ?? DEFAULT_LIVE_CHANNEL,
+        errorHandler: (error: Error) => logger.warn({ err: error }, 'live page: PostgreSQL adapter problem'),
+      }),
+    );
   }
 
   let cached: LiveUpdate | null = null;

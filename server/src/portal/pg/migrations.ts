@@ -157,4 +157,18 @@ CREATE TABLE portal_item_files (
 CREATE INDEX portal_item_files_file ON portal_item_files (file_id);
 `,
   },
+  {
+    version: 4,
+    name: 'live page: the PostgreSQL Socket.IO adapter’s table for large broadcasts',
+    // @socket.io/postgres-adapter sends a broadcast over 8,000 bytes (a live page fragment with a few results
+    // in it) as a row here plus a NOTIFY naming it; without the table such broadcasts failed silently and the
+    // other nodes' viewers never got them. The adapter deletes rows older than 30 s itself.
+    sql: `
+CREATE TABLE socket_io_attachments (
+  id         BIGSERIAL UNIQUE,
+  created_at TIMESTAMPTZ DEFAULT now(),
+  payload    BYTEA
+);
+`,
+  },
 ];
