@@ -70,6 +70,30 @@ export const ERRORS = {
     'Lượt phát biểu này không còn trong danh sách chờ: không thể đổi thứ tự hay đánh dấu tranh luận.',
     'This speaker is no longer waiting: it cannot be moved or marked as a rebuttal.',
   ],
+  QUESTION_TOPIC_REQUIRED: ['Cần nhập nội dung chất vấn.', 'Enter the topic of the question.'],
+  QUESTION_TOPIC_TOO_LONG: [
+    'Nội dung chất vấn dài quá 500 ký tự; hãy nêu vắn tắt.',
+    'The question topic is longer than 500 characters; keep it short.',
+  ],
+  ANSWERER_REQUIRED: ['Cần chọn hoặc nhập người trả lời chất vấn.', 'Choose or enter the person to answer the question.'],
+  ANSWERER_TOO_LONG: [
+    'Tên hoặc chức vụ người trả lời chất vấn dài quá 200 ký tự.',
+    'The name or title of the person asked is longer than 200 characters.',
+  ],
+  QUESTION_LIMIT: [
+    'Đại biểu đã có 3 câu chất vấn đang chờ; hãy đợi hoặc rút bớt.',
+    'You already have 3 questions waiting; wait, or withdraw one.',
+  ],
+  QUESTION_NOT_FOUND: ['Không tìm thấy câu chất vấn.', 'Question not found.'],
+  QUESTION_NOT_ASKED: [
+    'Đại biểu chưa nêu câu chất vấn: cần mời người chất vấn trước rồi mới mời trả lời.',
+    'The question has not been asked yet: give the floor to the questioner before the answer.',
+  ],
+  QUESTION_ALREADY_ANSWERED: ['Câu chất vấn này đã được trả lời.', 'This question has already been answered.'],
+  QUESTION_NOT_WAITING: [
+    'Câu chất vấn đã được nêu hoặc đã kết thúc nên không thể rút.',
+    'This question has already been put or has ended: it cannot be withdrawn.',
+  ],
   ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
   HALL_LAYOUT_INVALID: [
@@ -150,6 +174,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'HALL_LAYOUT_INVALID':
     case 'DISPLAY_ROUND_REQUIRED':
     case 'REVIEW_COMMENT_REQUIRED':
+    case 'QUESTION_TOPIC_REQUIRED':
+    case 'QUESTION_TOPIC_TOO_LONG':
+    case 'ANSWERER_REQUIRED':
+    case 'ANSWERER_TOO_LONG':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
@@ -167,6 +195,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MOTION_NOT_FOUND':
     case 'ROUND_NOT_FOUND':
     case 'SPEAKER_NOT_FOUND':
+    case 'QUESTION_NOT_FOUND':
     case 'CONTENT_NOT_FOUND':
     case 'FILE_NOT_FOUND':
       return 404;

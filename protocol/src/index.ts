@@ -41,6 +41,7 @@ export * from './portal-content';
 export type { ContentEdit, ContentInput } from './portal-content-schemas';
 export * from './patches';
 export * from './ballot-rules';
+export * from './questions';
 export * from './liveness';
 export * from './vocabulary';
 export * from './seat-map';

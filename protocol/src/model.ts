@@ -55,6 +55,12 @@ export interface CouncilConfig {
   };
   allowVoteChange: boolean;
   speakingTimeSec: number;
+  /**
+   * Question time (chất vấn): the questioner's and the answerer's time. Absent (councils configured before
+   * question time existed): QUESTION_TIME_SEC and ANSWER_TIME_SEC.
+   */
+  questionTimeSec?: number;
+  answerTimeSec?: number;
   /** e.g. "{n}/NQ-HĐND"; normative resolutions use normativeResolutionFormat ("{n}/{year}/NQ-HĐND"). */
   resolutionNumberFormat: string;
   normativeResolutionFormat: string;
@@ -264,6 +270,24 @@ export interface SpeakerEntry {
   rank?: number;
   /** Marked by the chair as a rebuttal (tranh luận) to an earlier speech. */
   rebuttal?: boolean;
+  /**
+   * Present on a question (chất vấn): the delegate's turn is startedAt…endedAt within limitSec; the person asked
+   * then answers in their own turn. Absent on an ordinary speech.
+   */
+  question?: QuestionDetails;
+}
+
+export interface QuestionDetails {
+  /** Người trả lời chất vấn: usually an invited official, not a delegate. */
+  answererName: string;
+  answererTitle: string;
+  /** Nội dung chất vấn: the question's topic, as the delegate registered it. */
+  topic: string;
+  /** The answer's time limit; the question's own is the entry's limitSec. */
+  answerLimitSec: number;
+  /** The answerer's turn: set when the chair gives them the floor (question.answer-started) and when it ends. */
+  answerStartedAt: string | null;
+  answerEndedAt: string | null;
 }
 
 export type AttendanceStatus = 'present' | 'excused';

@@ -81,6 +81,8 @@ export const CouncilPatchSchema = z
     }),
     allowVoteChange: z.boolean(),
     speakingTimeSec: z.int().min(30).max(3600),
+    questionTimeSec: z.int().min(30).max(3600),
+    answerTimeSec: z.int().min(30).max(3600),
     resolutionNumberFormat: z.string().min(3).max(64).includes('{n}'),
     normativeResolutionFormat: z.string().min(3).max(64).includes('{n}'),
     hallWifi: z.string().trim().max(MAX_NAME),
@@ -223,6 +225,15 @@ export const SpeakerRefSchema = z.strictObject({ entryId: id });
 /** Moves a waiting entry to a place in the waiting queue (0 = next to speak); a place past the end means last. */
 export const SpeakerMoveSchema = z.strictObject({ entryId: id, position: z.int().min(0).max(10_000) });
 export const SpeakerMarkSchema = z.strictObject({ entryId: id, rebuttal: z.boolean() });
+/**
+ * A delegate's question (chất vấn). Only the shape is checked here: lengths and empties are the domain's rule
+ * (questionInputProblem), which answers with a message naming the field instead of a bare BAD_REQUEST.
+ */
+export const QuestionRequestSchema = z.strictObject({
+  answererName: z.string().max(5000),
+  answererTitle: z.string().max(5000).default(''),
+  topic: z.string().max(5000),
+});
 export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null) });
 export const VoteCastSchema = z.strictObject({ roundId: id, choice: BallotChoiceSchema });
 export const SyncSchema = z.strictObject({ sinceSeq: z.int().min(0).optional() }).optional();

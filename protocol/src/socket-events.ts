@@ -15,6 +15,7 @@ import {
   RoundCancelSchema,
   RoundRefSchema,
   SessionRefSchema,
+  QuestionRequestSchema,
   SpeakerAddSchema,
   SpeakerMarkSchema,
   SpeakerMoveSchema,
@@ -70,6 +71,7 @@ export const CHAIR_EVENTS = {
   'speaker:remove': event<SpeakerEntry>()(SpeakerRefSchema, 'Remove a speaker from the queue.'),
   'speaker:move': event<SpeakerEntry>()(SpeakerMoveSchema, 'Move a queued speaker to another place in the queue.'),
   'speaker:mark': event<SpeakerEntry>()(SpeakerMarkSchema, 'Mark (or unmark) a queued request as a rebuttal.'),
+  'question:answer': event<SpeakerEntry>()(SpeakerRefSchema, 'Give the floor to the person answering a question (after the questioner).'),
   'display:show': event<{ mode: DisplayMode; roundId: string | null }>()(DisplayShowSchema, 'What the hall displays show.'),
 } as const satisfies EventSpecs;
 
@@ -85,6 +87,8 @@ export const DELEGATE_EVENTS = {
   'speaker:request': event<SpeakerEntry>()(EmptySchema, 'Ask for the floor.'),
   'speaker:withdraw': event<SpeakerEntry>()(EmptySchema, 'Withdraw the request.'),
   'speaker:finish': event<SpeakerEntry>()(EmptySchema, 'The delegate who has the floor ends their own speech.'),
+  'question:request': event<SpeakerEntry>()(QuestionRequestSchema, 'Register a question (chất vấn) to a named person.'),
+  'question:withdraw': event<SpeakerEntry>()(SpeakerRefSchema, 'Withdraw one of one’s own questions while it waits.'),
 } as const satisfies EventSpecs;
 
 export const DISPLAY_EVENTS = {

@@ -12,13 +12,14 @@ import type { DecideCtx, Decider, Deciders } from './rules/kit';
 import { assertDisjoint } from './rules/kit';
 import { rosterDeciders } from './rules/roster';
 import { sessionDeciders } from './rules/session';
+import { questionDeciders } from './rules/questions';
 import { speakerDeciders } from './rules/speakers';
 import { voteDeciders } from './rules/votes';
 import type { Command, CommandType, CouncilState, DecideResult } from './types';
 
 export type { Clock, DecideCtx } from './rules/kit';
 
-const modules = [councilDeciders, rosterDeciders, sessionDeciders, agendaDeciders, voteDeciders, speakerDeciders, displayDeciders, hallDeciders];
+const modules = [councilDeciders, rosterDeciders, sessionDeciders, agendaDeciders, voteDeciders, speakerDeciders, questionDeciders, displayDeciders, hallDeciders];
 assertDisjoint(...modules);
 
 const deciders: Deciders<CommandType> = {
@@ -28,6 +29,7 @@ const deciders: Deciders<CommandType> = {
   ...agendaDeciders,
   ...voteDeciders,
   ...speakerDeciders,
+  ...questionDeciders,
   ...displayDeciders,
   ...hallDeciders,
 };

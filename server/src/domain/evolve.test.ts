@@ -62,6 +62,13 @@ function fullMorning(): Hall {
   hall.do({ type: 'speaker.give', entryId: a });
   hall.ctx.advance(120);
   hall.do({ type: 'speaker.give', entryId: b });
+  const q = hall.do({ type: 'question.request', delegateId: hall.delegate(6), answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế' })
+    .result!.entryId!;
+  hall.do({ type: 'speaker.give', entryId: q });
+  hall.ctx.advance(60);
+  hall.do({ type: 'question.answer', entryId: q });
+  hall.ctx.advance(60);
+  hall.do({ type: 'speaker.finish', entryId: q });
   // Giving the floor already put the speaker on the display; the chair then shows the agenda.
   expect(hall.state.display).toEqual({ mode: 'speaker', roundId: null });
   hall.do({ type: 'display.show', mode: 'agenda', roundId: null });
@@ -190,7 +197,7 @@ describe('evolve is pure', () => {
       'motion.prepared', 'motion.updated', 'motion.removed', 'round.opened', 'ballot.cast', 'ballot.secret-cast',
       'round.closed', 'round.announced', 'resolution.adopted', 'resolution.text-attached', 'round.cancelled',
       'speaker.requested', 'speaker.withdrawn', 'speaker.started', 'speaker.finished', 'speaker.removed',
-      'speaker.reordered', 'speaker.marked', 'display.changed',
+      'speaker.reordered', 'speaker.marked', 'question.requested', 'question.answer-started', 'display.changed',
     ];
     expect(stateEvents.filter((t) => !types.has(t))).toEqual([]);
   });

@@ -16,6 +16,7 @@ import { assertDisjoint } from './rules/kit';
 import { stateFreeEvolvers } from './rules/record-only';
 import { rosterEvolvers } from './rules/roster';
 import { sessionEvolvers } from './rules/session';
+import { questionEvolvers } from './rules/questions';
 import { speakerEvolvers } from './rules/speakers';
 import { applySecretChoiceTo, voteEvolvers } from './rules/votes';
 import type { CouncilState, DomainEvent, EventType, SecretChoice } from './types';
@@ -23,7 +24,7 @@ import type { CouncilState, DomainEvent, EventType, SecretChoice } from './types
 export { Batch, isWritable, type Draft } from './batch';
 export { applySecretChoiceTo } from './rules/votes';
 
-const modules = [councilEvolvers, rosterEvolvers, sessionEvolvers, agendaEvolvers, voteEvolvers, speakerEvolvers, displayEvolvers, hallEvolvers, stateFreeEvolvers];
+const modules = [councilEvolvers, rosterEvolvers, sessionEvolvers, agendaEvolvers, voteEvolvers, speakerEvolvers, questionEvolvers, displayEvolvers, hallEvolvers, stateFreeEvolvers];
 assertDisjoint(...modules);
 
 const evolvers: Evolvers<EventType> = {
@@ -33,6 +34,7 @@ const evolvers: Evolvers<EventType> = {
   ...agendaEvolvers,
   ...voteEvolvers,
   ...speakerEvolvers,
+  ...questionEvolvers,
   ...displayEvolvers,
   ...hallEvolvers,
   ...stateFreeEvolvers,

@@ -187,6 +187,9 @@ export type Command =
   | { type: 'speaker.remove'; entryId: string }
   | { type: 'speaker.move'; entryId: string; position: number }
   | { type: 'speaker.mark'; entryId: string; rebuttal: boolean }
+  | { type: 'question.request'; delegateId: string; answererName: string; answererTitle: string; topic: string }
+  | { type: 'question.withdraw'; delegateId: string; entryId: string }
+  | { type: 'question.answer'; entryId: string }
   | { type: 'display.show'; mode: DisplayMode; roundId: string | null };
 
 export type CommandType = Command['type'];
@@ -250,6 +253,10 @@ export type DomainEvent =
   /** The waiting queue in its new order (entry ids, first speaks next). */
   | { type: 'speaker.reordered'; order: string[] }
   | { type: 'speaker.marked'; entryId: string; rebuttal: boolean }
+  /** A question (chất vấn) joins the speaker queue: the entry carries `question`. */
+  | { type: 'question.requested'; entry: SpeakerEntry }
+  /** The person asked gets the floor to answer (the questioner's turn has ended). */
+  | { type: 'question.answer-started'; entryId: string }
   | { type: 'display.changed'; sessionId: string | null; display: DisplayState }
   // Not state changes: security and credential facts the log must keep.
   | { type: 'credential.delegate-issued'; delegateId: string; fingerprint: string }

@@ -12,7 +12,7 @@ import type {
   RoundView,
   StaffRole,
 } from '@hddt/protocol';
-import { PROTOCOL_VERSION } from '@hddt/protocol';
+import { PROTOCOL_VERSION, delegateHasFloor } from '@hddt/protocol';
 import {
   activeSession,
   agendaOf,
@@ -156,12 +156,13 @@ export function delegateMe(state: CouncilState, delegateId: string, day: string)
       const receipt = ballotReceipt(round, delegateId);
       if (receipt) ballots.push(receipt);
     }
-    const waiting = speakersOf(state, session.id).filter((e) => e.status === 'waiting' || e.status === 'speaking');
-    const speaking = waiting.find((e) => e.status === 'speaking');
-    const queue = waiting.filter((e) => e.status === 'waiting');
-    if (speaking?.delegateId === delegateId) speakerPosition = 0;
+    // The floor is this delegate's during their speech or their question, not while an official answers it; the
+    // place in the queue is that of their request to speak, counting everyone waiting before it.
+    const list = speakersOf(state, session.id);
+    const queue = list.filter((e) => e.status === 'waiting');
+    if (list.some((e) => delegateHasFloor(e, delegateId))) speakerPosition = 0;
     else {
-      const index = queue.findIndex((e) => e.delegateId === delegateId);
+      const index = queue.findIndex((e) => e.delegateId === delegateId && !e.question);
       speakerPosition = index >= 0 ? index + 1 : null;
     }
   }

@@ -78,6 +78,8 @@ const PUBLIC_TYPES = new Set([
   'speaker.started',
   'speaker.finished',
   'speaker.removed',
+  'question.requested',
+  'question.answer-started',
   'display.changed',
 ]);
 

@@ -94,8 +94,10 @@ export function touchedBy(event: DomainEvent): Ref[] {
     case 'resolution.text-attached':
       return [{ t: 'resolution', id: event.resolutionId }];
     case 'speaker.requested':
+    case 'question.requested':
       return [{ t: 'speaker', id: event.entry.id }];
     case 'speaker.started':
+    case 'question.answer-started':
       // Giving the floor may bring the speaker slide to the hall display.
       return [{ t: 'speaker', id: event.entryId }, { t: 'live' }];
     case 'speaker.withdrawn':

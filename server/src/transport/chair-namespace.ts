@@ -84,6 +84,8 @@ function chairHandlers(): HandlerMap<typeof CHAIR_EVENTS, ChairCtx> {
       run(services, { type: 'speaker.move', entryId: p.entryId, position: p.position }, actor, (state) => state.speakers[p.entryId] ?? null),
     'speaker:mark': (p, { services, actor }) =>
       run(services, { type: 'speaker.mark', entryId: p.entryId, rebuttal: p.rebuttal }, actor, (state) => state.speakers[p.entryId] ?? null),
+    'question:answer': (p, { services, actor }) =>
+      run(services, { type: 'question.answer', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
     'display:show': (p, { services, actor }) =>
       run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId }, actor, (state) => state.display),
   };

@@ -3,7 +3,7 @@
 
 import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
-import { PROTOCOL_VERSION, errorBody } from '@hddt/protocol';
+import { PROTOCOL_VERSION, delegateHasFloor, errorBody } from '@hddt/protocol';
 import { DELEGATE_EVENTS, HandshakeSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession, speakersOf } from '../domain/queries';
@@ -68,11 +68,25 @@ function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateCtx> {
     'speaker:finish': async (_p, { services, actor, delegateId }) => {
       // Only one's own speech: the entry this delegate is speaking in now.
       const state = services.engine.state;
-      const own = Object.values(state.speakers).find((e) => e.delegateId === delegateId && e.status === 'speaking');
+      // (Their question too, but not the official's answer to it.)
+      const own = Object.values(state.speakers).find((e) => delegateHasFloor(e, delegateId));
       if (!own) return errorBody('SPEAKER_NOT_FOUND');
       const result = await services.engine.execute({ type: 'speaker.finish', entryId: own.id }, actor);
       if (!result.ok) return errorBody(result.code);
       const entry = result.state.speakers[own.id];
+      return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
+    },
+    'question:request': async (p, { services, actor, delegateId }) => {
+      const command = { type: 'question.request' as const, delegateId, answererName: p.answererName, answererTitle: p.answererTitle, topic: p.topic };
+      const result = await services.engine.execute(command, actor);
+      if (!result.ok) return errorBody(result.code);
+      const entry = result.decision.result?.entryId ? result.state.speakers[result.decision.result.entryId] : undefined;
+      return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
+    },
+    'question:withdraw': async (p, { services, actor, delegateId }) => {
+      const result = await services.engine.execute({ type: 'question.withdraw', delegateId, entryId: p.entryId }, actor);
+      if (!result.ok) return errorBody(result.code);
+      const entry = result.state.speakers[p.entryId];
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
     },
   };

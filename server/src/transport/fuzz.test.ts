@@ -45,9 +45,9 @@ type Emitter = { timeout(ms: number): { emitWithAck(event: string, payload: unkn
 const CHAIR_EVENTS = [
   'session:select', 'session:open', 'session:close', 'rollcall:open', 'rollcall:close', 'attendance:set', 'agenda:current',
   'motion:open', 'motion:adhoc', 'round:close', 'round:announce', 'round:cancel', 'round:board', 'speaker:add',
-  'speaker:give', 'speaker:finish', 'speaker:remove', 'speaker:move', 'speaker:mark', 'display:show',
+  'speaker:give', 'speaker:finish', 'speaker:remove', 'speaker:move', 'speaker:mark', 'question:answer', 'display:show',
 ];
-const DELEGATE_EVENTS = ['attendance:checkin', 'vote:cast', 'vote:mine', 'speaker:request', 'speaker:withdraw', 'motion:open', 'round:close'];
+const DELEGATE_EVENTS = ['attendance:checkin', 'vote:cast', 'vote:mine', 'speaker:request', 'speaker:withdraw', 'question:request', 'question:withdraw', 'motion:open', 'round:close'];
 const DISPLAY_EVENTS = ['round:board', 'vote:cast', 'display:show', 'session:open'];
 
 let server: TestServer;

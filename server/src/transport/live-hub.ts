@@ -170,9 +170,11 @@ export class LiveHub {
         case 'speaker.removed':
         case 'speaker.reordered':
         case 'speaker.marked':
+        case 'question.requested':
+        case 'question.answer-started':
           p.speakers = true;
           p.urgent = true;
-          if (event.type === 'speaker.started') p.display = true;
+          if (event.type === 'speaker.started' || event.type === 'question.answer-started') p.display = true;
           for (const e of [...queueOf(before), ...queueOf(after)]) if (e) p.me.add(e);
           break;
         case 'display.changed':

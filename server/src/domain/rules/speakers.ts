@@ -24,8 +24,9 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
     const d = state.delegates[command.delegateId];
     if (!d) return fail('DELEGATE_NOT_FOUND');
     if (!d.seated) return fail('NOT_SEATED');
+    // A question (chất vấn) is a separate registration: it neither counts as nor blocks a request to speak.
     const existing = speakersOf(state, s.id).find(
-      (e) => e.delegateId === d.id && (e.status === 'waiting' || e.status === 'speaking'),
+      (e) => e.delegateId === d.id && !e.question && (e.status === 'waiting' || e.status === 'speaking'),
     );
     if (existing) return ok([], { result: { entryId: existing.id } });
     const entry = newSpeaker(ctx, s.id, d.id, d.fullName, d.title, state.council?.speakingTimeSec ?? 300);
@@ -35,7 +36,7 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
   'speaker.withdraw': (state, command) => {
     const s = requireActiveOpenSession(state);
     if (typeof s === 'string') return fail(s);
-    const existing = speakersOf(state, s.id).find((e) => e.delegateId === command.delegateId && e.status === 'waiting');
+    const existing = speakersOf(state, s.id).find((e) => e.delegateId === command.delegateId && !e.question && e.status === 'waiting');
     if (!existing) return fail('SPEAKER_NOT_FOUND');
     return ok([{ type: 'speaker.withdrawn', entryId: existing.id }], { result: { entryId: existing.id } });
   },
@@ -107,7 +108,7 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
   },
 };
 
-function newSpeaker(
+export function newSpeaker(
   ctx: DecideCtx,
   sessionId: string,
   delegateId: string | null,
@@ -130,7 +131,7 @@ function newSpeaker(
 }
 
 /** A speaker entry moves from waiting to speaking to done, or is withdrawn/removed while waiting. */
-const moveSpeaker =
+export const moveSpeaker =
   (next: (e: SpeakerEntry, at: string) => SpeakerEntry) =>
   (b: Batch, d: Draft, event: { entryId: string }, at: string): void => {
     const e = d.speakers[event.entryId];
@@ -139,14 +140,38 @@ const moveSpeaker =
 
 const withdrawn = (e: SpeakerEntry, at: string): SpeakerEntry => ({ ...e, status: 'withdrawn', endedAt: at });
 
+/**
+ * Each request (a speech or a question) goes to the end of its session's queue; its rank is derived here so
+ * that replaying an old log (entries without a rank) gives the same order as the requests had.
+ */
+export function enqueueSpeaker(b: Batch, d: Draft, entry: SpeakerEntry): void {
+  let last = 0;
+  for (const e of Object.values(d.speakers)) if (e.sessionId === entry.sessionId) last = Math.max(last, e.rank ?? 0);
+  const copy: SpeakerEntry = { ...entry, rank: last + 1, rebuttal: entry.rebuttal ?? false };
+  if (entry.question) copy.question = { ...entry.question };
+  table<SpeakerEntry>(b, d, 'speakers')[entry.id] = copy;
+}
+
+/**
+ * The floor given (to a speaker, a questioner or the person answering) brings the speaker slide to the hall
+ * display, as opening a vote brings the vote, unless a vote is open there (the vote stays in front).
+ */
+export function showFloorOnDisplay(d: Draft, entryId: string): void {
+  const voteOpen = d.display.mode === 'vote' && d.display.roundId !== null && d.rounds[d.display.roundId]?.status === 'open';
+  if (!voteOpen && d.speakers[entryId]) d.display = { mode: 'speaker', roundId: null };
+}
+
+/**
+ * The end of whoever holds the floor in the entry: a speech or a question ends (endedAt); when the person asked
+ * is answering, their answer ends (answerEndedAt) and the question's own times stay as they were.
+ */
+const finished = (e: SpeakerEntry, at: string): SpeakerEntry =>
+  e.question?.answerStartedAt && !e.question.answerEndedAt
+    ? { ...e, status: 'done', question: { ...e.question, answerEndedAt: at } }
+    : { ...e, status: 'done', endedAt: at };
+
 export const speakerEvolvers: Evolvers<SpeakerEvent> = {
-  'speaker.requested': (b, d, event) => {
-    // Each request goes to the end of its session's queue; its rank is derived here so that replaying an old
-    // log (entries without a rank) gives the same order as the requests had.
-    let last = 0;
-    for (const e of Object.values(d.speakers)) if (e.sessionId === event.entry.sessionId) last = Math.max(last, e.rank ?? 0);
-    table<SpeakerEntry>(b, d, 'speakers')[event.entry.id] = { ...event.entry, rank: last + 1, rebuttal: event.entry.rebuttal ?? false };
-  },
+  'speaker.requested': (b, d, event) => enqueueSpeaker(b, d, event.entry),
   'speaker.reordered': (b, d, event) => {
     // The waiting entries keep the set of ranks they had, handed out again in the new order.
     const ranks = event.order.map((id) => d.speakers[id]?.rank ?? 0).sort((x, y) => x - y);
@@ -162,12 +187,9 @@ export const speakerEvolvers: Evolvers<SpeakerEvent> = {
   },
   'speaker.started': (b, d, event, at) => {
     moveSpeaker((e, when) => ({ ...e, status: 'speaking', startedAt: when }))(b, d, event, at);
-    // Giving the floor brings the speaker to the hall display, as opening a vote brings the vote, unless a vote
-    // is open there (the vote stays in front).
-    const voteOpen = d.display.mode === 'vote' && d.display.roundId !== null && d.rounds[d.display.roundId]?.status === 'open';
-    if (!voteOpen && d.speakers[event.entryId]) d.display = { mode: 'speaker', roundId: null };
+    showFloorOnDisplay(d, event.entryId);
   },
-  'speaker.finished': moveSpeaker((e, at) => ({ ...e, status: 'done', endedAt: at })),
+  'speaker.finished': moveSpeaker(finished),
   'speaker.withdrawn': moveSpeaker(withdrawn),
   'speaker.removed': moveSpeaker(withdrawn),
 };
