@@ -95,6 +95,11 @@ export const ERRORS = {
     'This question has already been put or has ended: it cannot be withdrawn.',
   ],
   ALREADY_IN_QUEUE: ['Đại biểu đã đăng ký phát biểu.', 'You are already in the speaker queue.'],
+  NOTE_NOT_FOUND: ['Không tìm thấy ghi chú.', 'Note not found.'],
+  NOTE_LIMIT: [
+    'Đã đủ 500 ghi chú và đánh dấu cho tài liệu này: hãy xóa bớt trước khi thêm.',
+    'This document already has 500 notes and highlights: delete some before adding more.',
+  ],
   DISPLAY_ROUND_REQUIRED: ['Cần chọn lượt biểu quyết để trình chiếu.', 'Choose a voting round to show.'],
   HALL_LAYOUT_INVALID: [
     'Sơ đồ hội trường không khớp danh sách đại biểu (thiếu, thừa hoặc trùng ghế).',
@@ -198,6 +203,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'QUESTION_NOT_FOUND':
     case 'CONTENT_NOT_FOUND':
     case 'FILE_NOT_FOUND':
+    case 'NOTE_NOT_FOUND':
       return 404;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -45,3 +45,4 @@ export * from './questions';
 export * from './liveness';
 export * from './vocabulary';
 export * from './seat-map';
+export * from './notes';

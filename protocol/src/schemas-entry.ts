@@ -3,3 +3,4 @@
 export * from './schemas';
 export * from './socket-events';
 export * from './rest-routes';
+export * from './note-schemas';

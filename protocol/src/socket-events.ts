@@ -23,6 +23,8 @@ import {
   SyncSchema,
   VoteCastSchema,
 } from './schemas';
+import { NoteAddSchema, NoteListSchema, NoteRefSchema, NoteUpdateSchema } from './note-schemas';
+import type { DocumentNote } from './notes';
 import { fastVoteCast } from './vote-cast-fast';
 import type { BallotReceipt, ChairSnapshot, DelegateMe, LiveSnapshot, NamedBoardEntry, RoundView } from './views';
 
@@ -89,6 +91,10 @@ export const DELEGATE_EVENTS = {
   'speaker:finish': event<SpeakerEntry>()(EmptySchema, 'The delegate who has the floor ends their own speech.'),
   'question:request': event<SpeakerEntry>()(QuestionRequestSchema, 'Register a question (chất vấn) to a named person.'),
   'question:withdraw': event<SpeakerEntry>()(SpeakerRefSchema, 'Withdraw one of one’s own questions while it waits.'),
+  'note:list': event<DocumentNote[]>()(NoteListSchema, 'The delegate’s own private notes and highlights on a document (nobody else’s).'),
+  'note:add': event<DocumentNote>()(NoteAddSchema, 'Add a private note or highlight to a page of a document.'),
+  'note:update': event<DocumentNote>()(NoteUpdateSchema, 'Change the text of one of the delegate’s own notes.'),
+  'note:remove': event<{ noteId: string }>()(NoteRefSchema, 'Delete one of the delegate’s own notes (it is erased from the disk).'),
 } as const satisfies EventSpecs;
 
 export const DISPLAY_EVENTS = {

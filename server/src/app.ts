@@ -14,6 +14,7 @@ import { PING_INTERVAL_MS } from '@hddt/protocol';
 import { Engine, systemClock, voidInterruptedSecretRounds, type ServerClock } from './engine';
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
+import { DelegateNotes } from './storage/delegate-notes';
 import { SqliteEngineStore } from './storage/sqlite-engine-store';
 import { attachChairNamespace } from './transport/chair-namespace';
 import { connectError } from './transport/staff-auth';
@@ -100,6 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     engine,
     hub,
     creds,
+    notes: new DelegateNotes(db),
     dataDir: options.dataDir,
     baseUrls,
     publicBaseUrl: () => (options.portalPublicUrl ? options.portalPublicUrl.replace(/\/$/, '') : (services.baseUrls()[0] ?? '')),

@@ -1,9 +1,9 @@
 // /delegate: one tablet per delegate, signed in with the personal card token. A delegate can check in,
-// vote in an open round, ask for the floor, and ask what it voted. Nothing else.
+// vote in an open round, ask for the floor, ask what it voted, and keep private notes on documents. Nothing else.
 
 import { logger } from '../logger';
 import type { DelegateClientToServer, DelegateServerToClient } from '@hddt/protocol';
-import { PROTOCOL_VERSION, delegateHasFloor, errorBody } from '@hddt/protocol';
+import { PROTOCOL_VERSION, delegateHasFloor, errorBody, noteProblem } from '@hddt/protocol';
 import { DELEGATE_EVENTS, HandshakeSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import { activeSession, speakersOf } from '../domain/queries';
@@ -89,6 +89,31 @@ function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateCtx> {
       const entry = result.state.speakers[p.entryId];
       return entry ? { ok: true, data: entry } : errorBody('INTERNAL');
     },
+    // Private notes: kept outside the log and the engine (docs/security.md); every query names this delegate.
+    'note:list': (p, { services, delegateId }) => {
+      if (!services.engine.state.documents[p.documentId]) return errorBody('DOCUMENT_NOT_FOUND');
+      return { ok: true, data: services.notes.list(delegateId, p.documentId) };
+    },
+    'note:add': (p, { services, delegateId }) => {
+      if (!services.engine.state.documents[p.documentId]) return errorBody('DOCUMENT_NOT_FOUND');
+      const note = services.notes.add(
+        delegateId,
+        services.newId(),
+        { documentId: p.documentId, page: p.page, kind: p.kind, text: p.text, quote: p.kind === 'highlight' ? p.quote : '', rects: p.kind === 'highlight' ? p.rects : [] },
+        new Date(services.nowMs()).toISOString(),
+      );
+      return note ? { ok: true, data: note } : errorBody('NOTE_LIMIT');
+    },
+    'note:update': (p, { services, delegateId }) => {
+      const existing = services.notes.get(delegateId, p.noteId);
+      if (!existing) return errorBody('NOTE_NOT_FOUND');
+      const problem = noteProblem(existing.kind, p.text, existing.rects);
+      if (problem) return errorBody('BAD_REQUEST', [{ path: 'text', ...problem }]);
+      const note = services.notes.update(delegateId, p.noteId, p.text, new Date(services.nowMs()).toISOString());
+      return note ? { ok: true, data: note } : errorBody('NOTE_NOT_FOUND');
+    },
+    'note:remove': (p, { services, delegateId }) =>
+      services.notes.remove(delegateId, p.noteId) ? { ok: true, data: { noteId: p.noteId } } : errorBody('NOTE_NOT_FOUND'),
   };
 }
 

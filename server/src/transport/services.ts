@@ -8,6 +8,7 @@ import { errorBody, type PublishStatusPayload } from '@hddt/protocol';
 import type { Actor, Command, CouncilState, Decision } from '../domain/types';
 import type { Engine } from '../engine';
 import type { Credentials } from '../storage/credentials';
+import type { DelegateNotes } from '../storage/delegate-notes';
 import type { LiveHub } from './live-hub';
 
 export type SecurityAlertPayload = { type: 'device-takeover' | 'token-refused'; delegateId: string | null; at: string; count?: number };
@@ -64,6 +65,8 @@ export interface Services {
   engine: Engine;
   hub: LiveHub;
   creds: Credentials;
+  /** Delegates' private notes on documents (never in the log, never to anyone but their author). */
+  notes: DelegateNotes;
   dataDir: string;
   /** Base URLs (scheme://host:port) at which hall devices reach this server, best first. */
   baseUrls: () => string[];
