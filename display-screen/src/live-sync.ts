@@ -83,6 +83,45 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
       });
   };
 
+  // The seat map of the attendance and speaker slides: fetched when one of them shows, and again whenever the
+  // attendance, the roster or the council (its stored layout) changed since — each arrives as a new object.
+  let hallFor: unknown[] | null = null;
+  let hallInFlight = false;
+  let hallFailedAt: number | null = null;
+  const fetchHallIfNeeded = () => {
+    const s = store.getState();
+    if (s.connection !== 'online' || !s.snapshot || hallInFlight) return;
+    const mode = s.snapshot.display.mode;
+    if (mode !== 'attendance' && mode !== 'speaker') return;
+    const key = [s.snapshot.attendance, s.snapshot.council, s.snapshot.seatedCount];
+    if (hallFor && s.hall && key.every((k, i) => k === hallFor![i])) return;
+    if (hallFailedAt !== null && now() - hallFailedAt < RETRY_REFUSED_MS) return;
+    hallInFlight = true;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('hall:map', {})
+      .then((ack) => {
+        if (ack.ok) {
+          hallFor = key;
+          hallFailedAt = null;
+          store.setState({ hall: ack.data });
+        } else {
+          hallFailedAt = now();
+        }
+      })
+      .catch(() => {
+        hallFailedAt = now();
+      })
+      .finally(() => {
+        hallInFlight = false;
+        if (stopped) return;
+        // Whatever changed while the answer travelled is asked again (or retried after a refusal).
+        setTimeout(() => {
+          if (!stopped) fetchHallIfNeeded();
+        }, hallFailedAt === null ? 0 : RETRY_REFUSED_MS);
+      });
+  };
+
   socket.on('connect', () => {
     const s = store.getState();
     if (!s.snapshot) store.setState({ connection: 'connecting' });
@@ -118,7 +157,10 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
     socket.disconnect();
   });
 
-  const unsubscribe = store.subscribe(fetchBoardIfNeeded);
+  const unsubscribe = store.subscribe(() => {
+    fetchBoardIfNeeded();
+    fetchHallIfNeeded();
+  });
 
   return () => {
     stopped = true;

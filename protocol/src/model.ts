@@ -247,9 +247,15 @@ export type RoundResult = OptionResult | ElectionResult | ConfidenceResult;
 export type DisplayMode = 'welcome' | 'agenda' | 'vote' | 'result' | 'speaker' | 'attendance';
 export const DISPLAY_MODES: readonly DisplayMode[] = ['welcome', 'agenda', 'vote', 'result', 'speaker', 'attendance'];
 
+/** How the result slide shows a named round's choices: the name list, or each seat on the hall's seat map. */
+export type DisplayBoard = 'names' | 'seats';
+export const DISPLAY_BOARDS: readonly DisplayBoard[] = ['names', 'seats'];
+
 export interface DisplayState {
   mode: DisplayMode;
   roundId: string | null;
+  /** The result slide's board of a named round; absent (logs written before it existed) reads 'names'. */
+  board?: DisplayBoard;
 }
 
 export type SpeakerStatus = 'waiting' | 'speaking' | 'done' | 'withdrawn';

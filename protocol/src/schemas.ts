@@ -234,7 +234,9 @@ export const QuestionRequestSchema = z.strictObject({
   answererTitle: z.string().max(5000).default(''),
   topic: z.string().max(5000),
 });
-export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null) });
+export const DisplayBoardSchema = z.enum(['names', 'seats']);
+/** `board` left out keeps the board the chair chose last (the name list until one is chosen). */
+export const DisplayShowSchema = z.strictObject({ mode: DisplayModeSchema, roundId: id.nullable().default(null), board: DisplayBoardSchema.optional() });
 export const VoteCastSchema = z.strictObject({ roundId: id, choice: BallotChoiceSchema });
 export const SyncSchema = z.strictObject({ sinceSeq: z.int().min(0).optional() }).optional();
 

@@ -4,7 +4,7 @@
 // handler answering the wrong thing, or a payload type drifting from its schema, is a compile error.
 
 import type { z } from 'zod';
-import type { AttendanceRecord, DisplayMode, Session, SpeakerEntry } from './model';
+import type { AttendanceRecord, DisplayState, Session, SpeakerEntry } from './model';
 import {
   AgendaCurrentSchema,
   AttendanceSetSchema,
@@ -26,7 +26,7 @@ import {
 import { NoteAddSchema, NoteListSchema, NoteRefSchema, NoteUpdateSchema } from './note-schemas';
 import type { DocumentNote } from './notes';
 import { fastVoteCast } from './vote-cast-fast';
-import type { BallotReceipt, ChairSnapshot, DelegateMe, LiveSnapshot, NamedBoardEntry, RoundView } from './views';
+import type { BallotReceipt, ChairSnapshot, DelegateMe, HallView, LiveSnapshot, NamedBoardEntry, RoundView } from './views';
 
 /** One client→server event: its payload schema, and its ack's data type (`ack` is never set: a type carrier). */
 export interface EventSpec<S extends z.ZodType = z.ZodType, A = unknown> {
@@ -74,7 +74,7 @@ export const CHAIR_EVENTS = {
   'speaker:move': event<SpeakerEntry>()(SpeakerMoveSchema, 'Move a queued speaker to another place in the queue.'),
   'speaker:mark': event<SpeakerEntry>()(SpeakerMarkSchema, 'Mark (or unmark) a queued request as a rebuttal.'),
   'question:answer': event<SpeakerEntry>()(SpeakerRefSchema, 'Give the floor to the person answering a question (after the questioner).'),
-  'display:show': event<{ mode: DisplayMode; roundId: string | null }>()(DisplayShowSchema, 'What the hall displays show.'),
+  'display:show': event<DisplayState>()(DisplayShowSchema, 'What the hall displays show (and, for a named result, the name list or the seat map).'),
 } as const satisfies EventSpecs;
 
 export const DELEGATE_EVENTS = {
@@ -100,4 +100,5 @@ export const DELEGATE_EVENTS = {
 export const DISPLAY_EVENTS = {
   'session:sync': event<LiveSnapshot>()(SyncSchema, 'The live snapshot.'),
   'round:board': event<NamedBoardEntry[]>()(RoundRefSchema, 'The named board of a named vote.'),
+  'hall:map': event<HallView>()(EmptySchema, "The seat map with each seat's delegate and attendance today (attendance and speaker slides)."),
 } as const satisfies EventSpecs;

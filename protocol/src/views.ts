@@ -19,6 +19,7 @@ import type {
   VoteOption,
 } from './model';
 import type { LogHead } from './records';
+import type { HallLayout } from './seat-map';
 
 export interface RoundView {
   id: string;
@@ -121,6 +122,20 @@ export interface NamedBoardEntry {
   choice: BallotChoice | null;
   /** Checked in on the day the round was opened: a seat with no ballot reads "Không bấm" if so, "Vắng mặt" if not. */
   present: boolean;
+}
+
+/** One seat of the hall display's map: who sits there and whether they are here today. */
+export interface HallSeat {
+  seat: number;
+  delegateId: string;
+  fullName: string;
+  presence: 'present' | 'excused' | 'absent';
+}
+
+/** The seat map as a hall display draws it: the layout to draw now (stored or automatic) and every seated delegate. */
+export interface HallView {
+  layout: HallLayout;
+  seats: HallSeat[];
 }
 
 export type LivePatch =

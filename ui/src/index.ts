@@ -35,3 +35,5 @@ export {
 } from './result-lines';
 export type { ResultLabels, ResultLang, ResultLine, ResultLineKey, ResultWord, Verdict } from './result-lines';
 export { playChime, storedFlag, storeFlag } from './chime';
+export { SeatGrid, hallColumns, seatName } from './seat-grid';
+export type { SeatGridProps } from './seat-grid';

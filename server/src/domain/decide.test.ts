@@ -834,6 +834,25 @@ describe('hall display', () => {
     hall.do({ type: 'display.show', mode: 'vote', roundId: null });
     expect(hall.state.display).toEqual({ mode: 'vote', roundId: first.roundId });
   });
+
+  it("a named result's board (name list or seat map) is a standing choice: other slides and the vote's own moves keep it", () => {
+    const hall = demoHall({ delegates: 3, checkedIn: 3 });
+    hall.do({ type: 'display.show', mode: 'attendance', roundId: null, board: 'seats' });
+    expect(hall.state.display).toEqual({ mode: 'attendance', roundId: null, board: 'seats' });
+    // Same slide, the other board: an event of its own.
+    expect(hall.eventsOf({ type: 'display.show', mode: 'attendance', roundId: null, board: 'names' })).toHaveLength(1);
+    hall.do({ type: 'display.show', mode: 'agenda', roundId: null });
+    expect(hall.state.display).toEqual({ mode: 'agenda', roundId: null, board: 'seats' });
+    const { roundId } = hall.openVote();
+    expect(hall.state.display).toEqual({ mode: 'vote', roundId, board: 'seats' });
+    hall.do({ type: 'round.close', roundId });
+    hall.do({ type: 'round.announce', roundId });
+    expect(hall.state.display).toEqual({ mode: 'result', roundId, board: 'seats' });
+    // The name list is stored as no field at all, as every display event written before the board existed.
+    hall.do({ type: 'display.show', mode: 'result', roundId, board: 'names' });
+    expect(hall.state.display).toEqual({ mode: 'result', roundId });
+    expect(hall.eventsOf({ type: 'display.show', mode: 'result', roundId })).toEqual([]);
+  });
 });
 
 describe('agenda and documents', () => {

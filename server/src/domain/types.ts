@@ -13,6 +13,7 @@ import type {
   HallLayout,
   DelegateInput,
   DelegatePatch,
+  DisplayBoard,
   DisplayMode,
   DisplayState,
   DocumentType,
@@ -190,7 +191,7 @@ export type Command =
   | { type: 'question.request'; delegateId: string; answererName: string; answererTitle: string; topic: string }
   | { type: 'question.withdraw'; delegateId: string; entryId: string }
   | { type: 'question.answer'; entryId: string }
-  | { type: 'display.show'; mode: DisplayMode; roundId: string | null };
+  | { type: 'display.show'; mode: DisplayMode; roundId: string | null; board?: DisplayBoard };
 
 export type CommandType = Command['type'];
 

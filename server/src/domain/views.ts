@@ -7,12 +7,14 @@ import type {
   BallotReceipt,
   ChairSnapshot,
   DelegateMe,
+  HallSeat,
+  HallView,
   LiveSnapshot,
   NamedBoardEntry,
   RoundView,
   StaffRole,
 } from '@hddt/protocol';
-import { PROTOCOL_VERSION, delegateHasFloor } from '@hddt/protocol';
+import { PROTOCOL_VERSION, delegateHasFloor, reconcileLayout } from '@hddt/protocol';
 import {
   activeSession,
   agendaOf,
@@ -188,4 +190,22 @@ export function namedBoard(state: CouncilState, round: RoundState, day: string):
         present: attendance[d.id]?.status === 'present',
       };
     });
+}
+
+/**
+ * The hall display's seat map: the layout to draw (the secretariat's, or the automatic one) and each seated
+ * delegate with today's attendance. Attendance is public in the hall (the chair reads it out); nothing of any
+ * ballot is here.
+ */
+export function hallView(state: CouncilState, day: string): HallView {
+  const session = activeSession(state);
+  const records = session ? state.attendance[session.id]?.[day] ?? {} : {};
+  const seats: HallSeat[] = Object.values(state.delegates)
+    .filter((d) => d.seated)
+    .sort((a, b) => a.seat - b.seat)
+    .map((d) => {
+      const status = records[d.id]?.status;
+      return { seat: d.seat, delegateId: d.id, fullName: d.fullName, presence: status === 'present' ? 'present' : status === 'excused' ? 'excused' : 'absent' };
+    });
+  return { layout: reconcileLayout(state.council?.hallLayout, seats.map((s) => s.seat)), seats };
 }

@@ -87,7 +87,7 @@ function chairHandlers(): HandlerMap<typeof CHAIR_EVENTS, ChairCtx> {
     'question:answer': (p, { services, actor }) =>
       run(services, { type: 'question.answer', entryId: p.entryId }, actor, (state) => state.speakers[p.entryId] ?? null),
     'display:show': (p, { services, actor }) =>
-      run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId }, actor, (state) => state.display),
+      run(services, { type: 'display.show', mode: p.mode, roundId: p.roundId, ...(p.board ? { board: p.board } : {}) }, actor, (state) => state.display),
   };
 }
 

@@ -8,7 +8,7 @@ import { DISPLAY_EVENTS, HandshakeSchema } from '@hddt/protocol/schemas';
 import type { Namespace, Server } from 'socket.io';
 import type { Actor } from '../domain/types';
 import { roundDay } from './round-day';
-import { namedBoard } from '../domain/views';
+import { hallView, namedBoard } from '../domain/views';
 import { bindHandlers, type HandlerMap } from './socket-handlers';
 import type { Services } from './services';
 import { connectError } from './staff-auth';
@@ -35,6 +35,7 @@ function displayHandlers(): HandlerMap<typeof DISPLAY_EVENTS, DisplayCtx> {
       if (round.status !== 'closed' && round.status !== 'announced') return errorBody('ROUND_NOT_CLOSED');
       return { ok: true, data: namedBoard(state, round, roundDay(state, round)) };
     },
+    'hall:map': (_p, { services }) => ({ ok: true, data: hallView(services.engine.state, services.engine.clockNow().day) }),
   };
 }
 

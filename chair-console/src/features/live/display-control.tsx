@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DISPLAY_MODES, formatCount, sessionTitle } from '@hddt/protocol';
-import type { DisplayMode, RoundView } from '@hddt/protocol';
+import type { DisplayBoard, DisplayMode, RoundView } from '@hddt/protocol';
 import { ResultChart } from '@hddt/ui';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -27,10 +27,10 @@ export function useShowOnDisplay() {
   const { t } = useT();
   const { run } = useCommand();
   const pushToast = useStore((s) => s.pushToast);
-  return async (mode: DisplayMode, roundId: string | null) => {
+  return async (mode: DisplayMode, roundId: string | null, board?: DisplayBoard) => {
     const before = useStore.getState().snapshot?.display ?? null;
-    const ok = await run('display:show', { mode, roundId });
-    if (ok && before) pushToast({ tone: 'info', text: t('display.nowShowing', { mode: t(DISPLAY_LABEL[mode]) }), undo: () => void run('display:show', { mode: before.mode, roundId: before.roundId }) });
+    const ok = await run('display:show', board ? { mode, roundId, board } : { mode, roundId });
+    if (ok && before) pushToast({ tone: 'info', text: t('display.nowShowing', { mode: t(DISPLAY_LABEL[mode]) }), undo: () => void run('display:show', { mode: before.mode, roundId: before.roundId, board: before.board ?? 'names' }) });
     return ok;
   };
 }
@@ -93,6 +93,8 @@ export function DisplayControl() {
   const show = useShowOnDisplay();
   const [error, setError] = useState<string | null>(null);
   const all = useMemo(() => rounds ?? [], [rounds]);
+  const resultRound = display?.mode === 'result' && display.roundId ? all.find((r) => r.id === display.roundId) ?? null : roundForMode('result', all, openRound);
+  const board = display?.board ?? 'names';
   return (
     <section className="panel" aria-labelledby="disp-h">
       <h2 id="disp-h">{t('display.title')}</h2>
@@ -109,6 +111,17 @@ export function DisplayControl() {
           );
         })}
       </div>
+      {resultRound?.mode === 'named' ? (
+        // A named result: the hall sees each delegate's choice as the name list or on the seat map.
+        <div className="board-switch" role="group" aria-label={t('display.board')}>
+          {(['names', 'seats'] as const).map((b) => (
+            <button key={b} type="button" className={board === b ? 'btn mode-btn active' : 'btn mode-btn'} aria-pressed={board === b}
+              onClick={() => void show(display?.mode ?? 'result', display?.roundId ?? null, b)}>
+              {t(b === 'names' ? 'display.board.names' : 'display.board.seats')}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {error ? <p className="form-error">{error}</p> : null}
       <DisplayPreview />
     </section>

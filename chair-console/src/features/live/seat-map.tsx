@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { reconcileLayout } from '@hddt/protocol';
 import type { Delegate, NamedBoardEntry, VoteOption } from '@hddt/protocol';
+import { SeatGrid, hallColumns, seatName } from '@hddt/ui';
 import { useT } from '../../i18n';
 import { selectCouncil, selectDelegates, selectOpenRound, selectRecords, selectRounds, selectSession, selectSpeakers, useStore } from '../../store';
 import { command } from '../../socket';
@@ -83,7 +84,6 @@ export function SeatMap() {
     return bySeat;
   }, [delegates, records, openRound, speakers, board]);
   const layout = useMemo(() => reconcileLayout(council?.hallLayout, [...seats.keys()]), [council?.hallLayout, seats]);
-  const width = layout.rows.reduce((m, r) => Math.max(m, r.blocks.flat().length + r.blocks.length - 1), 0);
 
   const describe = (s: SeatState) =>
     [
@@ -106,7 +106,7 @@ export function SeatMap() {
     const s = seats.get(n);
     if (!s) return null;
     const cls = ['seat', `seat-${s.presence}`, s.voted ? 'is-voted' : '', s.speaker ? `is-${s.speaker}` : '', s.choice && s.choice !== 'none' ? `has-choice vote-${s.choice}` : '', selected === s.delegate.id ? 'is-selected' : ''].filter(Boolean).join(' ');
-    const short = s.delegate.fullName.split(' ').slice(-1)[0] ?? '';
+    const short = seatName(s.delegate.fullName);
     return (
       <button key={n} type="button" className={cls} data-seat={n} data-choice={s.choice ?? undefined} aria-label={t('seat.label', { seat: n, name: s.delegate.fullName, state: describe(s) })}
         aria-expanded={selected === s.delegate.id} onClick={() => setSelected((cur) => (cur === s.delegate.id ? null : s.delegate.id))}>
@@ -135,16 +135,7 @@ export function SeatMap() {
           ))}
         </ul>
       ) : null}
-      <div className="seat-map" style={{ ['--seat-cols' as string]: String(width + 1) }}>
-        {layout.rows.map((row, i) => (
-          <div key={i} className="seat-row">
-            {row.blocks.map((block, b) => [
-              b > 0 ? <span key={`aisle-${b}`} className="seat-aisle" aria-hidden="true" /> : null,
-              ...block.map(seatButton),
-            ])}
-          </div>
-        ))}
-      </div>
+      <SeatGrid layout={layout} renderSeat={seatButton} className={hallColumns(layout) > 13 ? 'seat-map-dense' : undefined} />
       {chosen ? (
         <div className="seat-actions" role="group" aria-label={t('seat.label', { seat: chosen.delegate.seat, name: chosen.delegate.fullName, state: describe(chosen) })}>
           <strong>{chosen.delegate.seat}. {chosen.delegate.fullName}</strong> <span className="muted">{describe(chosen)}</span>

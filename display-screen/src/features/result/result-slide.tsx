@@ -1,5 +1,6 @@
-import type { ConfidenceResult, CouncilConfig, ElectionResult, Motion, NamedBoardEntry, OptionResult, RoundView } from '@hddt/protocol';
+import type { ConfidenceResult, CouncilConfig, DisplayBoard, ElectionResult, Motion, NamedBoardEntry, OptionResult, RoundView } from '@hddt/protocol';
 import { RESULT_WORDS } from '@hddt/protocol';
+import { BoardMap } from './board-map';
 import { ballotHeadLines, optionResultLines, requirementText, ResultChart, resultWord, verdictLabel } from '@hddt/ui';
 import type { ResultLine } from '@hddt/ui';
 import type { MsgKey } from '../../i18n';
@@ -14,6 +15,8 @@ interface Props {
   round: RoundView;
   /** The named-ballot board once fetched; undefined while loading. Ignored for secret and anonymous ballots. */
   board: NamedBoardEntry[] | undefined;
+  /** The chair's choice for a named round: the name list, or each seat's choice on the seat map. */
+  boardView?: DisplayBoard;
 }
 
 function Lines({ lines }: { lines: ResultLine[] }) {
@@ -94,15 +97,16 @@ const HEADING: Record<'options' | 'election' | 'confidence', MsgKey> = {
   confidence: 'confidenceHeading',
 };
 
-export function ResultSlide({ council, motion, round, board }: Props) {
+export function ResultSlide({ council, motion, round, board, boardView = 'names' }: Props) {
   const { t, lang } = useT();
   const result = round.result;
   const named = round.mode === 'named';
   // A province-sized board needs the width: the summary column narrows.
-  const largeBoard = named && (board?.length ?? result?.seated ?? 0) > 40;
+  const seatsView = named && boardView === 'seats';
+  const largeBoard = named && !seatsView && (board?.length ?? result?.seated ?? 0) > 40;
   const kind = result?.kind ?? 'options';
   return (
-    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}${largeBoard ? ' result-large-board' : ''}`} data-slide="result" data-round-status={round.status}>
+    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}${seatsView ? ' result-seat-map' : ''}${largeBoard ? ' result-large-board' : ''}`} data-slide="result" data-round-status={round.status}>
       <div className="result-head">
         <div className="result-head-row">
           <p className="slide-kicker" data-fit>
@@ -123,7 +127,7 @@ export function ResultSlide({ council, motion, round, board }: Props) {
       ) : (
         <div className="result-body">
           <div className="result-summary" aria-live="polite">
-            {result.kind === 'options' && <OptionSummary result={result} council={council} compact={named} />}
+            {result.kind === 'options' && <OptionSummary result={result} council={council} compact={named && !seatsView} />}
             {round.resolutionCode && <ResolutionNumber code={round.resolutionCode} />}
             {result.kind === 'election' && <ElectionSummary result={result} />}
             {result.kind === 'confidence' && <ConfidenceSummary result={result} />}
@@ -139,13 +143,14 @@ export function ResultSlide({ council, motion, round, board }: Props) {
               </p>
             ) : null}
           </div>
-          <div className="result-chart-panel">
+          {/* On the seat map the colours are the chart: the summary lists every count, the bars would crowd it. */}
+          {seatsView && result.kind === 'options' ? null : <div className="result-chart-panel">
             <ResultChart result={result} labels={council} lang={lang} tone="dark" className="chart" />
             {round.mode === 'secret' && <p className="result-note" data-fit>{t('secretNote')}</p>}
-          </div>
+          </div>}
           {named &&
             (board ? (
-              <NamedBoard board={board} council={council} />
+              seatsView ? <BoardMap board={board} council={council} /> : <NamedBoard board={board} council={council} />
             ) : (
               <p className="board board-loading" data-fit>{t('boardLoading')}</p>
             ))}

@@ -1,4 +1,5 @@
-import type { SpeakerEntry } from '@hddt/protocol';
+import type { HallView, SpeakerEntry } from '@hddt/protocol';
+import { HallMap, type MapSeat } from '../hall/hall-map';
 import { useT } from '../../i18n';
 import { formatDuration } from '@hddt/ui/live';
 
@@ -7,6 +8,8 @@ interface Props {
   now: number;
   /** Offline: the timer would run on a guess, so it is hidden. */
   live: boolean;
+  /** The seat map: the speaker's seat stands out, seats waiting for the floor are ringed. null until fetched. */
+  hall?: HallView | null;
 }
 
 const NEXT_COUNT = 4;
@@ -15,7 +18,7 @@ export function warnThresholdSec(limitSec: number): number {
   return Math.min(30, Math.ceil(limitSec / 5));
 }
 
-export function SpeakerSlide({ speakers, now, live }: Props) {
+export function SpeakerSlide({ speakers, now, live, hall }: Props) {
   const { t } = useT();
   const current = speakers.find((s) => s.status === 'speaking') ?? null;
   // The chair's order (rank), as the console shows it.
@@ -33,6 +36,24 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
   }
   const share = timer && current ? Math.max(0, Math.min(1, timer.left / current.limitSec)) : 0;
 
+  // The map, when the hall has one to show: who speaks is found at a glance, where a guest has no seat.
+  let map = null;
+  const speakerSeat = hall?.seats.find((s) => current?.delegateId && s.delegateId === current.delegateId)?.seat ?? null;
+  if (hall && hall.seats.length > 0) {
+    const words = { present: t('seatPresent'), excused: t('seatExcused'), absent: t('boardAbsent') } as const;
+    const place = new Map(waiting.map((s, i) => [s.delegateId, i + 1]));
+    const seats = new Map<number, MapSeat>(
+      hall.seats.map((s) => {
+        const mark = current?.delegateId === s.delegateId ? ('speaking' as const) : place.get(s.delegateId);
+        return [s.seat, { seat: s.seat, fullName: s.fullName, tone: s.presence, state: words[s.presence], ...(mark !== undefined ? { mark } : {}) }];
+      }),
+    );
+    map = (
+      <HallMap layout={hall.layout} seats={seats} names={false} className="speaker-map"
+        legend={[{ tone: 'speaking', label: t('legendSpeaking') }, { tone: 'waiting', label: t('legendWaiting') }]} />
+    );
+  }
+
   return (
     <section className="slide slide-speaker" data-slide="speaker">
       <div className="speaker-main">
@@ -44,6 +65,7 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
           <>
             <h1 className="speaker-name" data-fit>{current.name}</h1>
             {current.title ? <p className="speaker-title" data-fit data-testid="speaker-title">{current.title}</p> : null}
+            {speakerSeat !== null ? <p className="speaker-seat" data-fit data-testid="speaker-seat">{t('speakerSeat', { seat: speakerSeat })}</p> : null}
             {timer && (
               <div className={`speaker-timer timer-${timer.state}`} data-timer={timer.state}>
                 <p className="progress-label" data-fit>{timer.state === 'over' ? t('speakerOvertime') : t('speakerTimeLeft')}</p>
@@ -61,7 +83,8 @@ export function SpeakerSlide({ speakers, now, live }: Props) {
           <h1 className="speaker-name speaker-none" data-fit>{t('speakerNone')}</h1>
         )}
       </div>
-      <aside className="speaker-queue">
+      <aside className={`speaker-queue${map ? ' speaker-queue-with-map' : ''}`}>
+        {map}
         <h2 className="speaker-queue-heading" data-fit>{t('speakerNext')}</h2>
         {next.length === 0 ? (
           <p className="speaker-queue-empty" data-fit>{t('speakerQueueEmpty')}</p>

@@ -27,6 +27,7 @@ export function Stage({ store }: { store: DisplayStore }) {
   const motion = useDisplay(store, (s) => selectMotionOf(s, round));
   const board = useDisplay(store, (s) => (round ? s.boards[round.id] : undefined));
   const lastMessageAt = useDisplay(store, (s) => s.lastMessageAt);
+  const hall = useDisplay(store, (s) => s.hall);
   const offset = useDisplay(store, (s) => s.clockOffsetMs);
   const now = useServerNow(offset);
 
@@ -51,13 +52,13 @@ export function Stage({ store }: { store: DisplayStore }) {
         ) : null;
       break;
     case 'result':
-      content = round && motion ? <ResultSlide council={council} motion={motion} round={round} board={board} /> : null;
+      content = round && motion ? <ResultSlide council={council} motion={motion} round={round} board={board} boardView={snapshot.display.board ?? 'names'} /> : null;
       break;
     case 'speaker':
-      content = <SpeakerSlide speakers={snapshot.speakers} now={now} live={live} />;
+      content = <SpeakerSlide speakers={snapshot.speakers} now={now} live={live} hall={hall} />;
       break;
     case 'attendance':
-      content = <AttendanceSlide attendance={snapshot.attendance} />;
+      content = <AttendanceSlide attendance={snapshot.attendance} hall={hall} />;
       break;
     case 'waiting':
       content = null;
@@ -75,7 +76,7 @@ export function Stage({ store }: { store: DisplayStore }) {
     );
   }
   const offlineMark = live ? null : <OfflineMark since={lastMessageAt} timeZone={council.timeZone} corner={slide === 'welcome'} />;
-  const slideKey = `${slide}:${round?.id ?? ''}`;
+  const slideKey = `${slide}:${round?.id ?? ''}:${snapshot.display.board ?? 'names'}`;
   return (
     <main className={`stage stage-${slide}`} data-connection={connection} data-mode={slide}>
       {slide !== 'welcome' && (

@@ -1,6 +1,7 @@
 // What the hall display shows: the chair's choice of slide (the vote and result slides follow the rounds by
 // themselves, see votes.ts).
 
+import type { DisplayBoard, DisplayState } from '@hddt/protocol';
 import type { Deciders, Evolvers } from './kit';
 import { fail, ok } from './kit';
 import { activeSession } from '../queries';
@@ -25,10 +26,17 @@ export const displayDeciders: Deciders<'display.show'> = {
     } else {
       roundId = null;
     }
-    if (state.display.mode === command.mode && state.display.roundId === roundId) return ok([]);
-    return ok([{ type: 'display.changed', sessionId: s?.id ?? null, display: { mode: command.mode, roundId } }]);
+    // The board (name list or seat map) is a standing choice: showing another slide keeps it for the next result.
+    const board = command.board ?? state.display.board ?? 'names';
+    if (state.display.mode === command.mode && state.display.roundId === roundId && (state.display.board ?? 'names') === board) return ok([]);
+    return ok([{ type: 'display.changed', sessionId: s?.id ?? null, display: { mode: command.mode, roundId, ...withBoard(board) } }]);
   },
 };
+
+/** The board field as stored: left out for the name list, so events and snapshots from before it read the same. */
+export function withBoard(board: DisplayBoard | undefined): Pick<DisplayState, 'board'> {
+  return board === 'seats' ? { board } : {};
+}
 
 export const displayEvolvers: Evolvers<'display.changed'> = {
   'display.changed': (_b, d, event) => {

@@ -10,6 +10,7 @@ import { addToTally, computeResult, emptyTally, roundTally, validChoice } from '
 import type { CouncilState, DecideResult, DomainEvent, RoundState, SecretChoice } from '../types';
 import type { DecideCtx, Deciders, Evolvers } from './kit';
 import { fail, ok } from './kit';
+import { withBoard } from './display';
 
 type VoteCommand =
   | 'motion.prepare'
@@ -206,7 +207,7 @@ export const voteEvolvers: Evolvers<VoteEvent> = {
     };
     table<RoundState>(b, d, 'rounds')[event.roundId] = created;
     if (event.commandId) table<string>(b, d, 'openCommands')[event.commandId] = event.roundId;
-    d.display = { mode: 'vote', roundId: event.roundId };
+    d.display = { mode: 'vote', roundId: event.roundId, ...withBoard(d.display.board) };
   },
   'ballot.cast': (b, d, event, at) => {
     const r = ownRound(b, d, event.roundId);
@@ -231,7 +232,7 @@ export const voteEvolvers: Evolvers<VoteEvent> = {
   'round.announced': (b, d, event) => {
     const r = ownRound(b, d, event.roundId);
     if (r) r.status = 'announced';
-    d.display = { mode: 'result', roundId: event.roundId };
+    d.display = { mode: 'result', roundId: event.roundId, ...withBoard(d.display.board) };
   },
   'round.cancelled': (b, d, event, at) => {
     const r = ownRound(b, d, event.roundId);
