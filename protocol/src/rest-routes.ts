@@ -25,6 +25,7 @@ import {
   DelegateInputSchema,
   DelegatePatchSchema,
   DocumentPatchSchema,
+  DocumentTypeSchema,
   HallLayoutSchema,
   IdSchema,
   MotionInputSchema,
@@ -34,14 +35,22 @@ import {
   StaffCreateSchema,
   StaffLoginSchema,
 } from './schemas';
+import type { Archive, ArchiveSearchResponse, BackupInfo, IntegrityReport, MinutesNotes, MinutesResponse, ResultsExport } from './records';
 import type { HallLayout } from './seat-map';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Who may call a route: anyone; any signed-in staff member; the secretariat; the hall's staff (chair or
  * secretariat); staff, or a delegate's card (`Authorization: Bearer <card token>`), or anyone for a public file. */
 export type RouteAuth = 'public' | 'staff' | 'secretariat' | 'hall' | 'staff-or-delegate';
-/** What a route's successful answer is when it is not JSON. */
-export type RouteBodyKind = 'json' | 'csv' | 'pdf' | 'none';
+/** The media type of a route's successful answer. */
+export type RouteBodyKind = 'json' | 'csv' | 'pdf' | 'docx' | 'xlsx' | 'none';
+
+/** A query parameter a route reads (the JSON body's fields are in its schema; a query has no schema of its own). */
+export interface RouteQueryParam {
+  readonly name: string;
+  readonly required: boolean;
+  readonly doc: string;
+}
 
 /** One REST route: `response` is never set (a type carrier), like an event's `ack` in socket-events.ts. */
 export interface RouteSpec<M extends HttpMethod = HttpMethod, P extends string = string, B extends z.ZodType | undefined = z.ZodType | undefined, R = unknown> {
@@ -52,6 +61,8 @@ export interface RouteSpec<M extends HttpMethod = HttpMethod, P extends string =
   readonly body: B;
   /** The request's body when it is not JSON (a CSV roster, a PDF file). */
   readonly request?: 'csv' | 'pdf';
+  /** The query parameters it reads, if any. */
+  readonly query?: readonly RouteQueryParam[];
   /** The answer's media type; JSON unless said otherwise. */
   readonly produces: RouteBodyKind;
   /** The status of a successful answer. */
@@ -63,6 +74,7 @@ export interface RouteSpec<M extends HttpMethod = HttpMethod, P extends string =
 
 interface RouteOptions {
   request?: 'csv' | 'pdf';
+  query?: readonly RouteQueryParam[];
   produces?: RouteBodyKind;
   status?: 200 | 201;
 }
@@ -84,6 +96,7 @@ const route =
     auth,
     body: body as B,
     ...(options.request ? { request: options.request } : {}),
+    ...(options.query ? { query: options.query } : {}),
     produces: options.produces ?? 'json',
     status: options.status ?? 200,
     doc,
@@ -123,8 +136,20 @@ export const DelegateVacateSchema = z.strictObject({ reason: z.string().trim().m
 export const DisplayCreateSchema = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const ResolutionTextSchema = z.strictObject({ documentId: IdSchema });
 
+/** The PUT body of the minutes' notes: absent fields keep their value; an empty item text removes it. */
+export const MinutesNotesInputSchema = z.strictObject({
+  number: z.string().trim().max(40).optional(),
+  opening: z.string().max(20_000).optional(),
+  closing: z.string().max(20_000).optional(),
+  items: z.record(z.string().min(1).max(64), z.string().max(50_000)).optional(),
+});
+
+/** An OpenAPI 3.1 document (served as JSON; its shape is OpenAPI's, not ours). */
+export type OpenApiDocument = Record<string, unknown>;
+
 /** The hall server's staff and setup REST API (server/src/transport/rest/). Paths are absolute. */
 export const REST_ROUTES = {
+  openapi: route<OpenApiDocument>()('get', '/api/openapi.json', 'public', 'This API as an OpenAPI 3.1 document, generated from the routes’ description.'),
   health: route<HealthResponse>()('get', '/api/health', 'public', 'Liveness: the event log’s sequence number and the council’s name.'),
   login: route<StaffIdentity>()('post', '/api/auth/login', 'public', 'Staff sign-in: sets the session cookie and returns the CSRF token.', StaffLoginSchema),
   logout: route<OkResponse>()('post', '/api/auth/logout', 'public', 'Ends the staff session (a live session needs the CSRF token) and its live sockets.'),
@@ -156,9 +181,20 @@ export const REST_ROUTES = {
     'post',
     '/api/sessions/:id/documents',
     'secretariat',
-    'Upload a PDF (the body) with its metadata in the query: title, docType, itemId, confidential, published, fileName.',
+    'Upload a PDF (the body) with its metadata in the query.',
     undefined,
-    { request: 'pdf', status: 201 },
+    {
+      request: 'pdf',
+      status: 201,
+      query: [
+        { name: 'title', required: true, doc: 'The document’s title (1–500 characters).' },
+        { name: 'docType', required: false, doc: `The kind of document: ${DocumentTypeSchema.options.join(', ')} (default: other).` },
+        { name: 'itemId', required: false, doc: 'The agenda item it belongs to.' },
+        { name: 'confidential', required: false, doc: '"true": confidential (mật), never published or e-mailed.' },
+        { name: 'published', required: false, doc: '"true": readable by anyone once the session is public.' },
+        { name: 'fileName', required: false, doc: 'The file’s name for downloads (at most 200 characters; default: the title).' },
+      ],
+    },
   ),
   documentUpdate: route<SessionDocument>()('patch', '/api/documents/:id', 'secretariat', 'Change a document’s metadata.', DocumentPatchSchema),
   documentRemove: route<OkResponse>()('delete', '/api/documents/:id', 'secretariat', 'Remove a document.'),
@@ -175,6 +211,41 @@ export const REST_ROUTES = {
   staffCreate: route<StaffAccount>()('post', '/api/staff', 'secretariat', 'Create a staff account.', StaffCreateSchema, { status: 201 }),
   staffPassword: route<OkResponse>()('post', '/api/staff/:username/password', 'secretariat', 'Reset a staff member’s password; their sessions end.', PasswordResetSchema),
 } as const satisfies RouteSpecs;
+
+const searchQuery = [{ name: 'q', required: true, doc: 'The words to find (1–200 characters; diacritics optional).' }] as const;
+
+/**
+ * The records the secretariat hands in after a session (server/src/transport/records-api.ts): the minutes, the
+ * Kỷ yếu, the counting minutes of secret ballots, vote results in CSV, JSON and Excel, the integrity check, a
+ * backup and the archive. Every answer carries the log head it was made from in the `X-Log-Head` header
+ * ('<seq>:<sha-256>'; the JSON answers also in their body), so a copy can be checked against the log.
+ */
+export const RECORDS_ROUTES = {
+  minutes: route<MinutesResponse>()('get', '/api/sessions/:id/minutes', 'staff', 'A session’s minutes as data: the record read from the log and the secretariat’s notes.'),
+  minutesNotes: route<MinutesNotes>()('put', '/api/sessions/:id/minutes/notes', 'secretariat', 'Save the minutes’ editable text (number, opening, closing, debate per agenda item).', MinutesNotesInputSchema),
+  minutesDocx: route<Uint8Array>()('get', '/api/sessions/:id/minutes.docx', 'staff', 'The minutes (Biên bản kỳ họp) as a Word document, laid out per Nghị định 30/2020/NĐ-CP.', undefined, { produces: 'docx' }),
+  minutesPdf: route<Uint8Array>()('get', '/api/sessions/:id/minutes.pdf', 'staff', 'The minutes as PDF.', undefined, { produces: 'pdf' }),
+  kyYeuDocx: route<Uint8Array>()('get', '/api/sessions/:id/ky-yeu.docx', 'staff', 'The printable Kỷ yếu of a session (cover, agenda, documents, resolutions with results, minutes) as Word.', undefined, { produces: 'docx' }),
+  kyYeuPdf: route<Uint8Array>()('get', '/api/sessions/:id/ky-yeu.pdf', 'staff', 'The Kỷ yếu as PDF.', undefined, { produces: 'pdf' }),
+  countingMinutesDocx: route<Uint8Array>()('get', '/api/rounds/:id/counting-minutes.docx', 'staff', 'The counting minutes (Biên bản kiểm phiếu) of a closed secret round as Word.', undefined, { produces: 'docx' }),
+  countingMinutesPdf: route<Uint8Array>()('get', '/api/rounds/:id/counting-minutes.pdf', 'staff', 'The counting minutes of a closed secret round as PDF.', undefined, { produces: 'pdf' }),
+  roundResultsCsv: route<string>()('get', '/api/rounds/:id/results.csv', 'staff', 'One round’s result as CSV (UTF-8).', undefined, { produces: 'csv' }),
+  roundResultsJson: route<ResultsExport>()('get', '/api/rounds/:id/results.json', 'staff', 'One round’s result as JSON.'),
+  roundResultsXlsx: route<Uint8Array>()('get', '/api/rounds/:id/results.xlsx', 'staff', 'One round’s result as an Excel workbook.', undefined, { produces: 'xlsx' }),
+  sessionResultsCsv: route<string>()('get', '/api/sessions/:id/results.csv', 'staff', 'Every counted round of a session as CSV (practice votes excluded).', undefined, { produces: 'csv' }),
+  sessionResultsJson: route<ResultsExport>()('get', '/api/sessions/:id/results.json', 'staff', 'Every counted round of a session as JSON.'),
+  sessionResultsXlsx: route<Uint8Array>()('get', '/api/sessions/:id/results.xlsx', 'staff', 'Every counted round of a session as an Excel workbook.', undefined, { produces: 'xlsx' }),
+  termResultsCsv: route<string>()('get', '/api/results.csv', 'staff', 'Every counted round of the term as CSV.', undefined, { produces: 'csv' }),
+  termResultsJson: route<ResultsExport>()('get', '/api/results.json', 'staff', 'Every counted round of the term as JSON.'),
+  termResultsXlsx: route<Uint8Array>()('get', '/api/results.xlsx', 'staff', 'Every counted round of the term as an Excel workbook.', undefined, { produces: 'xlsx' }),
+  integrity: route<IntegrityReport>()('get', '/api/integrity', 'staff', 'Check the log’s hash chain, replay it against the stored state and recompute every result.'),
+  backup: route<BackupInfo>()('post', '/api/backup', 'secretariat', 'Take an online backup of the data directory.', undefined, { status: 201 }),
+  archive: route<Archive>()('get', '/api/archive', 'staff', 'The archive (Kỷ yếu) of every session: documents, resolutions and results.'),
+  archiveSearch: route<ArchiveSearchResponse>()('get', '/api/archive/search', 'staff', 'Search the archive.', undefined, { query: searchQuery }),
+} as const satisfies RouteSpecs;
+
+/** Every described REST route, setup and records, keyed by a unique name (the OpenAPI operationId). */
+export const ALL_REST_ROUTES = { ...REST_ROUTES, ...RECORDS_ROUTES } as const satisfies RouteSpecs;
 
 /** A route's path with its parameters filled in (each encoded). */
 export function routePath<P extends string>(path: P, params: PathParams<P>): string {

@@ -2,19 +2,14 @@
 // item), kept in the minutes_notes table (migration 0003). Everything else in the minutes comes from the log.
 
 import type { MinutesNotes } from '@hddt/protocol';
+import type { MinutesNotesInputSchema } from '@hddt/protocol/schemas';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../storage/database';
 
 export type { MinutesNotes };
 
-
-export const MinutesNotesInputSchema = z.strictObject({
-  number: z.string().trim().max(40).optional(),
-  opening: z.string().max(20_000).optional(),
-  closing: z.string().max(20_000).optional(),
-  items: z.record(z.string().min(1).max(64), z.string().max(50_000)).optional(),
-});
+/** The PUT body; its schema is part of the REST description in protocol (rest-routes.ts). */
 export type MinutesNotesInput = z.infer<typeof MinutesNotesInputSchema>;
 
 interface Row {

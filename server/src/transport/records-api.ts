@@ -3,7 +3,7 @@
 // archive (Kỷ yếu) with its search. Every export states the log head (seq and hash) it was made from, in the
 // X-Log-Head header and in its body. The state and the head are read in the same tick, so they agree.
 
-import { IdSchema } from '@hddt/protocol/schemas';
+import { IdSchema, MinutesNotesInputSchema, RECORDS_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../storage/database';
@@ -15,12 +15,13 @@ import { countingMinutesLayout } from '../records/counting-minutes';
 import { kyYeuLayouts } from '../records/ky-yeu';
 import { minutesDocx } from '../records/minutes-docx';
 import { minutesLayout } from '../records/minutes-layout';
-import { MinutesNotesInputSchema, mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
+import { mergeNotes, notesFingerprint, readNotes, storeNotes } from '../records/minutes-notes';
 import { minutesPdf } from '../records/minutes-pdf';
 import { councilFor, exportHeader, resultsCsv, roundExport, sessionExports, termExports, type ResultsExport } from '../records/results-export';
 import { resultsXlsx } from '../records/results-xlsx';
 import { logTimes, sessionRecord, type LogHead, type LogTimes } from '../records/session-record';
 import { actorOf, sendError, staffAuth } from './rest-api';
+import { on } from './rest/http';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
@@ -56,7 +57,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
     if (!record) return null;
     return { logHead: h, record, notes: readNotes(db, sessionId) };
   };
-  router.get('/sessions/:id/minutes', anyStaff, (req, res) => {
+  on(router, RECORDS_ROUTES.minutes, anyStaff, (req, res) => {
     const id = idParam(req, res);
     if (!id) return;
     const m = minutesOf(id);
@@ -65,7 +66,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
     res.json(m);
   });
   const notesSaves = new Map<string, Promise<void>>();
-  router.put('/sessions/:id/minutes/notes', secretariat, json, async (req, res) => {
+  on(router, RECORDS_ROUTES.minutesNotes, secretariat, json, async (req, res) => {
     const id = idParam(req, res);
     if (!id) return;
     if (!engine.state.sessions[id]) return sendError(res, 'SESSION_NOT_FOUND');
@@ -104,8 +105,8 @@ export function createRecordsApi(services: Services, db: Db): Router {
     attachment(res, `bien-ban-ky-hop-${m.record.session.number}.${kind}`);
     res.send(file);
   };
-  router.get('/sessions/:id/minutes.docx', anyStaff, minutesFile('docx'));
-  router.get('/sessions/:id/minutes.pdf', anyStaff, minutesFile('pdf'));
+  on(router, RECORDS_ROUTES.minutesDocx, anyStaff, minutesFile('docx'));
+  on(router, RECORDS_ROUTES.minutesPdf, anyStaff, minutesFile('pdf'));
 
   // ---- counting minutes (biên bản kiểm phiếu) of a secret round ----
   const countingFile = (kind: 'docx' | 'pdf') => async (req: Request, res: Response) => {
@@ -144,10 +145,10 @@ export function createRecordsApi(services: Services, db: Db): Router {
     attachment(res, `ky-yeu-ky-hop-${m.record.session.number}.${kind}`);
     res.send(file);
   };
-  router.get('/sessions/:id/ky-yeu.docx', anyStaff, kyYeuFile('docx'));
-  router.get('/sessions/:id/ky-yeu.pdf', anyStaff, kyYeuFile('pdf'));
-  router.get('/rounds/:id/counting-minutes.docx', anyStaff, countingFile('docx'));
-  router.get('/rounds/:id/counting-minutes.pdf', anyStaff, countingFile('pdf'));
+  on(router, RECORDS_ROUTES.kyYeuDocx, anyStaff, kyYeuFile('docx'));
+  on(router, RECORDS_ROUTES.kyYeuPdf, anyStaff, kyYeuFile('pdf'));
+  on(router, RECORDS_ROUTES.countingMinutesDocx, anyStaff, countingFile('docx'));
+  on(router, RECORDS_ROUTES.countingMinutesPdf, anyStaff, countingFile('pdf'));
 
   // ---- results ----
   // The log is read once per request: the rounds are written with the roster and settings of their time.
@@ -168,8 +169,14 @@ export function createRecordsApi(services: Services, db: Db): Router {
     attachment(res, `${name}.csv`);
     res.send(resultsCsv(engine.state, data.rounds, times));
   };
+  const resultRoutes = {
+    csv: [RECORDS_ROUTES.roundResultsCsv, RECORDS_ROUTES.sessionResultsCsv, RECORDS_ROUTES.termResultsCsv],
+    json: [RECORDS_ROUTES.roundResultsJson, RECORDS_ROUTES.sessionResultsJson, RECORDS_ROUTES.termResultsJson],
+    xlsx: [RECORDS_ROUTES.roundResultsXlsx, RECORDS_ROUTES.sessionResultsXlsx, RECORDS_ROUTES.termResultsXlsx],
+  } as const;
   for (const format of ['csv', 'json', 'xlsx'] as const) {
-    router.get(`/rounds/:id/results.${format}`, anyStaff, async (req, res) => {
+    const [roundRoute, sessionRoute, termRoute] = resultRoutes[format];
+    on(router, roundRoute, anyStaff, async (req: Request<{ id: string }>, res: Response) => {
       const id = idParam(req, res);
       if (!id) return;
       const h = head();
@@ -179,7 +186,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
       if (!r) return sendError(res, 'ROUND_NOT_FOUND');
       await sendResults(res, format, exportHeader(engine.state, 'round', h, [r], councilFor(engine.state, r.sessionId, times)), `ket-qua-luot-${id}`, times);
     });
-    router.get(`/sessions/:id/results.${format}`, anyStaff, async (req, res) => {
+    on(router, sessionRoute, anyStaff, async (req: Request<{ id: string }>, res: Response) => {
       const id = idParam(req, res);
       if (!id) return;
       const session = engine.state.sessions[id];
@@ -189,7 +196,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
       const data = exportHeader(engine.state, 'session', h, sessionExports(engine.state, id, times), councilFor(engine.state, id, times));
       await sendResults(res, format, data, `ket-qua-ky-hop-${session.number}`, times);
     });
-    router.get(`/results.${format}`, anyStaff, async (_req, res) => {
+    on(router, termRoute, anyStaff, async (_req: Request, res: Response) => {
       const h = head();
       const times = logTimes(engine.store.readAll());
       await sendResults(res, format, exportHeader(engine.state, 'term', h, termExports(engine.state, times)), 'ket-qua-nhiem-ky', times);
@@ -197,7 +204,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
   }
 
   // ---- integrity and backup ----
-  router.get('/integrity', anyStaff, async (_req, res) => {
+  on(router, RECORDS_ROUTES.integrity, anyStaff, async (_req, res) => {
     try {
       const report = await checkIntegrityInChild(db.name);
       stamp(res, report.head);
@@ -207,7 +214,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
       sendError(res, 'INTERNAL');
     }
   });
-  router.post('/backup', secretariat, async (_req, res) => {
+  on(router, RECORDS_ROUTES.backup, secretariat, async (_req, res) => {
     try {
       const info = await backupDataDir(db, services.dataDir, new Date(services.nowMs()));
       stamp(res, info.logHead);
@@ -218,12 +225,12 @@ export function createRecordsApi(services: Services, db: Db): Router {
   });
 
   // ---- archive ----
-  router.get('/archive', anyStaff, (_req, res) => {
+  on(router, RECORDS_ROUTES.archive, anyStaff, (_req, res) => {
     const archive = archiveOf(engine.state, head(), logTimes(engine.store.readAll()));
     stamp(res, archive.logHead);
     res.json(archive);
   });
-  router.get('/archive/search', anyStaff, (req, res) => {
+  on(router, RECORDS_ROUTES.archiveSearch, anyStaff, (req, res) => {
     const q = z.string().trim().min(1).max(200).safeParse(req.query.q);
     if (!q.success) return sendError(res, 'BAD_REQUEST', fieldErrors(q.error));
     const archive = archiveOf(engine.state, head(), logTimes(engine.store.readAll()));

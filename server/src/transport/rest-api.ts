@@ -3,6 +3,7 @@
 // engine as the live commands, so it is decided by the domain rules and recorded in the log. Each domain has
 // its router in rest/; this file puts them together behind the one 404 and error answer.
 
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type Router } from 'express';
 import { authRoutes } from './rest/auth';
 import { cardRoutes } from './rest/cards';
@@ -10,8 +11,9 @@ import { councilRoutes } from './rest/council';
 import { delegateRoutes } from './rest/delegates';
 import { displayRoutes } from './rest/displays';
 import { documentRoutes } from './rest/documents';
-import { notFound, restContext, restErrors } from './rest/http';
+import { notFound, on, restContext, restErrors } from './rest/http';
 import { motionRoutes } from './rest/motions';
+import { openApiDocument } from './rest/openapi';
 import { sessionRoutes } from './rest/sessions';
 import { staffRoutes } from './rest/staff';
 import type { Services } from './services';
@@ -22,6 +24,11 @@ export { parseRosterCsv } from './rest/roster-csv';
 export function createRestApi(services: Services): Router {
   const router = express.Router();
   const ctx = restContext(services);
+  let openApi: ReturnType<typeof openApiDocument> | null = null;
+  on(router, REST_ROUTES.openapi, (_req, res) => {
+    openApi ??= openApiDocument();
+    res.json(openApi);
+  });
   for (const routes of [authRoutes, councilRoutes, delegateRoutes, cardRoutes, sessionRoutes, documentRoutes, motionRoutes, displayRoutes, staffRoutes]) {
     router.use(routes(ctx));
   }
