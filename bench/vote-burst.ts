@@ -13,6 +13,8 @@
 //                                              before/after: a second server bundle (e.g. an older commit's
 //                                              `npm run build -w server` output) runs in every pair too
 //   BENCH_CPU_PROF=dir npm run bench -- …      CPU profiles of the server and generator over the burst
+//   npm run bench -- --portal [--viewers 10000 --adapter redis|postgres|both --runs 3 --duration 20]
+//                                              the public portal instead: bench/portal-burst.ts
 //   --cold-generator                           skip warming the generator first (see warmGenerator)
 //
 // The server runs as a separate process (as in a hall), started as `npm start` starts it (self-test
@@ -608,6 +610,13 @@ async function runPairs(voters: number, pairs: number, practice: boolean, compar
  */
 export async function warmGenerator(): Promise<void> {
   for (let i = 0; i < 3; i += 1) await runFloor({ voters: 500, viewers: 0, practice: true });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename) && process.argv.includes('--portal')) {
+  // The public portal's scenario (bench/portal-burst.ts): hall, two portal nodes, viewers of the live page.
+  const { portalMain } = await import('./portal-burst');
+  await portalMain(process.argv.slice(2));
+  process.exit(0);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
