@@ -135,6 +135,7 @@ class Child {
     });
     proc.stderr?.on('data', (d: Buffer) => {
       this.output = (this.output + d.toString()).slice(-4000);
+      if (name.startsWith('viewers')) process.stderr.write(`[${name}] ${d.toString()}`);
     });
     proc.on('exit', () => (this.exited = true));
   }

@@ -47,6 +47,7 @@ function open(index: number): Promise<Viewer> {
     let first = true;
     const timer = setTimeout(() => reject(new Error(`viewer ${index}: no snapshot within 60 s`)), 60_000);
     socket.on('live:update', (update: LiveUpdate) => {
+      updates += 1;
       if (update.seq < viewer.seq) return;
       viewer.seq = update.seq;
       viewer.html = update.html.vi;
@@ -65,6 +66,13 @@ function open(index: number): Promise<Viewer> {
     socket.io.on('reconnect', () => (reconnects += 1));
   });
 }
+
+let updates = 0;
+// Progress on stderr every 15 s (the benchmark shows it): connections, drops, updates received.
+setInterval(() => {
+  const connected = viewers.filter((v) => v.socket.connected).length;
+  process.stderr.write(`${url}: ${viewers.length}/${count} opened, ${connected} connected, ${disconnects} disconnects, ${reconnects} reconnects, ${updates} updates\n`);
+}, 15_000).unref();
 
 for (let i = 0; i < count; i += BATCH) {
   viewers.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, k) => open(i + k)))));
