@@ -25,7 +25,7 @@ export interface DelegateSocketData {
   deviceId: string | null;
 }
 
-function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateCtx> {
+export function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateCtx> {
   return {
     'session:sync': (_p, { services, delegateId }) => {
       const me = services.hub.meFor(delegateId);
