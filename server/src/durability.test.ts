@@ -136,7 +136,7 @@ describe('durability', () => {
     expect(refused).toMatchObject({ ok: false, code: 'STORAGE_FAILURE' });
     expect(refused.ok === false && refused.messageEn).toMatch(/Nothing was recorded/);
     expect(server.app.engine.seq).toBe(seqBefore);
-    expect(server.app.engine.state.rounds[roundId]!.ballots[cards[1]!.delegateId]).toBeUndefined();
+    expect(server.app.engine.state.rounds[roundId]!.ballots.get(cards[1]!.delegateId)).toBeUndefined();
     server.app.engine.beforeCommit = null;
     const retried = await voters[1]!.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: 'no' } });
     expect(retried.ok).toBe(true);
@@ -169,7 +169,7 @@ describe('durability', () => {
     const accepted = answers.filter((a) => a.ok).length;
     // What was acknowledged is stored; what was refused is not; the log is intact.
     expect((db.prepare('SELECT COUNT(*) AS n FROM ballots WHERE round_id = ?').get(roundId) as { n: number }).n).toBe(accepted);
-    expect(Object.keys(server.app.engine.state.rounds[roundId]!.ballots)).toHaveLength(accepted);
+    expect(server.app.engine.state.rounds[roundId]!.ballots.size).toBe(accepted);
     expect(verifyChain(db).ok).toBe(true);
     // Space comes back: the refused delegates press again and are counted.
     db.pragma('max_page_count = 1073741823');

@@ -21,7 +21,7 @@ export class Batch {
     const container = parent as Record<string, T>;
     const child = container[key]!;
     if (this.owned.has(child)) return child;
-    const copy = (Array.isArray(child) ? [...child] : { ...child }) as T;
+    const copy = (Array.isArray(child) ? [...child] : child instanceof Map ? new Map(child) : { ...child }) as T;
     this.mark(copy);
     container[key] = copy;
     return copy;

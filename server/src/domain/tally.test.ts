@@ -101,7 +101,7 @@ describe('tallies of a round', () => {
     cancelledReason: null,
     seated: 5,
     allowChange: true,
-    ballots: {},
+    ballots: new Map(),
     participants: {},
     secretTally: null,
     result: null,
@@ -110,11 +110,11 @@ describe('tallies of a round', () => {
 
   it('named rounds count the stored ballots', () => {
     const r = round({
-      ballots: {
-        d1: { choice: yes, at: 't', changes: 0 },
-        d2: { choice: yes, at: 't', changes: 1 },
-        d3: { choice: no, at: 't', changes: 0 },
-      },
+      ballots: new Map([
+        ['d1', { choice: yes, at: 't', changes: 0 }],
+        ['d2', { choice: yes, at: 't', changes: 1 }],
+        ['d3', { choice: no, at: 't', changes: 0 }],
+      ]),
     });
     expect(roundTally(r)).toEqual(tallyOfBallots(r.ballots));
     expect(roundTally(r).options).toEqual({ yes: 2, no: 1, abstain: 0 });

@@ -42,9 +42,9 @@ export function addToTally(tally: Tally, choice: BallotChoice, sign: 1 | -1 = 1)
   return next;
 }
 
-export function tallyOfBallots(ballots: Readonly<Record<string, StoredBallot>>): Tally {
+export function tallyOfBallots(ballots: ReadonlyMap<string, StoredBallot>): Tally {
   let tally = emptyTally();
-  for (const ballot of Object.values(ballots)) tally = addToTally(tally, ballot.choice);
+  for (const ballot of ballots.values()) tally = addToTally(tally, ballot.choice);
   return tally;
 }
 
@@ -54,7 +54,7 @@ export function roundTally(round: RoundState): Tally {
 }
 
 export function participationCount(round: RoundState): number {
-  return Object.keys(round.ballots).length + Object.keys(round.participants).length;
+  return round.ballots.size + Object.keys(round.participants).length;
 }
 
 /** Is the choice well-formed for this motion? (The zod schema checked its shape; this checks its meaning.) */

@@ -10,6 +10,11 @@ import { Batch, applyEvent, applySecretChoice, applySecretChoiceTo, emptyState, 
 import type { Command, CouncilState, DecideResult, Decision, DomainEvent } from './types';
 
 /** ISO timestamp `seconds` after 2026-07-05T00:00:00.000Z (July only; enough for any test). */
+/** The whole state as text, Maps (a round's ballots) included, for "nothing changed" comparisons. */
+export function stateText(state: CouncilState): string {
+  return JSON.stringify(state, (_key, value: unknown) => (value instanceof Map ? { map: [...(value as Map<unknown, unknown>).entries()] } : value));
+}
+
 export function isoAt(seconds: number): string {
   const s = Math.floor(seconds);
   const day = 5 + Math.floor(s / 86_400);

@@ -63,7 +63,7 @@ export function roundView(state: CouncilState, round: RoundState, day: string, a
     if (resolution) view.resolutionCode = resolution.code;
   }
   if (audience === 'staff') {
-    view.voterIds = [...Object.keys(round.ballots), ...Object.keys(round.participants)].sort();
+    view.voterIds = [...round.ballots.keys(), ...Object.keys(round.participants)].sort();
   }
   return view;
 }
@@ -136,7 +136,7 @@ export function chairSnapshot(
 }
 
 export function ballotReceipt(round: RoundState, delegateId: string): BallotReceipt | null {
-  const ballot = round.ballots[delegateId];
+  const ballot = round.ballots.get(delegateId);
   if (ballot) return { roundId: round.id, choice: ballot.choice, secret: false, at: ballot.at };
   if (round.participants[delegateId]) {
     // Secret ballot: the server knows only that this delegate took part, not when or how.
@@ -176,10 +176,10 @@ export function delegateMe(state: CouncilState, delegateId: string, day: string)
 export function namedBoard(state: CouncilState, round: RoundState, day: string): NamedBoardEntry[] {
   const attendance = state.attendance[round.sessionId]?.[day] ?? {};
   return Object.values(state.delegates)
-    .filter((d) => d.seated || round.ballots[d.id])
+    .filter((d) => d.seated || round.ballots.get(d.id))
     .sort((a, b) => a.seat - b.seat)
     .map((d) => {
-      const ballot = round.ballots[d.id];
+      const ballot = round.ballots.get(d.id);
       const choice = ballot?.choice ?? null;
       return {
         delegateId: d.id,

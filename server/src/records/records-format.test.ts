@@ -58,7 +58,7 @@ describe('secret round export', () => {
     };
     const round: RoundState = {
       id: 'r1', motionId: 'm1', sessionId: 's1', number: 1, status: 'closed', openedAt: '2026-07-05T01:00:00.000Z', closesAt: null,
-      closedAt: '2026-07-05T01:05:00.000Z', cancelledReason: null, seated: 3, allowChange: false, ballots: {},
+      closedAt: '2026-07-05T01:05:00.000Z', cancelledReason: null, seated: 3, allowChange: false, ballots: new Map(),
       participants: { d3: true, d1: true }, secretTally: null,
       result: { kind: 'election', seated: 3, present: 3, participated: 2, seats: 1, required: 2, candidates: [
         { id: 'k1', name: 'A', votes: 2, elected: true, tied: false }, { id: 'k2', name: 'B', votes: 0, elected: false, tied: false }], tieNeedsRevote: false },

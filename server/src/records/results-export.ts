@@ -36,7 +36,7 @@ export function roundExport(state: CouncilState, round: RoundState, times: LogTi
   let participation: ParticipationRow[] | null = null;
   if (result && motion.mode === 'named') {
     ballots = roster.map(({ entry, status }) => {
-      const choice = round.ballots[entry.id]?.choice ?? null;
+      const choice = round.ballots.get(entry.id)?.choice ?? null;
       return {
         seat: entry.seat,
         fullName: entry.fullName,

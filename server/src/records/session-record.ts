@@ -260,7 +260,7 @@ export function roundParticipants(
   round: RoundState,
   times: LogTimes | null,
 ): { entry: RosterEntry; status: BallotStatus }[] {
-  const tookPart = (id: string) => Boolean(round.ballots[id] || round.participants[id]);
+  const tookPart = (id: string) => Boolean(round.ballots.get(id) || round.participants[id]);
   let roster = times?.roundRoster?.[round.id];
   if (!roster) {
     roster = Object.values(state.delegates)
@@ -269,7 +269,7 @@ export function roundParticipants(
   } else {
     // A ballot always counts, even from someone the snapshot missed (it cannot happen: only the seated vote).
     const listed = new Set(roster.map((r) => r.id));
-    const extra = [...Object.keys(round.ballots), ...Object.keys(round.participants)]
+    const extra = [...round.ballots.keys(), ...Object.keys(round.participants)]
       .filter((id) => !listed.has(id) && state.delegates[id])
       .map((id) => {
         const d = state.delegates[id]!;
@@ -305,7 +305,7 @@ export function roundRecord(state: CouncilState, council: CouncilConfig, round: 
   let namedBallots: NamedBallotRow[] | null = null;
   if (motion.mode === 'named' && result) {
     namedBallots = roundParticipants(state, round, times).map(({ entry, status }) => {
-      const choice = round.ballots[entry.id]?.choice ?? null;
+      const choice = round.ballots.get(entry.id)?.choice ?? null;
       return {
         ...person(entry),
         status,

@@ -292,7 +292,7 @@ export class ProjectionWriter {
         return;
       }
       case 'ballot': {
-        const ballot = state.rounds[ref.roundId]?.ballots[ref.delegateId];
+        const ballot = state.rounds[ref.roundId]?.ballots.get(ref.delegateId);
         if (ballot) s.ballot.run(ref.roundId, ref.delegateId, JSON.stringify(ballot.choice), ballot.at, ballot.changes);
         return;
       }
@@ -342,7 +342,7 @@ export class ProjectionWriter {
     for (const id of Object.keys(state.motions)) this.writeOne(state, { t: 'motion', id });
     for (const [id, r] of Object.entries(state.rounds)) {
       this.writeOne(state, { t: 'round', id });
-      for (const delegateId of Object.keys(r.ballots)) this.writeOne(state, { t: 'ballot', roundId: id, delegateId });
+      for (const delegateId of r.ballots.keys()) this.writeOne(state, { t: 'ballot', roundId: id, delegateId });
       for (const delegateId of Object.keys(r.participants)) this.writeOne(state, { t: 'secret', roundId: id, delegateId });
     }
     for (const [sessionId, days] of Object.entries(state.attendance)) {

@@ -7,7 +7,7 @@ import { ballotChangeAllowed, resolutionTitleFor } from '@hddt/protocol';
 import { type Batch, type Draft, type Mutable, table } from '../batch';
 import { activeSession, openRoundOf, presentIds, quorumMet, requireActiveOpenSession, roundsOfMotion, seatedCount, isPresent } from '../queries';
 import { addToTally, computeResult, emptyTally, roundTally, validChoice } from '../tally';
-import type { CouncilState, DecideResult, DomainEvent, RoundState, SecretChoice } from '../types';
+import type { CouncilState, DecideResult, DomainEvent, RoundState, SecretChoice, StoredBallot } from '../types';
 import type { DecideCtx, Deciders, Evolvers } from './kit';
 import { fail, ok } from './kit';
 import { withBoard } from './display';
@@ -157,7 +157,7 @@ export const voteDeciders: Deciders<VoteCommand> = {
         result: { roundId: round.id },
       });
     }
-    const previous = round.ballots[delegate.id];
+    const previous = round.ballots.get(delegate.id);
     if (previous) {
       // Pressing the same choice again (a retry after a lost acknowledgement) changes nothing.
       if (sameChoice(previous.choice, command.choice)) return ok([], { result: { roundId: round.id } });
@@ -200,7 +200,7 @@ export const voteEvolvers: Evolvers<VoteEvent> = {
       cancelledReason: null,
       seated: event.seated,
       allowChange: event.allowChange,
-      ballots: {},
+      ballots: new Map(),
       participants: {},
       secretTally: motion?.mode === 'secret' ? emptyTally() : null,
       result: null,
@@ -212,9 +212,9 @@ export const voteEvolvers: Evolvers<VoteEvent> = {
   'ballot.cast': (b, d, event, at) => {
     const r = ownRound(b, d, event.roundId);
     if (!r) return;
-    const ballots = b.own<Rec<RoundState['ballots'][string]>>(r, 'ballots');
-    const previous = ballots[event.delegateId];
-    ballots[event.delegateId] = { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 };
+    const ballots = b.own<Map<string, StoredBallot>>(r, 'ballots');
+    const previous = ballots.get(event.delegateId);
+    ballots.set(event.delegateId, { choice: event.choice, at, changes: previous ? previous.changes + 1 : 0 });
   },
   'ballot.secret-cast': (b, d, event) => {
     const r = ownRound(b, d, event.roundId);

@@ -29,7 +29,7 @@ export function delegateRecord(state: CouncilState, delegateId: string): Delegat
     const motion = state.motions[round.motionId];
     if (!motion || motion.practice || motion.mode !== 'named') continue;
     if (round.status !== 'announced' || !publicSession(state, round.sessionId)) continue;
-    const ballot = round.ballots[delegateId];
+    const ballot = round.ballots.get(delegateId);
     if (!ballot || ballot.choice.type !== 'option') continue;
     votes.push({ sessionId: round.sessionId, question: motion.question, at: round.closedAt ?? round.openedAt, option: ballot.choice.option });
   }
