@@ -1,15 +1,23 @@
-// Reads a session document inside the app with pdf.js: pages, zoom, scroll and text search. The worker is
-// bundled by Vite (no CDN: a hall has no internet). The file is fetched with the card token, never downloaded.
+// Reads a session document inside the app with pdf.js: pages, page buttons and a page number to type, zoom,
+// text search, page thumbnails, and the delegate's private notes and highlights (kept on the hall server for
+// this delegate only). The worker is bundled by Vite (no CDN: a hall has no internet). The file is fetched
+// with the card token, never downloaded. Fits a phone (390 px) as well as a tablet: the toolbar wraps, every
+// control is a 48 px target, and nothing is wider than the screen unless the reader zooms in.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalWorkerOptions, TextLayer, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
-import { API, type SessionDocument } from '@hddt/protocol';
+import { API, NOTE_LIMITS, type DocumentNote, type NoteRect, type SessionDocument } from '@hddt/protocol';
 import { serverMessage } from '../../server-message';
 import type { Lang } from '../../i18n';
+import { PdfThumbnails } from './pdf-thumbnails';
+import { PdfNotesPanel } from './pdf-notes-panel';
+import { useDocumentNotes } from './use-document-notes';
 
 GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
+/** Below this width one side panel at a time, laid over the pages. */
+const NARROW = 760;
 
 interface Props {
   doc: SessionDocument;
@@ -27,6 +35,29 @@ export function foldText(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
+/** The selected text inside one page's text layer, as page fractions; null when nothing is selected there. */
+function selectionOnPage(root: HTMLElement | null): { page: number; rects: NoteRect[]; quote: string } | null {
+  const sel = window.getSelection();
+  if (!root || !sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+  const range = sel.getRangeAt(0);
+  const start = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+  const pageEl = start?.closest<HTMLElement>('.pdf-page');
+  if (!pageEl || !root.contains(pageEl)) return null;
+  const box = pageEl.getBoundingClientRect();
+  const rects: NoteRect[] = [];
+  for (const r of Array.from(range.getClientRects())) {
+    if (r.width < 1 || r.height < 1) continue;
+    const x = Math.max(0, (r.left - box.left) / box.width);
+    const y = Math.max(0, (r.top - box.top) / box.height);
+    const w = Math.min(1 - x, r.width / box.width);
+    const h = Math.min(1 - y, r.height / box.height);
+    if (w > 0 && h > 0 && x < 1 && y < 1) rects.push({ x, y, w, h });
+    if (rects.length >= NOTE_LIMITS.rects) break;
+  }
+  if (rects.length === 0) return null;
+  return { page: Number(pageEl.dataset.page), rects, quote: sel.toString().replace(/\s+/g, ' ').trim().slice(0, NOTE_LIMITS.text) };
+}
+
 export default function PdfViewer({ doc, token, onBack }: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
@@ -37,17 +68,33 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   const [zoom, setZoom] = useState(1);
   const [width, setWidth] = useState(0);
   const [page, setPage] = useState(1);
+  /** What the reader is typing in the page box (null: the box shows the current page). */
+  const [pageDraft, setPageDraft] = useState<string | null>(null);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [showThumbs, setShowThumbs] = useState(false);
+  const [showNotes, setShowNotes] = useState(false);
+  const [composeRequest, setComposeRequest] = useState(0);
+  /** Drawing a highlight by dragging over a page. */
+  const [marking, setMarking] = useState(false);
+  const [markMessage, setMarkMessage] = useState<string | null>(null);
   /** The searched text (folded), highlighted on the pages. */
   const [query, setQuery] = useState('');
   /** Page whose first hit should be brought into view; n changes on every request. */
   const [hitTarget, setHitTarget] = useState<{ page: number; n: number }>({ page: 0, n: 0 });
-  const showHit = (folded: string, p: number) => {
-    setQuery(folded);
-    setHitTarget((h) => ({ page: p, n: h.n + 1 }));
-    goTo(p);
-  };
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRefs = useRef<(HTMLDivElement | null)[]>([]);
+  const notes = useDocumentNotes(doc.id, lang);
+
+  const narrow = () => window.innerWidth < NARROW;
+  const toggleThumbs = () => {
+    setShowThumbs((v) => !v);
+    if (narrow()) setShowNotes(false);
+  };
+  const openNotes = (compose: boolean) => {
+    setShowNotes(true);
+    if (narrow()) setShowThumbs(false);
+    if (compose) setComposeRequest((n) => n + 1);
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -99,7 +146,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
     return () => ro.disconnect();
   }, []);
 
-  // Which page is in view: the one whose top is nearest above the middle of the reading area.
+  // Which page is in view: the one whose top is nearest above the upper third of the reading area.
   const onScroll = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -111,59 +158,159 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
     setPage(current);
   }, []);
 
-  const goTo = (n: number) => {
+  const goTo = useCallback((n: number) => {
     const target = pageRefs.current[n - 1];
     if (target && scrollRef.current) {
       scrollRef.current.scrollTo({ top: target.offsetTop - 8 });
       setPage(n);
     }
+  }, []);
+
+  const showHit = (folded: string, p: number) => {
+    setQuery(folded);
+    setHitTarget((h) => ({ page: p, n: h.n + 1 }));
+    goTo(p);
   };
 
   const zoomIndex = ZOOMS.indexOf(zoom);
-  const pageWidth = Math.max(200, Math.min(width - 24, 1400)) * zoom;
+  // "Vừa khổ": the page fills the reading area's width, with the padding on both sides.
+  const pageWidth = Math.max(160, Math.min(width - 16, 1400)) * zoom;
   const total = pdf?.numPages ?? 0;
 
+  const jump = (e: React.FormEvent) => {
+    e.preventDefault();
+    const raw = (pageDraft ?? String(page)).trim();
+    const n = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > total) {
+      setPageError(t('documents.pageInvalid', { value: raw, total }));
+      return;
+    }
+    setPageError(null);
+    setPageDraft(null);
+    goTo(n);
+  };
+
+  const byPage = useMemo(() => {
+    const map = new Map<number, DocumentNote[]>();
+    for (const n of notes.notes) map.set(n.page, [...(map.get(n.page) ?? []), n]);
+    return map;
+  }, [notes.notes]);
+  const markedPages = useMemo(() => new Set(byPage.keys()), [byPage]);
+
+  const addHighlight = async (target: number, rects: NoteRect[], quote: string) => {
+    const problem = await notes.add({ page: target, kind: 'highlight', text: '', quote, rects });
+    setMarkMessage(problem ?? t('documents.markSaved', { page: target }));
+  };
+
+  // "Đánh dấu": the selected text becomes a highlight at once; with no selection, dragging over a page draws one.
+  const onMark = () => {
+    const selected = selectionOnPage(scrollRef.current);
+    if (selected) {
+      window.getSelection()?.removeAllRanges();
+      setMarking(false);
+      void addHighlight(selected.page, selected.rects, selected.quote);
+      return;
+    }
+    setMarking((m) => !m);
+    setMarkMessage(null);
+  };
+
+  const pageLabel = total > 0 ? t('documents.page', { page, total }) : '';
+
   return (
-    <div className="pdf-viewer" data-testid="pdf-viewer">
+    <div className="pdf-viewer" data-testid="pdf-viewer" onKeyDown={(e) => {
+      if (e.key === 'Escape' && marking) setMarking(false);
+    }}>
       <div className="pdf-toolbar">
-        <button type="button" className="btn" onClick={onBack}>
-          <span aria-hidden="true">←</span> {t('documents.back')}
-        </button>
-        <h1 className="pdf-title">
-          {doc.confidential && <span className="tag tag-danger">{t('documents.confidential')}</span>} {doc.title}
-        </h1>
+        <div className="pdf-toolbar-top">
+          <button type="button" className="btn pdf-back" onClick={onBack}>
+            <span aria-hidden="true">←</span> <span className="pdf-back-text">{t('documents.back')}</span>
+          </button>
+          <h1 className="pdf-title">
+            {doc.confidential && <span className="tag tag-danger">{t('documents.confidential')}</span>} {doc.title}
+          </h1>
+        </div>
         <div className="pdf-controls">
+          <form className="pdf-pager" role="group" aria-label={t('documents.pager')} onSubmit={jump} noValidate>
+            <button type="button" className="btn pdf-nav" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+              <span aria-hidden="true">‹</span> <span className="pdf-nav-text">{t('documents.prevPage')}</span>
+            </button>
+            <label className="pdf-page-field">
+              <span className="visually-hidden">{t('documents.pageNumber', { total })}</span>
+              <input type="text" inputMode="numeric" enterKeyHint="go" autoComplete="off" size={3} disabled={total === 0}
+                value={pageDraft ?? String(page)} aria-invalid={pageError ? true : undefined}
+                onFocus={(e) => e.currentTarget.select()}
+                onChange={(e) => { setPageDraft(e.target.value); setPageError(null); }}
+                onBlur={() => { if (!pageError) setPageDraft(null); }} />
+              <span className="pdf-page-total" aria-hidden="true">/{total || '…'}</span>
+            </label>
+            <span className="visually-hidden" data-testid="pdf-page" aria-live="polite">{pageLabel}</span>
+            <button type="button" className="btn pdf-nav" disabled={page >= total} onClick={() => goTo(page + 1)}>
+              <span className="pdf-nav-text">{t('documents.nextPage')}</span> <span aria-hidden="true">›</span>
+            </button>
+          </form>
           <div className="btn-group" role="group" aria-label={t('documents.zoomLevel')}>
             <button type="button" className="btn btn-icon" aria-label={t('documents.zoomOut')} disabled={zoomIndex <= 0} onClick={() => setZoom(ZOOMS[zoomIndex - 1] ?? zoom)}>−</button>
-            <button type="button" className="btn" onClick={() => setZoom(1)} aria-label={t('documents.fitWidth')}>
+            <button type="button" className="btn pdf-fit" onClick={() => setZoom(1)} aria-label={t('documents.fitWidth')}>
               {zoom === 1 ? t('documents.fitWidth') : `${Math.round(zoom * 100)}%`}
             </button>
             <button type="button" className="btn btn-icon" aria-label={t('documents.zoomIn')} disabled={zoomIndex >= ZOOMS.length - 1} onClick={() => setZoom(ZOOMS[zoomIndex + 1] ?? zoom)}>+</button>
           </div>
-          <div className="btn-group">
-            <button type="button" className="btn btn-icon" aria-label={t('documents.prevPage')} disabled={page <= 1} onClick={() => goTo(page - 1)}>‹</button>
-            <span className="pdf-page-no" aria-live="polite" data-testid="pdf-page">{total > 0 ? t('documents.page', { page, total }) : ''}</span>
-            <button type="button" className="btn btn-icon" aria-label={t('documents.nextPage')} disabled={page >= total} onClick={() => goTo(page + 1)}>›</button>
+          <div className="btn-group pdf-tools">
+            <button type="button" className="btn" aria-pressed={showThumbs} aria-controls="pdf-thumbs" onClick={toggleThumbs}>{t('documents.thumbnails')}</button>
+            <button type="button" className="btn" aria-pressed={showNotes} onClick={() => (showNotes ? setShowNotes(false) : openNotes(false))}>
+              {t('documents.notes')}{notes.notes.length > 0 ? ` (${notes.notes.length})` : ''}
+            </button>
+            <button type="button" className="btn" onClick={() => openNotes(true)} disabled={total === 0}>{t('documents.addNote')}</button>
+            <button type="button" className="btn" aria-pressed={marking} disabled={total === 0}
+              // Keep a text selection alive while the button is pressed.
+              onPointerDown={(e) => e.preventDefault()} onClick={onMark}>
+              {t('documents.mark')}
+            </button>
           </div>
         </div>
+        {pageError && <p className="pdf-error pdf-page-error" role="alert">{pageError}</p>}
+        {(marking || markMessage) && (
+          <p className="pdf-mark-hint" role="status">
+            {marking ? t('documents.markHint') : markMessage}
+          </p>
+        )}
         {pdf && <SearchBox pdf={pdf} onHit={showHit} onQuery={setQuery} />}
       </div>
       {doc.confidential && <p className="pdf-confidential">{t('documents.confidentialLong')}</p>}
-      <div className="pdf-scroll" ref={scrollRef} onScroll={onScroll}>
-        {error ? (
-          <div className="pdf-message" role="alert">
-            <p>{t('documents.loadFailed', { message: error })}</p>
-            <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>{t('documents.retry')}</button>
+      <div className="pdf-body">
+        {pdf && showThumbs && (
+          <div id="pdf-thumbs" className="pdf-side pdf-side-thumbs">
+            <PdfThumbnails pdf={pdf} sizes={sizes} current={page} marked={markedPages} onGo={(n) => { goTo(n); if (narrow()) setShowThumbs(false); }} />
           </div>
-        ) : !pdf ? (
-          <p className="pdf-message" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('documents.loading')}
-          </p>
-        ) : (
-          sizes.map((size, i) => (
-            <PdfPage key={i} pdf={pdf} number={i + 1} size={size} cssWidth={pageWidth} root={scrollRef} query={query} hitRequest={hitTarget.page === i + 1 ? hitTarget.n : 0}
-              label={t('documents.pageLabel', { page: i + 1 })} refCb={(el) => { pageRefs.current[i] = el; }} />
-          ))
+        )}
+        <div className={`pdf-scroll${marking ? ' is-marking' : ''}`} ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={t('documents.reader')}>
+          {error ? (
+            <div className="pdf-message" role="alert">
+              <p>{t('documents.loadFailed', { message: error })}</p>
+              <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>{t('documents.retry')}</button>
+            </div>
+          ) : !pdf ? (
+            <p className="pdf-message" role="status">
+              <span className="spinner" aria-hidden="true" /> {t('documents.loading')}
+            </p>
+          ) : (
+            sizes.map((size, i) => (
+              <PdfPage key={i} pdf={pdf} number={i + 1} size={size} cssWidth={pageWidth} root={scrollRef} query={query} hitRequest={hitTarget.page === i + 1 ? hitTarget.n : 0}
+                label={t('documents.pageLabel', { page: i + 1 })} refCb={(el) => { pageRefs.current[i] = el; }}
+                notes={byPage.get(i + 1)} marking={marking}
+                onDrawn={(rect) => { setMarking(false); void addHighlight(i + 1, [rect], ''); }}
+                onNotes={() => { setPage(i + 1); openNotes(false); }}
+                notesLabel={(count) => t('documents.pageNotes', { page: i + 1, count })} />
+            ))
+          )}
+        </div>
+        {showNotes && (
+          <div className="pdf-side pdf-side-notes">
+            <PdfNotesPanel notes={notes.notes} loadError={notes.loadError} page={page} composeRequest={composeRequest}
+              onAdd={notes.add} onUpdate={notes.update} onRemove={notes.remove}
+              onGo={(n) => { goTo(n); if (narrow()) setShowNotes(false); }} onClose={() => setShowNotes(false)} />
+          </div>
         )}
       </div>
     </div>
@@ -181,15 +328,21 @@ interface PageProps {
   label: string;
   root: React.RefObject<HTMLDivElement | null>;
   refCb: (el: HTMLDivElement | null) => void;
+  notes: DocumentNote[] | undefined;
+  marking: boolean;
+  onDrawn: (rect: NoteRect) => void;
+  onNotes: () => void;
+  notesLabel: (count: number) => string;
 }
 
 /** One page: a placeholder of the right size, rendered to a canvas when it comes near the screen. */
-function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRequest }: PageProps) {
+function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRequest, notes, marking, onDrawn, onNotes, notesLabel }: PageProps) {
   const holder = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [textDivs, setTextDivs] = useState<HTMLElement[]>([]);
   const [near, setNear] = useState(number <= 2);
+  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const cssHeight = (cssWidth * size.height) / size.width;
 
   useEffect(() => {
@@ -254,6 +407,13 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
     if (hitRequest > 0 && first) first.scrollIntoView?.({ block: 'center' });
   }, [textDivs, query, hitRequest]);
 
+  const at = (e: React.PointerEvent) => {
+    const box = holder.current!.getBoundingClientRect();
+    return { x: Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)), y: Math.min(1, Math.max(0, (e.clientY - box.top) / box.height)) };
+  };
+  const highlights = notes?.filter((n) => n.kind === 'highlight') ?? [];
+  const noteCount = notes?.length ?? 0;
+
   return (
     <div
       className="pdf-page"
@@ -265,7 +425,45 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
       data-page={number}
     >
       <canvas ref={canvasRef} role="img" aria-label={label} style={{ width: cssWidth, height: cssHeight }} />
+      <div className="pdf-marks" aria-hidden="true">
+        {highlights.flatMap((n) =>
+          n.rects.map((r, k) => (
+            <span key={`${n.id}-${k}`} className="pdf-mark" data-note={n.id}
+              style={{ left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%` }} />
+          )),
+        )}
+      </div>
       <div ref={textRef} className="pdf-text" />
+      {marking && (
+        <div className="pdf-draw" data-testid={`pdf-draw-${number}`}
+          onPointerDown={(e) => {
+            e.currentTarget.setPointerCapture(e.pointerId);
+            const p = at(e);
+            setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
+          }}
+          onPointerMove={(e) => {
+            if (!drag) return;
+            const p = at(e);
+            setDrag({ ...drag, x1: p.x, y1: p.y });
+          }}
+          onPointerUp={() => {
+            if (!drag) return;
+            const rect = { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), w: Math.abs(drag.x1 - drag.x0), h: Math.abs(drag.y1 - drag.y0) };
+            setDrag(null);
+            if (rect.w > 0.01 && rect.h > 0.005) onDrawn(rect);
+          }}
+          onPointerCancel={() => setDrag(null)}>
+          {drag && (
+            <span className="pdf-mark is-drawing"
+              style={{ left: `${Math.min(drag.x0, drag.x1) * 100}%`, top: `${Math.min(drag.y0, drag.y1) * 100}%`, width: `${Math.abs(drag.x1 - drag.x0) * 100}%`, height: `${Math.abs(drag.y1 - drag.y0) * 100}%` }} />
+          )}
+        </div>
+      )}
+      {noteCount > 0 && (
+        <button type="button" className="pdf-page-notes" onClick={onNotes} aria-label={notesLabel(noteCount)}>
+          <span aria-hidden="true">✎ {noteCount}</span>
+        </button>
+      )}
     </div>
   );
 }
