@@ -19,6 +19,7 @@ await build({
     'portal-main': 'src/portal-main.ts',
     supervisor: 'src/supervisor.ts',
     'integrity-worker': 'src/records/integrity-worker.ts',
+    'image-worker': 'src/portal/editorial/image-worker.ts',
     verify: 'src/cli/verify.ts',
     backup: 'src/cli/backup.ts',
     restore: 'src/cli/restore.ts',

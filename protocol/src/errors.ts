@@ -138,6 +138,12 @@ export const ERRORS = {
     'Chỉ nhận ảnh JPEG, PNG và tệp PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP.',
     'Only JPEG and PNG images and PDF, Word (DOC, DOCX), Excel (XLS, XLSX) and ZIP files are accepted.',
   ],
+  FILE_UNREADABLE: [
+    'Không đọc được tệp này (tệp hỏng, có mật khẩu hoặc không đúng định dạng của nó).',
+    'This file cannot be read (it is damaged, password-protected or not the format it claims).',
+  ],
+  IMAGE_TOO_LARGE: ['Ảnh quá lớn (tối đa 50 triệu điểm ảnh). Hãy thu nhỏ ảnh rồi tải lên lại.', 'The image is too large (at most 50 megapixels). Scale it down and upload it again.'],
+  PHOTO_NOT_IMAGE: ['Ảnh đại biểu phải là ảnh JPEG hoặc PNG.', 'A delegate’s photo must be a JPEG or PNG image.'],
   IMAGE_UNREADABLE: ['Không đọc được ảnh này (tệp hỏng hoặc không đúng định dạng).', 'This image cannot be read (the file is damaged or not the format it claims).'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -209,9 +215,13 @@ export function httpStatusOf(code: ErrorCode): number {
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'PORTAL_FILE_TYPE':
+    case 'PHOTO_NOT_IMAGE':
       return 415;
     case 'IMAGE_UNREADABLE':
+    case 'FILE_UNREADABLE':
       return 422;
+    case 'IMAGE_TOO_LARGE':
+      return 413;
     case 'PROTOCOL_MISMATCH':
       return 426;
     case 'RATE_LIMITED':

@@ -70,6 +70,13 @@ export const PORTAL_FILE_TYPES: Readonly<Record<string, { ext: string; image: bo
   'application/zip': { ext: 'zip', image: false },
 };
 
+/** The largest file the portal accepts (before an image is resized). */
+export const PORTAL_MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** An uploaded image larger than this on its long side is scaled down to it (aspect kept). */
+export const PORTAL_IMAGE_MAX_SIDE = 1600;
+/** Images with more pixels than this are refused before they are decoded (a small file can hold a huge image). */
+export const PORTAL_IMAGE_MAX_PIXELS = 50_000_000;
+
 /** A file attached to an item (tệp đính kèm), with what the reader's list shows about it. */
 export interface ContentAttachment {
   fileId: string;

@@ -89,7 +89,9 @@ export function delegatePage(state: CouncilState, lang: Lang, d: Delegate, profi
   if (profile?.constituency) facts.push([t.constituency, profile.constituency]);
   if (profile?.committees.length) facts.push([t.committees, profile.committees.join('; ')]);
   const body = html`<p class="meta"><a href="${href(lang, '/dai-bieu')}">${t.back}</a></p>
-<div class="person"><div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
+<div class="person">${profile?.photoFileId
+  ? html`<img class="photo portrait" src="/tep/${profile.photoFileId}" alt="${t.photo}: ${d.fullName}" width="120" height="160">`
+  : html`<div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>`}
 <div><h1>${d.fullName}</h1></div></div>
 <dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
 ${profile?.contact ? html`<h2>${t.contact}</h2><p>${profile.contact}</p>` : ''}

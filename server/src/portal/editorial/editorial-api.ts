@@ -3,7 +3,8 @@
 // so the answer to "may an editor publish?" lives in one place (workflow.ts). Errors carry vi/en messages.
 
 import { DelegateProfileInputSchema, ContentEditSchema, ContentInputSchema, ContentTransitionSchema, SectionInputSchema } from '@hddt/protocol/schemas';
-import express, { type Request, type Response, type Router } from 'express';
+import { PORTAL_MAX_FILE_BYTES } from '@hddt/protocol';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { sendError, staffAuth } from '../../transport/rest-api';
 import type { Services } from '../../transport/services';
@@ -14,6 +15,8 @@ import type { PortalStore } from './store';
 import { checklistDraft, sessionChecklist } from './session-checklist';
 import { buildReview, reviewPdf, reviewXlsx } from './review';
 import { FeedbackStore } from '../feedback';
+import { prepareUpload } from './uploads';
+import { canWrite } from './workflow';
 import type { Db } from '../../storage/database';
 import { z } from 'zod';
 
@@ -47,6 +50,65 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
     }
     return id;
   };
+
+  // Uploads: the file's bytes as the request body (any Content-Type: the type is found from the content), its
+  // name in ?name=. Too large is refused from Content-Length before anything is read, and again while reading.
+  const tooLarge = (res: Response) =>
+    sendError(res, 'PAYLOAD_TOO_LARGE', [{ path: 'file', message: `Mỗi tệp tối đa ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB.`, messageEn: `At most ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB per file.` }]);
+  const rawBody = express.raw({ type: () => true, limit: PORTAL_MAX_FILE_BYTES });
+  const upload = (req: Request, res: Response, next: NextFunction) => {
+    if (!canWrite(req.staff!.role)) return sendError(res, 'FORBIDDEN');
+    if (Number(req.headers['content-length'] ?? '0') > PORTAL_MAX_FILE_BYTES) return tooLarge(res);
+    rawBody(req, res, (error?: unknown) => {
+      if (!error) return next();
+      if ((error as { type?: string }).type === 'entity.too.large') return tooLarge(res);
+      sendError(res, 'BAD_REQUEST');
+    });
+  };
+  const uploaded = async (req: Request, res: Response, imageOnly: boolean) => {
+    const body = req.body as unknown;
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      sendError(res, 'BAD_REQUEST', [{ path: 'file', message: 'Chưa chọn tệp hoặc tệp rỗng.', messageEn: 'No file chosen, or the file is empty.' }]);
+      return null;
+    }
+    const name = typeof req.query.name === 'string' ? req.query.name.slice(0, 300) : '';
+    const prepared = await prepareUpload(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), name, { username: req.staff!.username, at: new Date(services.nowMs()).toISOString() }, { imageOnly });
+    if (!prepared.ok) {
+      sendError(res, prepared.code);
+      return null;
+    }
+    if (!(await store.saveFile(prepared.value.meta, prepared.value.bytes))) {
+      sendError(res, 'CONFLICT');
+      return null;
+    }
+    return prepared.value.meta;
+  };
+  router.post('/portal/files', staff, upload, async (req, res) => {
+    const meta = await uploaded(req, res, false);
+    if (meta) res.status(201).json(meta);
+  });
+  router.get('/portal/files/:id', staff, async (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    const meta = await store.fileMeta(id);
+    if (!meta) return sendError(res, 'FILE_NOT_FOUND');
+    res.json(meta);
+  });
+  // A delegate's photo: an image only, kept by the head of the board like the rest of the profile.
+  router.post('/portal/delegates/:id/photo', staff, upload, async (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    if (req.staff!.role !== 'board-head') return sendError(res, 'FORBIDDEN');
+    if (!services.engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
+    const meta = await uploaded(req, res, true);
+    if (meta) reply(res, await editorial.setDelegatePhoto(editorOf(req), id, meta), 201);
+  });
+  router.delete('/portal/delegates/:id/photo', staff, async (req, res) => {
+    const id = idParam(req, res);
+    if (!id) return;
+    if (!services.engine.state.delegates[id]) return sendError(res, 'DELEGATE_NOT_FOUND');
+    reply(res, await editorial.setDelegatePhoto(editorOf(req), id, null));
+  });
 
   router.get('/portal/sections', staff, async (_req, res) => {
     res.json(await store.sections());

@@ -186,6 +186,26 @@ export class Editorial {
     return { ok: true, value: profile };
   }
 
+  /** Sets (or with null removes) a delegate's photo: a portal file kept by saveFile, an image. */
+  async setDelegatePhoto(editor: Editor, delegateId: string, photo: { id: string; sha256: string } | null): Promise<EditorialResult<DelegateProfile>> {
+    if (editor.role !== 'board-head') return { ok: false, code: 'FORBIDDEN' };
+    const before = await this.deps.store.delegateProfile(delegateId);
+    const profile: DelegateProfile = {
+      delegateId,
+      constituency: before?.constituency ?? '',
+      committees: before?.committees ?? [],
+      contact: before?.contact ?? '',
+      photoFileId: photo?.id ?? null,
+      updatedAt: this.now(),
+      updatedBy: editor.username,
+    };
+    await this.deps.store.saveDelegateProfile(profile);
+    const text = JSON.stringify([profile.constituency, profile.committees, profile.contact, photo?.sha256 ?? null]);
+    const logged = await this.deps.record([{ type: 'portal.delegate-profile-saved', delegateId, sha256: sha256(text) }], actorOf(editor));
+    if (!logged.ok) return { ok: false, code: logged.code };
+    return { ok: true, value: profile };
+  }
+
   async addSection(editor: Editor, section: { key: string; kind: ContentInput['kind']; titleVi: string; titleEn: string }): Promise<EditorialResult<true>> {
     if (editor.role !== 'board-head') return { ok: false, code: 'FORBIDDEN' };
     if (!(await this.deps.store.addSection(section))) return { ok: false, code: 'SECTION_EXISTS' };

@@ -1,12 +1,15 @@
 // The public file route /tep/:id over real HTTP against a real store, run for each PortalStore implementation
 // (SQLite in sqlite-store.test.ts, PostgreSQL in pg-store.test.ts): a file is served only while a public item
 // uses it, with its stored type, nosniff, a download name for non-images and caching headers; 404 otherwise.
+// An upload's output (a resized image) goes through the store and comes back byte for byte.
 
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { emptyState } from '../../domain/evolve';
+import { Jimp } from 'jimp';
 import { createReaderRoutes } from './reader-routes';
+import { prepareUpload } from './uploads';
 import { sampleFile, sampleItem, type StoreFactory } from './store-contract';
 
 const T0 = '2026-07-01T08:00:00.000Z';
@@ -61,6 +64,35 @@ export function fileRouteContract(name: string, factory: StoreFactory): void {
         await store.commit({ item: { ...pub, state: 'withdrawn' }, expect: { version: 1, state: 'published' } });
         expect((await fetch(`${base}/tep/att`)).status).toBe(404);
         expect((await fetch(`${base}/tep/img`)).status).toBe(404);
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+        await dispose();
+      }
+    });
+
+    it('keeps an uploaded image as resized, byte for byte, and serves it once a published item shows it', async () => {
+      const { store, dispose } = await factory();
+      const app = express();
+      app.use(createReaderRoutes({ state: () => emptyState(), nowMs: () => Date.parse('2026-07-15T00:00:00.000Z') }, store));
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const png = await new Jimp({ width: 1800, height: 900, color: 0x1f5fd6ff }).getBuffer('image/png');
+        const prepared = await prepareUpload(png, 'Hội trường.png', { username: 'bientap', at: T0 });
+        if (!prepared.ok) throw new Error(prepared.code);
+        const { meta, bytes } = prepared.value;
+        expect(meta).toMatchObject({ contentType: 'image/png', width: 1600, height: 800, size: bytes.byteLength, name: 'Hội trường.png' });
+        expect(await store.saveFile(meta, bytes)).toBe(true);
+        expect(await store.fileMeta(meta.id)).toEqual(meta);
+        expect((await fetch(`${base}/tep/${meta.id}`)).status).toBe(404);
+        await store.commit({ item: sampleItem({ id: 'anh', state: 'published', publishAt: T0, bodyHtml: `<p><img src="/tep/${meta.id}" alt="Hội trường"></p>` }), expect: null });
+        const res = await fetch(`${base}/tep/${meta.id}`);
+        expect(res.status).toBe(200);
+        const served = new Uint8Array(await res.arrayBuffer());
+        expect(served).toEqual(bytes);
+        const decoded = await Jimp.read(Buffer.from(served));
+        expect([decoded.width, decoded.height]).toEqual([1600, 800]);
       } finally {
         await new Promise((resolve) => server.close(resolve));
         await dispose();

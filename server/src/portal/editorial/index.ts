@@ -4,6 +4,7 @@
 import type { Router } from 'express';
 import type { Db } from '../../storage/database';
 import type { Services } from '../../transport/services';
+import { parseCookies, staffFromCookie } from '../../transport/staff-auth';
 import { createEditorialApi } from './editorial-api';
 import { Editorial } from './editorial';
 import { createReaderRoutes } from './reader-routes';
@@ -24,5 +25,8 @@ export function createEditorialPortal(services: Services, db: Db, store: PortalS
     nowMs: () => services.nowMs(),
     newId: () => services.newId(),
   });
-  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store) };
+  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store, (req) => {
+      const role = staffFromCookie(services, parseCookies(req.headers.cookie))?.role;
+      return role === 'editor' || role === 'board-head';
+    }) };
 }

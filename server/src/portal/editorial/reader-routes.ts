@@ -32,7 +32,12 @@ export interface PortalView {
   nowMs(): number;
 }
 
-export function createReaderRoutes(view: PortalView, store: PortalStore): Router {
+/**
+ * `preview` says whether a request comes from the editorial board (the hall server checks its staff cookie):
+ * the editor's screen shows a draft's images at the same /tep/<id> address readers will use, so the board
+ * sees a file that readers cannot, never cached. The portal service has no staff and passes none.
+ */
+export function createReaderRoutes(view: PortalView, store: PortalStore, preview?: (req: Request) => boolean): Router {
   const router = express.Router();
   const state = (): CouncilState => view.state();
   const now = () => new Date(view.nowMs()).toISOString();
@@ -94,14 +99,15 @@ export function createReaderRoutes(view: PortalView, store: PortalStore): Router
   // cache lifetime, so a withdrawal takes effect within minutes; the sha256 is the ETag.
   router.get('/tep/:id', async (req, res) => {
     const id = String(req.params.id);
-    const file = ID.test(id) && (await store.fileIsPublic(now(), id)) ? await store.file(id) : null;
+    const open = ID.test(id) && (await store.fileIsPublic(now(), id));
+    const file = ID.test(id) && (open || preview?.(req)) ? await store.file(id) : null;
     if (!file) return notFound(res, 'vi', `/tep/${id}`);
     const { meta, bytes } = file;
     const etag = `"${meta.sha256}"`;
     res.setHeader('Content-Type', meta.contentType);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Cache-Control', open ? 'public, max-age=300' : 'private, no-store');
     res.setHeader('ETag', etag);
     if (!FILE_INLINE.has(meta.contentType)) res.setHeader('Content-Disposition', contentDisposition(meta.name));
     if (req.get('if-none-match') === etag) return res.status(304).end();
