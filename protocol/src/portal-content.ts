@@ -209,3 +209,34 @@ export const EDITORIAL_API = {
   file: (id: string) => `/api/portal/files/${id}`,
   review: (from: string, to: string, format: 'json' | 'pdf' | 'xlsx') => `/api/portal/review.${format}?from=${from}&to=${to}`,
 } as const;
+
+/** What readers and editors call a file of this type: "PDF", "Word (DOCX)", "Excel (XLSX)", "JPEG"… */
+export function fileKindLabel(contentType: string): string {
+  switch (contentType) {
+    case 'application/pdf':
+      return 'PDF';
+    case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+      return 'Word (DOCX)';
+    case 'application/msword':
+      return 'Word (DOC)';
+    case 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+      return 'Excel (XLSX)';
+    case 'application/vnd.ms-excel':
+      return 'Excel (XLS)';
+    case 'image/jpeg':
+      return 'JPEG';
+    case 'image/png':
+      return 'PNG';
+    case 'application/zip':
+      return 'ZIP';
+    default:
+      return contentType;
+  }
+}
+
+/** A file's size for people: "820 KB", "1,2 MB" (a comma in Vietnamese, a point in English). */
+export function formatFileSize(bytes: number, lang: 'vi' | 'en'): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const text = (bytes / 1024 / 1024).toFixed(1);
+  return `${lang === 'vi' ? text.replace('.', ',') : text} MB`;
+}

@@ -81,6 +81,7 @@ textarea{min-height:160px;resize:vertical}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:0 16px}
 blockquote{margin:0 0 8px;padding:0 0 0 12px;border-left:3px solid var(--border)}
+.files{list-style:none;padding:0;margin:0}.files li{padding:10px 0;border-bottom:1px solid var(--border)}.files li a{font-weight:600}.files .meta{white-space:nowrap}
 .prose{overflow-wrap:anywhere}.prose img{max-width:100%;height:auto}.prose table{border-collapse:collapse;display:block;overflow-x:auto}.prose th,.prose td{border:1px solid var(--border);padding:6px 8px}
 footer.site{border-top:1px solid var(--border);padding:16px 0 32px;color:var(--muted);font-size:.9375rem}
 @media (max-width:640px){h1{font-size:1.375rem}.two{grid-template-columns:1fr}nav.main a{padding:10px 8px}dl.facts{grid-template-columns:1fr}dl.facts dd{margin:0 0 6px}}

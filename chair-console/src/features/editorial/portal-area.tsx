@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { API, CONTENT_STATES, EDITORIAL_API, sessionTitle } from '@hddt/protocol';
-import type { ContentAction, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DiffLine, PortalSection, Session, SessionChecklist } from '@hddt/protocol';
+import type { ContentAction, ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DiffLine, PortalSection, Session, SessionChecklist } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -12,6 +12,9 @@ import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
 import { useHallTime } from '../shared/use-hall-time';
+import { Attachments } from './attachments';
+import { parseDateVi, showDateVi } from './date-vi';
+import { DelegateProfiles } from './delegate-profiles';
 import { RichText } from './rich-text';
 import './editorial.css';
 
@@ -23,28 +26,39 @@ interface Draft {
   section: string;
   title: string;
   summary: string;
+  titleEn: string;
+  summaryEn: string;
   bodyHtml: string;
   documentNumber: string;
+  issuingBody: string;
+  /** dd/mm/yyyy as typed; turned into YYYY-MM-DD on save. */
   issuedOn: string;
+  effectiveOn: string;
+  attachments: ContentAttachment[];
   confidential: boolean;
 }
 
-const emptyDraft = (): Draft => ({ kind: 'article', section: 'tin-tuc', title: '', summary: '', bodyHtml: '', documentNumber: '', issuedOn: '', confidential: false });
+const emptyDraft = (): Draft => ({ kind: 'article', section: 'tin-tuc', title: '', summary: '', titleEn: '', summaryEn: '', bodyHtml: '', documentNumber: '', issuingBody: '', issuedOn: '', effectiveOn: '', attachments: [], confidential: false });
 const draftOf = (i: ContentItem): Draft => ({
   kind: i.kind,
   section: i.section,
   title: i.title,
   summary: i.summary,
+  titleEn: i.titleEn ?? '',
+  summaryEn: i.summaryEn ?? '',
   bodyHtml: i.bodyHtml,
   documentNumber: i.documentNumber ?? '',
-  issuedOn: i.issuedOn ?? '',
+  issuingBody: i.issuingBody ?? '',
+  issuedOn: showDateVi(i.issuedOn),
+  effectiveOn: showDateVi(i.effectiveOn),
+  attachments: i.attachments,
   confidential: i.confidential,
 });
 
 export function PortalArea() {
   const { t, lang } = useT();
   const role = useStore((s) => s.identity?.role);
-  const [view, setView] = useState<'items' | 'checklist'>('items');
+  const [view, setView] = useState<'items' | 'checklist' | 'delegates'>('items');
   const [sections, setSections] = useState<PortalSection[]>([]);
   const [filter, setFilter] = useState<ContentState | ''>('');
   const [items, setItems] = useState<ContentItem[] | null>(null);
@@ -77,9 +91,12 @@ export function PortalArea() {
       <nav className="side-tabs" aria-label={t('nav.portal')}>
         <button type="button" className={view === 'items' ? 'side-tab active' : 'side-tab'} aria-current={view === 'items' ? 'page' : undefined} onClick={() => { setView('items'); setOpenId(null); void load(); }}>{t('ed.list')}</button>
         <button type="button" className={view === 'checklist' ? 'side-tab active' : 'side-tab'} aria-current={view === 'checklist' ? 'page' : undefined} onClick={() => setView('checklist')}>{t('ed.checklist')}</button>
+        <button type="button" className={view === 'delegates' ? 'side-tab active' : 'side-tab'} aria-current={view === 'delegates' ? 'page' : undefined} onClick={() => setView('delegates')}>{t('ed.delegates')}</button>
       </nav>
       <main className="prepare-main">
-        {view === 'checklist' ? (
+        {view === 'delegates' ? (
+          <DelegateProfiles role={role} />
+        ) : view === 'checklist' ? (
           <Checklist onOpen={(id) => { setView('items'); setOpenId(id); void load(); }} />
         ) : openId ? (
           <ItemEditor key={openId} id={openId} sections={sections} role={role} onClose={() => { setOpenId(null); void load(); }} onCreated={(id) => { setOpenId(id); void load(); }} />
@@ -145,6 +162,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
   const [comment, setComment] = useState('');
   const [publishAt, setPublishAt] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [dateErrors, setDateErrors] = useState<{ issuedOn?: string; effectiveOn?: string }>({});
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -179,13 +197,18 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     }
   }
 
-  const payload = () => ({
+  const payloadOf = (issuedOn: string | null, effectiveOn: string | null) => ({
     section: d.section,
     title: d.title,
     summary: d.summary,
+    titleEn: d.titleEn,
+    summaryEn: d.summaryEn,
     bodyHtml: d.bodyHtml,
-    documentNumber: d.kind === 'document' && d.documentNumber ? d.documentNumber : null,
-    issuedOn: d.kind === 'document' && d.issuedOn ? d.issuedOn : null,
+    documentNumber: d.kind === 'document' && d.documentNumber.trim() ? d.documentNumber.trim() : null,
+    issuingBody: d.kind === 'document' ? d.issuingBody : '',
+    issuedOn: d.kind === 'document' ? issuedOn : null,
+    effectiveOn: d.kind === 'document' ? effectiveOn : null,
+    attachments: d.attachments.map((a) => ({ fileId: a.fileId, title: a.title.trim() || a.name })),
     confidential: d.kind === 'document' ? d.confidential : false,
     links: item?.links ?? [],
     sessionId: item?.sessionId ?? null,
@@ -193,6 +216,15 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
 
   function save(e: FormEvent) {
     e.preventDefault();
+    const issuedOn = d.kind === 'document' ? parseDateVi(d.issuedOn) : null;
+    const effectiveOn = d.kind === 'document' ? parseDateVi(d.effectiveOn) : null;
+    const errs: { issuedOn?: string; effectiveOn?: string } = {};
+    if (issuedOn === 'invalid') errs.issuedOn = t('ed.dateInvalid');
+    if (effectiveOn === 'invalid') errs.effectiveOn = t('ed.dateInvalid');
+    else if (effectiveOn && issuedOn && issuedOn !== 'invalid' && effectiveOn < issuedOn) errs.effectiveOn = t('ed.effectiveBefore');
+    setDateErrors(errs);
+    if (errs.issuedOn || errs.effectiveOn || issuedOn === 'invalid' || effectiveOn === 'invalid') return;
+    const payload = () => payloadOf(issuedOn, effectiveOn);
     void run(async () => {
       if (id === 'new') {
         const created = await api.post<ContentItem>(EDITORIAL_API.items, { kind: d.kind, ...payload() });
@@ -270,28 +302,52 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
           {(a) => <textarea {...a} rows={2} value={d.summary} readOnly={!editable} maxLength={1000} onChange={(e) => setD({ ...d, summary: e.target.value })} />}
         </Field>
         {d.kind === 'document' ? (
-          <div className="form-row">
-            <Field label={t('ed.number')}>
-              {(a) => <input {...a} value={d.documentNumber} readOnly={!editable} maxLength={80} onChange={(e) => setD({ ...d, documentNumber: e.target.value })} />}
-            </Field>
-            <Field label={t('ed.issuedOn')}>
-              {(a) => <input {...a} type="date" value={d.issuedOn} readOnly={!editable} onChange={(e) => setD({ ...d, issuedOn: e.target.value })} />}
-            </Field>
+          <fieldset className="ed-docfields">
+            <legend>{t('ed.kind.document')}</legend>
+            <div className="form-row">
+              <Field label={t('ed.number')}>
+                {(a) => <input {...a} value={d.documentNumber} readOnly={!editable} maxLength={80} placeholder="12/NQ-HĐND" onChange={(e) => setD({ ...d, documentNumber: e.target.value })} />}
+              </Field>
+              <Field label={t('ed.issuingBody')}>
+                {(a) => <input {...a} value={d.issuingBody} readOnly={!editable} maxLength={200} onChange={(e) => setD({ ...d, issuingBody: e.target.value })} />}
+              </Field>
+            </div>
+            <div className="form-row">
+              <Field label={t('ed.issuedOn')} hint={t('ed.dateHint')} error={dateErrors.issuedOn}>
+                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.issuedOn} readOnly={!editable} maxLength={10} onChange={(e) => setD({ ...d, issuedOn: e.target.value })} />}
+              </Field>
+              <Field label={t('ed.effectiveOn')} hint={t('ed.dateHint')} error={dateErrors.effectiveOn}>
+                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.effectiveOn} readOnly={!editable} maxLength={10} onChange={(e) => setD({ ...d, effectiveOn: e.target.value })} />}
+              </Field>
+            </div>
             <label className="check">
-              <input type="checkbox" checked={d.confidential} disabled={!editable} onChange={(e) => setD({ ...d, confidential: e.target.checked })} /> {t('ed.confidential')}
+              <input type="checkbox" checked={d.confidential} disabled={!editable} aria-describedby="ed-conf-hint" onChange={(e) => setD({ ...d, confidential: e.target.checked })} /> {t('ed.confidential')}
             </label>
-          </div>
+            <small id="ed-conf-hint" className="field-hint">{t('ed.confidentialHint')}</small>
+          </fieldset>
         ) : null}
+        <details className="ed-en" open={Boolean(d.titleEn || d.summaryEn) || undefined}>
+          <summary>{t('ed.en')}</summary>
+          <Field label={t('ed.titleEn')}>
+            {(a) => <input {...a} lang="en" value={d.titleEn} readOnly={!editable} maxLength={300} onChange={(e) => setD({ ...d, titleEn: e.target.value })} />}
+          </Field>
+          <Field label={t('ed.summaryEn')}>
+            {(a) => <textarea {...a} lang="en" rows={2} value={d.summaryEn} readOnly={!editable} maxLength={1000} onChange={(e) => setD({ ...d, summaryEn: e.target.value })} />}
+          </Field>
+        </details>
         <div className="field">
           <span id={bodyLabel} className="field-label">{t('ed.body')}</span>
           <RichText key={`${id}:${item?.version ?? 0}`} id={`${bodyLabel}-editor`} labelledBy={bodyLabel} value={d.bodyHtml} editable={editable} onChange={(html) => setD((x) => ({ ...x, bodyHtml: html }))} />
         </div>
+        <Attachments value={d.attachments} editable={editable} onChange={(attachments) => setD((x) => ({ ...x, attachments }))} />
         {editable ? <div className="form-row"><button type="submit" className="btn btn-primary" disabled={busy}>{t('ed.save')}</button></div> : null}
       </form>
 
       {item ? (
         <div className="card ed-actions">
-          {isWriter && state === 'draft' ? (
+          {isWriter && state === 'draft' && item.confidential ? (
+            <p className="ed-note secret" role="note"><strong>{t('ed.confidentialBlocked')}</strong></p>
+          ) : isWriter && state === 'draft' ? (
             <button type="button" className="btn btn-primary" disabled={busy} onClick={() => transition('submit', 'ed.submitted')}>{t('ed.submit')}</button>
           ) : null}
           {role === 'editor' && state !== 'published' ? <p className="muted">{t('ed.editorCannotPublish')}</p> : null}

@@ -3,7 +3,7 @@
 // sanitised (sanitize.ts) and inserted as they are; everything else is escaped by the html tag.
 
 import type { ContentItem, PortalSection } from '@hddt/protocol';
-import { formatDateVi } from '@hddt/protocol';
+import { fileKindLabel, formatDateVi, formatFileSize } from '@hddt/protocol';
 import type { CouncilState } from '../../domain/types';
 import { escapeXml, html, raw, type SafeHtml } from '../html';
 import { href, page, type Section } from '../layout';
@@ -34,10 +34,32 @@ function itemMeta(item: ContentItem, lang: Lang): SafeHtml {
   return html`<p class="meta">${parts.join(' · ')}</p>`;
 }
 
+/** The title and summary for this page's language: the English ones on English pages when the board wrote them. */
+function shownText(item: ContentItem, lang: Lang): { title: string; summary: string; titleLang: SafeHtml | string; summaryLang: SafeHtml | string } {
+  const en = lang === 'en';
+  return {
+    title: (en && item.titleEn) || item.title,
+    summary: (en && item.summaryEn) || item.summary,
+    titleLang: en && item.titleEn ? raw(' lang="en"') : contentLang(lang),
+    summaryLang: en && item.summaryEn ? raw(' lang="en"') : contentLang(lang),
+  };
+}
+
 export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3): SafeHtml {
-  const link = html`<a href="${href(lang, itemPath(item))}"${contentLang(lang)}>${item.title}</a>`;
+  const shown = shownText(item, lang);
+  const link = html`<a href="${href(lang, itemPath(item))}"${shown.titleLang}>${shown.title}</a>`;
   return html`<li>${level === 2 ? html`<h2 class="item">${link}</h2>` : html`<h3>${link}</h3>`}
-${itemMeta(item, lang)}${item.summary ? html`<p${contentLang(lang)}>${item.summary}</p>` : ''}</li>`;
+${itemMeta(item, lang)}${shown.summary ? html`<p${shown.summaryLang}>${shown.summary}</p>` : ''}</li>`;
+}
+
+/** Tệp đính kèm: a download link per file with its kind and size, so readers know what they fetch. */
+function attachmentsBlock(item: ContentItem, lang: Lang): SafeHtml {
+  if (item.attachments.length === 0) return html``;
+  const t = READER_TEXTS[lang];
+  return html`<section class="attachments" aria-labelledby="tep-h"><h2 id="tep-h"${lang === 'en' ? raw(' lang="en"') : ''}>${t.attachments}</h2>
+<ul class="files">${item.attachments.map(
+    (a) => html`<li><a href="/tep/${a.fileId}">${a.title}</a> <span class="meta" lang="${lang}">${fileKindLabel(a.contentType)}, ${formatFileSize(a.size, lang)}</span></li>`,
+  )}</ul></section>`;
 }
 
 export function documentsIndexPage(state: CouncilState, lang: Lang, sections: { section: PortalSection; count: number }[]): string {
@@ -60,16 +82,18 @@ ${items.length ? html`<ul class="list">${items.map((i) => contentListItem(i, lan
 
 export function itemPage(state: CouncilState, lang: Lang, section: PortalSection, item: ContentItem): string {
   const t = READER_TEXTS[lang];
+  const shown = shownText(item, lang);
   const body = html`<nav aria-label="${t.section}" class="meta"><a href="${href(lang, sectionPath(section))}">${sectionTitle(section, lang)}</a></nav>
 <article${contentLang(lang)}>
-<h1>${item.title}</h1>
+<h1${shown.titleLang}>${shown.title}</h1>
 ${lang === 'en' ? html`<p class="meta" lang="en">${t.contentLang}</p>` : ''}
 ${itemMeta(item, lang)}
-${item.summary ? html`<p class="lead">${item.summary}</p>` : ''}
+${shown.summary ? html`<p class="lead"${shown.summaryLang}>${shown.summary}</p>` : ''}
 <div class="prose">${raw(item.bodyHtml)}</div>
+${attachmentsBlock(item, lang)}
 ${item.links.length ? html`<h2>${lang === 'en' ? html`<span lang="en">${t.links}</span>` : t.links}</h2><ul>${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a></li>`)}</ul>` : ''}
 </article>`;
-  return shell(state, lang, navOf(section), itemPath(item), item.title, item.summary || item.title, body);
+  return shell(state, lang, navOf(section), itemPath(item), shown.title, shown.summary || shown.title, body);
 }
 
 /** RSS 2.0 of one section, newest first. */
