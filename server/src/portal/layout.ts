@@ -49,6 +49,7 @@ p{margin:0 0 12px}
 .person{display:flex;gap:12px;align-items:center;background:var(--surface);border:1px solid var(--border);border-radius:10px;padding:12px}
 .photo{flex:none;width:56px;height:70px;border-radius:6px;background:var(--navy-soft);color:var(--navy);display:flex;align-items:center;justify-content:center;font-weight:700;font-size:1.125rem}
 img.photo.portrait{width:120px;height:160px;object-fit:cover;background:var(--navy-soft)}
+.person+dl.facts{margin-top:16px}
 .person p{margin:0;font-size:.9375rem;color:var(--muted)}
 .badge{display:inline-block;font-size:.8125rem;font-weight:600;border-radius:999px;padding:2px 10px;background:var(--navy-soft);color:var(--navy)}
 .badge.open{background:var(--yes-soft);color:var(--yes)}

@@ -314,10 +314,10 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
             </div>
             <div className="form-row">
               <Field label={t('ed.issuedOn')} hint={t('ed.dateHint')} error={dateErrors.issuedOn}>
-                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.issuedOn} readOnly={!editable} maxLength={10} onChange={(e) => setD({ ...d, issuedOn: e.target.value })} />}
+                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.issuedOn} readOnly={!editable} maxLength={10} onChange={(e) => { setD({ ...d, issuedOn: e.target.value }); setDateErrors((x) => ({ ...x, issuedOn: undefined })); }} />}
               </Field>
               <Field label={t('ed.effectiveOn')} hint={t('ed.dateHint')} error={dateErrors.effectiveOn}>
-                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.effectiveOn} readOnly={!editable} maxLength={10} onChange={(e) => setD({ ...d, effectiveOn: e.target.value })} />}
+                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.effectiveOn} readOnly={!editable} maxLength={10} onChange={(e) => { setD({ ...d, effectiveOn: e.target.value }); setDateErrors((x) => ({ ...x, effectiveOn: undefined })); }} />}
               </Field>
             </div>
             <label className="check">

@@ -209,10 +209,8 @@ describe('editorial workflow', () => {
     expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'submit' }, editor)).status).toBe(200);
     expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'publish' }, head)).status).toBe(200);
     const page = await get(`/bai/${id}`);
-    expect(page.text).toContain('Cơ quan ban hành: HĐND đặc khu Côn Đảo');
-    expect(page.text).toContain('Ngày ban hành: 01/06/2026');
-    expect(page.text).toContain('Ngày hiệu lực: 01/07/2026');
-    expect((await get(`/en/bai/${id}`)).text).toContain('In force from: 01/07/2026');
+    expect(page.text).toContain('<dl class="facts"><dt>Số ký hiệu</dt><dd>07/2026/NQ-HĐND</dd><dt>Cơ quan ban hành</dt><dd>HĐND đặc khu Côn Đảo</dd><dt>Ngày ban hành</dt><dd>01/06/2026</dd><dt>Ngày hiệu lực</dt><dd>01/07/2026</dd></dl>');
+    expect((await get(`/en/bai/${id}`)).text).toContain('<dt>In force from</dt><dd>01/07/2026</dd>');
   });
 
   it('bad input gets vi/en errors; roles: only the head adds sections; portal staff stay out of the hall', async () => {

@@ -45,6 +45,19 @@ function shownText(item: ContentItem, lang: Lang): { title: string; summary: str
   };
 }
 
+/** A document's facts on its own page, one per line: số ký hiệu, issuing body, dates; then the publication date. */
+function documentFacts(item: ContentItem, lang: Lang): SafeHtml {
+  const t = READER_TEXTS[lang];
+  const facts: [string, string][] = [];
+  if (item.documentNumber) facts.push([t.number, item.documentNumber]);
+  if (item.issuingBody) facts.push([t.issuingBody, item.issuingBody]);
+  if (item.issuedOn) facts.push([t.issuedOn, formatDateVi(item.issuedOn)]);
+  if (item.effectiveOn) facts.push([t.effectiveOn, formatDateVi(item.effectiveOn)]);
+  const published = item.publishAt ? html`<p class="meta">${t.publishedOn}: ${formatDateVi(item.publishAt.slice(0, 10))}</p>` : '';
+  if (facts.length === 0) return html`${published}`;
+  return html`<dl class="facts"${lang === 'en' ? raw(' lang="en"') : ''}>${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${published}`;
+}
+
 export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3): SafeHtml {
   const shown = shownText(item, lang);
   const link = html`<a href="${href(lang, itemPath(item))}"${shown.titleLang}>${shown.title}</a>`;
@@ -87,7 +100,7 @@ export function itemPage(state: CouncilState, lang: Lang, section: PortalSection
 <article${contentLang(lang)}>
 <h1${shown.titleLang}>${shown.title}</h1>
 ${lang === 'en' ? html`<p class="meta" lang="en">${t.contentLang}</p>` : ''}
-${itemMeta(item, lang)}
+${documentFacts(item, lang)}
 ${shown.summary ? html`<p class="lead"${shown.summaryLang}>${shown.summary}</p>` : ''}
 <div class="prose">${raw(item.bodyHtml)}</div>
 ${attachmentsBlock(item, lang)}
