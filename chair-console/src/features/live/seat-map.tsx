@@ -122,6 +122,7 @@ export function SeatMap() {
         <h2 id="seatmap-h">{t('seat.title')}</h2>
         <ul className="seat-legend" aria-hidden="true">
           <li><span className="seat-swatch seat-present" />{t('att.present')}</li>
+          <li><span className="seat-swatch seat-excused" />{t('att.excused')}</li>
           <li><span className="seat-swatch seat-absent" />{t('att.absent')}</li>
           {openRound ? <li><span className="seat-swatch seat-present is-voted" />{t('seat.voted')}</li> : null}
           <li><span className="seat-swatch seat-present is-waiting" />{t('seat.waiting')}</li>
