@@ -1,5 +1,6 @@
 // Turns a zod parse failure (client-side comfort check) or a server 400 (the truth) into one message per
 // field, in the language the console is showing.
+import { RECIPIENTS_FILE_COPY_MESSAGE } from '@hddt/protocol/schemas';
 import type { ApiError } from './api';
 import type { MsgKey } from './i18n';
 
@@ -23,7 +24,16 @@ const CUSTOM_MESSAGES: Record<string, MsgKey> = {
   'confidence rating is always secret': 'err.confidenceSecret',
   'numerator must not exceed denominator': 'err.numeratorTooBig',
   'unknown time zone': 'err.timeZone',
+  [RECIPIENTS_FILE_COPY_MESSAGE]: 'err.recipientsFileCopy',
 };
+
+/** The first error of a list field ("guests.2.name", "minutesRecipients.3"), naming its line: "Dòng 4: …". */
+export function listFieldError(errors: FieldErrors, field: string, lineWord: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === field || k.startsWith(`${field}.`));
+  if (!key) return undefined;
+  const index = /^[^.]+\.(\d+)/.exec(key)?.[1];
+  return index === undefined ? errors[key] : `${lineWord} ${Number(index) + 1}: ${errors[key]}`;
+}
 
 export function pathKey(path: readonly PropertyKey[]): string {
   return path.map((p) => String(p)).join('.');

@@ -1,6 +1,7 @@
 export const PROTOCOL_VERSION = 1;
 
 export * from './model';
+export * from './recipients';
 export * from './errors';
 export * from './format';
 export * from './views';

@@ -67,6 +67,11 @@ export interface CouncilConfig {
   hallWifi: string;
   /** The hall's seat map as the secretariat laid it out (hall.lay-out); absent: the automatic layout. */
   hallLayout?: HallLayout;
+  /**
+   * "Nơi nhận" of the minutes (Nghị định 30/2020/NĐ-CP), one recipient a line without the dash, the last the
+   * file copy ("Lưu: VT, hồ sơ kỳ họp"). Absent: DEFAULT_MINUTES_RECIPIENTS. A session may set its own.
+   */
+  minutesRecipients?: string[];
 }
 
 export interface Delegate {

@@ -194,6 +194,11 @@ export interface SessionRecord {
   };
   /** The date printed under the motto: the day the session closed, otherwise its last planned day. */
   documentDate: string;
+  /**
+   * "Nơi nhận" of the minutes as printed ("- Thường trực Hội đồng nhân dân;" … "- Lưu: VT, hồ sơ kỳ họp.") from the
+   * council's list (as it was when the session closed), otherwise the default. The minutes notes may replace it.
+   */
+  recipients?: string[];
   attendance: AttendanceDay[];
   items: ItemRecord[];
   /** Rounds not tied to an agenda item. */
@@ -210,6 +215,8 @@ export interface MinutesNotes {
   closing: string;
   /** agenda item id → summary of the debate on it. */
   items: Record<string, string>;
+  /** "Nơi nhận" of these minutes, one a line, the last "Lưu: …"; empty: the council's list (SessionRecord.recipients). */
+  recipients: string[];
   updatedAt: string | null;
   updatedBy: string | null;
 }

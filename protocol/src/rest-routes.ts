@@ -29,6 +29,7 @@ import {
   HallLayoutSchema,
   IdSchema,
   MotionInputSchema,
+  OwnRecipientsSchema,
   PasswordResetSchema,
   SessionInputSchema,
   SessionPatchSchema,
@@ -142,6 +143,8 @@ export const MinutesNotesInputSchema = z.strictObject({
   opening: z.string().max(20_000).optional(),
   closing: z.string().max(20_000).optional(),
   items: z.record(z.string().min(1).max(64), z.string().max(50_000)).optional(),
+  /** "Nơi nhận" of these minutes; [] goes back to the council's list. */
+  recipients: OwnRecipientsSchema.optional(),
 });
 
 /** An OpenAPI 3.1 document (served as JSON; its shape is OpenAPI's, not ours). */
@@ -222,7 +225,7 @@ const searchQuery = [{ name: 'q', required: true, doc: 'The words to find (1–2
  */
 export const RECORDS_ROUTES = {
   minutes: route<MinutesResponse>()('get', '/api/sessions/:id/minutes', 'staff', 'A session’s minutes as data: the record read from the log and the secretariat’s notes.'),
-  minutesNotes: route<MinutesNotes>()('put', '/api/sessions/:id/minutes/notes', 'secretariat', 'Save the minutes’ editable text (number, opening, closing, debate per agenda item).', MinutesNotesInputSchema),
+  minutesNotes: route<MinutesNotes>()('put', '/api/sessions/:id/minutes/notes', 'secretariat', 'Save the minutes’ editable text (number, opening, closing, debate per agenda item, their own “Nơi nhận”).', MinutesNotesInputSchema),
   minutesDocx: route<Uint8Array>()('get', '/api/sessions/:id/minutes.docx', 'staff', 'The minutes (Biên bản kỳ họp) as a Word document, laid out per Nghị định 30/2020/NĐ-CP.', undefined, { produces: 'docx' }),
   minutesPdf: route<Uint8Array>()('get', '/api/sessions/:id/minutes.pdf', 'staff', 'The minutes as PDF.', undefined, { produces: 'pdf' }),
   kyYeuDocx: route<Uint8Array>()('get', '/api/sessions/:id/ky-yeu.docx', 'staff', 'The printable Kỷ yếu of a session (cover, agenda, documents, resolutions with results, minutes) as Word.', undefined, { produces: 'docx' }),

@@ -2,6 +2,7 @@
 // accepts it; the server parses, the clients reuse them for form validation.
 
 import { z } from 'zod';
+import { isFileCopyLine } from './recipients';
 
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 200;
@@ -60,6 +61,19 @@ export function isTimeZoneName(tz: string): boolean {
   }
 }
 
+/**
+ * "Nơi nhận" of the minutes: one recipient a line (a leading "-" and a closing ";" or "." are optional: the
+ * documents print them), at most 20 lines, the last the file copy "Lưu: VT, …" as Nghị định 30/2020/NĐ-CP
+ * ends every list.
+ */
+const recipientLines = z.array(z.string().trim().min(1).max(MAX_NAME).regex(/^[^\r\n]*$/)).max(20);
+const endsWithFileCopy = (lines: string[]) => lines.length === 0 || isFileCopyLine(lines[lines.length - 1]!);
+/** The refusal's text, in both languages (the console shows its own translation of it). */
+export const RECIPIENTS_FILE_COPY_MESSAGE = 'Dòng cuối phải là nơi lưu “Lưu: VT, …” / The last line must be the file copy “Lưu: VT, …”';
+export const RecipientsSchema = recipientLines.min(1).refine(endsWithFileCopy, { message: RECIPIENTS_FILE_COPY_MESSAGE });
+/** A session's own list, in its minutes notes; empty: the council's. */
+export const OwnRecipientsSchema = recipientLines.refine(endsWithFileCopy, { message: RECIPIENTS_FILE_COPY_MESSAGE });
+
 export const CouncilPatchSchema = z
   .strictObject({
     name: LocalizedTextSchema,
@@ -86,6 +100,7 @@ export const CouncilPatchSchema = z
     resolutionNumberFormat: z.string().min(3).max(64).includes('{n}'),
     normativeResolutionFormat: z.string().min(3).max(64).includes('{n}'),
     hallWifi: z.string().trim().max(MAX_NAME),
+    minutesRecipients: RecipientsSchema,
   })
   .partial();
 export type CouncilPatch = z.infer<typeof CouncilPatchSchema>;
@@ -122,6 +137,7 @@ export const SessionInputSchema = z
     secretaryTitle: z.string().trim().max(MAX_NAME).optional(),
     guests: z.array(SessionPersonSchema).max(200).optional(),
     countingBoard: z.array(SessionPersonSchema).max(20).optional(),
+    /** Empty: the council's list. */
   })
   .refine((s) => s.endDate >= s.startDate, { message: 'endDate before startDate', path: ['endDate'] });
 export type SessionInput = z.infer<typeof SessionInputSchema>;

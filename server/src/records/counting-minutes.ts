@@ -23,6 +23,7 @@ import {
 import { clockTimeVi, lowerFirst, type RoundRecord, type SessionRecord } from './session-record';
 
 const BOARD_HEAD = 'TRƯỞNG BAN KIỂM PHIẾU';
+export const COUNTING_RECIPIENTS = ['- Chủ tọa kỳ họp;', '- Lưu: VT, hồ sơ kỳ họp.'];
 const BOARD_MEMBER = 'THÀNH VIÊN';
 
 /** The board's signatures: the head on the right of the first row, the members around them. */
@@ -129,5 +130,7 @@ export function countingMinutesLayout(record: SessionRecord, round: RoundRecord,
     subtitle: [round.question, ...sessionSummaryLines(record)],
     blocks,
     signatures: boardSigners(board),
+    // The counting minutes go to the chair, who announces them to the session, and to the session's file.
+    recipients: COUNTING_RECIPIENTS,
   };
 }

@@ -172,18 +172,30 @@ function blocks(list: Block[], keepTail: boolean): (Paragraph | Table)[] {
   return out;
 }
 
-function signatures(signers: MinutesLayout['signatures']): Table[] {
+/** "Nơi nhận" (Nghị định 30/2020/NĐ-CP): "Nơi nhận:" 12 pt bold italic, then the recipients 11 pt, flush left. */
+function recipientParagraphs(lines: string[]): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: true, keepLines: true, children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
+    ...lines.map(
+      (line, i) =>
+        new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: i < lines.length - 1, keepLines: true, children: [run(line, { size: 22 })] }),
+    ),
+  ];
+}
+
+function signatures(signers: MinutesLayout['signatures'], recipients: string[]): Table[] {
   const half = Math.round(TEXT_WIDTH / 2);
-  const side = (s: MinutesLayout['signatures'][number] | null) =>
+  // Every line of the block keeps with the next, so the rows, and "Nơi nhận" under them, stay on one page.
+  const side = (s: MinutesLayout['signatures'][number] | null, keepAll: boolean, after = 0) =>
     new TableCell({
       width: { size: half, type: WidthType.DXA },
       borders: noBorders,
       children: s
         ? [
             ...s.role.map((line, i) => centered([run(line, { bold: true })], i === s.role.length - 1 ? 1600 : 0, true)),
-            centered([run(s.name, { bold: true })]),
+            centered([run(s.name, { bold: true })], after, keepAll),
           ]
-        : [centered([run('')])],
+        : [centered([run('')], after, keepAll)],
     });
   const rows: TableRow[] = [];
   // Pairs left to right. A document's only signer stands on the right, where Nghị định 30 puts the signing
@@ -191,7 +203,26 @@ function signatures(signers: MinutesLayout['signatures']): Table[] {
   for (let i = 0; i < signers.length; i += 2) {
     const a = signers[i]!;
     const b = signers[i + 1];
-    rows.push(new TableRow({ cantSplit: true, children: b ? [side(a), side(b)] : i === 0 ? [side(null), side(a)] : [side(a), side(null)] }));
+    const keep = i + 2 < signers.length || recipients.length > 0;
+    // Between two rows of the counting board, room before the next capacity line.
+    const after = i + 2 < signers.length ? 480 : 0;
+    const cells = b
+      ? [side(a, keep, after), side(b, keep, after)]
+      : i === 0
+        ? [side(null, keep, after), side(a, keep, after)]
+        : [side(a, keep, after), side(null, keep, after)];
+    rows.push(new TableRow({ cantSplit: true, children: cells }));
+  }
+  if (recipients.length > 0) {
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({ width: { size: half, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }), ...recipientParagraphs(recipients)] }),
+          new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ children: [] })] }),
+        ],
+      }),
+    );
   }
   if (rows.length === 0) return [];
   return [
@@ -215,7 +246,9 @@ function content(l: MinutesLayout): (Paragraph | Table)[] {
   out.push(...blocks(l.blocks, l.signatures.length > 0));
   if (l.signatures.length > 0) {
     out.push(new Paragraph({ spacing: { after: 120 }, keepNext: true, children: [] }));
-    out.push(...signatures(l.signatures));
+    out.push(...signatures(l.signatures, l.recipients ?? []));
+  } else if (l.recipients && l.recipients.length > 0) {
+    out.push(new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }), ...recipientParagraphs(l.recipients));
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // justified body ending in "./.", and the signature blocks. Page numbers (top centre, from page 2) are the
 // typesetters' job. docs/records.md lists each requirement and where it is met.
 
-import { formatDocumentDateVi } from '@hddt/protocol';
+import { formatDocumentDateVi, recipientLines } from '@hddt/protocol';
 import type { MinutesNotes } from './minutes-notes';
 import type { RoundRecord, SessionRecord } from './session-record';
 import { clockTimeVi, shortDateVi } from './session-record';
@@ -50,6 +50,11 @@ export interface MinutesLayout {
    * counting board's third member under the first). Kept on the page of the body's last paragraph.
    */
   signatures: Signer[];
+  /**
+   * "Nơi nhận" (Mẫu 1.9), the lines as printed ("- …;", the last "- Lưu: VT, …."): at the bottom left under the
+   * signatures, kept on their page. Absent or empty: none (the Kỷ yếu's own parts).
+   */
+  recipients?: string[];
 }
 export type DocLayout = MinutesLayout;
 
@@ -240,5 +245,7 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
       { role: ['THƯ KÝ'], name: s.secretaryName },
       { role: ['CHỦ TỌA'], name: s.chairName },
     ],
+    // The minutes notes' own list, otherwise the council's.
+    recipients: notes.recipients.length > 0 ? recipientLines(notes.recipients) : (record.recipients ?? recipientLines()),
   };
 }

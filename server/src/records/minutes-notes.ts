@@ -17,12 +17,13 @@ interface Row {
   opening: string;
   closing: string;
   items: string;
+  recipients: string;
   updated_at: string;
   updated_by: string;
 }
 
 export function emptyNotes(): MinutesNotes {
-  return { number: '', opening: '', closing: '', items: {}, updatedAt: null, updatedBy: null };
+  return { number: '', opening: '', closing: '', items: {}, recipients: [], updatedAt: null, updatedBy: null };
 }
 
 export function readNotes(db: Db, sessionId: string): MinutesNotes {
@@ -33,6 +34,7 @@ export function readNotes(db: Db, sessionId: string): MinutesNotes {
     opening: row.opening,
     closing: row.closing,
     items: JSON.parse(row.items) as Record<string, string>,
+    recipients: JSON.parse(row.recipients) as string[],
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };
@@ -50,6 +52,7 @@ export function mergeNotes(current: MinutesNotes, input: MinutesNotesInput, at: 
     opening: (input.opening ?? current.opening).normalize('NFC'),
     closing: (input.closing ?? current.closing).normalize('NFC'),
     items,
+    recipients: (input.recipients ?? current.recipients).map((l) => l.normalize('NFC')),
     updatedAt: at,
     updatedBy: by,
   };
@@ -60,14 +63,16 @@ export function notesFingerprint(notes: MinutesNotes): string {
   const items = Object.keys(notes.items)
     .sort()
     .map((id) => [id, notes.items[id]]);
-  return createHash('sha256').update(JSON.stringify([notes.number, notes.opening, notes.closing, items])).digest('hex');
+  // Notes without their own recipients hash as they did before the list existed.
+  const text = notes.recipients.length > 0 ? [notes.number, notes.opening, notes.closing, items, notes.recipients] : [notes.number, notes.opening, notes.closing, items];
+  return createHash('sha256').update(JSON.stringify(text)).digest('hex');
 }
 
 /** Stores the notes of a session (inside the engine's transaction, beside the event that witnesses them). */
 export function storeNotes(db: Db, sessionId: string, notes: MinutesNotes): void {
   db.prepare(
-    `INSERT INTO minutes_notes (session_id, number, opening, closing, items, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO minutes_notes (session_id, number, opening, closing, items, recipients, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(session_id) DO UPDATE SET number = excluded.number, opening = excluded.opening, closing = excluded.closing,
-       items = excluded.items, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  ).run(sessionId, notes.number, notes.opening, notes.closing, JSON.stringify(notes.items), notes.updatedAt, notes.updatedBy);
+       items = excluded.items, recipients = excluded.recipients, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(sessionId, notes.number, notes.opening, notes.closing, JSON.stringify(notes.items), JSON.stringify(notes.recipients), notes.updatedAt, notes.updatedBy);
 }

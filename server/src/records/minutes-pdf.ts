@@ -107,14 +107,32 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       doc.y += PARA_GAP;
     };
 
-    /** Height of the signature rows, to keep them on the page of the last paragraph. */
-    const signaturesHeight = (signers: Signer[]) => {
+    /** Space between two rows of signatures (the counting board's), and after the last before "Nơi nhận". */
+    const ROW_GAP = 26;
+    /** "Nơi nhận" (Nghị định 30/2020/NĐ-CP): the heading 12 pt bold italic, the recipients 11 pt, bottom left. */
+    const recipientsWidth = width * 0.5;
+    const recipientsHeight = (lines: string[] | undefined) => {
+      if (!lines || lines.length === 0) return 0;
+      doc.font('r').fontSize(11);
+      return ROW_GAP + 12 + 2 + lines.reduce((h, line) => h + doc.heightOfString(line, { width: recipientsWidth, lineGap: 1 }), 0);
+    };
+    const recipients = (lines: string[] | undefined) => {
+      if (!lines || lines.length === 0) return;
+      doc.y += ROW_GAP;
+      doc.font('bi').fontSize(12).text('Nơi nhận:', left, doc.y, { width: recipientsWidth, align: 'left' });
+      doc.y += 2;
+      doc.font('r').fontSize(11);
+      for (const line of lines) doc.text(line, left, doc.y, { width: recipientsWidth, align: 'left', lineGap: 1 });
+      doc.x = left;
+    };
+    /** Height of the signature rows (and "Nơi nhận" under them), to keep them on the page of the last paragraph. */
+    const signaturesHeight = (signers: Signer[], lines?: string[]) => {
       let h = 12;
       for (let i = 0; i < signers.length; i += 2) {
-        const lines = Math.max(signers[i]!.role.length, signers[i + 1]?.role.length ?? 0);
-        h += lines * (BODY + 3) + SIGN_SPACE + BODY + 14;
+        const rows = Math.max(signers[i]!.role.length, signers[i + 1]?.role.length ?? 0);
+        h += rows * (BODY + 3) + SIGN_SPACE + BODY + (i + 2 < signers.length ? ROW_GAP : 4);
       }
-      return h;
+      return h + recipientsHeight(lines);
     };
     const signatures = (signers: Signer[]) => {
       doc.y += 12;
@@ -132,7 +150,7 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
           doc.text(s.name, x, sy + lines * (BODY + 3) + SIGN_SPACE, { width: half, align: 'center' });
         });
         doc.x = left;
-        doc.y = sy + lines * (BODY + 3) + SIGN_SPACE + BODY + 14;
+        doc.y = sy + lines * (BODY + 3) + SIGN_SPACE + BODY + (i + 2 < signers.length ? ROW_GAP : 4);
       }
     };
 
@@ -167,7 +185,7 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
             // The last paragraph goes to the next page together with the signatures when both do not fit.
             if (i === lastPara) {
               doc.font(fontOf(b)).fontSize(size);
-              ensure(doc.heightOfString(b.text, o) + signaturesHeight(l.signatures));
+              ensure(doc.heightOfString(b.text, o) + signaturesHeight(l.signatures, l.recipients));
             }
             para(b.text, fontOf(b), o, size);
             break;
@@ -184,9 +202,10 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
         }
       });
       if (l.signatures.length > 0) {
-        ensure(signaturesHeight(l.signatures));
+        ensure(signaturesHeight(l.signatures, l.recipients));
         signatures(l.signatures);
       }
+      recipients(l.recipients);
     });
 
     // ---- page numbers: top centre, 13 pt, from page 2 ----

@@ -171,6 +171,39 @@ describe('minutes of the whole session', () => {
     const last = pageTexts.filter((p) => p.trim() !== '').at(-1)!;
     expect(last).toContain('THƯ KÝ');
     expect(last).toContain('./.');
+    // "Nơi nhận" (Mẫu 1.9) under the signatures, on their page: the council's list, "- …;" and the file copy last.
+    const lastFlat = last.replace(/\s+/g, ' ');
+    expect(lastFlat).toContain('Nơi nhận: - Thường trực HĐND Thành phố Hồ Chí Minh; - Thường trực Đảng ủy đặc khu;');
+    expect(lastFlat).toContain('- Đại biểu HĐND đặc khu; - Lưu: VT, hồ sơ kỳ họp.');
+    expect(lastFlat.indexOf('Nơi nhận:')).toBeGreaterThan(lastFlat.indexOf('Trần Thu Hạnh'));
+  });
+
+  it('prints the minutes notes’ own “Nơi nhận” in the DOCX and the PDF, and refuses a list without the file copy in Vietnamese and English', async () => {
+    const bad = await api<{ code: string; fields: { path: string; message: string; messageEn: string }[] }>(
+      server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, { recipients: ['Thường trực HĐND đặc khu', 'UBND đặc khu'] }, staff);
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields[0]).toMatchObject({ path: 'recipients' });
+    expect(bad.body.fields[0]!.message).toContain('Dòng cuối phải là nơi lưu');
+    expect(bad.body.fields[0]!.messageEn).toContain('The last line must be the file copy');
+    const own = ['Thường trực HĐND đặc khu', 'Ban Kinh tế - Ngân sách', 'Lưu: VT, hồ sơ kỳ họp thứ Năm'];
+    expect((await api(server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, { recipients: own }, staff)).status).toBe(200);
+    try {
+      const file = path.join(workDir, 'noi-nhan.pdf');
+      writeFileSync(file, (await fetchRaw(`/api/sessions/${sessionId}/minutes.pdf`)).body);
+      const flat = pdfText(file).replace(/\s+/g, ' ');
+      expect(flat).toContain('Nơi nhận: - Thường trực HĐND đặc khu; - Ban Kinh tế - Ngân sách; - Lưu: VT, hồ sơ kỳ họp thứ Năm.');
+      expect(flat).not.toContain('Thường trực Đảng ủy đặc khu');
+      const docxFile = path.join(workDir, 'noi-nhan.docx');
+      writeFileSync(docxFile, (await fetchRaw(`/api/sessions/${sessionId}/minutes.docx`)).body);
+      const d = docxText(docxFile);
+      expect(d).toContain('Nơi nhận:\n- Thường trực HĐND đặc khu;\n- Ban Kinh tế - Ngân sách;\n- Lưu: VT, hồ sơ kỳ họp thứ Năm.');
+      // 12 pt bold italic heading, 11 pt lines (Nghị định 30/2020/NĐ-CP).
+      const xml = execFileSync('unzip', ['-p', docxFile, 'word/document.xml']).toString('utf8');
+      expect(xml).toMatch(/<w:b\/><w:bCs\/><w:i\/><w:iCs\/>(?:(?!<\/w:rPr>).)*<w:sz w:val="24"\/>(?:(?!<w:t).)*<w:t[^>]*>Nơi nhận:<\/w:t>/s);
+      expect(xml).toMatch(/<w:sz w:val="22"\/>(?:(?!<w:t).)*<w:t[^>]*>- Ban Kinh tế - Ngân sách;<\/w:t>/s);
+    } finally {
+      expect((await api(server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, { recipients: [] }, staff)).status).toBe(200);
+    }
   });
 });
 
@@ -200,6 +233,7 @@ describe('counting minutes (biên bản kiểm phiếu)', () => {
       'Vũ Bích Phương',
       'Hồ Thu Thảo',
       'Bùi Văn Cường',
+      'Nơi nhận: - Chủ tọa kỳ họp; - Lưu: VT, hồ sơ kỳ họp.',
     ]) {
       expect(flat).toContain(s);
     }
@@ -296,7 +330,7 @@ describe('exports after the roster and settings change', () => {
     expect((await api(server, 'POST', '/api/delegates', { seat: 32, fullName: 'Đại biểu Bổ Sung', title: 'Đại biểu HĐND đặc khu', group: 'Tổ đại biểu số 1' }, staff)).status).toBe(201);
     expect((await api(server, 'POST', `/api/delegates/${seat31.delegateId}/vacate`, { reason: 'Chuyển công tác' }, staff)).status).toBe(200);
     expect((await api(server, 'PATCH', `/api/delegates/${cards[0]!.delegateId}`, { fullName: 'Tên Mới Sau Kỳ Họp' }, staff)).status).toBe(200);
-    expect((await api(server, 'PATCH', '/api/council', { termOrdinal: 'II', voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } } }, staff)).status).toBe(200);
+    expect((await api(server, 'PATCH', '/api/council', { termOrdinal: 'II', minutesRecipients: ['Thường trực HĐND đặc khu', 'Lưu: VT'], voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } } }, staff)).status).toBe(200);
     const after = await exportsNow();
     for (const key of Object.keys(before)) expect(after[key], key).toBe(before[key]);
     expect(after.pdf).not.toContain('Đại biểu Bổ Sung');

@@ -11,7 +11,7 @@ import type {
   DocumentType,
   RoundResult,
 } from '@hddt/protocol';
-import { BALLOT_MODE_LABEL, CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, participationPhrase, sessionTitle } from '@hddt/protocol';
+import { BALLOT_MODE_LABEL, recipientLines, CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, participationPhrase, sessionTitle } from '@hddt/protocol';
 import type { BallotStatus } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/queries';
 import { requiredCount } from '../domain/majority';
@@ -445,6 +445,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       countingBoard: session.countingBoard ?? [],
     },
     documentDate,
+    recipients: recipientLines(council.minutesRecipients),
     attendance: attendanceDays(state, council, sessionId, times),
     items,
     otherRounds: rounds.filter((r) => r.itemId === null || !itemIds.has(r.itemId)),

@@ -85,6 +85,16 @@ export async function seedDemo(services: SeedContext): Promise<{ sessionId: stri
       termOrdinal: 'I',
       place: 'Côn Đảo',
       hallWifi: 'HDND-HoiTruong',
+      // Côn Đảo belongs to Thành phố Hồ Chí Minh since 01/7/2025.
+      minutesRecipients: [
+        'Thường trực HĐND Thành phố Hồ Chí Minh',
+        'Thường trực Đảng ủy đặc khu',
+        'Thường trực HĐND đặc khu',
+        'UBND đặc khu',
+        'Ủy ban MTTQ Việt Nam đặc khu',
+        'Đại biểu HĐND đặc khu',
+        'Lưu: VT, hồ sơ kỳ họp',
+      ],
     },
   });
   await must({ type: 'delegate.import', inputs: demoDelegates() });
@@ -107,7 +117,7 @@ export async function seedDemo(services: SeedContext): Promise<{ sessionId: stri
       secretaryName: DEMO_PEOPLE[8]!.fullName,
       secretaryTitle: DEMO_PEOPLE[8]!.title,
       guests: [
-        { name: 'Đỗ Văn Khải', title: 'Phó Chủ tịch UBND tỉnh (khách mời)' },
+        { name: 'Đỗ Văn Khải', title: 'Phó Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh' },
         { name: 'Lương Thị Mỹ', title: 'Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu' },
         { name: 'Trịnh Quang Huy', title: 'Giám đốc Trung tâm Y tế đặc khu' },
       ],

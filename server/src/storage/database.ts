@@ -11,6 +11,7 @@ import { sql as m0006 } from './migrations/0006-mail-trust';
 import { sql as m0007 } from './migrations/0007-hashed-tokens';
 import { sql as m0008 } from './migrations/0008-no-secret-totals';
 import { sql as m0009 } from './migrations/0009-delegate-notes';
+import { sql as m0010 } from './migrations/0010-minutes-recipients';
 import { createHash } from 'node:crypto';
 
 export type Db = Database.Database;
@@ -25,6 +26,7 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 7, name: '0007-hashed-tokens', sql: m0007 },
   { version: 8, name: '0008-no-secret-totals', sql: m0008 },
   { version: 9, name: '0009-delegate-notes', sql: m0009 },
+  { version: 10, name: '0010-minutes-recipients', sql: m0010 },
 ];
 
 /** Migrations that delete something that must not stay readable on disk (in free pages or in the WAL). */

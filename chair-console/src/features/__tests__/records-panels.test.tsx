@@ -74,7 +74,7 @@ const record: SessionRecord = {
   speakers: [],
   resolutions: [resolutionRecord],
 };
-const emptyNotes: MinutesNotes = { number: '', opening: '', closing: '', items: {}, updatedAt: null, updatedBy: null };
+const emptyNotes: MinutesNotes = { number: '', opening: '', closing: '', items: {}, recipients: [], updatedAt: null, updatedBy: null };
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -105,7 +105,7 @@ describe('MinutesPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === RECORDS_API.minutesNotes('s1') && c.method === 'PUT') {
         const body = c.body as Partial<MinutesNotes>;
-        notes = { number: body.number ?? '', opening: body.opening ?? '', closing: body.closing ?? '', items: Object.fromEntries(Object.entries(body.items ?? {}).filter(([, v]) => v.trim())), updatedAt: '2026-07-06T09:00:00.000Z', updatedBy: 'admin' };
+        notes = { number: body.number ?? '', opening: body.opening ?? '', closing: body.closing ?? '', items: Object.fromEntries(Object.entries(body.items ?? {}).filter(([, v]) => v.trim())), recipients: body.recipients ?? [], updatedAt: '2026-07-06T09:00:00.000Z', updatedBy: 'admin' };
         return json(notes);
       }
       if (c.url === RECORDS_API.minutes('s1')) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
@@ -134,7 +134,38 @@ describe('MinutesPanel', () => {
     await waitFor(() => expect(screen.getByTestId('minutes-preview').textContent).toContain('Thảo luận: Đại biểu thống nhất cao.'));
     expect(screen.getByTestId('minutes-preview').textContent).toContain('Số: 07/BB-HĐND');
     const put = calls.find((c) => c.method === 'PUT')!;
-    expect(put.body).toEqual({ number: '07', opening: '', closing: '', items: { a1: 'Đại biểu thống nhất cao.' } });
+    expect(put.body).toEqual({ number: '07', opening: '', closing: '', items: { a1: 'Đại biểu thống nhất cao.' }, recipients: [] });
+  });
+
+  it('sets the minutes’ own “Nơi nhận”, refusing a list that does not end with the file copy', async () => {
+    let notes = emptyNotes;
+    const calls = mockFetch((c) => {
+      if (c.url === RECORDS_API.minutesNotes('s1') && c.method === 'PUT') {
+        const body = c.body as Partial<MinutesNotes>;
+        notes = { ...emptyNotes, recipients: body.recipients ?? [], updatedAt: '2026-07-06T09:00:00.000Z', updatedBy: 'admin' };
+        return json(notes);
+      }
+      if (c.url === RECORDS_API.minutes('s1')) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
+      return json({}, 404);
+    });
+    render(<MinutesPanel sessionId="s1" />);
+    const preview = await screen.findByTestId('minutes-preview');
+    // No list of its own and none in the record: the default one, as printed.
+    expect(within(preview).getByRole('list', { name: 'Nơi nhận' }).textContent).toContain('- Lưu: VT, hồ sơ kỳ họp.');
+    const field = screen.getByLabelText('Nơi nhận của biên bản này');
+    fireEvent.change(field, { target: { value: 'Thường trực HĐND đặc khu\nUBND đặc khu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu phần soạn thảo' }));
+    expect(await screen.findByText('Dòng cuối phải là nơi lưu, bắt đầu bằng “Lưu:”, ví dụ “Lưu: VT, hồ sơ kỳ họp”.')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    fireEvent.change(field, { target: { value: '- Thường trực HĐND đặc khu;\n\nUBND đặc khu\nLưu: VT, hồ sơ kỳ họp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu phần soạn thảo' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ recipients: ['- Thường trực HĐND đặc khu;', 'UBND đặc khu', 'Lưu: VT, hồ sơ kỳ họp'] });
+    await waitFor(() =>
+      expect(within(screen.getByTestId('minutes-preview')).getByRole('list', { name: 'Nơi nhận' }).textContent).toBe(
+        '- Thường trực HĐND đặc khu;- UBND đặc khu;- Lưu: VT, hồ sơ kỳ họp.',
+      ),
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, VOTE_OPTIONS } from '@hddt/protocol';
+import { API, DEFAULT_MINUTES_RECIPIENTS, VOTE_OPTIONS } from '@hddt/protocol';
 import { CouncilLevelSchema, CouncilPatchSchema } from '@hddt/protocol/schemas';
 import type { CouncilConfig, CouncilLevel, Threshold, VoteOption } from '@hddt/protocol';
 import { api } from '../../api';
-import { errorText } from '../../form-errors';
+import { errorText, listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
@@ -56,6 +56,7 @@ export function CouncilForm() {
   const cfg = c;
   const set = (patch: Partial<CouncilConfig>) => setC({ ...cfg, ...patch });
   const lowConfidence = cfg.thresholds.lowConfidence ?? LOW_CONFIDENCE_DEFAULT;
+  const recipients = cfg.minutesRecipients ?? [...DEFAULT_MINUTES_RECIPIENTS];
   const dismissal = cfg.thresholds.lowConfidenceDismissal ?? DISMISSAL_DEFAULT;
   const setThreshold = (key: 'lowConfidence' | 'lowConfidenceDismissal', v: Threshold) => set({ thresholds: { ...cfg.thresholds, [key]: v } });
 
@@ -77,6 +78,7 @@ export function CouncilForm() {
       resolutionNumberFormat: cfg.resolutionNumberFormat,
       normativeResolutionFormat: cfg.normativeResolutionFormat,
       hallWifi: cfg.hallWifi,
+      minutesRecipients: recipients.map((l) => l.trim()).filter((l) => l !== ''),
     };
     const saved = await submit(CouncilPatchSchema, patch, (p) => api.patch<CouncilConfig>(API.council, p));
     if (saved) {
@@ -108,6 +110,11 @@ export function CouncilForm() {
         <div className="span-all">
           <Field label={t('council.issuingBody')} error={errors.issuingBody} hint={t('council.issuingBodyHint')}>
             {(a) => <textarea {...a} rows={2} value={cfg.issuingBody.join('\n')} onChange={(e) => set({ issuingBody: e.target.value.split('\n') })} />}
+          </Field>
+        </div>
+        <div className="span-all">
+          <Field label={t('council.recipients')} error={listFieldError(errors, 'minutesRecipients', t('session.line'))} hint={t('council.recipientsHint')}>
+            {(a) => <textarea {...a} name="minutesRecipients" rows={6} value={recipients.join('\n')} onChange={(e) => set({ minutesRecipients: e.target.value.split('\n') })} />}
           </Field>
         </div>
         <fieldset className="span-all fieldset">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol/schemas';
 import type { Session, SessionInput, SessionPerson, SessionType } from '@hddt/protocol';
-import type { FieldErrors } from '../../form-errors';
+import { listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { Field } from '../shared/field';
@@ -39,14 +39,6 @@ export function parsePeople(text: string): { name: string; title: string }[] {
 
 export function formatPeople(people: readonly SessionPerson[] | undefined): string {
   return (people ?? []).map((p) => (p.title ? `${p.name}, ${p.title}` : p.name)).join('\n');
-}
-
-/** The first error of a list field ("guests.2.name"), naming its line: "Dòng 3: …". */
-function listError(errors: FieldErrors, field: string, lineWord: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === field || k.startsWith(`${field}.`));
-  if (!key) return undefined;
-  const index = /^[^.]+\.(\d+)/.exec(key)?.[1];
-  return index === undefined ? errors[key] : `${lineWord} ${Number(index) + 1}: ${errors[key]}`;
 }
 
 function today(): string {
@@ -132,12 +124,12 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
         {(a) => <input {...a} name="secretaryTitle" value={v.secretaryTitle} onChange={(e) => set('secretaryTitle', e.target.value)} />}
       </Field>
       <div className="span-all">
-        <Field label={t('session.guests')} error={listError(errors, 'guests', t('session.line'))} hint={t('session.peopleHint')}>
+        <Field label={t('session.guests')} error={listFieldError(errors, 'guests', t('session.line'))} hint={t('session.peopleHint')}>
           {(a) => <textarea {...a} name="guests" rows={4} value={v.guests} onChange={(e) => set('guests', e.target.value)} />}
         </Field>
       </div>
       <div className="span-all">
-        <Field label={t('session.countingBoard')} error={listError(errors, 'countingBoard', t('session.line'))} hint={t('session.countingBoardHint')}>
+        <Field label={t('session.countingBoard')} error={listFieldError(errors, 'countingBoard', t('session.line'))} hint={t('session.countingBoardHint')}>
           {(a) => <textarea {...a} name="countingBoard" rows={3} value={v.countingBoard} onChange={(e) => set('countingBoard', e.target.value)} />}
         </Field>
       </div>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { RECORDS_API } from '@hddt/protocol';
+import { RECORDS_API, recipientLines } from '@hddt/protocol';
+import { OwnRecipientsSchema } from '@hddt/protocol/schemas';
 import type { LogHead, MinutesNotes, MinutesResponse, RoundRecord } from '@hddt/protocol';
 import { api } from '../../api';
-import { errorText } from '../../form-errors';
+import { errorText, listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
@@ -66,17 +67,28 @@ export function MinutesPreview({ minutes }: { minutes: MinutesResponse }) {
         <ul>{record.resolutions.map((r) => <li key={r.id}>{t('rec.resolutionLine', { code: r.code, title: r.title, date: r.adoptedOn })}</li>)}</ul>
       )}
       {notes.closing ? <><h4>{t('rec.closing')}</h4><p className="rec-text">{notes.closing}</p></> : null}
+      <h4>{t('rec.recipientsHeading')}</h4>
+      <ul className="rec-recipients" aria-label={t('rec.recipientsHeading')}>
+        {(notes.recipients.length > 0 ? recipientLines(notes.recipients) : (record.recipients ?? recipientLines())).map((l) => <li key={l}>{l}</li>)}
+      </ul>
     </article>
   );
 }
 
+/** The lines typed for "Nơi nhận", blank ones skipped. */
+const recipientsOf = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+
 const NotesSchema = {
   safeParse(v: unknown) {
-    const n = v as Pick<MinutesNotes, 'number' | 'opening' | 'closing' | 'items'>;
+    const n = v as Pick<MinutesNotes, 'number' | 'opening' | 'closing' | 'items' | 'recipients'>;
     if (n.number.trim().length > 40) {
       return { success: false as const, error: { issues: [{ code: 'too_big', path: ['number'], message: '', origin: 'string', maximum: 40 }] } };
     }
-    return { success: true as const, data: { number: n.number.trim(), opening: n.opening, closing: n.closing, items: n.items } };
+    const recipients = OwnRecipientsSchema.safeParse(n.recipients);
+    if (!recipients.success) {
+      return { success: false as const, error: { issues: recipients.error.issues.map((i) => ({ ...i, path: ['recipients', ...i.path] })) } };
+    }
+    return { success: true as const, data: { number: n.number.trim(), opening: n.opening, closing: n.closing, items: n.items, recipients: recipients.data } };
   },
 };
 
@@ -89,6 +101,7 @@ function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n
   const [number, setNumber] = useState(minutes.notes.number);
   const [opening, setOpening] = useState(minutes.notes.opening);
   const [closing, setClosing] = useState(minutes.notes.closing);
+  const [recipients, setRecipients] = useState(minutes.notes.recipients.join('\n'));
   const [items, setItems] = useState<Record<string, string>>(() => {
     const out: Record<string, string> = {};
     for (const item of minutes.record.items) out[item.id] = minutes.notes.items[item.id] ?? '';
@@ -97,7 +110,7 @@ function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const r = await submit(NotesSchema, { number, opening, closing, items }, (v) =>
+    const r = await submit(NotesSchema, { number, opening, closing, items, recipients: recipientsOf(recipients) }, (v) =>
       api.put<MinutesNotes>(RECORDS_API.minutesNotes(minutes.record.session.id), v));
     if (r) {
       pushToast({ tone: 'info', text: t('rec.notesSaved') });
@@ -117,6 +130,9 @@ function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n
         </Field>
       ))}
       <Field label={t('rec.closing')} error={errors.closing}>{(a) => <textarea {...a} name="closing" rows={3} value={closing} onChange={(e) => setClosing(e.target.value)} />}</Field>
+      <Field label={t('rec.recipients')} error={listFieldError(errors, 'recipients', t('session.line'))} hint={t('rec.recipientsHint')}>
+        {(a) => <textarea {...a} name="recipients" rows={5} value={recipients} placeholder={(minutes.record.recipients ?? recipientLines()).join('\n')} onChange={(e) => setRecipients(e.target.value)} />}
+      </Field>
       <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('rec.notesSave')}</button></div>
       {formError ? <p className="form-error" role="alert">{formError}</p> : null}
     </form>
