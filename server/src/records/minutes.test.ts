@@ -190,6 +190,12 @@ describe('minutes (Biên bản kỳ họp)', () => {
     expect(xml).toContain('w:ascii="Times New Roman"');
     expect(xml).toContain('<w:jc w:val="both"/>');
     expect(xml).toContain('<w:u w:val="single"/>');
+    // At least 6 pt (120 twips) after every justified body paragraph (Nghị định 30/2020/NĐ-CP).
+    const justified = [...xml.matchAll(/<w:pPr>((?:(?!<\/w:pPr>).)*<w:jc w:val="both"\/>(?:(?!<\/w:pPr>).)*)<\/w:pPr>/gs)].map((m) => m[1]!);
+    expect(justified.length).toBeGreaterThan(20);
+    for (const p of justified) expect(Number(/w:after="(\d+)"/.exec(p)?.[1] ?? 0)).toBeGreaterThanOrEqual(120);
+    // The short rule under the summary line: an empty paragraph's bottom border, indented from both sides.
+    expect(xml).toMatch(/<w:pBdr><w:bottom w:val="single"[^>]*\/><\/w:pBdr>(?:(?!<\/w:pPr>).)*<w:ind w:left="\d+" w:right="\d+"\/>/s);
     for (const s of [
       'HỘI ĐỒNG NHÂN DÂN',
       'ĐẶC KHU CÔN ĐẢO',

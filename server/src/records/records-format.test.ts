@@ -1,6 +1,8 @@
 // The pure parts of the records: official result wording, minutes number, Vietnamese folding for search,
 // CSV quoting, and the secret-round export shape.
 import type { Motion } from '@hddt/protocol';
+import { DEFAULT_MINUTES_RECIPIENTS, formatDocumentDateVi, recipientLines } from '@hddt/protocol';
+import { CouncilPatchSchema, RECIPIENTS_FILE_COPY_MESSAGE } from '@hddt/protocol/schemas';
 import { describe, expect, it } from 'vitest';
 import { defaultCouncilConfig } from '../domain/defaults';
 import { foldVi } from './archive';
@@ -41,6 +43,38 @@ describe('official wording', () => {
     expect(numberLine('12')).toBe('Số: 12/BB-HĐND');
     expect(numberLine('12/BB-HĐND')).toBe('Số: 12/BB-HĐND');
     expect(numberLine('')).toBe('Số:        /BB-HĐND');
+  });
+
+  it('writes dates and numbers with the leading zeros of Nghị định 30', () => {
+    // A day below 10 and the months January and February take a leading zero; the other months do not.
+    expect(formatDocumentDateVi('2027-01-05')).toBe('ngày 05 tháng 01 năm 2027');
+    expect(formatDocumentDateVi('2027-02-28')).toBe('ngày 28 tháng 02 năm 2027');
+    expect(formatDocumentDateVi('2027-07-15')).toBe('ngày 15 tháng 7 năm 2027');
+    expect(formatDocumentDateVi('2027-12-01')).toBe('ngày 01 tháng 12 năm 2027');
+    expect(numberLine('5')).toBe('Số: 05/BB-HĐND');
+    expect(numberLine('5/BB-HĐND')).toBe('Số: 05/BB-HĐND');
+    expect(numberLine('10')).toBe('Số: 10/BB-HĐND');
+  });
+
+  it('prints "Nơi nhận" as Nghị định 30 lists it, and refuses a list without the file copy', () => {
+    // Dashes and closing marks typed or not, the same lines: "- …;" and the last "- Lưu: …."
+    expect(recipientLines(['- Thường trực HĐND đặc khu;', 'UBND đặc khu.', ' Lưu: VT, hồ sơ kỳ họp '])).toEqual([
+      '- Thường trực HĐND đặc khu;',
+      '- UBND đặc khu;',
+      '- Lưu: VT, hồ sơ kỳ họp.',
+    ]);
+    // The first list with a line wins (the notes' own, then the council's), otherwise the default.
+    expect(recipientLines([], ['Ban Pháp chế', 'Lưu: VT'])).toEqual(['- Ban Pháp chế;', '- Lưu: VT.']);
+    expect(recipientLines([], undefined)).toEqual(DEFAULT_MINUTES_RECIPIENTS.map((l, i, a) => `- ${l}${i === a.length - 1 ? '.' : ';'}`));
+    expect(DEFAULT_MINUTES_RECIPIENTS.at(-1)).toMatch(/^Lưu: VT/);
+
+    expect(CouncilPatchSchema.safeParse({ minutesRecipients: ['Thường trực HĐND', 'Lưu: VT'] }).success).toBe(true);
+    const noFileCopy = CouncilPatchSchema.safeParse({ minutesRecipients: ['Thường trực HĐND', 'UBND'] });
+    expect(noFileCopy.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['minutesRecipients', RECIPIENTS_FILE_COPY_MESSAGE]]);
+    expect(RECIPIENTS_FILE_COPY_MESSAGE).toMatch(/Dòng cuối.*The last line/);
+    expect(CouncilPatchSchema.safeParse({ minutesRecipients: [] }).success).toBe(false);
+    expect(CouncilPatchSchema.safeParse({ minutesRecipients: ['Thường trực\nHĐND', 'Lưu: VT'] }).success).toBe(false);
+    expect(CouncilPatchSchema.safeParse({ minutesRecipients: [...Array<string>(20).fill('Ban'), 'Lưu: VT'] }).success).toBe(false);
   });
 
   it('folds Vietnamese for search: case, diacritics, đ', () => {
