@@ -56,8 +56,14 @@ export async function freePort(): Promise<number> {
 export async function startServer(options: { demo?: boolean; dataDir?: string; adminPassword?: string } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'hddt-test-'));
   const adminPassword = options.adminPassword ?? `test-${randomBytes(6).toString('hex')}`;
-  const make = () =>
-    createApp({ dataDir, demo: options.demo ?? true, adminPassword, appsRoot: REPO_ROOT, publicUrl: undefined });
+  const make = async () => {
+    const made = await createApp({ dataDir, demo: options.demo ?? true, adminPassword, appsRoot: REPO_ROOT, publicUrl: undefined });
+    // Tests block the event loop (pdftoppm, pdftotext run synchronously) for longer than the 5 s idle timeout
+    // of a kept-alive connection: the server then closes it just as fetch reuses it (ECONNRESET). Idle
+    // connections stay open for a minute here; close() still ends them at once.
+    made.httpServer.keepAliveTimeout = 60_000;
+    return made;
+  };
   let app = await make();
   let port = await app.listen(0, '127.0.0.1');
   let running = true;
