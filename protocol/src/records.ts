@@ -169,6 +169,10 @@ export interface SpeakerRecord {
   seat: number | null;
   startedAt: string;
   endedAt: string | null;
+  /** Marked by the chair as a rebuttal (tranh luận). */
+  rebuttal?: boolean;
+  /** A question (chất vấn): whom it asked, on what, and the answer's turn (null: not answered in the hall). */
+  question?: { answererName: string; answererTitle: string; topic: string; answerStartedAt: string | null; answerEndedAt: string | null };
 }
 
 export interface SessionRecord {

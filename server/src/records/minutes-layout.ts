@@ -6,7 +6,7 @@
 
 import { formatDocumentDateVi, recipientLines } from '@hddt/protocol';
 import type { MinutesNotes } from './minutes-notes';
-import type { RoundRecord, SessionRecord } from './session-record';
+import type { RoundRecord, SessionRecord, SpeakerRecord } from './session-record';
 import { clockTimeVi, shortDateVi } from './session-record';
 import { dayIn } from '../engine';
 
@@ -140,6 +140,23 @@ export function logLine(record: Pick<SessionRecord, 'logHead'>, what = 'Biên b�
   };
 }
 
+/**
+ * A speech as the minutes list it: "3. Nguyễn Văn A, Đại biểu HĐND (ghế 5), từ 09 giờ 00 đến 09 giờ 05." A question
+ * (chất vấn) names whom it asked and on what, then the answer's turn, so each exchange is on the record.
+ */
+export function speakerLine(sp: SpeakerRecord, tz: string): string {
+  const who = sp.guest ? ' (khách mời)' : sp.seat !== null ? ` (ghế ${sp.seat})` : '';
+  const span = (from: string, to: string | null) => `từ ${clockTimeVi(from, tz)}${to ? ` đến ${clockTimeVi(to, tz)}` : ''}`;
+  const rebuttal = sp.rebuttal ? ' (tranh luận)' : '';
+  const q = sp.question;
+  if (!q) return `${sp.order}. ${withTitle(sp.name, sp.title)}${who}${rebuttal}, ${span(sp.startedAt, sp.endedAt)}.`;
+  const topic = q.topic.trim().replace(/[.。]+$/u, '');
+  const answer = q.answerStartedAt
+    ? `${withTitle(q.answererName, q.answererTitle)} trả lời ${span(q.answerStartedAt, q.answerEndedAt)}`
+    : `${q.answererName} chưa trả lời tại kỳ họp`;
+  return `${sp.order}. ${withTitle(sp.name, sp.title)}${who}${rebuttal} chất vấn ${withTitle(q.answererName, q.answererTitle)} về: ${topic}, ${span(sp.startedAt, sp.endedAt)}; ${answer}.`;
+}
+
 export function roundBlocks(r: RoundRecord, tz: string): Block[] {
   const out: Block[] = [];
   const label = r.repeated ? ` (biểu quyết lại, lần ${r.number})` : '';
@@ -213,13 +230,10 @@ export function minutesLayout(record: SessionRecord, notes: MinutesNotes): Minut
     for (const r of record.otherRounds) blocks.push(...roundBlocks(r, tz));
   }
 
-  blocks.push({ t: 'section', text: 'IV. Ý KIẾN PHÁT BIỂU CỦA ĐẠI BIỂU VÀ KHÁCH MỜI' });
+  const questions = record.speakers.some((sp) => sp.question);
+  blocks.push({ t: 'section', text: `IV. Ý KIẾN PHÁT BIỂU CỦA ĐẠI BIỂU VÀ KHÁCH MỜI${questions ? '; CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN' : ''}` });
   if (record.speakers.length === 0) blocks.push({ t: 'para', text: 'Không có ý kiến phát biểu.' });
-  for (const sp of record.speakers) {
-    const who = sp.guest ? ' (khách mời)' : sp.seat !== null ? ` (ghế ${sp.seat})` : '';
-    const until = sp.endedAt ? ` đến ${clockTimeVi(sp.endedAt, tz)}` : '';
-    blocks.push({ t: 'para', text: `${sp.order}. ${withTitle(sp.name, sp.title)}${who}, từ ${clockTimeVi(sp.startedAt, tz)}${until}.` });
-  }
+  for (const sp of record.speakers) blocks.push({ t: 'para', text: speakerLine(sp, tz) });
 
   blocks.push({ t: 'section', text: 'V. NGHỊ QUYẾT ĐÃ THÔNG QUA' });
   if (record.resolutions.length === 0) blocks.push({ t: 'para', text: 'Không có nghị quyết được thông qua.' });

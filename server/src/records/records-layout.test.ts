@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boardSigners } from './counting-minutes';
 import { minutesDocx } from './minutes-docx';
-import { sessionSummaryLines, type MinutesLayout } from './minutes-layout';
+import { sessionSummaryLines, speakerLine, type MinutesLayout } from './minutes-layout';
 import { minutesPdf } from './minutes-pdf';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hddt-layout-'));
@@ -103,5 +103,17 @@ describe('signatures of the counting board', () => {
     expect(xMin('Cường')).toBeLessThan(pageWidth / 2);
     expect(xMin('Thảo')).toBeLessThan(pageWidth / 2);
     expect(xMin('Phương')).toBeGreaterThan(pageWidth / 2);
+  });
+});
+
+describe('speakers in the minutes', () => {
+  const base = { order: 3, name: 'Phan Hữu Việt', title: 'Đại biểu HĐND đặc khu', seat: 27, startedAt: '2026-07-05T02:00:00.000Z', endedAt: '2026-07-05T02:03:00.000Z' };
+  it('names a rebuttal, and a question with whom it asked, on what, and the answer’s turn or its absence', () => {
+    expect(speakerLine({ ...base, rebuttal: true }, 'Asia/Ho_Chi_Minh')).toBe('3. Phan Hữu Việt, Đại biểu HĐND đặc khu (ghế 27) (tranh luận), từ 09 giờ 00 đến 09 giờ 03.');
+    const question = { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế đặc khu', answerStartedAt: '2026-07-05T02:03:00.000Z', answerEndedAt: '2026-07-05T02:08:00.000Z' };
+    expect(speakerLine({ ...base, question }, 'Asia/Ho_Chi_Minh')).toBe(
+      '3. Phan Hữu Việt, Đại biểu HĐND đặc khu (ghế 27) chất vấn Lê Văn Bình, Giám đốc Sở Y tế về: Trạm y tế đặc khu, từ 09 giờ 00 đến 09 giờ 03; Lê Văn Bình, Giám đốc Sở Y tế trả lời từ 09 giờ 03 đến 09 giờ 08.',
+    );
+    expect(speakerLine({ ...base, question: { ...question, answerStartedAt: null, answerEndedAt: null } }, 'Asia/Ho_Chi_Minh')).toMatch(/; Lê Văn Bình chưa trả lời tại kỳ họp\.$/);
   });
 });

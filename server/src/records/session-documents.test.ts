@@ -120,6 +120,13 @@ beforeAll(async () => {
   const guest = added.data;
   await must(chair.timeout(5000).emitWithAck('speaker:give', { entryId: guest.id }));
   await must(chair.timeout(5000).emitWithAck('speaker:finish', { entryId: guest.id }));
+  // Question time: a delegate questions an official, who answers in their own turn.
+  const question = await voters[4]!.timeout(5000).emitWithAck('question:request', { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế đặc khu.' });
+  if (!question.ok) throw new Error(question.code);
+  const asked = question.data;
+  await must(chair.timeout(5000).emitWithAck('speaker:give', { entryId: asked.id }));
+  await must(chair.timeout(5000).emitWithAck('question:answer', { entryId: asked.id }));
+  await must(chair.timeout(5000).emitWithAck('speaker:finish', { entryId: asked.id }));
   await must(chair.timeout(5000).emitWithAck('session:close', { sessionId }));
   const notes = await api(server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, { number: '5', opening: 'Chủ tọa khai mạc kỳ họp.' }, staff);
   if (notes.status !== 200) throw new Error(`notes ${notes.status}`);
@@ -151,13 +158,16 @@ describe('minutes of the whole session', () => {
       'Chủ tọa kỳ họp: Nguyễn Minh An, Chủ tịch HĐND đặc khu.',
       'Thư ký kỳ họp: Trần Thu Hạnh, Chánh Văn phòng HĐND và UBND đặc khu.',
       'Khách mời (3):',
-      'IV. Ý KIẾN PHÁT BIỂU CỦA ĐẠI BIỂU VÀ KHÁCH MỜI',
+      'IV. Ý KIẾN PHÁT BIỂU CỦA ĐẠI BIỂU VÀ KHÁCH MỜI; CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN',
       'Đỗ Văn Khải, Phó Chủ tịch UBND tỉnh (khách mời)',
       'Nghị quyết về Kế hoạch đầu tư công năm 2027.',
       'Nghị quyết xác nhận kết quả bầu Phó Chủ tịch',
     ]) {
       expect(flat).toContain(s);
     }
+    // Each exchange of question time: who asked whom, on what, and the answer's turn.
+    expect(flat).toMatch(/2\. [^.]+ \(ghế \d+\) chất vấn Lê Văn Bình, Giám đốc Sở Y tế về: Trạm y tế đặc khu, từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}; Lê Văn Bình, Giám đốc Sở Y tế trả lời từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}\./);
+    expect(res.body.record.speakers[1]).toMatchObject({ question: { answererName: 'Lê Văn Bình', topic: 'Trạm y tế đặc khu.' } });
     expect(flat).toMatch(/\.\/\.\s/);
     expect(flat).not.toContain('Ký, ghi rõ họ tên');
     expect(flat).not.toContain('Tình trạng:');

@@ -413,6 +413,18 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       guest: e.delegateId === null,
       startedAt: e.startedAt!,
       endedAt: e.endedAt,
+      ...(e.rebuttal ? { rebuttal: true } : {}),
+      ...(e.question
+        ? {
+            question: {
+              answererName: e.question.answererName,
+              answererTitle: e.question.answererTitle,
+              topic: e.question.topic,
+              answerStartedAt: e.question.answerStartedAt,
+              answerEndedAt: e.question.answerEndedAt,
+            },
+          }
+        : {}),
     }));
   const documentDate = session.closedAt ? dayIn(council.timeZone, Date.parse(session.closedAt)) : session.endDate;
   return {
