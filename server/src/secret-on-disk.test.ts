@@ -294,7 +294,8 @@ describe('a secret ballot stays secret on disk', () => {
     for (let i = 0; i < 300; i += 1) insert.run(`old-round-${i}`, JSON.stringify({ ballots: i, options: { yes: i, no: 1, abstain: 0 }, note: 'x'.repeat(200) }));
     old.prepare("DELETE FROM secret_tally WHERE round_id <> 'old-round-7'").run();
     old.pragma('wal_checkpoint(TRUNCATE)');
-    // …and without what later migrations added (0010: the minutes notes’ recipients).
+    // …and without what later migrations added (0009: delegate notes; 0010: the minutes notes’ recipients).
+    old.exec('DROP TABLE delegate_notes');
     old.exec('ALTER TABLE minutes_notes DROP COLUMN recipients');
     old.prepare("DELETE FROM schema_migrations WHERE version >= 8").run();
     old.close();
