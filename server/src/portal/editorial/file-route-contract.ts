@@ -97,6 +97,6 @@ export function fileRouteContract(name: string, factory: StoreFactory): void {
         await new Promise((resolve) => server.close(resolve));
         await dispose();
       }
-    });
+    }, 180_000);
   });
 }

@@ -1,7 +1,8 @@
 // Portal uploads over real HTTP on a real server: the type found from the content (not the name), PDFs
 // parsed, images resized to PORTAL_IMAGE_MAX_SIDE and stored without their metadata, size limits, roles and
 // CSRF, vi/en refusals with their HTTP status, a draft's file private (the board previews it), and the
-// delegate's photo.
+// delegate's photo. Decoding and resizing in JavaScript takes seconds per image on a loaded machine (22 s
+// was seen for the 2400 px photo), so the tests that resize carry a time budget of their own.
 import type { ContentItem, DelegateProfile, PortalFile } from '@hddt/protocol';
 import { PORTAL_IMAGE_MAX_SIDE, PORTAL_MAX_FILE_BYTES } from '@hddt/protocol';
 import { zipSync, strToU8 } from 'fflate';
@@ -108,7 +109,7 @@ describe('POST /api/portal/files', () => {
     const open = await fetch(`${server.url}/tep/${up.body.id}`);
     expect(open.status).toBe(200);
     expect(open.headers.get('cache-control')).toBe('public, max-age=300');
-  });
+  }, 180_000);
 
   it('keeps a small PNG’s size and type; stores PDF, DOCX and XLSX attachments under their checked type', async () => {
     const small = await new Jimp({ width: 640, height: 480, color: 0xffcc00ff }).getBuffer('image/png');
@@ -125,7 +126,7 @@ describe('POST /api/portal/files', () => {
     const doc = await upload(new Uint8Array(pdf), 'Nghị quyết 07.pdf', editor);
     expect(doc.status).toBe(201);
     expect(doc.body).toMatchObject({ name: 'Nghị quyết 07.pdf', contentType: 'application/pdf', size: pdf.length });
-  });
+  }, 180_000);
 
   it('refuses what it cannot accept with the right status and a vi/en reason', async () => {
     const exe = await upload<Refusal>(new Uint8Array(Buffer.from('MZ\x90\0 not a pdf', 'latin1')), 'nghi-quyet.pdf', editor);
@@ -153,7 +154,7 @@ describe('POST /api/portal/files', () => {
     const big = await upload<Refusal & { fields: { message: string }[] }>(over, 'x.pdf', editor);
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: [{ message: 'Mỗi tệp tối đa 20 MB.', messageEn: 'At most 20 MB per file.' }] });
-  });
+  }, 180_000);
 
   it('is for the editorial board only, behind the staff cookie and CSRF token', async () => {
     const pdf = new Uint8Array(await simplePdf('x', ['y']));
@@ -185,5 +186,5 @@ describe('delegate photo', () => {
     expect(removed.body.photoFileId).toBeNull();
     expect((await fetch(`${server.url}/tep/${set.body.photoFileId}`)).status).toBe(404);
     expect((await api(server, 'POST', `/api/portal/delegates/khong-co/photo?name=a.jpg`, photo, head)).status).toBe(404);
-  });
+  }, 180_000);
 });
