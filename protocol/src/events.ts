@@ -27,8 +27,11 @@ export interface CommonServerToClient {
 }
 
 export interface ChairServerToClient {
+  /** The whole chair snapshot: on connect, and again whenever the whole state must be resent. */
   'state:snapshot': (snapshot: ChairSnapshot) => void;
+  /** One change, chained by seq/prevSeq onto the snapshot (staff patches also carry attendance records). */
   'state:patch': (envelope: PatchEnvelope) => void;
+  /** Which delegates' tablets are connected now, whenever it changes. */
   'presence:update': (payload: { connectedDelegateIds: string[] }) => void;
   /** Security-relevant happenings the secretariat must know: a card used on a second device, etc. */
   /** `count`: refusals from one source aggregated into this alert (absent or 1 for a single one). */
@@ -48,7 +51,9 @@ export interface PublishStatusPayload {
 export type ChairClientToServer = ClientToServer<typeof CHAIR_EVENTS>;
 
 export interface DelegateServerToClient {
+  /** The live snapshot: on connect, and again whenever the whole state must be resent. */
   'state:snapshot': (snapshot: LiveSnapshot) => void;
+  /** One change, chained by seq/prevSeq onto the snapshot. */
   'state:patch': (envelope: PatchEnvelope) => void;
   /** The delegate's own state: sent on connect and whenever it changes. */
   'me:update': (me: DelegateMe) => void;
@@ -61,8 +66,11 @@ export interface DelegateServerToClient {
 export type DelegateClientToServer = ClientToServer<typeof DELEGATE_EVENTS>;
 
 export interface DisplayServerToClient {
+  /** The live snapshot: on connect, and again whenever the whole state must be resent. */
   'state:snapshot': (snapshot: LiveSnapshot) => void;
+  /** One change, chained by seq/prevSeq onto the snapshot: a round, attendance, speakers, what the screen shows, the session. */
   'state:patch': (envelope: PatchEnvelope) => void;
+  /** The display was revoked by the hall's staff; the socket is closed. */
   'auth:revoked': (payload: { at: string }) => void;
 }
 
