@@ -31,6 +31,16 @@ export function patchIntervalMs(screens: number): number {
   return Math.min(250, PATCH_INTERVAL_MS + Math.floor(screens / 25));
 }
 
+/**
+ * The staff view of a round names every voter (voterIds, for the seat map), so one costs time in proportion to the
+ * votes so far to build and encode, and a burst of 3,000 ballots sent it to the console with every progress patch:
+ * about a sixth of the server's own work per ballot. With many voters the console gets it at most this often (the
+ * displays' counts keep their pace); a status change or the last present delegate voting still goes out at once.
+ */
+export function staffRoundIntervalMs(voted: number): number {
+  return voted < 500 ? 0 : Math.min(250, Math.floor(voted / 12));
+}
+
 type ChairNsp = Namespace<Record<string, never>, ChairServerToClient>;
 type DelegateNsp = Namespace<Record<string, never>, DelegateServerToClient>;
 type DisplayNsp = Namespace<Record<string, never>, DisplayServerToClient>;
@@ -83,6 +93,10 @@ export class LiveHub {
   /** delegateId → socket id of the device currently signed in with that card. */
   readonly delegateSockets = new Map<string, { socketId: string; deviceId: string | null }>();
   private presenceTimer: NodeJS.Timeout | null = null;
+  /** When each round's staff view last went to the console, and the rounds whose view is being held back. */
+  private readonly staffRoundSentAt = new Map<string, number>();
+  private readonly staffRoundsHeld = new Set<string>();
+  private staffTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly engine: Engine) {
     engine.onCommit((batch) => this.onCommit(batch));
@@ -282,7 +296,7 @@ export class LiveHub {
         // Tablets show the vote panel and the result, not the running count: they get status changes only,
         // which keeps a 1,500-tablet burst from multiplying into a million progress messages.
         if (p.roundStatus.has(roundId)) tabletsOnly.push(publicView);
-        staffOnly.push({ type: 'round', round: roundView(state, round, day, 'staff') });
+        if (this.staffRoundDue(state, round, day, p.roundStatus.has(roundId))) staffOnly.push({ type: 'round', round: roundView(state, round, day, 'staff') });
       }
       if (p.attendance) {
         const attendance = attendanceSummary(state, day);
@@ -315,6 +329,38 @@ export class LiveHub {
       for (const patch of [...displaysOnly, ...common]) this.emitPatch('display', patch, seq);
     }
     for (const delegateId of p.me) this.sendMe(delegateId);
+  }
+
+  /** Whether the console gets this round's staff view now; if not, it is held and sent when its interval is up. */
+  private staffRoundDue(state: CouncilState, round: CouncilState['rounds'][string], day: string, statusChanged: boolean): boolean {
+    const now = Date.now();
+    const voted = participationCount(round);
+    const wait = statusChanged || voted >= presentIds(state, round.sessionId, day).length ? 0 : staffRoundIntervalMs(voted) - (now - (this.staffRoundSentAt.get(round.id) ?? 0));
+    if (wait <= 0) {
+      this.staffRoundSentAt.set(round.id, now);
+      this.staffRoundsHeld.delete(round.id);
+      return true;
+    }
+    this.staffRoundsHeld.add(round.id);
+    this.staffTimer ??= setTimeout(() => {
+      this.staffTimer = null;
+      this.flushHeldStaffRounds();
+    }, wait);
+    return false;
+  }
+
+  private flushHeldStaffRounds(): void {
+    const state = this.engine.state;
+    const seq = this.engine.seq;
+    const day = this.day();
+    const session = activeSession(state);
+    const held = [...this.staffRoundsHeld];
+    this.staffRoundsHeld.clear();
+    for (const roundId of held) {
+      const round = state.rounds[roundId];
+      if (!round || round.sessionId !== session?.id) continue;
+      if (this.staffRoundDue(state, round, day, false)) this.emitPatch('chair', { type: 'round', round: roundView(state, round, day, 'staff') }, seq);
+    }
   }
 
   private emitPatch(ns: 'chair' | 'delegate' | 'display', patch: LivePatch, seq: number): void {
