@@ -50,3 +50,4 @@ export * from './liveness';
 export * from './vocabulary';
 export * from './seat-map';
 export * from './notes';
+export * from './hall-time';

@@ -1,7 +1,7 @@
 // The portal's pages, rendered from the council state (already filtered through public-data.ts).
 
 import type { Resolution, Session, SessionDocument } from '@hddt/protocol';
-import { formatDateVi, sessionTitle } from '@hddt/protocol';
+import { formatDateVi, hallDay, sessionTitle } from '@hddt/protocol';
 import type { CouncilState } from '../domain/types';
 import type { FeedbackItem, FormErrors } from './feedback';
 import { FEEDBACK_LIMITS, HONEYPOT_FIELD } from './feedback';
@@ -192,7 +192,7 @@ ${lines.length ? html`<div class="result${passed ? '' : ' fail'}">${lines.map((l
 </section>
 <section aria-labelledby="van-ban"><h2 id="van-ban">${t.signedText}</h2>
 ${signed ? html`<ul class="list">${documentItem(signed, lang)}</ul>` : html`<p>${t.signedPending}</p>`}</section>
-${answers.length ? answersSection(answers, lang) : ''}
+${answers.length ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh') : ''}
 <p><a class="btn" href="${href(lang, `/y-kien?nghi-quyet=${r.id}`)}">${t.giveFeedback}</a></p>`;
   return shell(state, lang, 'resolutions', `/nghi-quyet/${r.id}`, heading, `${heading}: ${r.title}`, body);
 }
@@ -217,11 +217,11 @@ ${hits.documents.length ? html`<h2>${t.documents}</h2><ul class="list">${hits.do
   return shell(state, lang, 'search', path, query ? `${t.searchTitle}: ${query}` : t.searchTitle, t.searchLabel, body, Boolean(query));
 }
 
-function answersSection(items: FeedbackItem[], lang: Lang): SafeHtml {
+function answersSection(items: FeedbackItem[], lang: Lang, timeZone: string): SafeHtml {
   const t = TEXTS[lang];
   return html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">${t.answered}</h2>
 <ul class="list">${items.map(
-    (f) => html`<li><h3>${f.topic}</h3><p class="meta">${t.from} ${f.area} · ${date(f.createdAt.slice(0, 10))}</p>
+    (f) => html`<li><h3>${f.topic}</h3><p class="meta">${t.from} ${f.area} · ${date(hallDay(f.createdAt, timeZone))}</p>
 <blockquote><p><strong>${t.question}:</strong> ${f.text}</p></blockquote>
 <p><strong>${t.answer}:</strong> ${f.answer ?? ''}</p></li>`,
   )}</ul></section>`;
@@ -266,7 +266,7 @@ ${fieldBlock('text', t.fText, 'textarea')}
 <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">${t.fHoneypot}</label><input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value=""></div>
 <button class="btn" type="submit">${t.fSend}</button>
 </form>
-${answers.length ? answersSection(answers, lang) : html`<h2>${t.answered}</h2><p>${t.noAnswered}</p>`}`;
+${answers.length ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh') : html`<h2>${t.answered}</h2><p>${t.noAnswered}</p>`}`;
   return shell(state, lang, 'feedback', '/y-kien', t.feedbackTitle, t.feedbackIntro, body);
 }
 

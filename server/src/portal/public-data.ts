@@ -3,7 +3,7 @@
 // Everything else does not exist for the portal (404, never 403).
 
 import type { AgendaItem, CouncilConfig, LogHead, Motion, Resolution, RoundResult, Session, SessionDocument } from '@hddt/protocol';
-import { CONFIDENCE_LEVELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatDateVi, formatPercent, participationPhrase } from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatDateVi, formatPercent, hallDay, participationPhrase } from '@hddt/protocol';
 import type { CouncilState, RoundState } from '../domain/types';
 
 export type Lang = 'vi' | 'en';
@@ -179,6 +179,6 @@ export function searchPublic(state: CouncilState, query: string): SearchHits {
   );
   const documents = publicSessions(state)
     .flatMap((s) => publicDocuments(state, s.id))
-    .filter((d) => matches(d.title, d.uploadedAt.slice(0, 10), formatDateVi(d.uploadedAt.slice(0, 10))));
+    .filter((d) => matches(d.title, hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh'), formatDateVi(hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh'))));
   return { resolutions, sessions, documents };
 }

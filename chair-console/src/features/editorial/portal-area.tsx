@@ -3,7 +3,7 @@
 // permission (workflow.ts); the buttons here only follow it, and refusals show the server's vi/en message.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, CONTENT_STATES, EDITORIAL_API, sessionTitle } from '@hddt/protocol';
+import { API, CONTENT_STATES, EDITORIAL_API, hallLocalToIso, sessionTitle } from '@hddt/protocol';
 import type { ContentAction, ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DiffLine, PortalSection, Session, SessionChecklist } from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
@@ -11,7 +11,7 @@ import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { useStore } from '../../store';
 import { Field } from '../shared/field';
-import { useHallTime } from '../shared/use-hall-time';
+import { useHallTime, useHallZone } from '../shared/use-hall-time';
 import { Attachments } from './attachments';
 import { parseDateVi, showDateVi } from './date-vi';
 import { DelegateProfiles } from './delegate-profiles';
@@ -161,6 +161,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
   const [d, setD] = useState<Draft>(emptyDraft);
   const [comment, setComment] = useState('');
   const [publishAt, setPublishAt] = useState('');
+  const zone = useHallZone();
   const [error, setError] = useState<string | null>(null);
   const [dateErrors, setDateErrors] = useState<{ issuedOn?: string; effectiveOn?: string }>({});
   const [busy, setBusy] = useState(false);
@@ -242,7 +243,8 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     void run(async () => {
       const body: { action: ContentAction; comment?: string; publishAt?: string } = { action };
       if (comment.trim()) body.comment = comment.trim();
-      if (action === 'publish' && publishAt) body.publishAt = new Date(publishAt).toISOString();
+      // The time typed is on the council's clock, not the zone of this PC.
+      if (action === 'publish' && publishAt) body.publishAt = hallLocalToIso(publishAt, zone) ?? new Date(publishAt).toISOString();
       await api.post<ContentItem>(EDITORIAL_API.transition(id), body);
       setComment('');
       pushToast({ tone: 'info', text: t(done) });

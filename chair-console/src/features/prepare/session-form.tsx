@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { SessionInputSchema, SessionTypeSchema } from '@hddt/protocol/schemas';
+import { hallDay } from '@hddt/protocol';
 import type { Session, SessionInput, SessionPerson, SessionType } from '@hddt/protocol';
 import { listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
 import { Field } from '../shared/field';
 import { useFormSubmit } from '../shared/use-form';
+import { useHallZone } from '../shared/use-hall-time';
 
 export const SESSION_TYPE_LABEL: Record<SessionType, MsgKey> = {
   regular: 'session.type.regular',
@@ -41,8 +43,9 @@ export function formatPeople(people: readonly SessionPerson[] | undefined): stri
   return (people ?? []).map((p) => (p.title ? `${p.name}, ${p.title}` : p.name)).join('\n');
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today on the council's calendar (the UTC day is yesterday in Việt Nam until 07:00). */
+function today(timeZone: string): string {
+  return hallDay(Date.now(), timeZone);
 }
 
 /**
@@ -53,12 +56,13 @@ function today(): string {
 export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
   const { t } = useT();
   const { errors, formError, busy, submit } = useFormSubmit();
+  const zone = useHallZone();
   const [v, setV] = useState({
     number: initial ? String(initial.number) : '',
     title: initial?.title ?? '',
     type: initial?.type ?? ('regular' as SessionType),
-    startDate: initial?.startDate ?? today(),
-    endDate: initial?.endDate ?? today(),
+    startDate: initial?.startDate ?? today(zone),
+    endDate: initial?.endDate ?? today(zone),
     startTime: initial?.startTime ?? '',
     place: initial?.place ?? '',
     isPublic: initial?.isPublic ?? true,

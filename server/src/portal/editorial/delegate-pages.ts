@@ -3,7 +3,7 @@
 // never anonymous or secret ballots, which store or show no link between a delegate and a choice).
 
 import type { Delegate, DelegateProfile, VoteOption } from '@hddt/protocol';
-import { formatDateVi } from '@hddt/protocol';
+import { formatDateVi, hallDay } from '@hddt/protocol';
 import type { CouncilState } from '../../domain/types';
 import { html, type SafeHtml } from '../html';
 import { href, page } from '../layout';
@@ -79,6 +79,7 @@ function initials(name: string): string {
 
 export function delegatePage(state: CouncilState, lang: Lang, d: Delegate, profile: DelegateProfile | null, record: DelegateRecord): string {
   const t = T[lang];
+  const zone = state.council?.timeZone ?? 'Asia/Ho_Chi_Minh';
   const labels = state.council?.voteLabels;
   const optionLabel = (o: VoteOption) => labels?.[o]?.[lang] || labels?.[o]?.vi || o;
   const sessionName = (id: string) => {
@@ -99,11 +100,11 @@ ${profile?.contact ? html`<h2>${t.contact}</h2><p>${profile.contact}</p>` : ''}
 <h2>${t.record}</h2>
 <h3>${t.speeches}</h3>
 ${record.speeches.length
-  ? html`<ul class="list">${record.speeches.map((s) => html`<li><a href="${href(lang, `/ky-hop/${s.sessionId}`)}">${sessionName(s.sessionId)}</a><p class="meta">${formatDateVi(s.at.slice(0, 10))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p></li>`)}</ul>`
+  ? html`<ul class="list">${record.speeches.map((s) => html`<li><a href="${href(lang, `/ky-hop/${s.sessionId}`)}">${sessionName(s.sessionId)}</a><p class="meta">${formatDateVi(hallDay(s.at, zone))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p></li>`)}</ul>`
   : html`<p>${t.noSpeeches}</p>`}
 <h3>${t.votes}</h3>
 ${record.votes.length
-  ? html`<ul class="list">${record.votes.map((v) => html`<li><p><strong>${optionLabel(v.option)}</strong> — ${v.question}</p><p class="meta"><a href="${href(lang, `/ky-hop/${v.sessionId}`)}">${sessionName(v.sessionId)}</a> · ${formatDateVi(v.at.slice(0, 10))}</p></li>`)}</ul>`
+  ? html`<ul class="list">${record.votes.map((v) => html`<li><p><strong>${optionLabel(v.option)}</strong> — ${v.question}</p><p class="meta"><a href="${href(lang, `/ky-hop/${v.sessionId}`)}">${sessionName(v.sessionId)}</a> · ${formatDateVi(hallDay(v.at, zone))}</p></li>`)}</ul>`
   : html`<p>${t.noVotes}</p>`}`;
   return page({ lang, title: d.fullName, description: `${d.fullName} — ${d.title}`, councilName: councilName(state, lang), section: 'delegates', path: `/dai-bieu/${d.id}`, body });
 }

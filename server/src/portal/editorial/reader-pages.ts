@@ -3,7 +3,7 @@
 // sanitised (sanitize.ts) and inserted as they are; everything else is escaped by the html tag.
 
 import type { ContentItem, PortalSection } from '@hddt/protocol';
-import { fileKindLabel, formatDateVi, formatFileSize } from '@hddt/protocol';
+import { fileKindLabel, formatDateVi, formatFileSize, hallDay } from '@hddt/protocol';
 import type { CouncilState } from '../../domain/types';
 import { escapeXml, html, raw, type SafeHtml } from '../html';
 import { href, page, type Section } from '../layout';
@@ -23,14 +23,17 @@ function shell(state: CouncilState, lang: Lang, section: Section, path: string, 
 /** Content is written in Vietnamese: marked as such on English pages (WCAG 3.1.2, language of parts). */
 const contentLang = (lang: Lang) => (lang === 'en' ? raw(' lang="vi"') : '');
 
-function itemMeta(item: ContentItem, lang: Lang): SafeHtml {
+/** The council's time zone: a moment is dated on the council's calendar, not in UTC. */
+export const councilZone = (state: CouncilState) => state.council?.timeZone ?? 'Asia/Ho_Chi_Minh';
+
+function itemMeta(item: ContentItem, lang: Lang, timeZone: string): SafeHtml {
   const t = READER_TEXTS[lang];
   const parts: string[] = [];
   if (item.documentNumber) parts.push(`${t.number}: ${item.documentNumber}`);
   if (item.issuingBody) parts.push(`${t.issuingBody}: ${item.issuingBody}`);
   if (item.issuedOn) parts.push(`${t.issuedOn}: ${formatDateVi(item.issuedOn)}`);
   if (item.effectiveOn) parts.push(`${t.effectiveOn}: ${formatDateVi(item.effectiveOn)}`);
-  if (item.publishAt) parts.push(`${t.publishedOn}: ${formatDateVi(item.publishAt.slice(0, 10))}`);
+  if (item.publishAt) parts.push(`${t.publishedOn}: ${formatDateVi(hallDay(item.publishAt, timeZone))}`);
   return html`<p class="meta">${parts.join(' · ')}</p>`;
 }
 
@@ -46,23 +49,23 @@ function shownText(item: ContentItem, lang: Lang): { title: string; summary: str
 }
 
 /** A document's facts on its own page, one per line: số ký hiệu, issuing body, dates; then the publication date. */
-function documentFacts(item: ContentItem, lang: Lang): SafeHtml {
+function documentFacts(item: ContentItem, lang: Lang, timeZone: string): SafeHtml {
   const t = READER_TEXTS[lang];
   const facts: [string, string][] = [];
   if (item.documentNumber) facts.push([t.number, item.documentNumber]);
   if (item.issuingBody) facts.push([t.issuingBody, item.issuingBody]);
   if (item.issuedOn) facts.push([t.issuedOn, formatDateVi(item.issuedOn)]);
   if (item.effectiveOn) facts.push([t.effectiveOn, formatDateVi(item.effectiveOn)]);
-  const published = item.publishAt ? html`<p class="meta">${t.publishedOn}: ${formatDateVi(item.publishAt.slice(0, 10))}</p>` : '';
+  const published = item.publishAt ? html`<p class="meta">${t.publishedOn}: ${formatDateVi(hallDay(item.publishAt, timeZone))}</p>` : '';
   if (facts.length === 0) return html`${published}`;
   return html`<dl class="facts"${lang === 'en' ? raw(' lang="en"') : ''}>${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${published}`;
 }
 
-export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3): SafeHtml {
+export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3, timeZone: string): SafeHtml {
   const shown = shownText(item, lang);
   const link = html`<a href="${href(lang, itemPath(item))}"${shown.titleLang}>${shown.title}</a>`;
   return html`<li>${level === 2 ? html`<h2 class="item">${link}</h2>` : html`<h3>${link}</h3>`}
-${itemMeta(item, lang)}${shown.summary ? html`<p${shown.summaryLang}>${shown.summary}</p>` : ''}</li>`;
+${itemMeta(item, lang, timeZone)}${shown.summary ? html`<p${shown.summaryLang}>${shown.summary}</p>` : ''}</li>`;
 }
 
 /** Tệp đính kèm: a download link per file with its kind and size, so readers know what they fetch. */
@@ -89,7 +92,7 @@ export function sectionPage(state: CouncilState, lang: Lang, section: PortalSect
   const title = sectionTitle(section, lang);
   const body = html`<h1>${title}</h1>
 <p><a href="/rss/${section.key}.xml" type="application/rss+xml">${t.rss}</a></p>
-${items.length ? html`<ul class="list">${items.map((i) => contentListItem(i, lang, 2))}</ul>` : html`<p>${t.empty}</p>`}`;
+${items.length ? html`<ul class="list">${items.map((i) => contentListItem(i, lang, 2, councilZone(state)))}</ul>` : html`<p>${t.empty}</p>`}`;
   return shell(state, lang, navOf(section), sectionPath(section), title, title, body);
 }
 
@@ -100,7 +103,7 @@ export function itemPage(state: CouncilState, lang: Lang, section: PortalSection
 <article${contentLang(lang)}>
 <h1${shown.titleLang}>${shown.title}</h1>
 ${lang === 'en' ? html`<p class="meta" lang="en">${t.contentLang}</p>` : ''}
-${documentFacts(item, lang)}
+${documentFacts(item, lang, councilZone(state))}
 ${shown.summary ? html`<p class="lead"${shown.summaryLang}>${shown.summary}</p>` : ''}
 <div class="prose">${raw(item.bodyHtml)}</div>
 ${attachmentsBlock(item, lang)}
@@ -148,7 +151,7 @@ ${urls}
 }
 
 /** The content block added to the portal's search page. */
-export function contentHitsBlock(items: ContentItem[], lang: Lang): SafeHtml {
+export function contentHitsBlock(items: ContentItem[], lang: Lang, timeZone: string): SafeHtml {
   if (items.length === 0) return html``;
-  return html`<h2>${READER_TEXTS[lang].contentHits}</h2><ul class="list">${items.map((i) => contentListItem(i, lang, 3))}</ul>`;
+  return html`<h2>${READER_TEXTS[lang].contentHits}</h2><ul class="list">${items.map((i) => contentListItem(i, lang, 3, timeZone))}</ul>`;
 }

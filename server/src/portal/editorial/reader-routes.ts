@@ -8,7 +8,7 @@ import { sendHtml } from '../../transport/portal-routes';
 import { notFoundPage, searchPage } from '../pages';
 import { fold, publicResolutions, publicSessions, searchPublic, type Lang } from '../public-data';
 import { delegatePage, delegateRecord } from './delegate-pages';
-import { contentHitsBlock, documentsIndexPage, itemPage, itemPath, sectionPage, sectionPath, sectionRss, sitemap } from './reader-pages';
+import { contentHitsBlock, councilZone, documentsIndexPage, itemPage, itemPath, sectionPage, sectionPath, sectionRss, sitemap } from './reader-pages';
 import type { PortalStore } from './store';
 import { isPublic } from './workflow';
 
@@ -89,7 +89,7 @@ export function createReaderRoutes(view: PortalView, store: PortalStore, preview
       if (!q.trim()) return sendHtml(res, 200, searchPage(state(), lang, q, null));
       const words = fold(q).split(/\s+/).filter(Boolean);
       const items = await store.searchPublic(now(), words);
-      sendHtml(res, 200, searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang) }));
+      sendHtml(res, 200, searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang, councilZone(state())) }));
     });
   }
 
