@@ -1,5 +1,5 @@
 import type { DelegateStore } from './index';
-import type { Motion, RoundView, SpeakerEntry } from '@hddt/protocol';
+import { delegateHasFloor, type Motion, type RoundView, type SpeakerEntry } from '@hddt/protocol';
 
 export const selectSnapshot = (s: DelegateStore) => s.snapshot;
 export const selectMe = (s: DelegateStore) => s.me;
@@ -24,9 +24,16 @@ export function findMotion(s: DelegateStore, id: string | null): Motion | null {
   return s.snapshot.motions.find((m) => m.id === id) ?? null;
 }
 
-/** This delegate's entry in the speaker list while waiting or speaking. */
+/** This delegate's request to speak while waiting or speaking (their questions are listed apart). */
 export function selectMySpeakerEntry(s: DelegateStore): SpeakerEntry | null {
   const id = s.me?.delegate.id;
   if (!id || !s.snapshot) return null;
-  return s.snapshot.speakers.find((e) => e.delegateId === id && (e.status === 'waiting' || e.status === 'speaking')) ?? null;
+  return s.snapshot.speakers.find((e) => e.delegateId === id && !e.question && (e.status === 'waiting' || e.status === 'speaking')) ?? null;
+}
+
+/** The entry in which this delegate has the floor now: their speech, or their question (not the answer to it). */
+export function selectMyFloor(s: DelegateStore): SpeakerEntry | null {
+  const id = s.me?.delegate.id;
+  if (!id || !s.snapshot) return null;
+  return s.snapshot.speakers.find((e) => delegateHasFloor(e, id)) ?? null;
 }

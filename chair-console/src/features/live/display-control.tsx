@@ -67,7 +67,17 @@ export function DisplayPreview() {
       body = round?.result ? <><div className="pv-small">{motion?.question ?? ''}</div><div className="pv-chart"><ResultChart result={round.result} labels={labels} lang={lang} tone="dark" /></div></> : <div className="pv-big">—</div>;
       break;
     case 'speaker':
-      body = <><div className="pv-small">{t('speaker.speaking')}</div><div className="pv-big">{speaking?.name ?? '—'}</div></>;
+      body = speaking?.question ? (
+        <>
+          <div className="pv-small">{t('question.pill')}</div>
+          <div className="pv-big">{speaking.name} → {speaking.question.answererName}</div>
+        </>
+      ) : (
+        <>
+          <div className="pv-small">{t('speaker.speaking')}</div>
+          <div className="pv-big">{speaking?.name ?? '—'}</div>
+        </>
+      );
       break;
     case 'attendance':
       body = <><div className="pv-small">{t('live.present')}</div><div className="pv-big">{attendance ? `${formatCount(attendance.present, lang)}/${formatCount(attendance.seated, lang)}` : '—'}</div></>;

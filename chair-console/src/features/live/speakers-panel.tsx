@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent, PointerEvent } from 'react';
 import { playChime, storedFlag, storeFlag } from '@hddt/ui';
 import { SpeakerAddSchema } from '@hddt/protocol/schemas';
-import type { SpeakerEntry } from '@hddt/protocol';
+import { floorTurn, questionStage, type SpeakerEntry } from '@hddt/protocol';
 import { zodFieldErrors } from '../../form-errors';
 import type { FieldErrors } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -15,10 +15,13 @@ import { useHallTime } from '../shared/use-hall-time';
 /** Seconds before the end of speaking time when the timer turns to a warning. */
 export const SPEAKER_WARN_SEC = 30;
 
+/** The timer of whoever holds the floor in the entry: the speaker, the questioner, or the person answering. */
 export function speakerTimer(entry: SpeakerEntry, nowMs: number): { elapsed: number; left: number; tone: 'ok' | 'warn' | 'over' } {
-  const started = entry.startedAt ? Date.parse(entry.startedAt) : nowMs;
+  const turn = floorTurn(entry);
+  const startedAt = turn?.startedAt ?? entry.startedAt;
+  const started = startedAt ? Date.parse(startedAt) : nowMs;
   const elapsed = Math.max(0, Math.floor((nowMs - started) / 1000));
-  const left = entry.limitSec - elapsed;
+  const left = (turn?.limitSec ?? entry.limitSec) - elapsed;
   return { elapsed, left, tone: left < 0 ? 'over' : left <= SPEAKER_WARN_SEC ? 'warn' : 'ok' };
 }
 
@@ -33,9 +36,13 @@ export function useSpeakerActions() {
     [speakers],
   );
   const speaking = (speakers ?? []).find((s) => s.status === 'speaking') ?? null;
+  // Questions put and not yet answered: the chair gives the floor to the person asked, now or after more questions.
+  const asked = useMemo(() => (speakers ?? []).filter((s) => questionStage(s) === 'asked'), [speakers]);
   return {
     waiting,
     speaking,
+    asked,
+    answer: (entryId: string) => run('question:answer', { entryId }),
     give: (entryId: string) => run('speaker:give', { entryId }),
     finish: (entryId: string) => run('speaker:finish', { entryId }),
     remove: (entryId: string) => run('speaker:remove', { entryId }),
@@ -45,10 +52,43 @@ export function useSpeakerActions() {
   };
 }
 
-function SpeakingNow({ entry, onFinish }: { entry: SpeakerEntry; onFinish: () => void }) {
+function SpeakingNow({ entry, onFinish, onAnswer }: { entry: SpeakerEntry; onFinish: () => void; onAnswer: () => void }) {
   const { t } = useT();
   const now = useServerNow(useStore((s) => s.clockOffsetMs));
   const timer = speakerTimer(entry, now);
+  const turn = floorTurn(entry);
+  if (entry.question && turn) {
+    const q = entry.question;
+    const answering = turn.role === 'answer';
+    return (
+      <div className={`speaking speaking-${timer.tone} speaking-question`} data-testid="speaking" data-turn={turn.role}>
+        <div>
+          <div className="muted">
+            <span className="pill question-pill">{t('question.pill')}</span> {answering ? t('question.answering') : t('question.asking')}
+          </div>
+          <strong className="speaking-name">{turn.name}</strong>
+          {turn.title ? <div className="muted">{turn.title}</div> : null}
+          <div className="question-line">
+            {answering ? t('question.askedBy', { name: entry.name }) : t('question.to', { name: q.answererTitle ? `${q.answererName} (${q.answererTitle})` : q.answererName })}
+          </div>
+          <div className="question-line question-topic">{q.topic}</div>
+        </div>
+        <div className="speaking-timer" role="timer" aria-label={answering ? t('question.answerTimer') : t('question.timer')}>
+          {timer.left >= 0 ? formatDuration(timer.left) : `+${formatDuration(timer.left)}`}
+          {timer.tone === 'warn' ? <span className="visually-hidden" role="alert">{t('speaker.nearEnd')}</span> : null}
+          {timer.tone === 'over' ? <span className="speaking-over">{t('speaker.overTime')}</span> : null}
+        </div>
+        <div className="speaking-actions">
+          {!answering ? (
+            <button type="button" className="btn btn-primary" onClick={onAnswer}>{t('question.giveAnswer')}</button>
+          ) : null}
+          <button type="button" className={answering ? 'btn btn-primary' : 'btn'} aria-keyshortcuts="Alt+F" onClick={onFinish}>
+            {answering ? t('question.finishAnswer') : t('question.finishQuestion')}
+          </button>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className={`speaking speaking-${timer.tone}`} data-testid="speaking">
       <div>
@@ -159,20 +199,34 @@ function SpeakerQueue({ waiting, open, floorTaken, now, hallTime, onGive, onRemo
               </button>
               <span className="queue-pos">{i + 1}</span>
               <span className="queue-name">
+                {s.question ? <span className="pill question-pill" data-testid="question-pill">{t('question.pill')}</span> : null}
+                {s.question ? ' ' : null}
                 {s.name}
                 {s.title ? <span className="muted"> · {s.title}</span> : null}
                 {s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}
                 {isNew ? <span className="pill new-pill" data-testid="new-request"> {t('speaker.new')}</span> : null}
                 {s.rebuttal ? <span className="pill rebuttal-pill"> {t('speaker.rebuttal')}</span> : null}
                 <span className="muted queue-time" data-testid="request-time"> · {hallTime(s.requestedAt)}</span>
+                {s.question ? (
+                  <span className="queue-question">
+                    <span className="question-line">{t('question.to', { name: s.question.answererTitle ? `${s.question.answererName} (${s.question.answererTitle})` : s.question.answererName })}</span>
+                    <span className="question-line question-topic">{s.question.topic}</span>
+                  </span>
+                ) : null}
               </span>
               <span className="queue-move">
                 <button type="button" className="btn" disabled={!open || i === 0} aria-label={t('speaker.up', { name: s.name })} onClick={() => moveTo(s, i - 1)}>↑</button>
                 <button type="button" className="btn" disabled={!open || i === waiting.length - 1} aria-label={t('speaker.down', { name: s.name })} onClick={() => moveTo(s, i + 1)}>↓</button>
               </span>
               <span className="queue-actions">
-                <button type="button" className="btn btn-small" disabled={!open} aria-pressed={s.rebuttal ?? false} aria-label={t('speaker.rebuttalOf', { name: s.name })} onClick={() => void onMark(s.id, !(s.rebuttal ?? false))}>{t('speaker.rebuttal')}</button>
-                <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('speaker.give')}</button>
+                {s.question ? null : (
+                  <button type="button" className="btn btn-small" disabled={!open} aria-pressed={s.rebuttal ?? false} aria-label={t('speaker.rebuttalOf', { name: s.name })} onClick={() => void onMark(s.id, !(s.rebuttal ?? false))}>{t('speaker.rebuttal')}</button>
+                )}
+                {s.question ? (
+                  <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('question.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('question.give')}</button>
+                ) : (
+                  <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('speaker.give')}</button>
+                )}
                 <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void onRemove(s.id)}>{t('common.remove')}</button>
               </span>
             </li>
@@ -188,7 +242,7 @@ export function SpeakersPanel() {
   const { t } = useT();
   const session = useStore(selectSession);
   const delegates = useStore(selectDelegates);
-  const { waiting, speaking, give, finish, remove, add, move, mark } = useSpeakerActions();
+  const { waiting, speaking, asked, give, finish, answer, remove, add, move, mark } = useSpeakerActions();
   const hallTime = useHallTime();
   const now = useServerNow(useStore((s) => s.clockOffsetMs));
   const [muted, setMuted] = useState(() => storedFlag(SOUND_MUTE_KEY));
@@ -235,7 +289,30 @@ export function SpeakersPanel() {
   return (
     <section className="panel" aria-labelledby="spk-h" data-chimes={chimes}>
       <h2 id="spk-h">{t('speaker.title')}{waiting.length > 0 ? <span className="pill queue-badge" data-testid="queue-badge"> {waiting.length}</span> : null}</h2>
-      {speaking ? <SpeakingNow entry={speaking} onFinish={() => void finish(speaking.id)} /> : <p className="muted">{t('speaker.nobody')}</p>}
+      {speaking ? (
+        <SpeakingNow entry={speaking} onFinish={() => void finish(speaking.id)} onAnswer={() => void answer(speaking.id)} />
+      ) : (
+        <p className="muted">{t('speaker.nobody')}</p>
+      )}
+      {asked.length > 0 ? (
+        <div className="asked" role="group" aria-label={t('question.awaiting')}>
+          <div className="muted">{t('question.awaiting')}</div>
+          <ul className="asked-list">
+            {asked.map((q) => (
+              <li key={q.id} className="asked-row">
+                <span>
+                  <span className="pill question-pill">{t('question.pill')}</span> {q.name} → {q.question!.answererName}
+                  {q.question!.answererTitle ? <span className="muted"> · {q.question!.answererTitle}</span> : null}
+                  <span className="question-line question-topic">{q.question!.topic}</span>
+                </span>
+                <button type="button" className="btn btn-small btn-primary" disabled={!open} aria-label={t('question.giveAnswerTo', { name: q.question!.answererName })} onClick={() => void answer(q.id)}>
+                  {t('question.giveAnswer')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <button type="button" className="btn btn-small queue-sound" aria-pressed={!muted} onClick={toggleSound}>
         {muted ? t('speaker.soundOff') : t('speaker.soundOn')}
       </button>

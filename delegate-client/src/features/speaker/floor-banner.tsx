@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { selectMySpeakerEntry } from '../../store/selectors';
+import { selectMyFloor } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { serverMessage } from '../../server-message';
 import { formatCountdown } from '@hddt/ui/live';
@@ -18,8 +18,8 @@ const MUTE_KEY = 'hddt.chimeMuted';
 export function FloorBanner() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
-  const mine = useStore(selectMySpeakerEntry);
-  const speaking = mine?.status === 'speaking' ? mine : null;
+  // A speech or one's own question (chất vấn); the answer to it is the official's turn, not the delegate's.
+  const speaking = useStore(selectMyFloor);
   const now = useServerNow(speaking !== null);
   const [muted, setMuted] = useState(() => storedFlag(MUTE_KEY));
   const [chimes, setChimes] = useState(0);
@@ -65,6 +65,11 @@ export function FloorBanner() {
     <section className="floor-banner" role="region" aria-labelledby="floor-title" data-testid="floor-banner" data-chimes={chimes}>
       <div className="floor-text" role="status" aria-live="assertive">
         <strong id="floor-title" className="floor-title">{t('speak.invited')}</strong>
+        {speaking.question && (
+          <span className="floor-question" data-testid="floor-question">
+            {t('question.floor', { name: speaking.question.answererName, topic: speaking.question.topic })}
+          </span>
+        )}
         {msLeft !== null && (
           <span className={`floor-timer${msLeft <= 0 ? ' is-over' : ''}`} data-testid="floor-timer">
             {msLeft > 0 ? `${t('speak.timeLeft')} ${formatCountdown(msLeft)}` : t('speak.overtime')}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, type SpeakerEntry } from '@hddt/protocol';
+import { floorTurn, formatCount, nameWithTitle, type SpeakerEntry } from '@hddt/protocol';
 import { useStore } from '../../store';
-import { selectMe, selectMySpeakerEntry, selectSession } from '../../store/selectors';
+import { selectMe, selectMyFloor, selectMySpeakerEntry, selectSession } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { serverMessage } from '../../server-message';
 import { formatCountdown } from '@hddt/ui/live';
 import { useServerNow } from '../../use-now';
 import type { Lang } from '../../i18n';
+import { QuestionSection } from './question-section';
 
 const NO_SPEAKERS: SpeakerEntry[] = [];
 
@@ -17,15 +18,17 @@ export function SpeakerScreen() {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
   const me = useStore(selectMe);
   const session = useStore(selectSession);
-  const mine = useStore(selectMySpeakerEntry);
+  const request = useStore(selectMySpeakerEntry);
+  // Speaking: one's own speech or question; the timer is that turn's.
+  const floor = useStore(selectMyFloor);
   const speakers = useStore((s) => s.snapshot?.speakers ?? NO_SPEAKERS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const speaking = mine?.status === 'speaking';
+  const speaking = floor !== null;
   const now = useServerNow(speaking);
   const current = speakers.find((e) => e.status === 'speaking') ?? null;
   const waiting = speakers.filter((e) => e.status === 'waiting').length;
-  const inQueue = mine !== null || (me?.speakerPosition ?? null) !== null;
+  const inQueue = request !== null || (me?.speakerPosition ?? null) !== null;
 
   const act = async (event: 'speaker:request' | 'speaker:withdraw') => {
     const socket = getSocket();
@@ -54,9 +57,11 @@ export function SpeakerScreen() {
     );
   }
 
-  const msLeft = speaking && mine.startedAt ? Math.min(mine.limitSec * 1000, Date.parse(mine.startedAt) + mine.limitSec * 1000 - now) : null;
+  const msLeft = floor?.startedAt ? Math.min(floor.limitSec * 1000, Date.parse(floor.startedAt) + floor.limitSec * 1000 - now) : null;
+  const turn = current ? floorTurn(current) : null;
 
   return (
+    <>
     <section className={`card speak-card${speaking ? ' is-speaking' : ''}`} aria-labelledby="speak-title">
       <h1 id="speak-title">{t('speak.title')}</h1>
       <div role="status" aria-live="polite" data-testid="speaker-status">
@@ -90,8 +95,10 @@ export function SpeakerScreen() {
         ))}
       {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
       <hr />
-      {current && !speaking && <p>{t('speak.currentSpeaker', { name: current.title ? `${current.name} (${current.title})` : current.name })}</p>}
+      {turn && !speaking && <p>{t('speak.currentSpeaker', { name: nameWithTitle(turn.name, turn.title) })}</p>}
       <p className="muted">{t('speak.waiting', { count: waiting })}</p>
     </section>
+    <QuestionSection />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import type { HallView, SpeakerEntry } from '@hddt/protocol';
+import { floorTurn, questionStage, type HallView, type SpeakerEntry } from '@hddt/protocol';
 import { HallMap, type MapSeat } from '../hall/hall-map';
 import { useT } from '../../i18n';
 import { formatDuration } from '@hddt/ui/live';
@@ -18,6 +18,78 @@ export function warnThresholdSec(limitSec: number): number {
   return Math.min(30, Math.ceil(limitSec / 5));
 }
 
+type Timer = { left: number; limitSec: number; state: 'ok' | 'warn' | 'over' };
+
+function timerOf(entry: SpeakerEntry | null, now: number, live: boolean): Timer | null {
+  const turn = entry ? floorTurn(entry) : null;
+  if (!turn?.startedAt || !live) return null;
+  const elapsed = Math.floor((now - Date.parse(turn.startedAt)) / 1000);
+  const left = turn.limitSec - Math.max(0, elapsed);
+  return { left, limitSec: turn.limitSec, state: left < 0 ? 'over' : left <= warnThresholdSec(turn.limitSec) ? 'warn' : 'ok' };
+}
+
+/**
+ * The question the slide is about: the one being asked or answered, or else the latest one asked and waiting for
+ * its answer while nobody has the floor (the hall sees who is to answer).
+ */
+function questionInFocus(speakers: SpeakerEntry[], current: SpeakerEntry | null): SpeakerEntry | null {
+  if (current) return current.question ? current : null;
+  let latest: SpeakerEntry | null = null;
+  for (const e of speakers) {
+    if (questionStage(e) === 'asked' && (!latest || (e.endedAt ?? '') > (latest.endedAt ?? ''))) latest = e;
+  }
+  return latest;
+}
+
+function TimerBlock({ timer, label }: { timer: Timer; label: string }) {
+  const { t } = useT();
+  const share = Math.max(0, Math.min(1, timer.left / timer.limitSec));
+  return (
+    <div className={`speaker-timer timer-${timer.state}`} data-timer={timer.state}>
+      <p className="progress-label" data-fit>{timer.state === 'over' ? t('speakerOvertime') : label}</p>
+      <p className="speaker-timer-figure" data-fit>
+        {timer.state === 'over' ? '+' : ''}
+        {formatDuration(timer.left)}
+      </p>
+      <div className="progress-track" aria-hidden="true">
+        <span className="progress-fill" style={{ width: `${share * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/** "Chất vấn": both people with their titles, the topic, and the current turn's countdown. */
+function QuestionMain({ entry, timer }: { entry: SpeakerEntry; timer: Timer | null }) {
+  const { t } = useT();
+  const q = entry.question!;
+  const stage = questionStage(entry);
+  const asking = stage === 'question';
+  const answering = stage === 'answer';
+  return (
+    <div className="speaker-main question-main" data-testid="question-slide">
+      <p className="slide-kicker" data-fit>{t('questionHeading')}</p>
+      <p className="question-topic" data-fit data-testid="question-topic">{q.topic}</p>
+      <div className="question-parties">
+        <div className={`question-party${asking ? ' is-active' : ''}`} data-testid="questioner">
+          <p className="question-role" data-fit>{asking ? t('questionAsking') : t('questionAsker')}</p>
+          <p className="question-name" data-fit>{entry.name}</p>
+          {entry.title ? <p className="question-party-title" data-fit>{entry.title}</p> : null}
+        </div>
+        <div className={`question-party${answering ? ' is-active' : ''}`} data-testid="answerer">
+          <p className="question-role" data-fit>{answering ? t('questionAnswering') : t('questionAnswerer')}</p>
+          <p className="question-name" data-fit>{q.answererName}</p>
+          {q.answererTitle ? <p className="question-party-title" data-fit>{q.answererTitle}</p> : null}
+        </div>
+      </div>
+      {timer ? (
+        <TimerBlock timer={timer} label={answering ? t('questionAnswerTimeLeft') : t('questionTimeLeft')} />
+      ) : stage === 'asked' ? (
+        <p className="question-waiting" data-fit>{t('questionAwaitingAnswer')}</p>
+      ) : null}
+    </div>
+  );
+}
+
 export function SpeakerSlide({ speakers, now, live, hall }: Props) {
   const { t } = useT();
   const current = speakers.find((s) => s.status === 'speaking') ?? null;
@@ -27,24 +99,20 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt));
   const next = waiting.slice(0, NEXT_COUNT);
   const more = waiting.length - next.length;
+  const timer = timerOf(current, now, live);
+  const question = questionInFocus(speakers, current);
 
-  let timer: { left: number; state: 'ok' | 'warn' | 'over' } | null = null;
-  if (current?.startedAt && live) {
-    const elapsed = Math.floor((now - Date.parse(current.startedAt)) / 1000);
-    const left = current.limitSec - Math.max(0, elapsed);
-    timer = { left, state: left < 0 ? 'over' : left <= warnThresholdSec(current.limitSec) ? 'warn' : 'ok' };
-  }
-  const share = timer && current ? Math.max(0, Math.min(1, timer.left / current.limitSec)) : 0;
-
-  // The map, when the hall has one to show: who speaks is found at a glance, where a guest has no seat.
+  // The map, when the hall has one to show: who speaks is found at a glance, where a guest has no seat (nor an
+  // official answering a question).
   let map = null;
-  const speakerSeat = hall?.seats.find((s) => current?.delegateId && s.delegateId === current.delegateId)?.seat ?? null;
+  const atMic = current ? (floorTurn(current)?.delegateId ?? null) : null;
+  const speakerSeat = hall?.seats.find((s) => atMic && s.delegateId === atMic)?.seat ?? null;
   if (hall && hall.seats.length > 0) {
     const words = { present: t('seatPresent'), excused: t('seatExcused'), absent: t('boardAbsent') } as const;
     const place = new Map(waiting.map((s, i) => [s.delegateId, i + 1]));
     const seats = new Map<number, MapSeat>(
       hall.seats.map((s) => {
-        const mark = current?.delegateId === s.delegateId ? ('speaking' as const) : place.get(s.delegateId);
+        const mark = atMic === s.delegateId ? ('speaking' as const) : place.get(s.delegateId);
         return [s.seat, { seat: s.seat, fullName: s.fullName, tone: s.presence, state: words[s.presence], ...(mark !== undefined ? { mark } : {}) }];
       }),
     );
@@ -55,34 +123,27 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
   }
 
   return (
-    <section className="slide slide-speaker" data-slide="speaker">
-      <div className="speaker-main">
-        <p className="slide-kicker" data-fit>
-          {t('speakerHeading')}
-          {current?.rebuttal ? <span data-testid="speaker-rebuttal"> · {t('speakerRebuttal')}</span> : null}
-        </p>
-        {current ? (
-          <>
-            <h1 className="speaker-name" data-fit>{current.name}</h1>
-            {current.title ? <p className="speaker-title" data-fit data-testid="speaker-title">{current.title}</p> : null}
-            {speakerSeat !== null ? <p className="speaker-seat" data-fit data-testid="speaker-seat">{t('speakerSeat', { seat: speakerSeat })}</p> : null}
-            {timer && (
-              <div className={`speaker-timer timer-${timer.state}`} data-timer={timer.state}>
-                <p className="progress-label" data-fit>{timer.state === 'over' ? t('speakerOvertime') : t('speakerTimeLeft')}</p>
-                <p className="speaker-timer-figure" data-fit>
-                  {timer.state === 'over' ? '+' : ''}
-                  {formatDuration(timer.left)}
-                </p>
-                <div className="progress-track" aria-hidden="true">
-                  <span className="progress-fill" style={{ width: `${share * 100}%` }} />
-                </div>
-              </div>
-            )}
-          </>
-        ) : (
-          <h1 className="speaker-name speaker-none" data-fit>{t('speakerNone')}</h1>
-        )}
-      </div>
+    <section className="slide slide-speaker" data-slide={question ? 'question' : 'speaker'}>
+      {question ? (
+        <QuestionMain entry={question} timer={timer} />
+      ) : (
+        <div className="speaker-main">
+          <p className="slide-kicker" data-fit>
+            {t('speakerHeading')}
+            {current?.rebuttal ? <span data-testid="speaker-rebuttal"> · {t('speakerRebuttal')}</span> : null}
+          </p>
+          {current ? (
+            <>
+              <h1 className="speaker-name" data-fit>{current.name}</h1>
+              {current.title ? <p className="speaker-title" data-fit data-testid="speaker-title">{current.title}</p> : null}
+              {speakerSeat !== null ? <p className="speaker-seat" data-fit data-testid="speaker-seat">{t('speakerSeat', { seat: speakerSeat })}</p> : null}
+              {timer && <TimerBlock timer={timer} label={t('speakerTimeLeft')} />}
+            </>
+          ) : (
+            <h1 className="speaker-name speaker-none" data-fit>{t('speakerNone')}</h1>
+          )}
+        </div>
+      )}
       <aside className={`speaker-queue${map ? ' speaker-queue-with-map' : ''}`}>
         {map}
         <h2 className="speaker-queue-heading" data-fit>{t('speakerNext')}</h2>
@@ -96,6 +157,7 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
                 <span className="speaker-queue-name" data-fit>
                   {s.name}
                   {s.rebuttal ? ` · ${t('speakerRebuttal')}` : ''}
+                  {s.question ? <span className="speaker-queue-question"> · {t('questionShort')}</span> : null}
                 </span>
               </li>
             ))}

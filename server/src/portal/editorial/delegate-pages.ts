@@ -11,7 +11,8 @@ import { councilName, sessionHeading } from '../pages';
 import { publicSession, type Lang } from '../public-data';
 
 export interface DelegateRecord {
-  speeches: { sessionId: string; at: string; seconds: number | null }[];
+  /** Speeches and questions (chất vấn: the person asked and the topic) in public sessions, newest first. */
+  speeches: { sessionId: string; at: string; seconds: number | null; question?: { answererName: string; answererTitle: string; topic: string } }[];
   votes: { sessionId: string; question: string; at: string; option: VoteOption }[];
 }
 
@@ -23,6 +24,7 @@ export function delegateRecord(state: CouncilState, delegateId: string): Delegat
       sessionId: s.sessionId,
       at: s.startedAt!,
       seconds: s.endedAt ? Math.round((Date.parse(s.endedAt) - Date.parse(s.startedAt!)) / 1000) : null,
+      ...(s.question ? { question: { answererName: s.question.answererName, answererTitle: s.question.answererTitle, topic: s.question.topic } } : {}),
     }));
   const votes: DelegateRecord['votes'] = [];
   for (const round of Object.values(state.rounds)) {
@@ -51,6 +53,7 @@ const T = {
     votes: 'Biểu quyết ghi danh',
     noVotes: 'Chưa có biểu quyết ghi danh nào được công bố.',
     minutes: (s: number) => `${Math.max(1, Math.round(s / 60))} phút`,
+    question: 'Chất vấn',
     photo: 'Ảnh',
     feedback: 'Gửi ý kiến cử tri',
   },
@@ -67,6 +70,7 @@ const T = {
     votes: 'Named votes',
     noVotes: 'No named vote announced yet.',
     minutes: (s: number) => `${Math.max(1, Math.round(s / 60))} min`,
+    question: 'Question to',
     photo: 'Photo',
     feedback: 'Send feedback',
   },
@@ -100,7 +104,7 @@ ${profile?.contact ? html`<h2>${t.contact}</h2><p>${profile.contact}</p>` : ''}
 <h2>${t.record}</h2>
 <h3>${t.speeches}</h3>
 ${record.speeches.length
-  ? html`<ul class="list">${record.speeches.map((s) => html`<li><a href="${href(lang, `/ky-hop/${s.sessionId}`)}">${sessionName(s.sessionId)}</a><p class="meta">${formatDateVi(hallDay(s.at, zone))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p></li>`)}</ul>`
+  ? html`<ul class="list">${record.speeches.map((s) => html`<li>${s.question ? html`<p><strong>${t.question}</strong> ${s.question.answererTitle ? `${s.question.answererName}, ${s.question.answererTitle}` : s.question.answererName}: ${s.question.topic}</p>` : ''}<a href="${href(lang, `/ky-hop/${s.sessionId}`)}">${sessionName(s.sessionId)}</a><p class="meta">${formatDateVi(hallDay(s.at, zone))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p></li>`)}</ul>`
   : html`<p>${t.noSpeeches}</p>`}
 <h3>${t.votes}</h3>
 ${record.votes.length
