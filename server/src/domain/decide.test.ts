@@ -848,6 +848,10 @@ describe('hall display', () => {
     hall.do({ type: 'round.close', roundId });
     hall.do({ type: 'round.announce', roundId });
     expect(hall.state.display).toEqual({ mode: 'result', roundId, board: 'seats' });
+    // Giving the floor brings the speaker slide by itself and keeps the chair's choice too.
+    const entryId = hall.do({ type: 'speaker.request', delegateId: hall.delegate(1) }).result!.entryId!;
+    hall.do({ type: 'speaker.give', entryId });
+    expect(hall.state.display).toEqual({ mode: 'speaker', roundId: null, board: 'seats' });
     // The name list is stored as no field at all, as every display event written before the board existed.
     hall.do({ type: 'display.show', mode: 'result', roundId, board: 'names' });
     expect(hall.state.display).toEqual({ mode: 'result', roundId });

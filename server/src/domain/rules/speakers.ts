@@ -5,6 +5,7 @@ import { type Batch, type Draft, table } from '../batch';
 import { requireActiveOpenSession, speakersOf } from '../queries';
 import type { DomainEvent } from '../types';
 import type { DecideCtx, Deciders, Evolvers } from './kit';
+import { withBoard } from './display';
 import { fail, ok } from './kit';
 
 type SpeakerCommand = 'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove' | 'speaker.move' | 'speaker.mark';
@@ -158,7 +159,7 @@ export function enqueueSpeaker(b: Batch, d: Draft, entry: SpeakerEntry): void {
  */
 export function showFloorOnDisplay(d: Draft, entryId: string): void {
   const voteOpen = d.display.mode === 'vote' && d.display.roundId !== null && d.rounds[d.display.roundId]?.status === 'open';
-  if (!voteOpen && d.speakers[entryId]) d.display = { mode: 'speaker', roundId: null };
+  if (!voteOpen && d.speakers[entryId]) d.display = { mode: 'speaker', roundId: null, ...withBoard(d.display.board) };
 }
 
 /**
