@@ -2,9 +2,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const IO_MODULES = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https',
-  'child_process', 'node:child_process', 'crypto', 'node:crypto', 'os', 'node:os', 'path', 'node:path',
-  'express', 'socket.io', 'socket.io-client', 'better-sqlite3',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'child_process',
+  'node:child_process',
+  'crypto',
+  'node:crypto',
+  'os',
+  'node:os',
+  'path',
+  'node:path',
+  'express',
+  'socket.io',
+  'socket.io-client',
+  'better-sqlite3',
 ];
 
 const E2E = ['**/e2e/**', '**/e2e'];
@@ -41,7 +60,10 @@ export default tseslint.config(
     // The server never reaches into the browser tests; its test kit lives in server/src/testing.
     files: ['server/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: E2E, message: 'The server\'s test kit is server/src/testing; e2e/ builds on it, not the reverse.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: E2E, message: "The server's test kit is server/src/testing; e2e/ builds on it, not the reverse." }] },
+      ],
     },
   },
   {
@@ -49,35 +71,64 @@ export default tseslint.config(
     files: ['server/src/records/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: E2E, message: 'The server\'s test kit is server/src/testing.' },
-          { group: ['**/seed/**', '**/seed', '**/transport/**', '**/transport'], message: 'records must not depend on the seeder or the transport (fonts: records/fonts.ts).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: E2E, message: "The server's test kit is server/src/testing." },
+            {
+              group: ['**/seed/**', '**/seed', '**/transport/**', '**/transport'],
+              message: 'records must not depend on the seeder or the transport (fonts: records/fonts.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The seeder drives the engine like any client: it does not depend on the transport.
     files: ['server/src/seed/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: E2E, message: 'The server\'s test kit is server/src/testing.' },
-          { group: ['**/transport/**', '**/transport'], message: 'seed must not depend on the transport.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: E2E, message: "The server's test kit is server/src/testing." },
+            { group: ['**/transport/**', '**/transport'], message: 'seed must not depend on the transport.' },
+          ],
+        },
+      ],
     },
   },
   {
     // The domain core is pure: rules of sessions, votes and majorities as plain functions. No I/O, no clock.
     files: ['server/src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: IO_MODULES.map((name) => ({ name, message: 'server/src/domain must stay free of I/O.' })),
-        patterns: [{ group: ['**/storage/**', '**/transport/**', '**/records/**', '**/seed/**', '**/mail/**', '**/portal/**', '**/engine', '**/app', '**/main', ...E2E], message: 'domain must not depend on outer layers.' }],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.map((name) => ({ name, message: 'server/src/domain must stay free of I/O.' })),
+          patterns: [
+            {
+              group: [
+                '**/storage/**',
+                '**/transport/**',
+                '**/records/**',
+                '**/seed/**',
+                '**/mail/**',
+                '**/portal/**',
+                '**/engine',
+                '**/app',
+                '**/main',
+                ...E2E,
+              ],
+              message: 'domain must not depend on outer layers.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'Date', message: 'The clock comes in as an argument.' },
         { name: 'setTimeout', message: 'No timers in the domain.' },
         { name: 'setInterval', message: 'No timers in the domain.' },
@@ -91,7 +142,10 @@ export default tseslint.config(
     // Browser apps and the protocol never reach into the server.
     files: ['protocol/**/*.{ts,tsx}', 'ui/**/*.{ts,tsx}', 'chair-console/**/*.{ts,tsx}', 'delegate-client/**/*.{ts,tsx}', 'display-screen/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }] },
+      ],
     },
   },
   {
@@ -99,13 +153,16 @@ export default tseslint.config(
     files: ['ui/**/*.{ts,tsx}', 'delegate-client/**/*.{ts,tsx}', 'display-screen/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'zod', message: 'The tablet and the display carry no zod.' },
-          { name: '@hddt/protocol/schemas', message: 'The tablet and the display carry no zod: import types from @hddt/protocol.' },
-        ],
-        patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'The tablet and the display carry no zod.' },
+            { name: '@hddt/protocol/schemas', message: 'The tablet and the display carry no zod: import types from @hddt/protocol.' },
+          ],
+          patterns: [{ group: ['**/server/**', '@hddt/server', '@hddt/server/*'], message: 'Clients talk to the server through @hddt/protocol only.' }],
+        },
+      ],
     },
   },
 );

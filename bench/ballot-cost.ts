@@ -39,7 +39,11 @@ try {
     inputs: Array.from({ length: voters }, (_, i) => ({ seat: i + 1, fullName: `Đại biểu Thử ${i + 1}`, title: 'Đại biểu', group: `Tổ ${(i % 10) + 1}` })),
   });
   const today = new Date().toISOString().slice(0, 10);
-  const sessionId = await must(app, { type: 'session.create', input: SessionInputSchema.parse({ number: 1, startDate: today, endDate: '2999-12-31', place: 'Hội trường' }) }, 'sessionId');
+  const sessionId = await must(
+    app,
+    { type: 'session.create', input: SessionInputSchema.parse({ number: 1, startDate: today, endDate: '2999-12-31', place: 'Hội trường' }) },
+    'sessionId',
+  );
   await must(app, { type: 'session.select', sessionId });
   await must(app, { type: 'session.open', sessionId });
   await must(app, { type: 'rollcall.open' });
@@ -57,7 +61,11 @@ try {
   let measuredCommits = 0;
   let windowStartUs = 0n;
   for (let round = 0; round < rounds; round += 1) {
-    const motionId = await must(app, { type: 'motion.prepare', sessionId, input: MotionInputSchema.parse({ question: `Biểu quyết ${round + 1}`, mode: 'named' }) }, 'motionId');
+    const motionId = await must(
+      app,
+      { type: 'motion.prepare', sessionId, input: MotionInputSchema.parse({ question: `Biểu quyết ${round + 1}`, mode: 'named' }) },
+      'motionId',
+    );
     const roundId = await must(app, { type: 'motion.open', motionId, commandId: `cost-${round}` }, 'roundId');
     const commitsBefore = commits;
     if (round === warm) windowStartUs = process.hrtime.bigint() / 1000n;

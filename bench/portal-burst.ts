@@ -27,7 +27,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
-import { REPO_ROOT, chairSocket, delegateCards, delegateSocket, freePort, openSessionWithRollCall, staffLogin, tokenOf, type ChairSocket, type DelegateSocket } from '../server/src/testing/harness';
+import {
+  REPO_ROOT,
+  chairSocket,
+  delegateCards,
+  delegateSocket,
+  freePort,
+  openSessionWithRollCall,
+  staffLogin,
+  tokenOf,
+  type ChairSocket,
+  type DelegateSocket,
+} from '../server/src/testing/harness';
 
 type AdapterName = 'redis' | 'postgres';
 
@@ -217,7 +228,10 @@ async function voteOn(chair: ChairSocket, delegates: DelegateSocket[], n: number
   const question = `Thông qua Nghị quyết thử tải số ${n}`;
   const opened = await chair
     .timeout(10_000)
-    .emitWithAck('motion:adhoc', { motion: { question, mode: 'named', resolution: true, resolutionTitle: `Nghị quyết thử tải số ${n}` }, commandId: `bench-${n}-${randomBytes(4).toString('hex')}` });
+    .emitWithAck('motion:adhoc', {
+      motion: { question, mode: 'named', resolution: true, resolutionTitle: `Nghị quyết thử tải số ${n}` },
+      commandId: `bench-${n}-${randomBytes(4).toString('hex')}`,
+    });
   if (!opened.ok) throw new Error(`motion:adhoc ${opened.code}`);
   const roundId = opened.data.id;
   await Promise.all(
@@ -235,14 +249,18 @@ async function voteOn(chair: ChairSocket, delegates: DelegateSocket[], n: number
 async function settled(nodes: string[]): Promise<void> {
   let last = -1;
   let same = 0;
-  await until('both nodes at the same head', async () => {
-    const heads = await Promise.all(nodes.map(headOf));
-    const head = heads.every((h) => h === heads[0]) ? heads[0]! : -1;
-    same = head >= 0 && head === last ? same + 1 : 0;
-    last = head;
-    return same >= 3;
-    // Minutes, not seconds: with thousands of viewers a node is busy sending the vote's updates for a while.
-  }, 300_000);
+  await until(
+    'both nodes at the same head',
+    async () => {
+      const heads = await Promise.all(nodes.map(headOf));
+      const head = heads.every((h) => h === heads[0]) ? heads[0]! : -1;
+      same = head >= 0 && head === last ? same + 1 : 0;
+      last = head;
+      return same >= 3;
+      // Minutes, not seconds: with thousands of viewers a node is busy sending the vote's updates for a while.
+    },
+    300_000,
+  );
 }
 
 function latency(seenAt: number[], viewers: number, t0: number): Latency {
@@ -263,7 +281,11 @@ async function announce(chair: ChairSocket, roundId: string, viewerProcs: Viewer
   const reports = await Promise.all(
     viewerProcs.map(async (v, i) => ({
       node: v.node,
-      ...(JSON.parse(await v.child.wait((l) => l.startsWith(`{"roundId":"${roundId}"`), 90_000, from[i])) as { seenAt: number[]; viewers: number; bytes: number }),
+      ...(JSON.parse(await v.child.wait((l) => l.startsWith(`{"roundId":"${roundId}"`), 90_000, from[i])) as {
+        seenAt: number[];
+        viewers: number;
+        bytes: number;
+      }),
     })),
   );
   return {
@@ -394,7 +416,9 @@ export async function runPortal(adapter: AdapterName, options: Options): Promise
     });
     await new Promise((r) => setTimeout(r, (options.durationS * 1000) / 2));
     const underLoad = await announce(chair, loadRound, viewerProcs, nodeUrls.length);
-    const perNode = await Promise.all(pageProcs.map(async (p) => JSON.parse(await p.wait((l) => l.startsWith('{'), options.durationS * 1000 + 60_000)) as PageLoad));
+    const perNode = await Promise.all(
+      pageProcs.map(async (p) => JSON.parse(await p.wait((l) => l.startsWith('{'), options.durationS * 1000 + 60_000)) as PageLoad),
+    );
 
     const stats = await Promise.all(
       viewerProcs.map(async ({ child: v }) => {
@@ -468,17 +492,34 @@ function summarise(adapter: AdapterName, runs: PortalRun[]): string[] {
     const label = phase === 'idle' ? 'announcement → viewers, idle' : 'announcement → viewers, under page load';
     out.push(
       `  ${label}: p50 ${range(runs.map((r) => r[phase].all.p50Ms))} ms, p99 ${range(runs.map((r) => r[phase].all.p99Ms))} ms, last ${range(runs.map((r) => r[phase].all.lastMs))} ms; ` +
-        Array.from({ length: nodes }, (_, i) => `node ${i ? 'B' : 'A'} p50/p99/last ${range(runs.map((r) => r[phase].perNode[i]!.p50Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.p99Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.lastMs))} ms`).join('; ') +
+        Array.from(
+          { length: nodes },
+          (_, i) =>
+            `node ${i ? 'B' : 'A'} p50/p99/last ${range(runs.map((r) => r[phase].perNode[i]!.p50Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.p99Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.lastMs))} ms`,
+        ).join('; ') +
         `; saw it: ${runs.map((r) => `${r[phase].all.seen}/${r[phase].all.viewers}`).join(', ')}`,
     );
   }
   out.push(
     `  resolution pages: ${range(runs.map((r) => r.pages.requestsPerSecond))} pages/s (both nodes), latency p99 ${range(runs.flatMap((r) => r.pages.perNode.map((p) => p.latencyP99Ms)))} ms, non-2xx ${Math.max(...runs.flatMap((r) => r.pages.perNode.map((p) => p.non2xx + p.errors)))} at most`,
   );
-  out.push(`  viewers connected in ${range(runs.map((r) => r.connectS))} s; disconnects ${runs.map((r) => r.disconnects).join(', ')}; live update ${runs[0]!.idle.updateBytes} bytes`);
+  out.push(
+    `  viewers connected in ${range(runs.map((r) => r.connectS))} s; disconnects ${runs.map((r) => r.disconnects).join(', ')}; live update ${runs[0]!.idle.updateBytes} bytes`,
+  );
   const names = Object.keys(runs[0]!.processes);
   out.push(`  peak memory: ${names.map((name) => `${name} ${range(runs.map((r) => r.processes[name]!.peakRssMb))} MB`).join(', ')}`);
-  out.push(`  CPU from the viewers connected to the end: ${names.filter((name) => !name.startsWith('benchmark')).map((name) => `${name} ${range(runs.map((r) => r.processes[name]!.cpuS), 1)} s`).join(', ')}`);
+  out.push(
+    `  CPU from the viewers connected to the end: ${names
+      .filter((name) => !name.startsWith('benchmark'))
+      .map(
+        (name) =>
+          `${name} ${range(
+            runs.map((r) => r.processes[name]!.cpuS),
+            1,
+          )} s`,
+      )
+      .join(', ')}`,
+  );
   return out;
 }
 

@@ -75,7 +75,9 @@ const reasons = new Map<string, number>();
 // Progress on stderr every 15 s (the benchmark shows it): connections, drops, updates received.
 setInterval(() => {
   const connected = viewers.filter((v) => v.socket.connected).length;
-  process.stderr.write(`${url}: ${viewers.length}/${count} opened, ${connected} connected, ${disconnects} disconnects (${[...reasons].map(([r, n]) => `${r}: ${n}`).join(', ')}), ${reconnects} reconnects, ${updates} updates\n`);
+  process.stderr.write(
+    `${url}: ${viewers.length}/${count} opened, ${connected} connected, ${disconnects} disconnects (${[...reasons].map(([r, n]) => `${r}: ${n}`).join(', ')}), ${reconnects} reconnects, ${updates} updates\n`,
+  );
 }, 15_000).unref();
 
 for (let i = 0; i < count; i += BATCH) {

@@ -207,8 +207,7 @@ async function pressAll(delegates: DelegateSocket[], cards: { delegateId: string
       lastPress = t0;
       lastPressEpoch = Date.now();
       presses.push(
-        delegates[i]!
-          .timeout(60_000)
+        delegates[i]!.timeout(60_000)
           .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
           .then((ack) => {
             if (ack.ok) {
@@ -286,11 +285,25 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
   try {
     const staff = await staffLogin(server);
     const roster = voters + (flood ? 1 : 0);
-    const csv = ['seat,fullName,title,group', ...Array.from({ length: roster }, (_, i) => `${i + 1},Đại biểu Thử ${i + 1},Đại biểu,Tổ ${(i % 10) + 1}`)].join('\n');
+    const csv = ['seat,fullName,title,group', ...Array.from({ length: roster }, (_, i) => `${i + 1},Đại biểu Thử ${i + 1},Đại biểu,Tổ ${(i % 10) + 1}`)].join(
+      '\n',
+    );
     const imported = await api(server, 'POST', '/api/delegates/import', csv, staff);
     if (imported.status !== 201) throw new Error(`import failed ${imported.status}`);
-    const session = await api<{ id: string }>(server, 'POST', '/api/sessions', { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' }, staff);
-    const motion = await api<{ id: string }>(server, 'POST', `/api/sessions/${session.body.id}/motions`, { question: 'Biểu quyết đo tải', mode: 'named' }, staff);
+    const session = await api<{ id: string }>(
+      server,
+      'POST',
+      '/api/sessions',
+      { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' },
+      staff,
+    );
+    const motion = await api<{ id: string }>(
+      server,
+      'POST',
+      `/api/sessions/${session.body.id}/motions`,
+      { question: 'Biểu quyết đo tải', mode: 'named' },
+      staff,
+    );
     const allCards = await delegateCards(server, staff);
     // The flooding client, when there is one, holds the last card and does not vote.
     const cards = allCards.slice(0, voters);
@@ -312,7 +325,13 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
     if (practice) {
       // The session's practice vote (biểu quyết thử), pressed the same way: it is also the first burst the
       // server sees after starting, so its figures are the cold ones.
-      const trial = await api<{ id: string }>(server, 'POST', `/api/sessions/${session.body.id}/motions`, { question: 'Biểu quyết thử', mode: 'named', practice: true }, staff);
+      const trial = await api<{ id: string }>(
+        server,
+        'POST',
+        `/api/sessions/${session.body.id}/motions`,
+        { question: 'Biểu quyết thử', mode: 'named', practice: true },
+        staff,
+      );
       const trialRound = await openVote(chair, delegates, trial.body.id, `practice-${voters}-${viewers}`);
       practiceResult = await pressAll(delegates, cards, trialRound);
       const closed = await chair.timeout(10_000).emitWithAck('round:close', { roundId: trialRound });
@@ -331,10 +350,14 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
       const tokens = await inBatches(Math.ceil(viewers / 4), 20, async (i) => (await createDisplay(server, `Màn hình ${i + 1}`)).token);
       const tokenFile = path.join(dataDir, 'viewer-tokens.json');
       writeFileSync(tokenFile, JSON.stringify(tokens));
-      const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'bench/viewers.ts'), server.url, tokenFile, String(viewers), String(voters)], {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const proc = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.join(REPO_ROOT, 'bench/viewers.ts'), server.url, tokenFile, String(viewers), String(voters)],
+        {
+          cwd: REPO_ROOT,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       viewerProcess = proc;
       let out = '';
       await new Promise<void>((resolve, reject) => {
@@ -453,7 +476,12 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
     }
 
     return {
-      scenario: [serverMain ? `${serverMain}: ${voters} voters` : `${voters} voters`, viewers > 0 ? `${viewers} viewers` : '', storm ? 'reconnect storm' : '', flood ? 'flooding client' : '']
+      scenario: [
+        serverMain ? `${serverMain}: ${voters} voters` : `${voters} voters`,
+        viewers > 0 ? `${viewers} viewers` : '',
+        storm ? 'reconnect storm' : '',
+        flood ? 'flooding client' : '',
+      ]
         .filter(Boolean)
         .join(' + '),
       voters,
@@ -565,7 +593,10 @@ export interface PairSummary {
  * machine's load drifts over all of them alike. Ratios are taken within a pair, then their median.
  */
 async function runPairs(voters: number, pairs: number, practice: boolean, compare?: string): Promise<PairSummary[]> {
-  const contenders: { label: string; serverMain?: string }[] = [{ label: 'this server' }, ...(compare ? [{ label: `compare: ${compare}`, serverMain: compare }] : [])];
+  const contenders: { label: string; serverMain?: string }[] = [
+    { label: 'this server' },
+    ...(compare ? [{ label: `compare: ${compare}`, serverMain: compare }] : []),
+  ];
   const runs = new Map<string, { result: BenchResult; floor: BenchResult }[]>(contenders.map((c) => [c.label, []]));
   for (let k = 0; k < pairs; k += 1) {
     // The order rotates from pair to pair so that no contender always runs right after the floor.

@@ -13,17 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DelegateCard, Motion, RoundView } from '@hddt/protocol';
-import {
-  REPO_ROOT,
-  chairSocket,
-  delegateCards,
-  demoSession,
-  launchChromium,
-  markPresent,
-  startServer,
-  type ChairSocket,
-  type TestServer,
-} from './harness';
+import { REPO_ROOT, chairSocket, delegateCards, demoSession, launchChromium, markPresent, startServer, type ChairSocket, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts');
 
@@ -146,7 +136,10 @@ beforeAll(async () => {
   const cards = await delegateCards(server);
   await ok(chair.timeout(5000).emitWithAck('session:open', { sessionId }));
   await ok(chair.timeout(5000).emitWithAck('rollcall:open', {}));
-  await markPresent(chair, demo.snapshot.delegates.slice(0, 24).map((d) => d.id));
+  await markPresent(
+    chair,
+    demo.snapshot.delegates.slice(0, 24).map((d) => d.id),
+  );
   const sizes = [
     { name: 'tablet' as const, viewport: { width: 768, height: 1024 }, card: cards[2]! },
     { name: 'phone' as const, viewport: { width: 390, height: 844 }, card: cards[3]! },
@@ -233,7 +226,9 @@ describe('ballot state on the tablet is always true', () => {
     await phone.context.setOffline(false);
     const tabletBack = await waitUntil(async () => (await statusOf(tablet)())!.includes('Đã ghi nhận: Tán thành'), 10_000);
     const phoneBack = await waitUntil(async () => (await statusOf(phone)())!.includes('Đã ghi nhận: Không tán thành'), 10_000);
-    console.info(`lost connection noticed: tablet ${tabletNoticed} ms, phone ${phoneNoticed} ms; confirmed after return: tablet ${tabletBack} ms, phone ${phoneBack} ms`);
+    console.info(
+      `lost connection noticed: tablet ${tabletNoticed} ms, phone ${phoneNoticed} ms; confirmed after return: tablet ${tabletBack} ms, phone ${phoneBack} ms`,
+    );
     expect(tabletBack).toBeLessThan(5000);
     expect(phoneBack).toBeLessThan(5000);
     for (const d of devices) expect(await badgeOf(d)()).toBe('online');

@@ -82,7 +82,10 @@ describe('chair console — Điều hành (chair, live)', () => {
     const snap = await snapshotOf(secretary);
     const tabletIds = new Set(snap.connectedDelegateIds);
     const others = snap.delegates.filter((d) => d.seated && !tabletIds.has(d.id)).slice(0, 20);
-    await markPresent(secretary, others.map((d) => d.id));
+    await markPresent(
+      secretary,
+      others.map((d) => d.id),
+    );
     await expect.poll(() => quorum.textContent()).toContain('22/31');
     expect(await quorum.textContent()).toContain('Đủ số đại biểu để họp');
     await page.getByRole('button', { name: 'Kết thúc điểm danh', exact: true }).click();
@@ -137,7 +140,9 @@ describe('chair console — Điều hành (chair, live)', () => {
     const result = page.getByTestId('round-result');
     await result.waitFor();
     await expect.poll(() => result.textContent()).toContain('KHÔNG THÔNG QUA');
-    expect(await result.textContent()).toContain('Có mặt 22/31; tham gia biểu quyết 2 (6,45%); tán thành 1 (3,23%); không tán thành 1 (3,23%); không biểu quyết 0 (0%)');
+    expect(await result.textContent()).toContain(
+      'Có mặt 22/31; tham gia biểu quyết 2 (6,45%); tán thành 1 (3,23%); không tán thành 1 (3,23%); không biểu quyết 0 (0%)',
+    );
 
     // Announce: the hall display switches to the result (the preview shows what the hall sees).
     await page.getByRole('button', { name: 'Công bố kết quả', exact: true }).click();
@@ -165,7 +170,7 @@ describe('chair console — Điều hành (chair, live)', () => {
     // Speaker queue: a tablet asks for the floor, a guest is added by hand, the chair gives the floor.
     const req = await tablets[0]!.timeout(5000).emitWithAck('speaker:request', {});
     expect(req.ok).toBe(true);
-    
+
     await page.getByRole('button', { name: `Mời ${speakerName} phát biểu` }).waitFor();
     await page.getByLabel('Họ tên người phát biểu').fill('Ông Lê Văn Khách (cử tri)');
     await page.getByLabel('Chức vụ, đơn vị (không bắt buộc)').fill('Cử tri khu dân cư số 3');

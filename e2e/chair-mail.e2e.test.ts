@@ -29,8 +29,20 @@ afterAll(async () => {
 
 describe('chair console — Ý kiến cử tri and Gửi tài liệu qua e-mail', () => {
   it('answers and publishes a voter feedback; sending without SMTP says mail is not configured', async () => {
-    const form = new URLSearchParams({ name: 'Trần Văn Bình', contact: '0903 111 222', area: 'Phường 3', topic: TOPIC, text: 'Mỗi khi mưa lớn, đoạn đường trước chợ ngập sâu.', website: '' });
-    const posted = await fetch(`${server.url}/y-kien`, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const form = new URLSearchParams({
+      name: 'Trần Văn Bình',
+      contact: '0903 111 222',
+      area: 'Phường 3',
+      topic: TOPIC,
+      text: 'Mỗi khi mưa lớn, đoạn đường trước chợ ngập sâu.',
+      website: '',
+    });
+    const posted = await fetch(`${server.url}/y-kien`, {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
     expect(posted.status).toBe(303);
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

@@ -94,7 +94,9 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     await page.getByRole('button', { name: 'Tạo kỳ họp' }).first().click();
     const form = page.getByRole('form', { name: 'Tạo kỳ họp' });
     await form.getByRole('button', { name: 'Tạo kỳ họp' }).click();
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(expect.arrayContaining(['Cần nhập một số hợp lệ.', 'Không được để trống.']));
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(expect.arrayContaining(['Cần nhập một số hợp lệ.', 'Không được để trống.']));
     await form.getByLabel('Kỳ họp thứ (số)').fill('6');
     await form.getByLabel('Loại').selectOption('thematic');
     await form.getByLabel('Tên gọi thêm').fill('Chuyên đề về đầu tư công');
@@ -106,7 +108,10 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
 
     // Two agenda items, then reorder with the buttons.
     const addItem = page.getByRole('form', { name: 'Thêm vào chương trình' });
-    for (const [title, presenter] of [['Tờ trình về điều chỉnh kế hoạch đầu tư công', 'Ủy ban nhân dân đặc khu'], ['Báo cáo thẩm tra của Ban Kinh tế - Ngân sách', 'Ban Kinh tế - Ngân sách']]) {
+    for (const [title, presenter] of [
+      ['Tờ trình về điều chỉnh kế hoạch đầu tư công', 'Ủy ban nhân dân đặc khu'],
+      ['Báo cáo thẩm tra của Ban Kinh tế - Ngân sách', 'Ban Kinh tế - Ngân sách'],
+    ]) {
       await addItem.getByLabel('Nội dung').fill(title!);
       await addItem.getByLabel('Người trình bày').fill(presenter!);
       await addItem.getByRole('button', { name: 'Thêm vào chương trình' }).click();
@@ -228,8 +233,12 @@ describe('chair console — Chuẩn bị (secretariat)', () => {
     const watcherCard = (await delegateCards(server)).find((c) => c.seat === 5)!;
     const watcher = await delegateSocket(server, tokenOf(watcherCard));
     const seen = new Promise<number>((resolve) => {
-      watcher.on('state:snapshot', (s) => { if (s.seatedCount === 32) resolve(s.seatedCount); });
-      watcher.on('state:patch', (env) => { if (env.patch.type === 'attendance' && env.patch.attendance.seated === 32) resolve(32); });
+      watcher.on('state:snapshot', (s) => {
+        if (s.seatedCount === 32) resolve(s.seatedCount);
+      });
+      watcher.on('state:patch', (env) => {
+        if (env.patch.type === 'attendance' && env.patch.attendance.seated === 32) resolve(32);
+      });
     });
     await page.getByRole('button', { name: 'Đại biểu' }).click();
     await page.getByRole('button', { name: 'Đánh dấu khuyết ghế của Trương Quốc Việt' }).click();

@@ -50,7 +50,10 @@ beforeAll(async () => {
   voterNames = voters.map((c) => c.fullName);
   for (const card of voters) tablets.push(await delegateSocket(server, tokenOf(card)));
   await openSessionWithRollCall(chair, tablets);
-  await markPresent(chair, cards.slice(16, 22).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(16, 22).map((c) => c.delegateId),
+  );
   ok(await chair.timeout(5000).emitWithAck('rollcall:close', {}), 'rollcall:close');
   const { motions } = await demoSession(chair);
   const motion = motions.find((m) => m.question.includes('Kế hoạch đầu tư công'))!;
@@ -101,7 +104,9 @@ describe('chair console — Biên bản & Kỷ yếu (secretariat)', () => {
     await expect.poll(() => preview.textContent()).toContain(NOTE);
     expect(await preview.textContent()).toContain('Số: 07/BB-HĐND');
     await preview.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await preview.evaluate((el) => { el.scrollTop = el.scrollHeight / 3; });
+    await preview.evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 3;
+    });
     await page.screenshot({ path: path.join(SHOTS, 'records-minutes-1366.png') });
 
     // DOCX: a zip with word/document.xml that carries the note.

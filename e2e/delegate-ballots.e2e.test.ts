@@ -6,17 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DelegateCard, Motion, RoundView } from '@hddt/protocol';
 import { API } from '@hddt/protocol';
-import {
-  api,
-  chairSocket,
-  delegateCards,
-  demoSession,
-  launchChromium,
-  markPresent,
-  startServer,
-  type ChairSocket,
-  type TestServer,
-} from './harness';
+import { api, chairSocket, delegateCards, demoSession, launchChromium, markPresent, startServer, type ChairSocket, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -44,7 +34,13 @@ beforeAll(async () => {
   card = (await delegateCards(server)).find((c) => c.seat === 12)!;
   await ok(chair.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }));
   await ok(chair.timeout(5000).emitWithAck('rollcall:open', {}));
-  await markPresent(chair, demo.snapshot.delegates.filter((d) => d.id !== card.delegateId).slice(0, 21).map((d) => d.id));
+  await markPresent(
+    chair,
+    demo.snapshot.delegates
+      .filter((d) => d.id !== card.delegateId)
+      .slice(0, 21)
+      .map((d) => d.id),
+  );
   const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'vi-VN' });
   page = await context.newPage();
   await page.goto(card.signInUrl);

@@ -78,7 +78,16 @@ afterAll(async () => {
 describe('delegate tablet in a session', () => {
   it('signs in by the QR link, cleans the address bar and shows the delegate', async () => {
     await page.goto(card.signInUrl);
-    await expect.poll(() => page.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 10_000 }).toBe(card.fullName);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('delegate-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe(card.fullName);
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.getByText(`Ghế số ${card.seat}`).count()).toBeGreaterThan(0);
     expect(await page.getByText('Đã kết nối').count()).toBe(1);
@@ -95,7 +104,13 @@ describe('delegate tablet in a session', () => {
     expect(await page.getByText('Có mặt 1/31 đại biểu').count()).toBe(1);
     // Others are marked present by the secretary so the hall has a quorum for votes.
     const { snapshot } = await demoSession(chair);
-    await markPresent(chair, snapshot.delegates.filter((d) => d.id !== me()).slice(0, 20).map((d) => d.id));
+    await markPresent(
+      chair,
+      snapshot.delegates
+        .filter((d) => d.id !== me())
+        .slice(0, 20)
+        .map((d) => d.id),
+    );
     await expect.poll(() => page.getByText('Có mặt 21/31 đại biểu').count(), { timeout: 10_000 }).toBe(1);
   });
 
@@ -186,7 +201,16 @@ describe('delegate tablet in a session', () => {
 
   it('after a reload, shows the same ballot from the server', async () => {
     await page.reload();
-    await expect.poll(() => page.getByTestId('vote-status').textContent().catch(() => ''), { timeout: 10_000 }).toContain('Đã ghi nhận: Tán thành');
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('vote-status')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain('Đã ghi nhận: Tán thành');
   });
 
   it('loses the server calmly, then reconnects and resynchronises', async () => {
@@ -234,7 +258,9 @@ describe('delegate tablet in a session', () => {
     const { snapshot } = await demoSession(chair);
     const entry = snapshot.speakers.find((e) => e.status === 'waiting')!;
     await chairEmit(chair.timeout(5000).emitWithAck('speaker:give', { entryId: entry.id }));
-    await expect.poll(() => page.getByTestId('speaker-status').textContent(), { timeout: 10_000 }).toMatch(/Bạn đang có quyền phát biểu.*Thời gian còn lại: \d\d:\d\d/);
+    await expect
+      .poll(() => page.getByTestId('speaker-status').textContent(), { timeout: 10_000 })
+      .toMatch(/Bạn đang có quyền phát biểu.*Thời gian còn lại: \d\d:\d\d/);
     await shoot('speaking');
   });
 

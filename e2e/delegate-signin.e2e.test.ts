@@ -71,13 +71,40 @@ describe('delegate sign-in', () => {
     const card = cards[2]!;
     const page = await newTablet();
     await page.goto(card.signInUrl);
-    await expect.poll(() => page.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 10_000 }).toBe(card.fullName);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('delegate-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe(card.fullName);
     await page.reload();
-    await expect.poll(() => page.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 10_000 }).toBe(card.fullName);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('delegate-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe(card.fullName);
     const again = await page.context().newPage();
     await page.close();
     await again.goto(`${server.url}/delegate/`);
-    await expect.poll(() => again.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 10_000 }).toBe(card.fullName);
+    await expect
+      .poll(
+        () =>
+          again
+            .getByTestId('delegate-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe(card.fullName);
     await again.context().close();
   });
 
@@ -92,7 +119,16 @@ describe('delegate sign-in', () => {
     expect(await heading(second)).toBe('Thẻ đang được dùng trên thiết bị khác');
     await shoot(second, 'in-use');
     await second.getByRole('button', { name: 'Dùng thẻ trên máy này' }).click();
-    await expect.poll(() => second.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 10_000 }).toBe(card.fullName);
+    await expect
+      .poll(
+        () =>
+          second
+            .getByTestId('delegate-name')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe(card.fullName);
 
     // The first device is told, and stops.
     await expect.poll(() => heading(first), { timeout: 10_000 }).toBe('Thẻ của bạn vừa được dùng trên máy khác');

@@ -118,7 +118,10 @@ describe('hall display against the real server', () => {
     // 17 tablets vote; 4 more are marked present by the secretariat: 21 of 31 present, exactly the quorum.
     delegates = await Promise.all(cards.slice(0, 17).map((c) => delegateSocket(server, tokenOf(c))));
     await openSessionWithRollCall(chair, delegates);
-    await markPresent(chair, cards.slice(17, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(17, 21).map((c) => c.delegateId),
+    );
     const display = await createDisplay(server);
     page = await browser.newPage({ viewport: SIZES[0] });
     await page.goto(display.pairUrl);
@@ -207,7 +210,10 @@ describe('hall display against the real server', () => {
 
   it('speaker with time left and the queue', async () => {
     const cards = await delegateCards(server);
-    const first = must<SpeakerEntry>(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[2]!.fullName, delegateId: cards[2]!.delegateId }), 'speaker:add');
+    const first = must<SpeakerEntry>(
+      await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[2]!.fullName, delegateId: cards[2]!.delegateId }),
+      'speaker:add',
+    );
     must(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[5]!.fullName, delegateId: cards[5]!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:add', { name: cards[8]!.fullName, delegateId: cards[8]!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:give', { entryId: first.id }), 'speaker:give');
@@ -222,7 +228,10 @@ describe('hall display against the real server', () => {
   it('a practice vote with live interim totals, a secret election with three candidates and a confidence rating: never a board', async () => {
     const { motions } = await demoSession(chair);
     const practice = motions.find((m) => m.practice)!;
-    const p = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: practice.id, commandId: 'display-e2e-practice' }), 'motion:open');
+    const p = must<RoundView>(
+      await chair.timeout(5000).emitWithAck('motion:open', { motionId: practice.id, commandId: 'display-e2e-practice' }),
+      'motion:open',
+    );
     await show(chair, 'vote', p.id);
     await slide(page, 'vote');
     await vote(delegates.slice(0, 12), p.id, { type: 'option', option: 'yes' });
@@ -236,7 +245,10 @@ describe('hall display against the real server', () => {
 
     const election = motions.find((m) => m.kind === 'election')!;
     const [c1, c2, c3] = election.candidates;
-    const e = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'display-e2e-election' }), 'motion:open');
+    const e = must<RoundView>(
+      await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'display-e2e-election' }),
+      'motion:open',
+    );
     await show(chair, 'vote', e.id);
     await slide(page, 'vote');
     expect(await page.locator('.candidate-chip').count()).toBe(3);
@@ -246,7 +258,9 @@ describe('hall display against the real server', () => {
     must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: e.id }), 'round:announce');
     await show(chair, 'result', e.id);
     await slide(page, 'result');
-    const rows = await page.$$eval('[data-candidate]', (els) => els.map((el) => ({ id: el.getAttribute('data-candidate'), verdict: el.getAttribute('data-verdict'), text: el.textContent })));
+    const rows = await page.$$eval('[data-candidate]', (els) =>
+      els.map((el) => ({ id: el.getAttribute('data-candidate'), verdict: el.getAttribute('data-verdict'), text: el.textContent })),
+    );
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId[c1!.id]).toMatchObject({ verdict: 'elected' });
     expect(byId[c1!.id]!.text).toContain('16 · 51,61%');
@@ -259,7 +273,10 @@ describe('hall display against the real server', () => {
     // Confidence rating (secret): three levels per official, shares of all 31.
     const confidence = motions.find((m) => m.kind === 'confidence')!;
     const [s1, s2] = confidence.candidates;
-    const c = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: confidence.id, commandId: 'display-e2e-confidence' }), 'motion:open');
+    const c = must<RoundView>(
+      await chair.timeout(5000).emitWithAck('motion:open', { motionId: confidence.id, commandId: 'display-e2e-confidence' }),
+      'motion:open',
+    );
     await vote(delegates.slice(0, 10), c.id, { type: 'confidence', ratings: { [s1!.id]: 'high', [s2!.id]: 'low' } });
     await vote(delegates.slice(10, 17), c.id, { type: 'confidence', ratings: { [s1!.id]: 'medium', [s2!.id]: 'low' } });
     must(await chair.timeout(5000).emitWithAck('round:close', { roundId: c.id }), 'round:close');
@@ -285,10 +302,16 @@ describe('hall display offline and unpaired', () => {
     const page = await browser.newPage({ viewport: SIZES[0] });
     try {
       await openSessionWithRollCall(chair, delegates);
-      await markPresent(chair, cards.slice(2, 22).map((c) => c.delegateId));
+      await markPresent(
+        chair,
+        cards.slice(2, 22).map((c) => c.delegateId),
+      );
       const { motions } = await demoSession(chair);
       const motion = motions.find((m) => m.mode === 'anonymous')!;
-      const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-offline' }), 'motion:open');
+      const round = must<RoundView>(
+        await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'display-e2e-offline' }),
+        'motion:open',
+      );
       await show(chair, 'vote', round.id);
       const display = await createDisplay(server);
       await page.goto(display.pairUrl);

@@ -54,7 +54,10 @@ beforeEach(async () => {
   const cards = await delegateCards(server);
   delegates = await Promise.all(cards.slice(0, 3).map((c) => delegateSocket(server, tokenOf(c))));
   await openSessionWithRollCall(chair, delegates);
-  await markPresent(chair, cards.slice(3, 21).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(3, 21).map((c) => c.delegateId),
+  );
 });
 afterEach(async () => {
   for (const stop of stops.splice(0)) stop();
@@ -87,7 +90,8 @@ describe('display live sync against the real server', () => {
     expect(repaired.snapshot!.rounds.find((r) => r.id === round.id)!.status).toBe('open');
     await until(store, (s) => s.snapshot!.agenda.length > 0 && s.snapshot!.motions.some((m) => m.id === motion.id));
 
-    for (const d of delegates.slice(1)) must(await d.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'no' } }), 'vote');
+    for (const d of delegates.slice(1))
+      must(await d.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'no' } }), 'vote');
     must(await chair.timeout(5000).emitWithAck('round:close', { roundId: round.id }), 'close');
     must(await chair.timeout(5000).emitWithAck('display:show', { mode: 'result', roundId: round.id }), 'display:show');
     const withBoard = await until(store, (s) => s.boards[round.id] !== undefined);

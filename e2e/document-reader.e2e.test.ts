@@ -62,7 +62,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('.pdf-viewer button, .pdf-viewer input, .pdf-viewer textarea')) {
       if (el.offsetParent === null) continue;
       const r = el.getBoundingClientRect();
-      if (r.height < 47.5 || r.width < 47.5) out.push(`${el.textContent?.trim() || el.getAttribute('aria-label') || el.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.height < 47.5 || r.width < 47.5)
+        out.push(`${el.textContent?.trim() || el.getAttribute('aria-label') || el.tagName} ${Math.round(r.width)}×${Math.round(r.height)}`);
     }
     return out;
   });
@@ -72,8 +73,10 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // A long report: 60-odd pages, so thumbnails must be drawn lazily. Typeset before the server starts (a
   // loaded machine can take seconds, and an idle pooled connection to the server would be reset meanwhile).
-  const paragraphs = Array.from({ length: 860 }, (_, i) =>
-    `Mục ${i + 1}. Hội đồng nhân dân xem xét tình hình thực hiện kế hoạch phát triển kinh tế - xã hội, thu chi ngân sách, đầu tư công và các chương trình mục tiêu; các chỉ tiêu chủ yếu đều đạt và vượt so với nghị quyết đã đề ra.`,
+  const paragraphs = Array.from(
+    { length: 860 },
+    (_, i) =>
+      `Mục ${i + 1}. Hội đồng nhân dân xem xét tình hình thực hiện kế hoạch phát triển kinh tế - xã hội, thu chi ngân sách, đầu tư công và các chương trình mục tiêu; các chỉ tiêu chủ yếu đều đạt và vượt so với nghị quyết đã đề ra.`,
   );
   const pdf = await simplePdf(TITLE, paragraphs);
   server = await startServer();
@@ -128,7 +131,9 @@ describe('the document reader', () => {
     await expect.poll(() => pageNo(phone)).toBe(`Trang 40/${totalPages}`);
     await box.fill('999');
     await box.press('Enter');
-    await expect.poll(() => phone.getByRole('alert').filter({ hasText: 'không phải số trang' }).textContent()).toBe(`"999" không phải số trang: tài liệu có các trang 1–${totalPages}.`);
+    await expect
+      .poll(() => phone.getByRole('alert').filter({ hasText: 'không phải số trang' }).textContent())
+      .toBe(`"999" không phải số trang: tài liệu có các trang 1–${totalPages}.`);
     expect(await pageNo(phone)).toBe(`Trang 40/${totalPages}`);
     await box.fill('1');
     await box.press('Enter');

@@ -7,7 +7,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Ack, DelegateCard, SpeakerEntry } from '@hddt/protocol';
-import { REPO_ROOT, chairSocket, createDisplay, delegateCards, demoSession, launchChromium, markPresent, startServer, type ChairSocket, type TestServer } from './harness';
+import {
+  REPO_ROOT,
+  chairSocket,
+  createDisplay,
+  delegateCards,
+  demoSession,
+  launchChromium,
+  markPresent,
+  startServer,
+  type ChairSocket,
+  type TestServer,
+} from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
 let server: TestServer;
@@ -31,11 +42,17 @@ beforeAll(async () => {
   cards = await delegateCards(server);
   must(await chair.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
   must(await chair.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
-  await markPresent(chair, cards.slice(0, 22).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(0, 22).map((c) => c.delegateId),
+  );
   const device = await createDisplay(server);
   display = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await display.goto(device.pairUrl);
-  for (const [name, viewport, card] of [['tablet', { width: 768, height: 1024 }, cards[1]!], ['phone', { width: 390, height: 844 }, cards[2]!]] as const) {
+  for (const [name, viewport, card] of [
+    ['tablet', { width: 768, height: 1024 }, cards[1]!],
+    ['phone', { width: 390, height: 844 }, cards[2]!],
+  ] as const) {
     const page = await (await browser.newContext({ viewport, locale: 'vi-VN' })).newPage();
     await page.goto(card.signInUrl);
     await page.getByTestId('delegate-name').waitFor({ timeout: 10_000 });
@@ -50,7 +67,10 @@ afterAll(async () => {
 });
 
 async function give(card: DelegateCard): Promise<SpeakerEntry> {
-  const entry = must(await chair.timeout(5000).emitWithAck('speaker:add', { delegateId: card.delegateId, name: card.fullName, title: '' }), 'speaker:add') as SpeakerEntry;
+  const entry = must(
+    await chair.timeout(5000).emitWithAck('speaker:add', { delegateId: card.delegateId, name: card.fullName, title: '' }),
+    'speaker:add',
+  ) as SpeakerEntry;
   must(await chair.timeout(5000).emitWithAck('speaker:give', { entryId: entry.id }), 'speaker:give');
   return entry;
 }

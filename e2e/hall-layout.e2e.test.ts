@@ -38,7 +38,9 @@ async function openEditor(width: number, height: number): Promise<{ page: Page; 
 
 /** The seat numbers of each row as drawn, front row first. */
 const drawnRows = (editor: Locator) =>
-  editor.locator('.hall-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[data-seat]')].map((s) => Number((s as HTMLElement).dataset.seat))));
+  editor
+    .locator('.hall-row')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[data-seat]')].map((s) => Number((s as HTMLElement).dataset.seat))));
 
 describe('Chuẩn bị › Sơ đồ hội trường', () => {
   it('moves seats by keyboard, tap and drag, saves, and the live map follows (1366×768)', async () => {
@@ -88,7 +90,9 @@ describe('Chuẩn bị › Sơ đồ hội trường', () => {
     await page.getByRole('navigation', { name: 'Khu vực làm việc' }).getByRole('button', { name: 'Điều hành' }).click();
     const live = page.getByRole('region', { name: 'Sơ đồ hội trường' });
     await live.locator('[data-seat]').first().waitFor({ timeout: 10_000 });
-    const liveRows = await live.locator('.seat-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[data-seat]')].map((s) => Number((s as HTMLElement).dataset.seat))));
+    const liveRows = await live
+      .locator('.seat-row')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('[data-seat]')].map((s) => Number((s as HTMLElement).dataset.seat))));
     expect(liveRows).toEqual(drawn);
     await page.close();
   });
@@ -100,7 +104,9 @@ describe('Chuẩn bị › Sơ đồ hội trường', () => {
     expect((await drawnRows(editor))[0]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await page.screenshot({ path: path.join(SHOTS, 'console-hall-editor-1920.png') });
     await editor.getByRole('button', { name: 'Lưu sơ đồ' }).click();
-    await expect.poll(async () => (await api<{ layout: HallLayout }>(server, 'GET', '/api/hall-layout')).body.layout.rows[0]!.blocks.flat()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    await expect
+      .poll(async () => (await api<{ layout: HallLayout }>(server, 'GET', '/api/hall-layout')).body.layout.rows[0]!.blocks.flat())
+      .toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await page.close();
   });
 });

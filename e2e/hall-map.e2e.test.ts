@@ -72,7 +72,8 @@ async function expectReadableMap(page: Page, seats: number, minNamePx: number, n
         // The text's own width (an ellipsis shows as soon as it exceeds the box by a fraction of a pixel).
         const range = document.createRange();
         range.selectNodeContents(part);
-        if (part.scrollWidth > part.clientWidth || range.getBoundingClientRect().width > part.clientWidth + 0.5) out.push(`seat ${el.dataset.seat}: "${part.textContent}" cut`);
+        if (part.scrollWidth > part.clientWidth || range.getBoundingClientRect().width > part.clientWidth + 0.5)
+          out.push(`seat ${el.dataset.seat}: "${part.textContent}" cut`);
         const pr = part.getBoundingClientRect();
         if (pr.bottom > r.bottom + 1 || pr.top < r.top - 1) out.push(`seat ${el.dataset.seat}: "${part.textContent}" outside its tile`);
         smallest = Math.min(smallest, parseFloat(getComputedStyle(part).fontSize));
@@ -212,7 +213,9 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
     await expect.poll(() => boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).getAttribute('aria-pressed')).toBe('true');
     // The selected switch reads white on navy, hovered too.
     await boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).hover();
-    expect(await boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])).toEqual(['rgb(255, 255, 255)', 'rgb(11, 33, 64)']);
+    expect(
+      await boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]),
+    ).toEqual(['rgb(255, 255, 255)', 'rgb(11, 33, 64)']);
 
     const map = display.getByRole('region', { name: 'Sơ đồ hội trường' });
     const seat = (n: number) => map.locator(`[data-seat="${n}"]`);
@@ -223,7 +226,10 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
     expect(await seat(80).getAttribute('aria-label')).toBe(`Ghế 80: ${name(80)} — Vắng mặt`);
     expect(await map.locator('.hall-legend').textContent()).toBe('Tán thànhKhông tán thànhKhông biểu quyếtKhông bấmVắng mặt');
     // Vote colours from the tokens, white on them.
-    expect(await seat(1).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(23, 112, 58)', 'rgb(255, 255, 255)']);
+    expect(await seat(1).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([
+      'rgb(23, 112, 58)',
+      'rgb(255, 255, 255)',
+    ]);
     expect(await seat(3).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(179, 38, 30)');
     // The verdict stays beside the map.
     expect(await display.locator('[data-verdict]').getAttribute('data-verdict')).toBeTruthy();
@@ -246,7 +252,12 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
     // and the console offers no switch for it.
     const election = motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
     const secret = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'map-secret' }), 'motion:open');
-    must(await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: secret.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }), 'vote:cast');
+    must(
+      await tablets[0]!
+        .timeout(5000)
+        .emitWithAck('vote:cast', { roundId: secret.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }),
+      'vote:cast',
+    );
     must(await chair.timeout(5000).emitWithAck('round:close', { roundId: secret.id }), 'round:close');
     must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: secret.id }), 'round:announce');
     await expect.poll(() => display.locator('.slide-frame [data-slide="result"]').getAttribute('class')).toContain('result-election');
@@ -256,7 +267,10 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
   });
 
   it('the speaker slide: the map highlights who speaks and rings the seats waiting', async () => {
-    const speaking = must<SpeakerEntry>(await chair.timeout(5000).emitWithAck('speaker:add', { name: name(40), delegateId: cards.find((c) => c.seat === 40)!.delegateId }), 'speaker:add');
+    const speaking = must<SpeakerEntry>(
+      await chair.timeout(5000).emitWithAck('speaker:add', { name: name(40), delegateId: cards.find((c) => c.seat === 40)!.delegateId }),
+      'speaker:add',
+    );
     must(await chair.timeout(5000).emitWithAck('speaker:add', { name: name(12), delegateId: cards.find((c) => c.seat === 12)!.delegateId }), 'speaker:add');
     must(await chair.timeout(5000).emitWithAck('speaker:give', { entryId: speaking.id }), 'speaker:give');
     await showOnDisplay('speaker');
@@ -299,7 +313,9 @@ describe('Sơ đồ hội trường on the chair console, 95 seats', () => {
       if (size.height >= 1080) expect(scroll).toBe(0);
       const smallest = await map.locator('[data-seat]').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().width)));
       expect(smallest).toBeGreaterThanOrEqual(32);
-      console.info(`console ${size.width}×${size.height}, 95 seats: page scrolls by ${await pageOverflow(page)} px, the map by ${scroll} px, smallest seat ${Math.round(smallest)} px`);
+      console.info(
+        `console ${size.width}×${size.height}, 95 seats: page scrolls by ${await pageOverflow(page)} px, the map by ${scroll} px, smallest seat ${Math.round(smallest)} px`,
+      );
       await page.close();
     });
   }

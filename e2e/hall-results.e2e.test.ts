@@ -74,7 +74,10 @@ beforeAll(async () => {
   must(await chair.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
   must(await chair.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
   // Only two present: no quorum yet.
-  await markPresent(chair, cards.slice(0, 2).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(0, 2).map((c) => c.delegateId),
+  );
 });
 
 afterAll(async () => {
@@ -91,7 +94,10 @@ describe('chair console at 1366×768', () => {
     await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
     await page.getByLabel('Mật khẩu').fill(CHAIR.password);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('checkbox', { name: 'Hiện mọi nội dung' }).check().catch(() => undefined);
+    await page
+      .getByRole('checkbox', { name: 'Hiện mọi nội dung' })
+      .check()
+      .catch(() => undefined);
     const named = motions.find((m) => !m.practice && m.kind === 'ordinary' && m.mode === 'named')!;
     const open = page.getByRole('button', { name: `Mở biểu quyết: ${named.question}` });
     await open.waitFor({ timeout: 10_000 });
@@ -116,7 +122,10 @@ describe('chair console at 1366×768', () => {
     expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(4.5);
 
     // With quorum the note goes and the button opens.
-    await markPresent(chair, cards.slice(2, 22).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(2, 22).map((c) => c.delegateId),
+    );
     await expect.poll(() => note.count(), { timeout: 10_000 }).toBe(0);
     expect(await open.isDisabled()).toBe(false);
     await page.close();
@@ -135,14 +144,18 @@ describe('hall display results', () => {
     small = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await small.goto(second.pairUrl);
     // 22 present (2 + 20 more); 17 of them have tablets and vote.
-    await markPresent(chair, cards.slice(2, 22).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(2, 22).map((c) => c.delegateId),
+    );
     for (const card of cards.slice(0, 17)) voters.push(await delegateSocket(server, tokenOf(card)));
   });
 
   it('a named result board: absent seats read "Vắng mặt", present seats that did not press "Không bấm"; the resolution number', async () => {
     const named = motions.find((m) => !m.practice && m.kind === 'ordinary' && m.mode === 'named' && m.resolution)!;
     await runRound(named, async (round) => {
-      for (const v of voters) must(await v.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'yes' } }), 'vote:cast');
+      for (const v of voters)
+        must(await v.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'option', option: 'yes' } }), 'vote:cast');
     });
     for (const page of [display, small]) {
       const board = page.locator('[data-board]');

@@ -45,7 +45,11 @@ async function openItem(page: Page, title: string): Promise<void> {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
   const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (ctx: Document, opts: unknown) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+      };
+    };
     return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
   // axe really ran: the page passed a good number of rules (landmarks, contrast, names, language…).
@@ -56,7 +60,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ demo: true });
-  for (const [username, displayName, role] of [['bientap', 'Trần Thị Biên', 'editor'], ['truongban', 'Lê Minh Trưởng', 'board-head']] as const) {
+  for (const [username, displayName, role] of [
+    ['bientap', 'Trần Thị Biên', 'editor'],
+    ['truongban', 'Lê Minh Trưởng', 'board-head'],
+  ] as const) {
     const r = await api(server, 'POST', '/api/staff', { username, displayName, role, password: PASSWORD });
     expect(r.status).toBe(201);
   }
@@ -141,7 +148,10 @@ describe('portal editorial board', () => {
     await reader.getByRole('link', { name: TITLE }).click();
     await reader.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     expect(await reader.locator('.prose').innerText()).toContain('Nghị quyết số 12/NQ-HĐND có hiệu lực từ ngày 01/01/2027.');
-    for (const size of [{ name: 'phone', width: 390, height: 844 }, { name: 'desktop', width: 1280, height: 900 }]) {
+    for (const size of [
+      { name: 'phone', width: 390, height: 844 },
+      { name: 'desktop', width: 1280, height: 900 },
+    ]) {
       await reader.setViewportSize({ width: size.width, height: size.height });
       await reader.screenshot({ path: path.join(SHOTS, `reader-article-${size.name}.png`), fullPage: true });
       const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => 0);
@@ -159,9 +169,16 @@ describe('portal editorial board', () => {
       await a11y.goto(server.url + p);
       expect(await axeViolations(a11y), p).toEqual([]);
     }
-    for (const [p, name] of [['/chuyen-muc/tin-tuc', 'section'], ['/van-ban', 'documents'], ['/tim-kiem?q=nghi+quyet', 'search']] as const) {
+    for (const [p, name] of [
+      ['/chuyen-muc/tin-tuc', 'section'],
+      ['/van-ban', 'documents'],
+      ['/tim-kiem?q=nghi+quyet', 'search'],
+    ] as const) {
       await reader.goto(server.url + p);
-      for (const size of [{ n: 'phone', width: 390, height: 844 }, { n: 'desktop', width: 1280, height: 900 }]) {
+      for (const size of [
+        { n: 'phone', width: 390, height: 844 },
+        { n: 'desktop', width: 1280, height: 900 },
+      ]) {
         await reader.setViewportSize({ width: size.width, height: size.height });
         await reader.screenshot({ path: path.join(SHOTS, `reader-${name}-${size.n}.png`), fullPage: true });
       }
@@ -177,7 +194,10 @@ describe('portal editorial board', () => {
     const progress = head.getByRole('status').filter({ hasText: 'Đã sắp xếp' });
     await expect.poll(() => progress.innerText()).toMatch(/Đã sắp xếp 0\/\d+ mục/);
     expect(await head.getByText('Tài liệu mật — không đăng').count()).toBeGreaterThan(0);
-    await head.getByRole('button', { name: /^Tạo bản nháp Kỷ yếu: / }).first().click();
+    await head
+      .getByRole('button', { name: /^Tạo bản nháp Kỷ yếu: / })
+      .first()
+      .click();
     await head.getByText('Đã tạo bản nháp.').waitFor();
     await expect.poll(() => progress.innerText()).toMatch(/Đã sắp xếp 1\/\d+ mục/);
     await head.screenshot({ path: path.join(SHOTS, 'head-checklist-1366.png'), fullPage: true });
@@ -243,13 +263,23 @@ describe('portal editorial board', () => {
     await editor.getByText('Đã lưu phiên bản 1.').waitFor();
 
     const draft = (await api<ContentItem[]>(server, 'GET', '/api/portal/items?state=draft')).body.find((i) => i.title === DOC)!;
-    expect(draft).toMatchObject({ documentNumber: '12/NQ-HĐND', issuedOn: '2026-12-15', effectiveOn: '2027-01-01', issuingBody: 'Hội đồng nhân dân đặc khu Côn Đảo' });
+    expect(draft).toMatchObject({
+      documentNumber: '12/NQ-HĐND',
+      issuedOn: '2026-12-15',
+      effectiveOn: '2027-01-01',
+      issuingBody: 'Hội đồng nhân dân đặc khu Côn Đảo',
+    });
     const imageId = /<img src="\/tep\/([A-Za-z0-9_-]+)" alt="([^"]*)"/.exec(draft.bodyHtml);
     expect(imageId?.[2]).toBe(ALT);
     const image = await api<PortalFile>(server, 'GET', `/api/portal/files/${imageId![1]}`);
     expect(image.body).toMatchObject({ contentType: 'image/jpeg', width: 1600, height: 1067 });
     const attachment = draft.attachments[0]!;
-    expect(attachment).toMatchObject({ title: 'Toàn văn Nghị quyết số 12/NQ-HĐND', name: 'Nghị quyết 12-NQ-HĐND.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect(attachment).toMatchObject({
+      title: 'Toàn văn Nghị quyết số 12/NQ-HĐND',
+      name: 'Nghị quyết 12-NQ-HĐND.pdf',
+      contentType: 'application/pdf',
+      size: pdf.length,
+    });
     // A draft's files are nobody's business but the board's.
     for (const id of [imageId![1]!, attachment.fileId]) expect((await fetch(`${server.url}/tep/${id}`)).status, id).toBe(404);
 
@@ -272,7 +302,9 @@ describe('portal editorial board', () => {
     const shown = reader.locator('.prose img');
     expect(await shown.getAttribute('alt')).toBe(ALT);
     expect(await shown.getAttribute('src')).toBe(`/tep/${imageId![1]}`);
-    expect(await reader.locator('article dl.facts').innerText()).toBe('Số ký hiệu\n12/NQ-HĐND\nCơ quan ban hành\nHội đồng nhân dân đặc khu Côn Đảo\nNgày ban hành\n15/12/2026\nNgày hiệu lực\n01/01/2027');
+    expect(await reader.locator('article dl.facts').innerText()).toBe(
+      'Số ký hiệu\n12/NQ-HĐND\nCơ quan ban hành\nHội đồng nhân dân đặc khu Côn Đảo\nNgày ban hành\n15/12/2026\nNgày hiệu lực\n01/01/2027',
+    );
     const files = reader.getByRole('region', { name: 'Tệp đính kèm' });
     expect(await files.innerText()).toMatch(/Toàn văn Nghị quyết số 12\/NQ-HĐND PDF, \d+ KB/);
     const [download] = await Promise.all([reader.waitForEvent('download'), files.getByRole('link', { name: 'Toàn văn Nghị quyết số 12/NQ-HĐND' }).click()]);
@@ -281,7 +313,10 @@ describe('portal editorial board', () => {
     const served = await fetch(`${server.url}/tep/${imageId![1]}`);
     expect(served.status).toBe(200);
     expect((await Jimp.read(Buffer.from(await served.arrayBuffer()))).width).toBe(1600);
-    for (const size of [{ n: 'phone', width: 390, height: 844 }, { n: 'desktop', width: 1366, height: 768 }]) {
+    for (const size of [
+      { n: 'phone', width: 390, height: 844 },
+      { n: 'desktop', width: 1366, height: 768 },
+    ]) {
       await reader.setViewportSize({ width: size.width, height: size.height });
       await reader.screenshot({ path: path.join(SHOTS, `reader-document-${size.n}.png`), fullPage: true });
       expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth).catch(() => 0)).toBeLessThanOrEqual(0);
@@ -318,7 +353,7 @@ describe('portal editorial board', () => {
     await photoImg.waitFor();
     expect(await axeViolations(staff), 'delegates').toEqual([]);
     await staff.screenshot({ path: path.join(SHOTS, 'head-delegate-photo-1366.png'), fullPage: true });
-    const delegateId = (await staff.getByLabel('Đại biểu', { exact: true }).inputValue());
+    const delegateId = await staff.getByLabel('Đại biểu', { exact: true }).inputValue();
     const readerCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'vi-VN' });
     const reader = await readerCtx.newPage();
     await reader.goto(`${server.url}/dai-bieu/${delegateId}`);

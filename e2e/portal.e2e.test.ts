@@ -103,7 +103,10 @@ describe('public portal', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.url}/ky-hop`);
-    await page.getByRole('link', { name: /Kỳ họp thứ Năm/ }).first().click();
+    await page
+      .getByRole('link', { name: /Kỳ họp thứ Năm/ })
+      .first()
+      .click();
     expect(await page.getByRole('heading', { level: 2, name: 'Tài liệu công khai' }).isVisible()).toBe(true);
     expect(await page.getByText('Báo cáo thẩm tra của Ban Kinh tế - Ngân sách').count()).toBe(0);
     await shoot(page, 'session');

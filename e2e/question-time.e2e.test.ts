@@ -8,7 +8,18 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Ack, DelegateCard } from '@hddt/protocol';
-import { api, chairSocket, createDisplay, delegateCards, demoSession, launchChromium, markPresent, startServer, type ChairSocket, type TestServer } from './harness';
+import {
+  api,
+  chairSocket,
+  createDisplay,
+  delegateCards,
+  demoSession,
+  launchChromium,
+  markPresent,
+  startServer,
+  type ChairSocket,
+  type TestServer,
+} from './harness';
 
 // Screenshots stay out of the repository.
 const SHOTS = '/tmp/hddt-question-shots';
@@ -43,7 +54,10 @@ beforeAll(async () => {
   questioner = cards.find((c) => c.title) ?? cards[0]!;
   must(await secretary.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
   must(await secretary.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
-  await markPresent(secretary, cards.slice(0, 22).map((c) => c.delegateId));
+  await markPresent(
+    secretary,
+    cards.slice(0, 22).map((c) => c.delegateId),
+  );
 
   const device = await createDisplay(server);
   display = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -51,7 +51,10 @@ describe('roster and cards', () => {
     // Compact: at least 12 rows of the table fit on a 768-pixel-high screen.
     await page.locator('table.table-compact').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'roster-1366.png') });
-    const rowHeight = await page.locator('table.table-compact tbody tr').first().evaluate((r) => r.getBoundingClientRect().height);
+    const rowHeight = await page
+      .locator('table.table-compact tbody tr')
+      .first()
+      .evaluate((r) => r.getBoundingClientRect().height);
     expect(rowHeight * 12).toBeLessThan(768);
 
     // One card, not the whole sheet. The server keeps only a hash of each card, so a card is printed when it is

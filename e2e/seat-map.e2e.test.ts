@@ -79,7 +79,10 @@ beforeAll(async () => {
   cards = await delegateCards(server);
   must(await chair.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
   must(await chair.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
-  await markPresent(chair, cards.slice(0, 22).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(0, 22).map((c) => c.delegateId),
+  );
   must(await chair.timeout(5000).emitWithAck('attendance:set', { delegateId: cards[25]!.delegateId, status: 'excused', reason: 'Đi công tác' }), 'excuse');
   for (const card of cards.slice(0, 3)) tablets.push(await delegateSocket(server, tokenOf(card)));
 });
@@ -105,7 +108,10 @@ describe('Sơ đồ hội trường on the chair console', () => {
     // A secret election: who has voted shows, what they chose never does.
     const election = motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
     const round = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'seat-secret' }), 'motion:open');
-    must(await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }), 'vote:cast');
+    must(
+      await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: round.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }),
+      'vote:cast',
+    );
     await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt, Đã biểu quyết`);
     expect(await seat(2).getAttribute('aria-label')).toBe(`Ghế 2: ${name(2)} — Có mặt, Chưa biểu quyết`);
     const labels = await map.locator('[data-seat]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '').join('\n'));
@@ -163,7 +169,12 @@ describe('Sơ đồ hội trường on the chair console', () => {
     const election = motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
     const secret = must<RoundView>(await chair.timeout(5000).emitWithAck('motion:open', { motionId: election.id, commandId: 'seat-secret-2' }), 'motion:open');
     await expect.poll(() => map.locator('[data-choice]').count()).toBe(0);
-    must(await tablets[0]!.timeout(5000).emitWithAck('vote:cast', { roundId: secret.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }), 'vote:cast');
+    must(
+      await tablets[0]!
+        .timeout(5000)
+        .emitWithAck('vote:cast', { roundId: secret.id, choice: { type: 'election', candidateIds: [election.candidates[0]!.id] } }),
+      'vote:cast',
+    );
     must(await chair.timeout(5000).emitWithAck('round:close', { roundId: secret.id }), 'round:close');
     must(await chair.timeout(5000).emitWithAck('round:announce', { roundId: secret.id }), 'round:announce');
     await expect.poll(() => seat(1).getAttribute('aria-label')).toBe(`Ghế 1: ${name(1)} — Có mặt`);
@@ -185,7 +196,9 @@ describe('Sơ đồ hội trường on the chair console', () => {
     const smallest = await map.locator('[data-seat]').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().width)));
     expect(smallest).toBeGreaterThanOrEqual(32);
     await page.screenshot({ path: path.join(SHOTS, 'console-seat-map-1920.png') });
-    console.info(`console 1920×1080, 95 seats: map bottom at ${Math.round(box.y + box.height)} px, smallest seat ${Math.round(smallest)} px wide, page scrolls by ${await pageOverflow(page)} px`);
+    console.info(
+      `console 1920×1080, 95 seats: map bottom at ${Math.round(box.y + box.height)} px, smallest seat ${Math.round(smallest)} px wide, page scrolls by ${await pageOverflow(page)} px`,
+    );
     await expectOneScreen(page, 200);
     // Nothing of the 95-seat map needs scrolling.
     expect(await map.evaluate((el) => el.scrollHeight - el.clientHeight)).toBe(0);

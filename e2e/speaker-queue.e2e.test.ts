@@ -57,7 +57,10 @@ beforeAll(async () => {
   cards = await delegateCards(server);
   must(await secretary.timeout(5000).emitWithAck('session:open', { sessionId: demo.session.id }), 'session:open');
   must(await secretary.timeout(5000).emitWithAck('rollcall:open', {}), 'rollcall:open');
-  await markPresent(secretary, cards.slice(0, 20).map((c) => c.delegateId));
+  await markPresent(
+    secretary,
+    cards.slice(0, 20).map((c) => c.delegateId),
+  );
   for (const card of cards.slice(0, 5)) tablets.push(await delegateSocket(server, tokenOf(card)));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true });
   page = await context.newPage();
@@ -110,7 +113,12 @@ describe('the chair’s speaker queue', () => {
     await page.getByRole('button', { name: `Kéo để đổi thứ tự: ${d}` }).focus();
     await page.keyboard.press('ArrowUp');
     await expect.poll(shownQueue).toEqual([c, a, d, b, e]);
-    expect(await page.getByRole('status').filter({ hasText: `Đã chuyển ${d} đến vị trí 3.` }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Đã chuyển ${d} đến vị trí 3.` })
+        .count(),
+    ).toBe(1);
 
     // Mouse: drag the third one's handle onto the first row.
     await page.locator('.queue').evaluate((el) => el.scrollIntoView({ block: 'start' }));

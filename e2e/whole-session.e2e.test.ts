@@ -161,14 +161,27 @@ describe('a whole session, end to end', () => {
       const tab = await context.newPage();
       tab.on('pageerror', (e) => errors.push(`tablet ${card.seat}: ${e.message}`));
       await tab.goto(card.signInUrl);
-      await expect.poll(() => tab.getByTestId('delegate-name').textContent().catch(() => null), { timeout: 15_000 }).toBe(card.fullName);
+      await expect
+        .poll(
+          () =>
+            tab
+              .getByTestId('delegate-name')
+              .textContent()
+              .catch(() => null),
+          { timeout: 15_000 },
+        )
+        .toBe(card.fullName);
       await tab.getByRole('button', { name: 'Điểm danh', exact: true }).click();
       await tab.getByTestId('checked-in').waitFor({ timeout: 10_000 });
       tablets.push({ context, page: tab, card });
     }
     const quorum = page.getByTestId('quorum');
     await expect.poll(() => quorum.textContent()).toContain('5/5');
-    await hall.getByText(/5\s*\/\s*5/).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await hall
+      .getByText(/5\s*\/\s*5/)
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
 
     // One delegate reads the document on the tablet.
     const reader = tablets[0]!.page;

@@ -54,7 +54,16 @@ async function toError(res: Response): Promise<ApiError> {
     const rows = Array.isArray(body.rows) ? (body.rows as ImportRowError[]) : [];
     return new ApiError(res.status, body.code, String(body.message ?? ''), String(body.messageEn ?? ''), fields, rows);
   }
-  const code: ErrorCode = res.status === 401 ? 'UNAUTHENTICATED' : res.status === 403 ? 'FORBIDDEN' : res.status === 404 ? 'NOT_FOUND' : res.status === 429 ? 'RATE_LIMITED' : 'INTERNAL';
+  const code: ErrorCode =
+    res.status === 401
+      ? 'UNAUTHENTICATED'
+      : res.status === 403
+        ? 'FORBIDDEN'
+        : res.status === 404
+          ? 'NOT_FOUND'
+          : res.status === 429
+            ? 'RATE_LIMITED'
+            : 'INTERNAL';
   return new ApiError(res.status, code, `Lỗi ${res.status}`, `Error ${res.status}`);
 }
 

@@ -59,9 +59,25 @@ export function App() {
     };
   }, [setArea, setIdentity]);
 
-  if (!authChecked) return <p className="loading" role="status">{t('common.loading')}</p>;
+  if (!authChecked)
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   if (!identity) return <LoginScreen />;
-  if (area === 'cards') return <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><CardsPrint /></Suspense>;
+  if (area === 'cards')
+    return (
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            {t('common.loading')}
+          </p>
+        }
+      >
+        <CardsPrint />
+      </Suspense>
+    );
 
   const portalOnly = isPortalRole(identity.role);
 
@@ -81,27 +97,48 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <div className="brand">
-          <span className="emblem emblem-small" aria-hidden="true">★</span>
+          <span className="emblem emblem-small" aria-hidden="true">
+            ★
+          </span>
           <span>{t('app.name')}</span>
         </div>
         <nav className="area-tabs" aria-label={t('nav.areas')}>
           {portalOnly ? null : (
             <>
-              <button type="button" className={area === 'prepare' ? 'tab active' : 'tab'} aria-current={area === 'prepare' ? 'page' : undefined} onClick={() => setArea('prepare')}>
+              <button
+                type="button"
+                className={area === 'prepare' ? 'tab active' : 'tab'}
+                aria-current={area === 'prepare' ? 'page' : undefined}
+                onClick={() => setArea('prepare')}
+              >
                 {t('nav.prepare')}
               </button>
-              <button type="button" className={area === 'live' ? 'tab active' : 'tab'} aria-current={area === 'live' ? 'page' : undefined} onClick={() => setArea('live')}>
+              <button
+                type="button"
+                className={area === 'live' ? 'tab active' : 'tab'}
+                aria-current={area === 'live' ? 'page' : undefined}
+                onClick={() => setArea('live')}
+              >
                 {t('nav.live')}
               </button>
             </>
           )}
-          <button type="button" className={area === 'portal' ? 'tab active' : 'tab'} aria-current={area === 'portal' ? 'page' : undefined} onClick={() => setArea('portal')}>
+          <button
+            type="button"
+            className={area === 'portal' ? 'tab active' : 'tab'}
+            aria-current={area === 'portal' ? 'page' : undefined}
+            onClick={() => setArea('portal')}
+          >
             {t('nav.portal')}
           </button>
         </nav>
         <div className="topbar-right">
-          {portalOnly ? null : <ConnectionBadge state={connection} labels={{ connecting: t('conn.connecting'), online: t('conn.online'), offline: t('conn.offline') }} />}
-          <span className="user">{identity.displayName} · {t(`role.${identity.role}`)}</span>
+          {portalOnly ? null : (
+            <ConnectionBadge state={connection} labels={{ connecting: t('conn.connecting'), online: t('conn.online'), offline: t('conn.offline') }} />
+          )}
+          <span className="user">
+            {identity.displayName} · {t(`role.${identity.role}`)}
+          </span>
           <LangSwitch />
           <button type="button" className="btn btn-ghost" onClick={() => void logout()}>
             {t('nav.logout')}
@@ -111,8 +148,20 @@ export function App() {
       <SecurityAlerts />
       {portalOnly ? null : <PublishStatusBanner />}
       {area === 'portal' || portalOnly ? (
-        <Suspense fallback={<p className="loading" role="status">{t('common.loading')}</p>}><PortalArea /></Suspense>
-      ) : area === 'prepare' ? <PrepareArea /> : <LiveArea />}
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t('common.loading')}
+            </p>
+          }
+        >
+          <PortalArea />
+        </Suspense>
+      ) : area === 'prepare' ? (
+        <PrepareArea />
+      ) : (
+        <LiveArea />
+      )}
       <Toasts />
     </div>
   );

@@ -96,8 +96,13 @@ export function App() {
         <TopBar onSignOut={signOut} onToggleLang={toggleLang} />
         <nav className="tabs" aria-label={t('app.nav')}>
           {TABS.map((tab) => (
-            <button key={tab.view} type="button" className={`tab${view === tab.view ? ' is-active' : ''}`} aria-current={view === tab.view ? 'page' : undefined}
-              onClick={() => useStore.setState({ view: tab.view, openDocumentId: tab.view === 'documents' ? null : useStore.getState().openDocumentId })}>
+            <button
+              key={tab.view}
+              type="button"
+              className={`tab${view === tab.view ? ' is-active' : ''}`}
+              aria-current={view === tab.view ? 'page' : undefined}
+              onClick={() => useStore.setState({ view: tab.view, openDocumentId: tab.view === 'documents' ? null : useStore.getState().openDocumentId })}
+            >
               {t(tab.key)}
               {tab.view === 'speak' && myPosition !== null && myPosition > 0 && <span className="tab-badge">{myPosition}</span>}
             </button>

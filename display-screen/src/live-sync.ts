@@ -116,9 +116,12 @@ export function startLiveSync(socket: DisplaySocket, store: DisplayStore, option
         hallInFlight = false;
         if (stopped) return;
         // Whatever changed while the answer travelled is asked again (or retried after a refusal).
-        setTimeout(() => {
-          if (!stopped) fetchHallIfNeeded();
-        }, hallFailedAt === null ? 0 : RETRY_REFUSED_MS);
+        setTimeout(
+          () => {
+            if (!stopped) fetchHallIfNeeded();
+          },
+          hallFailedAt === null ? 0 : RETRY_REFUSED_MS,
+        );
       });
   };
 

@@ -3,10 +3,7 @@
 export const ERRORS = {
   BAD_REQUEST: ['Dữ liệu gửi lên không hợp lệ.', 'The request data is not valid.'],
   UNKNOWN_EVENT: ['Yêu cầu không được hỗ trợ.', 'This request is not supported.'],
-  PROTOCOL_MISMATCH: [
-    'Ứng dụng đã cũ so với máy chủ. Vui lòng tải lại trang.',
-    'This app is out of date for the server. Please reload the page.',
-  ],
+  PROTOCOL_MISMATCH: ['Ứng dụng đã cũ so với máy chủ. Vui lòng tải lại trang.', 'This app is out of date for the server. Please reload the page.'],
   UNAUTHENTICATED: ['Chưa đăng nhập hoặc phiên đã hết hạn.', 'Not signed in, or the sign-in has expired.'],
   FORBIDDEN: ['Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'],
   INVALID_CREDENTIALS: ['Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong user name or password.'],
@@ -14,10 +11,7 @@ export const ERRORS = {
     'Thẻ đăng nhập không hợp lệ hoặc đã bị thu hồi. Vui lòng liên hệ Văn phòng (thư ký kỳ họp).',
     'This sign-in card is not valid or has been revoked. Please contact the secretariat.',
   ],
-  TOKEN_IN_USE: [
-    'Thẻ đăng nhập này đang được dùng trên một thiết bị khác.',
-    'This sign-in card is in use on another device.',
-  ],
+  TOKEN_IN_USE: ['Thẻ đăng nhập này đang được dùng trên một thiết bị khác.', 'This sign-in card is in use on another device.'],
   RATE_LIMITED: ['Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.', 'Too many requests. Please try again shortly.'],
   CSRF: ['Yêu cầu không hợp lệ (thiếu mã chống giả mạo).', 'Request refused (missing anti-forgery token).'],
   NOT_FOUND: ['Không tìm thấy.', 'Not found.'],
@@ -51,18 +45,12 @@ export const ERRORS = {
     'This round is not a secret ballot: counting minutes exist for secret ballots only.',
   ],
   PRACTICE_ROUND: ['Biểu quyết thử không được ghi vào biên bản.', 'A practice vote is never part of the records.'],
-  QUORUM_NOT_MET: [
-    'Chưa đủ số đại biểu có mặt theo quy định để biểu quyết.',
-    'Not enough delegates are present (no quorum) to hold this vote.',
-  ],
+  QUORUM_NOT_MET: ['Chưa đủ số đại biểu có mặt theo quy định để biểu quyết.', 'Not enough delegates are present (no quorum) to hold this vote.'],
   NOT_SEATED: ['Đại biểu không còn giữ ghế, không được biểu quyết.', 'This delegate no longer holds a seat and cannot vote.'],
   NOT_PRESENT: ['Đại biểu chưa điểm danh nên chưa biểu quyết được.', 'Check in first: only delegates present may vote.'],
   DEADLINE_PASSED: ['Đã hết thời gian biểu quyết.', 'The voting time is over.'],
   ALREADY_VOTED: ['Đại biểu đã biểu quyết trong lượt này.', 'You have already voted in this round.'],
-  VOTE_CHANGE_NOT_ALLOWED: [
-    'Quy chế không cho phép thay đổi biểu quyết đã bấm.',
-    'The rules do not allow changing a vote once cast.',
-  ],
+  VOTE_CHANGE_NOT_ALLOWED: ['Quy chế không cho phép thay đổi biểu quyết đã bấm.', 'The rules do not allow changing a vote once cast.'],
   INVALID_CHOICE: ['Lựa chọn không hợp lệ cho nội dung biểu quyết này.', 'This choice is not valid for this vote.'],
   SECRET_BALLOT: ['Đây là bỏ phiếu kín: không có thông tin từng người.', 'This is a secret ballot: no individual choices exist.'],
   SPEAKER_NOT_FOUND: ['Không tìm thấy lượt đăng ký phát biểu.', 'Speaker request not found.'],
@@ -71,19 +59,10 @@ export const ERRORS = {
     'This speaker is no longer waiting: it cannot be moved or marked as a rebuttal.',
   ],
   QUESTION_TOPIC_REQUIRED: ['Cần nhập nội dung chất vấn.', 'Enter the topic of the question.'],
-  QUESTION_TOPIC_TOO_LONG: [
-    'Nội dung chất vấn dài quá 500 ký tự; hãy nêu vắn tắt.',
-    'The question topic is longer than 500 characters; keep it short.',
-  ],
+  QUESTION_TOPIC_TOO_LONG: ['Nội dung chất vấn dài quá 500 ký tự; hãy nêu vắn tắt.', 'The question topic is longer than 500 characters; keep it short.'],
   ANSWERER_REQUIRED: ['Cần chọn hoặc nhập người trả lời chất vấn.', 'Choose or enter the person to answer the question.'],
-  ANSWERER_TOO_LONG: [
-    'Tên hoặc chức vụ người trả lời chất vấn dài quá 200 ký tự.',
-    'The name or title of the person asked is longer than 200 characters.',
-  ],
-  QUESTION_LIMIT: [
-    'Đại biểu đã có 3 câu chất vấn đang chờ; hãy đợi hoặc rút bớt.',
-    'You already have 3 questions waiting; wait, or withdraw one.',
-  ],
+  ANSWERER_TOO_LONG: ['Tên hoặc chức vụ người trả lời chất vấn dài quá 200 ký tự.', 'The name or title of the person asked is longer than 200 characters.'],
+  QUESTION_LIMIT: ['Đại biểu đã có 3 câu chất vấn đang chờ; hãy đợi hoặc rút bớt.', 'You already have 3 questions waiting; wait, or withdraw one.'],
   QUESTION_NOT_FOUND: ['Không tìm thấy câu chất vấn.', 'Question not found.'],
   QUESTION_NOT_ASKED: [
     'Đại biểu chưa nêu câu chất vấn: cần mời người chất vấn trước rồi mới mời trả lời.',
@@ -142,9 +121,15 @@ export const ERRORS = {
     'Không đọc được tệp này (tệp hỏng, có mật khẩu hoặc không đúng định dạng của nó).',
     'This file cannot be read (it is damaged, password-protected or not the format it claims).',
   ],
-  IMAGE_TOO_LARGE: ['Ảnh quá lớn (tối đa 50 triệu điểm ảnh). Hãy thu nhỏ ảnh rồi tải lên lại.', 'The image is too large (at most 50 megapixels). Scale it down and upload it again.'],
+  IMAGE_TOO_LARGE: [
+    'Ảnh quá lớn (tối đa 50 triệu điểm ảnh). Hãy thu nhỏ ảnh rồi tải lên lại.',
+    'The image is too large (at most 50 megapixels). Scale it down and upload it again.',
+  ],
   PHOTO_NOT_IMAGE: ['Ảnh đại biểu phải là ảnh JPEG hoặc PNG.', 'A delegate’s photo must be a JPEG or PNG image.'],
-  IMAGE_UNREADABLE: ['Không đọc được ảnh này (tệp hỏng hoặc không đúng định dạng).', 'This image cannot be read (the file is damaged or not the format it claims).'],
+  IMAGE_UNREADABLE: [
+    'Không đọc được ảnh này (tệp hỏng hoặc không đúng định dạng).',
+    'This image cannot be read (the file is damaged or not the format it claims).',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,12 +5,7 @@
 
 import type { AckCallback, ErrorCode } from './errors';
 import type { AckOf, CHAIR_EVENTS, DELEGATE_EVENTS, DISPLAY_EVENTS, EventSpecs, PayloadInputOf } from './socket-events';
-import type {
-  ChairSnapshot,
-  DelegateMe,
-  LiveSnapshot,
-  PatchEnvelope,
-} from './views';
+import type { ChairSnapshot, DelegateMe, LiveSnapshot, PatchEnvelope } from './views';
 
 /** A namespace's client→server map, from its description: (payload as the client writes it, ack callback). */
 export type ClientToServer<M extends EventSpecs> = {

@@ -8,16 +8,7 @@ export * from './views';
 // The zod schemas have their own entry point, '@hddt/protocol/schemas': the server and the console validate
 // with them; the tablet and the display never validate, so their bundles carry no zod. Only the types
 // derived from the schemas are re-exported here (erased at build time).
-export type {
-  AgendaItemInput,
-  CouncilPatch,
-  DelegateInput,
-  DelegatePatch,
-  DocumentMeta,
-  MotionInput,
-  SessionInput,
-  SessionPatch,
-} from './schemas';
+export type { AgendaItemInput, CouncilPatch, DelegateInput, DelegatePatch, DocumentMeta, MotionInput, SessionInput, SessionPatch } from './schemas';
 export * from './events';
 export * from './rest';
 // The REST routes' description carries zod (its body schemas): here only its types (see rest-routes.ts).

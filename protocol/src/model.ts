@@ -192,9 +192,7 @@ export interface Motion {
 export type RoundStatus = 'open' | 'closed' | 'announced' | 'cancelled';
 
 export type BallotChoice =
-  | { type: 'option'; option: VoteOption }
-  | { type: 'election'; candidateIds: string[] }
-  | { type: 'confidence'; ratings: Record<string, ConfidenceLevel> };
+  { type: 'option'; option: VoteOption } | { type: 'election'; candidateIds: string[] } | { type: 'confidence'; ratings: Record<string, ConfidenceLevel> };
 
 export interface OptionResult {
   kind: 'options';

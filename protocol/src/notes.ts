@@ -45,7 +45,8 @@ export interface DocumentNote {
 
 /** What the tablet says about a note before sending it: null when it may be sent. */
 export function noteProblem(kind: NoteKind, text: string, rects: readonly NoteRect[]): { message: string; messageEn: string } | null {
-  if (kind === 'note' && text.trim() === '') return { message: 'Ghi chú đang trống: hãy nhập nội dung.', messageEn: 'The note is empty: write something first.' };
+  if (kind === 'note' && text.trim() === '')
+    return { message: 'Ghi chú đang trống: hãy nhập nội dung.', messageEn: 'The note is empty: write something first.' };
   if (text.length > NOTE_LIMITS.text)
     return {
       message: `Ghi chú tối đa ${formatCount(NOTE_LIMITS.text, 'vi')} ký tự (đang có ${formatCount(text.length, 'vi')}).`,
@@ -53,6 +54,9 @@ export function noteProblem(kind: NoteKind, text: string, rects: readonly NoteRe
     };
   if (kind === 'highlight' && rects.length === 0) return { message: 'Chưa chọn vùng để đánh dấu.', messageEn: 'No region is selected to highlight.' };
   if (rects.length > NOTE_LIMITS.rects)
-    return { message: `Vùng đánh dấu quá dài (tối đa ${NOTE_LIMITS.rects} dòng).`, messageEn: `The highlight is too long (at most ${NOTE_LIMITS.rects} lines).` };
+    return {
+      message: `Vùng đánh dấu quá dài (tối đa ${NOTE_LIMITS.rects} dòng).`,
+      messageEn: `The highlight is too long (at most ${NOTE_LIMITS.rects} lines).`,
+    };
   return null;
 }

@@ -2,7 +2,6 @@
 // states and versions. REST shapes of /api/portal/*; the zod schemas that check every body are in portal-content-schemas.ts
 // (the '@hddt/protocol/schemas' entry point).
 
-
 export type ContentKind = 'article' | 'page' | 'document';
 export const CONTENT_KINDS: readonly ContentKind[] = ['article', 'page', 'document'];
 

@@ -84,23 +84,15 @@ export type InvitationStatus = 'pending' | 'sent' | 'failed';
  * Why sending failed, in terms a secretariat can act on (from nodemailer's error code, SMTP reply code and
  * command); the mail server's raw reply is kept beside it for the IT officer.
  */
-export type MailFailureCause =
-  | 'connection'
-  | 'dns'
-  | 'timeout'
-  | 'tls'
-  | 'certificate'
-  | 'auth'
-  | 'sender'
-  | 'recipient'
-  | 'message'
-  | 'temporary'
-  | 'unknown';
+export type MailFailureCause = 'connection' | 'dns' | 'timeout' | 'tls' | 'certificate' | 'auth' | 'sender' | 'recipient' | 'message' | 'temporary' | 'unknown';
 
 /** For each cause: what happened, and what to check. Vietnamese first, English second. */
 export const MAIL_FAILURES: Record<MailFailureCause, { message: readonly [string, string]; hint: readonly [string, string] }> = {
   connection: {
-    message: ['Không kết nối được tới máy chủ thư: máy chủ từ chối kết nối ở cổng này.', 'Could not connect to the mail server: it refused the connection on this port.'],
+    message: [
+      'Không kết nối được tới máy chủ thư: máy chủ từ chối kết nối ở cổng này.',
+      'Could not connect to the mail server: it refused the connection on this port.',
+    ],
     hint: [
       'Kiểm tra địa chỉ máy chủ và cổng (thường là 587; 465 khi bật kết nối mã hóa TLS), máy chủ thư có đang chạy, và tường lửa có cho máy này kết nối ra ngoài.',
       'Check the host and port (usually 587; 465 with the encrypted TLS connection on), that the mail server is running, and that the firewall lets this machine connect out.',
@@ -128,14 +120,20 @@ export const MAIL_FAILURES: Record<MailFailureCause, { message: readonly [string
     ],
   },
   certificate: {
-    message: ['Chứng chỉ bảo mật của máy chủ thư không hợp lệ hoặc không khớp tên máy chủ.', "The mail server's security certificate is not valid or does not match its name."],
+    message: [
+      'Chứng chỉ bảo mật của máy chủ thư không hợp lệ hoặc không khớp tên máy chủ.',
+      "The mail server's security certificate is not valid or does not match its name.",
+    ],
     hint: [
       'Nhập đúng tên máy chủ ghi trên chứng chỉ (không dùng địa chỉ IP), hoặc nhờ bộ phận CNTT cài chứng chỉ hợp lệ cho máy chủ thư.',
-      "Enter the host name the certificate was issued for (not an IP address), or ask IT to install a valid certificate on the mail server.",
+      'Enter the host name the certificate was issued for (not an IP address), or ask IT to install a valid certificate on the mail server.',
     ],
   },
   auth: {
-    message: ['Máy chủ thư từ chối đăng nhập (sai tên đăng nhập, mật khẩu, hoặc máy chủ yêu cầu đăng nhập).', 'The mail server refused the sign-in (wrong user name or password, or it requires one).'],
+    message: [
+      'Máy chủ thư từ chối đăng nhập (sai tên đăng nhập, mật khẩu, hoặc máy chủ yêu cầu đăng nhập).',
+      'The mail server refused the sign-in (wrong user name or password, or it requires one).',
+    ],
     hint: [
       'Kiểm tra tên đăng nhập và mật khẩu; Gmail và Microsoft 365 cần «mật khẩu ứng dụng» và cho phép gửi qua SMTP.',
       'Check the user name and password; Gmail and Microsoft 365 need an “app password” and SMTP sending enabled for the account.',
@@ -149,7 +147,10 @@ export const MAIL_FAILURES: Record<MailFailureCause, { message: readonly [string
     ],
   },
   recipient: {
-    message: ['Địa chỉ người nhận bị từ chối (hộp thư không tồn tại hoặc không nhận thư).', 'The recipient address was refused (no such mailbox, or it does not accept mail).'],
+    message: [
+      'Địa chỉ người nhận bị từ chối (hộp thư không tồn tại hoặc không nhận thư).',
+      'The recipient address was refused (no such mailbox, or it does not accept mail).',
+    ],
     hint: [
       'Kiểm tra lại địa chỉ e-mail của người nhận ở mục Người nhận, sửa rồi bấm gửi lại.',
       "Check the recipient's e-mail address under Recipients, correct it, then resend.",
@@ -164,7 +165,10 @@ export const MAIL_FAILURES: Record<MailFailureCause, { message: readonly [string
   },
   temporary: {
     message: ['Máy chủ thư tạm thời chưa nhận thư.', 'The mail server is temporarily not accepting mail.'],
-    hint: ['Thử gửi lại sau ít phút; nếu vẫn lỗi, báo bộ phận CNTT kèm chi tiết bên dưới.', 'Try again in a few minutes; if it persists, tell IT with the detail below.'],
+    hint: [
+      'Thử gửi lại sau ít phút; nếu vẫn lỗi, báo bộ phận CNTT kèm chi tiết bên dưới.',
+      'Try again in a few minutes; if it persists, tell IT with the detail below.',
+    ],
   },
   unknown: {
     message: ['Gửi thư không thành công.', 'Sending failed.'],
@@ -178,9 +182,7 @@ export interface MailTestInput extends MailSettingsInput {
 }
 
 /** The answer of POST /api/mail/test: the test message was accepted, or why not. */
-export type MailTestReport =
-  | { delivered: true; to: string }
-  | { delivered: false; to: string; cause: MailFailureCause; detail: string };
+export type MailTestReport = { delivered: true; to: string } | { delivered: false; to: string; cause: MailFailureCause; detail: string };
 
 /** GET/POST /api/sessions/:id/invitations(/retry). */
 export interface InvitationReport {

@@ -3,16 +3,7 @@
 // its search. Every export states the log head (seq and hash) it was made from, in its body and in the
 // X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
 import { countingFigures } from './model';
-import type {
-  BallotMode,
-  CountingFigures,
-  SessionPerson,
-  DocumentType,
-  MotionKind,
-  RoundResult,
-  RoundStatus,
-  VoteOption,
-} from './model';
+import type { BallotMode, CountingFigures, SessionPerson, DocumentType, MotionKind, RoundResult, RoundStatus, VoteOption } from './model';
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
 
@@ -83,9 +74,7 @@ export const NO_BALLOT_LABELS = {
 export function absenceSentence(result: RoundResult, lang: 'vi' | 'en' = 'vi'): string {
   const absent = Math.max(0, result.seated - result.present);
   const silent = Math.max(0, result.present - result.participated);
-  return lang === 'vi'
-    ? `Vắng mặt ${absent}; có mặt nhưng không biểu quyết ${silent}.`
-    : `Absent ${absent}; present but did not vote ${silent}.`;
+  return lang === 'vi' ? `Vắng mặt ${absent}; có mặt nhưng không biểu quyết ${silent}.` : `Absent ${absent}; present but did not vote ${silent}.`;
 }
 
 /** The counting figures of an election or a confidence rating as a sentence (số phiếu phát ra, thu vào…). */

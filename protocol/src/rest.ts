@@ -2,15 +2,7 @@
 // the server's origin. Staff requests carry the session cookie plus the X-CSRF-Token header returned at
 // login; delegates fetch documents with `Authorization: Bearer <card token>`.
 
-import type {
-  AgendaItem,
-  CouncilConfig,
-  Delegate,
-  Motion,
-  Session,
-  SessionDocument,
-  StaffRole,
-} from './model';
+import type { AgendaItem, CouncilConfig, Delegate, Motion, Session, SessionDocument, StaffRole } from './model';
 import type { RoundView } from './views';
 
 export const CSRF_HEADER = 'x-csrf-token';

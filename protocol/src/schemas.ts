@@ -7,12 +7,20 @@ import { isFileCopyLine } from './recipients';
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 200;
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const name = z.string().trim().min(1).max(MAX_NAME);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** A wall-clock time "HH:MM" (00:00–23:59). */
 const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/);
-const commandId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const commandId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const IdSchema = id;
 
@@ -66,7 +74,16 @@ export function isTimeZoneName(tz: string): boolean {
  * documents print them), at most 20 lines, the last the file copy "Lưu: VT, …" as Nghị định 30/2020/NĐ-CP
  * ends every list.
  */
-const recipientLines = z.array(z.string().trim().min(1).max(MAX_NAME).regex(/^[^\r\n]*$/)).max(20);
+const recipientLines = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_NAME)
+      .regex(/^[^\r\n]*$/),
+  )
+  .max(20);
 const endsWithFileCopy = (lines: string[]) => lines.length === 0 || isFileCopyLine(lines[lines.length - 1]!);
 /** The refusal's text, in both languages (the console shows its own translation of it). */
 export const RECIPIENTS_FILE_COPY_MESSAGE = 'Dòng cuối phải là nơi lưu “Lưu: VT, …” / The last line must be the file copy “Lưu: VT, …”';
@@ -261,7 +278,12 @@ export const StaffLoginSchema = z.strictObject({
   password: z.string().min(1).max(256),
 });
 export const StaffCreateSchema = z.strictObject({
-  username: z.string().trim().min(3).max(64).regex(/^[a-z0-9._-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/),
   displayName: name,
   role: z.enum(['secretariat', 'chair', 'editor', 'board-head']),
   password: z.string().min(10).max(256),
@@ -272,7 +294,12 @@ export const HandshakeSchema = z.strictObject({
   protocolVersion: z.int(),
   token: z.string().min(1).max(200).optional(),
   takeover: z.boolean().optional(),
-  deviceId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  deviceId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 
 export * from './portal-content-schemas';
@@ -283,7 +310,14 @@ export * from './portal-content-schemas';
  */
 export const HallLayoutSchema = z.strictObject({
   rows: z
-    .array(z.strictObject({ blocks: z.array(z.array(z.int().min(1).max(10000)).max(500)).min(1).max(20) }))
+    .array(
+      z.strictObject({
+        blocks: z
+          .array(z.array(z.int().min(1).max(10000)).max(500))
+          .min(1)
+          .max(20),
+      }),
+    )
     .max(500),
 });
 

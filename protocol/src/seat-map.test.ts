@@ -44,11 +44,7 @@ describe('layoutProblems', () => {
   it('names a seat missing, one nobody holds and one placed twice, in both languages', () => {
     const problems = layoutProblems(L([[1, 2], [9]], [[2]]), [1, 2, 3]);
     expect(problems.map((p) => p.path)).toEqual(['seats.9', 'seats.2', 'seats.3']);
-    expect(problems.map((p) => p.message)).toEqual([
-      'Ghế 9 không có đại biểu nào.',
-      'Ghế 2 được xếp hai lần.',
-      'Ghế 3 chưa được xếp vào sơ đồ.',
-    ]);
+    expect(problems.map((p) => p.message)).toEqual(['Ghế 9 không có đại biểu nào.', 'Ghế 2 được xếp hai lần.', 'Ghế 3 chưa được xếp vào sơ đồ.']);
     expect(problems[2]!.messageEn).toBe('Seat 3 is not on the map.');
   });
   it('refuses too many rows, blocks or seats in a row', () => {
@@ -74,15 +70,54 @@ describe('reconcileLayout', () => {
 });
 
 describe('moves', () => {
-  const hall = L([[1, 2], [3, 4]], [[5, 6], [7]]);
+  const hall = L(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [[5, 6], [7]],
+  );
   it('swaps two seats', () => {
-    expect(swapSeats(hall, 1, 7)).toEqual(L([[7, 2], [3, 4]], [[5, 6], [1]]));
+    expect(swapSeats(hall, 1, 7)).toEqual(
+      L(
+        [
+          [7, 2],
+          [3, 4],
+        ],
+        [[5, 6], [1]],
+      ),
+    );
     expect(swapSeats(hall, 1, 99)).toBe(hall);
   });
   it('places a seat anywhere, counting the index before it is taken out', () => {
-    expect(placeSeat(hall, 1, { row: 0, block: 0, index: 2 })).toEqual(L([[2, 1], [3, 4]], [[5, 6], [7]]));
-    expect(placeSeat(hall, 1, { row: 1, block: 1, index: 9 })).toEqual(L([[2], [3, 4]], [[5, 6], [7, 1]]));
-    expect(placeSeat(hall, 7, { row: 2, block: 0, index: 0 })).toEqual(L([[1, 2], [3, 4]], [[5, 6], []], [[7]]));
+    expect(placeSeat(hall, 1, { row: 0, block: 0, index: 2 })).toEqual(
+      L(
+        [
+          [2, 1],
+          [3, 4],
+        ],
+        [[5, 6], [7]],
+      ),
+    );
+    expect(placeSeat(hall, 1, { row: 1, block: 1, index: 9 })).toEqual(
+      L(
+        [[2], [3, 4]],
+        [
+          [5, 6],
+          [7, 1],
+        ],
+      ),
+    );
+    expect(placeSeat(hall, 7, { row: 2, block: 0, index: 0 })).toEqual(
+      L(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[5, 6], []],
+        [[7]],
+      ),
+    );
     expect(placeSeat(hall, 7, { row: 5, block: 0, index: 0 })).toBe(hall);
   });
   it('drops a row left empty', () => {
@@ -94,22 +129,47 @@ describe('moves', () => {
     expect(placeSeat(full, 99, { row: 0, block: 0, index: 0 })).toBe(full);
   });
   it('moves by arrow keys: across neighbours, across the aisle, between rows', () => {
-    expect(moveSeat(hall, 1, 'right')).toEqual(L([[2, 1], [3, 4]], [[5, 6], [7]]));
+    expect(moveSeat(hall, 1, 'right')).toEqual(
+      L(
+        [
+          [2, 1],
+          [3, 4],
+        ],
+        [[5, 6], [7]],
+      ),
+    );
     expect(moveSeat(hall, 2, 'right')).toEqual(L([[1], [2, 3, 4]], [[5, 6], [7]]));
     expect(moveSeat(hall, 3, 'left')).toEqual(L([[1, 2, 3], [4]], [[5, 6], [7]]));
     expect(moveSeat(hall, 1, 'left')).toBe(hall);
     expect(moveSeat(hall, 4, 'right')).toBe(hall);
     expect(moveSeat(hall, 1, 'up')).toBe(hall);
     expect(moveSeat(hall, 2, 'down')).toEqual(L([[1], [3, 4]], [[5, 2, 6], [7]]));
-    expect(moveSeat(hall, 7, 'up')).toEqual(L([[1, 2], [7, 3, 4]], [[5, 6], []]));
-    expect(moveSeat(hall, 6, 'down')).toEqual(L([[1, 2], [3, 4]], [[5], [7]], [[6]]));
+    expect(moveSeat(hall, 7, 'up')).toEqual(
+      L(
+        [
+          [1, 2],
+          [7, 3, 4],
+        ],
+        [[5, 6], []],
+      ),
+    );
+    expect(moveSeat(hall, 6, 'down')).toEqual(
+      L(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[5], [7]],
+        [[6]],
+      ),
+    );
     expect(moveSeat(L([[1]]), 1, 'down')).toEqual(L([[1]]));
   });
   it('every move keeps every seat exactly once', () => {
     const start = autoLayout(range(31));
     let layout = start;
     const moves = ['left', 'right', 'up', 'down'] as const;
-    for (let i = 0; i < 500; i++) layout = moveSeat(layout, (i * 7) % 31 + 1, moves[i % 4]!);
+    for (let i = 0; i < 500; i++) layout = moveSeat(layout, ((i * 7) % 31) + 1, moves[i % 4]!);
     expect(layoutProblems(layout, range(31))).toEqual([]);
     expect(placeOf(layout, 31)).not.toBeNull();
   });

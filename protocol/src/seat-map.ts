@@ -59,11 +59,19 @@ export function layoutProblems(layout: HallLayout, seats: readonly number[]): Ha
   const placed = new Set<number>();
   layout.rows.forEach((row, r) => {
     if (row.blocks.length < 1 || row.blocks.length > HALL_LIMITS.blocksPerRow) {
-      problems.push({ path: `rows.${r}.blocks`, message: `Hàng ${r + 1}: mỗi hàng có từ 1 đến ${HALL_LIMITS.blocksPerRow} dãy ghế.`, messageEn: `Row ${r + 1}: each row has 1 to ${HALL_LIMITS.blocksPerRow} blocks.` });
+      problems.push({
+        path: `rows.${r}.blocks`,
+        message: `Hàng ${r + 1}: mỗi hàng có từ 1 đến ${HALL_LIMITS.blocksPerRow} dãy ghế.`,
+        messageEn: `Row ${r + 1}: each row has 1 to ${HALL_LIMITS.blocksPerRow} blocks.`,
+      });
     }
     const width = row.blocks.reduce((n, b) => n + b.length, 0);
     if (width > HALL_LIMITS.seatsPerRow) {
-      problems.push({ path: `rows.${r}`, message: `Hàng ${r + 1} có ${width} ghế, tối đa ${HALL_LIMITS.seatsPerRow}.`, messageEn: `Row ${r + 1} has ${width} seats; at most ${HALL_LIMITS.seatsPerRow}.` });
+      problems.push({
+        path: `rows.${r}`,
+        message: `Hàng ${r + 1} có ${width} ghế, tối đa ${HALL_LIMITS.seatsPerRow}.`,
+        messageEn: `Row ${r + 1} has ${width} seats; at most ${HALL_LIMITS.seatsPerRow}.`,
+      });
     }
     for (const seat of row.blocks.flat()) {
       if (placed.has(seat)) {

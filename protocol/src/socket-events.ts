@@ -80,11 +80,7 @@ export const CHAIR_EVENTS = {
 export const DELEGATE_EVENTS = {
   'session:sync': event<{ snapshot: LiveSnapshot; me: DelegateMe }>()(SyncSchema, 'The live snapshot and the delegate’s own state.'),
   'attendance:checkin': event<DelegateMe>()(EmptySchema, 'Check in during the roll call.'),
-  'vote:cast': event<BallotReceipt>()(
-    VoteCastSchema,
-    'Cast (or, while allowed, change) a ballot; the receipt comes back in the ack.',
-    fastVoteCast,
-  ),
+  'vote:cast': event<BallotReceipt>()(VoteCastSchema, 'Cast (or, while allowed, change) a ballot; the receipt comes back in the ack.', fastVoteCast),
   'vote:mine': event<BallotReceipt | null>()(RoundRefSchema, 'The delegate’s own receipt for a round (null: no ballot).'),
   'speaker:request': event<SpeakerEntry>()(EmptySchema, 'Ask for the floor.'),
   'speaker:withdraw': event<SpeakerEntry>()(EmptySchema, 'Withdraw the request.'),

@@ -10,7 +10,15 @@ const idLike = fc.oneof(
   fc.constantFrom('', 'a'.repeat(64), 'a'.repeat(65), 'r 1', 'r/1', 'vòng', 'r\n', '__proto__', 'constructor'),
   fc.string({ maxLength: 70 }),
 );
-const anyValue = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.boolean(), fc.string({ maxLength: 5 }), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const anyValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.boolean(),
+  fc.string({ maxLength: 5 }),
+  fc.array(fc.integer(), { maxLength: 2 }),
+  fc.object({ maxDepth: 1 }),
+);
 const option = fc.oneof(fc.constantFrom('yes', 'no', 'abstain', 'Yes', 'yes ', '', 'high'), anyValue);
 const choice = fc.oneof(
   fc.record({ type: fc.constant('option'), option }),
@@ -61,7 +69,12 @@ describe('fastVoteCast', () => {
     expect(fastVoteCast({ roundId: 'r1', choice: { type: 'option', option: 'yes' }, extra: 1 })).toBeUndefined();
     expect(fastVoteCast({ roundId: 'r 1', choice: { type: 'option', option: 'yes' } })).toBeUndefined();
     expect(fastVoteCast({ roundId: 'r1', choice: { type: 'option', option: 'maybe' } })).toBeUndefined();
-    const withGetter = { roundId: 'r1', get choice() { return { type: 'option', option: 'yes' }; } };
+    const withGetter = {
+      roundId: 'r1',
+      get choice() {
+        return { type: 'option', option: 'yes' };
+      },
+    };
     expect(fastVoteCast(withGetter)).toBeUndefined();
   });
 });

@@ -109,7 +109,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     newId,
     nowMs: () => clock.nowMs(),
     security: new SecurityLog(engine),
-    refusalAlerts: new RefusalAlerts((alert) => hub.chair?.emit('alert:security', alert), () => clock.nowMs()),
+    refusalAlerts: new RefusalAlerts(
+      (alert) => hub.chair?.emit('alert:security', alert),
+      () => clock.nowMs(),
+    ),
     tls: Boolean(options.tls),
   };
 
@@ -170,9 +173,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Nothing lives on the root namespace: refuse it rather than hold idle authenticated-looking sockets.
   io.of('/').use((_socket, next) => next(connectError('NOT_FOUND')));
   const timers = new DeadlineTimers(services);
-  const publisher = options.publish
-    ? new Publisher({ db, engine, ...options.publish, onStatus: (status) => hub.chair?.emit('publish:status', status) })
-    : null;
+  const publisher = options.publish ? new Publisher({ db, engine, ...options.publish, onStatus: (status) => hub.chair?.emit('publish:status', status) }) : null;
   if (publisher) {
     services.publishStatus = () => publisher.status();
     publisher.start();

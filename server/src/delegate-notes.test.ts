@@ -5,7 +5,18 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NOTE_LIMITS, type DocumentNote, type NoteRect } from '@hddt/protocol';
-import { chairSocket, delegateCards, delegateSocket, demoSession, displaySocket, createDisplay, startServer, tokenOf, type DelegateSocket, type TestServer } from './testing/harness';
+import {
+  chairSocket,
+  delegateCards,
+  delegateSocket,
+  demoSession,
+  displaySocket,
+  createDisplay,
+  startServer,
+  tokenOf,
+  type DelegateSocket,
+  type TestServer,
+} from './testing/harness';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];
@@ -118,12 +129,21 @@ describe('private notes on documents', () => {
 
     const note = await added(a, { documentId: docId, page: 1, kind: 'note', text: 'giữ' });
     const blank = await a.timeout(5000).emitWithAck('note:update', { noteId: note.id, text: '  ' });
-    expect(blank).toMatchObject({ ok: false, code: 'BAD_REQUEST', fields: [{ path: 'text', message: expect.stringMatching(/trống/), messageEn: expect.stringMatching(/empty/) }] });
+    expect(blank).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      fields: [{ path: 'text', message: expect.stringMatching(/trống/), messageEn: expect.stringMatching(/empty/) }],
+    });
 
     // The limit per document: fill up to it directly, then the next one through the socket is refused.
     const delegateId = (await delegateCards(server))[0]!.delegateId;
     for (let i = 1; i < NOTE_LIMITS.perDocument; i++) {
-      server.app.services.notes.add(delegateId, `fill-${i}`, { documentId: docId, page: 1, kind: 'note', text: `n${i}`, quote: '', rects: [] }, new Date().toISOString());
+      server.app.services.notes.add(
+        delegateId,
+        `fill-${i}`,
+        { documentId: docId, page: 1, kind: 'note', text: `n${i}`, quote: '', rects: [] },
+        new Date().toISOString(),
+      );
     }
     const over = await refused({ documentId: docId, page: 1, kind: 'note', text: 'một ghi chú quá nhiều' });
     expect(over.code).toBe('NOTE_LIMIT');

@@ -45,7 +45,10 @@ describe('durability', () => {
     const voters: DelegateSocket[] = [];
     for (const card of cards.slice(0, 4)) voters.push(await delegateSocket(server, tokenOf(card)));
     await openSessionWithRollCall(chair, voters);
-    await markPresent(chair, cards.slice(4, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(4, 21).map((c) => c.delegateId),
+    );
     const { motions } = await demoSession(chair);
     const motion = motions.find((m) => m.mode === 'anonymous')!;
     const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'restart-0001' });
@@ -80,7 +83,10 @@ describe('durability', () => {
       for (const s of [chair, ...voters]) s.disconnect();
     });
     await openSessionWithRollCall(chair, voters);
-    await markPresent(chair, cards.slice(3, 22).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(3, 22).map((c) => c.delegateId),
+    );
     await chair.timeout(5000).emitWithAck('attendance:set', { delegateId: cards[21]!.delegateId, status: 'excused', reason: 'Đi công tác' });
     const { motions } = await demoSession(chair);
     for (const [i, motion] of motions.filter((m) => m.kind !== 'confidence').entries()) {
@@ -122,7 +128,10 @@ describe('durability', () => {
       for (const s of [chair, ...voters]) s.disconnect();
     });
     await openSessionWithRollCall(chair, voters);
-    await markPresent(chair, cards.slice(2, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(2, 21).map((c) => c.delegateId),
+    );
     const { motions } = await demoSession(chair);
     const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motions[1]!.id, commandId: 'disk-full-01' });
     if (!opened.ok) throw new Error(opened.code);
@@ -208,8 +217,20 @@ describe('durability', () => {
     const staff = await staffLogin(server);
     const csv = ['seat,fullName', ...Array.from({ length: 500 }, (_, i) => `${i + 1},Đại biểu ${i + 1}`)].join('\n');
     expect((await api(server, 'POST', '/api/delegates/import', csv, staff)).status).toBe(201);
-    const created = await api<{ id: string }>(server, 'POST', '/api/sessions', { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' }, staff);
-    const motion = await api<{ id: string }>(server, 'POST', `/api/sessions/${created.body.id}/motions`, { question: 'Biểu quyết khi máy chủ bị tắt đột ngột' }, staff);
+    const created = await api<{ id: string }>(
+      server,
+      'POST',
+      '/api/sessions',
+      { number: 1, startDate: '2026-01-01', endDate: '2099-12-31', place: 'Hội trường' },
+      staff,
+    );
+    const motion = await api<{ id: string }>(
+      server,
+      'POST',
+      `/api/sessions/${created.body.id}/motions`,
+      { question: 'Biểu quyết khi máy chủ bị tắt đột ngột' },
+      staff,
+    );
     const chair = await chairSocket(server, staff);
     const cards = await delegateCards(server, staff);
     const voters: DelegateSocket[] = [];
@@ -229,8 +250,7 @@ describe('durability', () => {
     const acked: string[] = [];
     const options = ['yes', 'no', 'abstain'] as const;
     const press = (i: number) =>
-      voters[i]!
-        .timeout(5000)
+      voters[i]!.timeout(5000)
         .emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: options[i % 3]! } })
         .then((ack) => {
           if (ack.ok) acked.push(cards[i]!.delegateId);
@@ -257,7 +277,9 @@ describe('durability', () => {
     child = await startChild();
     const db = openDatabase(path.join(dataDir, 'hoi-dong.sqlite'));
     try {
-      const stored = new Set((db.prepare('SELECT delegate_id FROM ballots WHERE round_id = ?').all(roundId) as { delegate_id: string }[]).map((r) => r.delegate_id));
+      const stored = new Set(
+        (db.prepare('SELECT delegate_id FROM ballots WHERE round_id = ?').all(roundId) as { delegate_id: string }[]).map((r) => r.delegate_id),
+      );
       for (const id of acked) expect(stored.has(id)).toBe(true);
       expect(db.prepare('SELECT status FROM rounds WHERE id = ?').get(roundId)).toEqual({ status: 'open' });
       // Nothing half-written either: every stored ballot is in the log.

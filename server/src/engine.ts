@@ -23,9 +23,7 @@ export const COMMIT_WINDOW_MS = 3;
 /** Most commands per transaction (see Engine.flush). */
 export const MAX_BATCH = 150;
 
-export type ExecResult =
-  | { ok: true; decision: Decision; events: LoggedEvent[]; state: CouncilState }
-  | { ok: false; code: ErrorCode };
+export type ExecResult = { ok: true; decision: Decision; events: LoggedEvent[]; state: CouncilState } | { ok: false; code: ErrorCode };
 
 export interface CommitBatch {
   before: CouncilState;
@@ -269,12 +267,15 @@ function isDiskError(error: unknown): boolean {
  */
 export function loadState(log: Pick<EngineStore, 'readAll'>): CouncilState {
   const anchors: Record<string, LogHead> = {};
-  const state = evolveAll(emptyState(), (function* () {
-    for (const entry of log.readAll()) {
-      if (entry.event.type === 'round.announced') anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
-      yield { event: entry.event, at: entry.at };
-    }
-  })());
+  const state = evolveAll(
+    emptyState(),
+    (function* () {
+      for (const entry of log.readAll()) {
+        if (entry.event.type === 'round.announced') anchors[entry.event.roundId] = { seq: entry.seq, hash: entry.hash };
+        yield { event: entry.event, at: entry.at };
+      }
+    })(),
+  );
   return { ...state, resultAnchors: anchors };
 }
 

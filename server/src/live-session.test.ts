@@ -52,7 +52,10 @@ describe('live session over sockets', () => {
     expect(refused).toMatchObject({ ok: false, code: 'QUORUM_NOT_MET' });
     expect(refused.ok === false && refused.message).toContain('biểu quyết');
 
-    await markPresent(chair, cards.slice(3, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(3, 21).map((c) => c.delegateId),
+    );
     const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'cmd-00000002' });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
@@ -72,7 +75,14 @@ describe('live session over sockets', () => {
     const closed = await chair.timeout(5000).emitWithAck('round:close', { roundId });
     expect(closed.ok).toBe(true);
     if (!closed.ok) return;
-    expect(closed.data.result).toMatchObject({ kind: 'options', seated: 31, participated: 3, counts: { yes: 1, no: 1, abstain: 1 }, required: 16, passed: false });
+    expect(closed.data.result).toMatchObject({
+      kind: 'options',
+      seated: 31,
+      participated: 3,
+      counts: { yes: 1, no: 1, abstain: 1 },
+      required: 16,
+      passed: false,
+    });
     const late = await a.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'option', option: 'no' } });
     expect(late).toMatchObject({ ok: false, code: 'ROUND_NOT_OPEN' });
     const announced = await chair.timeout(5000).emitWithAck('round:announce', { roundId });
@@ -84,14 +94,20 @@ describe('live session over sockets', () => {
     const d = delegates[0]!;
     const raw = d as unknown as { timeout(ms: number): { emitWithAck(ev: string, p: unknown): Promise<unknown> } };
     expect(await raw.timeout(3000).emitWithAck('motion:open', { motionId: 'x', commandId: 'abcdefgh' })).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
-    expect(await raw.timeout(3000).emitWithAck('vote:cast', { roundId: 'x', choice: { type: 'option', option: 'maybe' } })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await raw.timeout(3000).emitWithAck('vote:cast', { roundId: 'x', choice: { type: 'option', option: 'maybe' } })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
     expect(await raw.timeout(3000).emitWithAck('vote:cast', 'garbage')).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
   });
 
   it('keeps a secret ballot unlinkable and a display never sees a choice', async () => {
     const { chair, cards, delegates } = await setup(2);
     await openSessionWithRollCall(chair, delegates);
-    await markPresent(chair, cards.slice(2, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(2, 21).map((c) => c.delegateId),
+    );
     const display = await createDisplay(server);
     const screen = await displaySocket(server, display.token);
     sockets.push(screen);
@@ -141,9 +157,7 @@ describe('resolutions', () => {
       const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId, commandId });
       if (!opened.ok) throw new Error(opened.code);
       await Promise.all(
-        voters.map((v, i) =>
-          v.timeout(5000).emitWithAck('vote:cast', { roundId: opened.data.id, choice: { type: 'option', option: i < yes ? 'yes' : 'no' } }),
-        ),
+        voters.map((v, i) => v.timeout(5000).emitWithAck('vote:cast', { roundId: opened.data.id, choice: { type: 'option', option: i < yes ? 'yes' : 'no' } })),
       );
       await chair.timeout(5000).emitWithAck('round:close', { roundId: opened.data.id });
       const announced = await chair.timeout(5000).emitWithAck('round:announce', { roundId: opened.data.id });

@@ -71,10 +71,9 @@ const app = await createApp({
 });
 const actualPort = await app.listen(port, host);
 if (restart) {
-  const recorded = await app.engine.record(
-    [{ type: 'server.restarted', ...restart, selfTestSkipped: (process.env.HDDT_SELF_TEST ?? '1') !== '0' }],
-    { kind: 'system' },
-  );
+  const recorded = await app.engine.record([{ type: 'server.restarted', ...restart, selfTestSkipped: (process.env.HDDT_SELF_TEST ?? '1') !== '0' }], {
+    kind: 'system',
+  });
   logger.warn({ ...restart, recorded: recorded.ok }, 'server restarted by the supervisor');
 }
 const scheme = tls ? 'https' : 'http';

@@ -70,9 +70,7 @@ function attack(snapshots: Snapshot[], roundId: string): { findings: Finding[]; 
     const closing = !roundOpenIn(after, roundId);
     const changes = diffSnapshots(before.tables, after.tables);
     const joined = changes.find((c) => c.table === 'secret_participation');
-    const newcomers = (joined?.added ?? [])
-      .map((row) => JSON.parse(row) as { round_id: string; delegate_id: string })
-      .filter((r) => r.round_id === roundId);
+    const newcomers = (joined?.added ?? []).map((row) => JSON.parse(row) as { round_id: string; delegate_id: string }).filter((r) => r.round_id === roundId);
     participations += newcomers.length;
     for (const change of changes) {
       if (change.table === 'secret_participation') {
@@ -82,7 +80,9 @@ function attack(snapshots: Snapshot[], roundId: string): { findings: Finding[]; 
       if (change.table === 'events') {
         for (const row of change.added) {
           const e = JSON.parse(row) as { type: string; payload: string };
-          const keys = Object.keys(JSON.parse(e.payload) as object).sort().join(',');
+          const keys = Object.keys(JSON.parse(e.payload) as object)
+            .sort()
+            .join(',');
           const participation = e.type === 'ballot.secret-cast' && keys === 'delegateId,roundId';
           const close = closing && (e.type === 'round.closed' || e.type === 'round.cancelled');
           if (!participation && !close) findings.push({ what: `commit ${i}: event ${e.type} ${e.payload}` });
@@ -145,7 +145,10 @@ describe('a secret ballot stays secret on disk', () => {
       for (const s of [chair, ...voters]) s.disconnect();
     });
     await openSessionWithRollCall(chair, voters);
-    await markPresent(chair, cards.slice(7, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(7, 21).map((c) => c.delegateId),
+    );
     const { motion, roundId } = await secretElection(chair);
     const candidateIds = motion.candidates.map((c) => c.id);
     const picks = [0, 1, 2, 0, 1, 0, 2].map((i) => candidateIds[i % candidateIds.length]!);
@@ -228,11 +231,16 @@ describe('a secret ballot stays secret on disk', () => {
     const voters: DelegateSocket[] = [];
     for (const card of cards.slice(0, 7)) voters.push(await delegateSocket(server, tokenOf(card)));
     await openSessionWithRollCall(chair, voters);
-    await markPresent(chair, cards.slice(7, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(7, 21).map((c) => c.delegateId),
+    );
     const { motion, roundId } = await secretElection(chair);
     const candidateIds = motion.candidates.map((c) => c.id);
     for (const [i, voter] of voters.entries()) {
-      const ack = await voter.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'election', candidateIds: [candidateIds[i % candidateIds.length]!] } });
+      const ack = await voter
+        .timeout(5000)
+        .emitWithAck('vote:cast', { roundId, choice: { type: 'election', candidateIds: [candidateIds[i % candidateIds.length]!] } });
       expect(ack.ok).toBe(true);
     }
     for (const s of [chair, ...voters]) s.disconnect();
@@ -269,7 +277,10 @@ describe('a secret ballot stays secret on disk', () => {
     expect(voided.cancelledReason).toMatch(/vote again/);
     const tabletView: Ack<{ snapshot: LiveSnapshot }> = await tablet.timeout(5000).emitWithAck('session:sync', {});
     if (!tabletView.ok) throw new Error(tabletView.code);
-    expect(tabletView.data.snapshot.rounds.find((r: RoundView) => r.id === roundId)).toMatchObject({ status: 'cancelled', cancelledReason: SECRET_ROUND_VOIDED_REASON });
+    expect(tabletView.data.snapshot.rounds.find((r: RoundView) => r.id === roundId)).toMatchObject({
+      status: 'cancelled',
+      cancelledReason: SECRET_ROUND_VOIDED_REASON,
+    });
     // The motion can be voted again at once.
     const again = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'secret-disk-02' });
     expect(again.ok).toBe(true);
@@ -291,13 +302,14 @@ describe('a secret ballot stays secret on disk', () => {
     // pages, as secure_delete was off), and one round is still open.
     old.pragma('secure_delete = OFF');
     const insert = old.prepare('INSERT OR REPLACE INTO secret_tally (round_id, tally) VALUES (?, ?)');
-    for (let i = 0; i < 300; i += 1) insert.run(`old-round-${i}`, JSON.stringify({ ballots: i, options: { yes: i, no: 1, abstain: 0 }, note: 'x'.repeat(200) }));
+    for (let i = 0; i < 300; i += 1)
+      insert.run(`old-round-${i}`, JSON.stringify({ ballots: i, options: { yes: i, no: 1, abstain: 0 }, note: 'x'.repeat(200) }));
     old.prepare("DELETE FROM secret_tally WHERE round_id <> 'old-round-7'").run();
     old.pragma('wal_checkpoint(TRUNCATE)');
     // …and without what later migrations added (0009: delegate notes; 0010: the minutes notes’ recipients).
     old.exec('DROP TABLE delegate_notes');
     old.exec('ALTER TABLE minutes_notes DROP COLUMN recipients');
-    old.prepare("DELETE FROM schema_migrations WHERE version >= 8").run();
+    old.prepare('DELETE FROM schema_migrations WHERE version >= 8').run();
     old.close();
     expect(runningTotalsInBytes(file)).toBe(true);
     await server.restart();

@@ -2,7 +2,17 @@
 // and the delegate who speaks can end their own speech, and nobody else's.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChairSnapshot } from '@hddt/protocol';
-import { chairSocket, delegateCards, delegateSocket, demoSession, markPresent, openSessionWithRollCall, startServer, tokenOf, type TestServer } from './testing/harness';
+import {
+  chairSocket,
+  delegateCards,
+  delegateSocket,
+  demoSession,
+  markPresent,
+  openSessionWithRollCall,
+  startServer,
+  tokenOf,
+  type TestServer,
+} from './testing/harness';
 
 let server: TestServer;
 const sockets: { disconnect(): unknown }[] = [];
@@ -22,7 +32,10 @@ describe('the floor', () => {
     const [a, b] = [await delegateSocket(server, tokenOf(cards[0]!)), await delegateSocket(server, tokenOf(cards[1]!))];
     sockets.push(a, b);
     await openSessionWithRollCall(chair, [a, b]);
-    await markPresent(chair, cards.slice(2, 22).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(2, 22).map((c) => c.delegateId),
+    );
     const sync = async (): Promise<ChairSnapshot> => {
       const ack = await chair.timeout(5000).emitWithAck('session:sync', {});
       if (!ack.ok) throw new Error(ack.code);
@@ -77,7 +90,11 @@ describe('question time (chất vấn) over sockets', () => {
     const qa = await a.timeout(5000).emitWithAck('question:request', question);
     const qb = await b.timeout(5000).emitWithAck('question:request', { ...question, topic: 'Nước sạch' });
     if (!qa.ok || !qb.ok) throw new Error('question refused');
-    expect(qa.data).toMatchObject({ status: 'waiting', question: { answererName: 'Lê Văn Bình', topic: 'Trạm y tế đặc khu', answerLimitSec: 300 }, limitSec: 180 });
+    expect(qa.data).toMatchObject({
+      status: 'waiting',
+      question: { answererName: 'Lê Văn Bình', topic: 'Trạm y tế đặc khu', answerLimitSec: 300 },
+      limitSec: 180,
+    });
     // One cannot withdraw another delegate's question.
     expect(await a.timeout(5000).emitWithAck('question:withdraw', { entryId: qb.data.id })).toMatchObject({ ok: false, code: 'QUESTION_NOT_FOUND' });
     expect(await b.timeout(5000).emitWithAck('question:withdraw', { entryId: qb.data.id })).toMatchObject({ ok: true, data: { status: 'withdrawn' } });

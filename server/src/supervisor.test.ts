@@ -119,7 +119,10 @@ describe('supervisor', () => {
     });
     await Promise.all(tablets.map((t) => new Promise<void>((resolve) => t.once('connect', () => resolve()))));
     await openSessionWithRollCall(chair, tablets);
-    await markPresent(chair, cards.slice(4, 21).map((c) => c.delegateId));
+    await markPresent(
+      chair,
+      cards.slice(4, 21).map((c) => c.delegateId),
+    );
     const { motions } = await demoSession(chair);
     const motion = motions.find((m) => m.mode === 'named')!;
     const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'supervisor-01' });
@@ -135,11 +138,9 @@ describe('supervisor', () => {
     const victim = pidListeningOn(port);
     expect(victim).not.toBeNull();
     expect(victim).not.toBe(supervisor.pid);
-    const resynced = tablets.map(
-      (t) => new Promise<void>((resolve) => t.once('state:snapshot', () => resolve())),
-    );
+    const resynced = tablets.map((t) => new Promise<void>((resolve) => t.once('state:snapshot', () => resolve())));
     process.kill(victim!, 'SIGKILL');
-    
+
     const servedAfterMs = await servingWithin(server.url, 5000);
     expect(servedAfterMs).toBeLessThan(5000);
     console.log(`served again ${Math.round(servedAfterMs)} ms after SIGKILL`);
@@ -157,7 +158,9 @@ describe('supervisor', () => {
 
     const db = new Database(path.join(dataDir, 'hoi-dong.sqlite'), { readonly: true });
     try {
-      const restarts = (db.prepare("SELECT payload FROM events WHERE type = 'server.restarted'").all() as { payload: string }[]).map((r) => JSON.parse(r.payload) as Record<string, unknown>);
+      const restarts = (db.prepare("SELECT payload FROM events WHERE type = 'server.restarted'").all() as { payload: string }[]).map(
+        (r) => JSON.parse(r.payload) as Record<string, unknown>,
+      );
       expect(restarts).toMatchObject([{ previousExitCode: null, previousSignal: 'SIGKILL', restarts: 1, selfTestSkipped: true }]);
       expect(verifyChain(db as never).ok).toBe(true);
       const stored = (db.prepare('SELECT delegate_id FROM ballots WHERE round_id = ?').all(roundId) as { delegate_id: string }[]).map((r) => r.delegate_id);

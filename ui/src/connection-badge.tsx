@@ -15,10 +15,14 @@ const COLORS: Record<ConnectionState, string> = {
 
 export function ConnectionBadge({ state, labels, className }: Props) {
   return (
-    <span className={className} role="status" aria-live="polite" data-connection={state}
-      style={{ display: 'inline-flex', alignItems: 'center', gap: 'var(--space-2)', fontSize: 'var(--fs-sm)' }}>
-      <span aria-hidden="true"
-        style={{ width: 10, height: 10, borderRadius: '50%', background: COLORS[state], display: 'inline-block' }} />
+    <span
+      className={className}
+      role="status"
+      aria-live="polite"
+      data-connection={state}
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 'var(--space-2)', fontSize: 'var(--fs-sm)' }}
+    >
+      <span aria-hidden="true" style={{ width: 10, height: 10, borderRadius: '50%', background: COLORS[state], display: 'inline-block' }} />
       {labels[state]}
     </span>
   );

@@ -24,15 +24,7 @@ export { ConnectionBadge } from './connection-badge';
 export type { ConnectionState } from './connection-badge';
 export { ResultChart } from './result-chart';
 export type { ChartTone, ResultChartProps } from './result-chart';
-export {
-  announcementText,
-  ballotHeadLines,
-  candidateVerdict,
-  optionResultLines,
-  requirementText,
-  resultWord,
-  verdictLabel,
-} from './result-lines';
+export { announcementText, ballotHeadLines, candidateVerdict, optionResultLines, requirementText, resultWord, verdictLabel } from './result-lines';
 export type { ResultLabels, ResultLang, ResultLine, ResultLineKey, ResultWord, Verdict } from './result-lines';
 export { playChime, storedFlag, storeFlag } from './chime';
 export { SeatGrid, hallColumns, seatName } from './seat-grid';

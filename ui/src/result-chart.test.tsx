@@ -20,7 +20,13 @@ describe('ResultChart', () => {
 
   it('marks elected, not elected and tied candidates', () => {
     const r: ElectionResult = {
-      kind: 'election', seated: 31, present: 31, participated: 31, seats: 1, required: 16, tieNeedsRevote: true,
+      kind: 'election',
+      seated: 31,
+      present: 31,
+      participated: 31,
+      seats: 1,
+      required: 16,
+      tieNeedsRevote: true,
       candidates: [
         { id: 'a', name: 'Nguyễn Văn An', votes: 14, elected: false, tied: true },
         { id: 'b', name: 'Trần Thị Bình', votes: 14, elected: false, tied: true },
@@ -34,7 +40,13 @@ describe('ResultChart', () => {
 
   it('leaves out verdicts for live interim totals of an open ballot', () => {
     const r: ElectionResult = {
-      kind: 'election', seated: 31, present: 31, participated: 20, seats: 1, required: 16, tieNeedsRevote: false,
+      kind: 'election',
+      seated: 31,
+      present: 31,
+      participated: 20,
+      seats: 1,
+      required: 16,
+      tieNeedsRevote: false,
       candidates: [{ id: 'a', name: 'Nguyễn Văn An', votes: 17, elected: true, tied: false }],
     };
     const { container } = render(<ResultChart result={r} labels={LABELS} lang="vi" showVerdicts={false} />);
@@ -45,7 +57,10 @@ describe('ResultChart', () => {
 
   it('stacks the three confidence levels per official', () => {
     const r: ConfidenceResult = {
-      kind: 'confidence', seated: 31, present: 30, participated: 30,
+      kind: 'confidence',
+      seated: 31,
+      present: 30,
+      participated: 30,
       subjects: [{ id: 's', name: 'Phạm Minh Đức', counts: { high: 20, medium: 7, low: 3 }, lowMajority: false, lowTwoThirds: false }],
     };
     const { container } = render(<ResultChart result={r} labels={LABELS} lang="en" />);

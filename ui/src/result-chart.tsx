@@ -170,7 +170,15 @@ function ConfidenceChart({ result, labels, lang, tone }: { result: ConfidenceRes
       <ul aria-hidden="true" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.4em 1.2em', listStyle: 'none', padding: 0, margin: '0 0 0.6em' }}>
         {CONFIDENCE_LEVELS.map((l) => (
           <li key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: '0.4em' }}>
-            <span style={{ width: '0.9em', height: '0.9em', borderRadius: '0.15em', background: colors[l], boxShadow: tone === 'dark' ? 'inset 0 0 0 1px rgb(255 255 255 / 0.55)' : undefined }} />
+            <span
+              style={{
+                width: '0.9em',
+                height: '0.9em',
+                borderRadius: '0.15em',
+                background: colors[l],
+                boxShadow: tone === 'dark' ? 'inset 0 0 0 1px rgb(255 255 255 / 0.55)' : undefined,
+              }}
+            />
             {labels.confidenceLabels[l][lang]}
           </li>
         ))}
@@ -179,11 +187,24 @@ function ConfidenceChart({ result, labels, lang, tone }: { result: ConfidenceRes
         {result.subjects.map((s) => (
           <div key={s.id} style={rowStyle} data-subject={s.id}>
             <dt style={labelStyle}>{s.name}</dt>
-            <dd style={{ margin: 0, display: 'flex', flexWrap: 'wrap', justifyContent: 'flex-end', gap: '0 0.9em', fontSize: '0.8em', fontVariantNumeric: 'tabular-nums' }}>
+            <dd
+              style={{
+                margin: 0,
+                display: 'flex',
+                flexWrap: 'wrap',
+                justifyContent: 'flex-end',
+                gap: '0 0.9em',
+                fontSize: '0.8em',
+                fontVariantNumeric: 'tabular-nums',
+              }}
+            >
               {CONFIDENCE_LEVELS.map((l) => (
                 <span key={l} data-level={l} style={{ whiteSpace: 'nowrap' }}>
                   <span className="visually-hidden">{labels.confidenceLabels[l][lang]}: </span>
-                  <span aria-hidden="true" style={{ display: 'inline-block', width: '0.7em', height: '0.7em', marginRight: '0.3em', borderRadius: '0.12em', background: colors[l] }} />
+                  <span
+                    aria-hidden="true"
+                    style={{ display: 'inline-block', width: '0.7em', height: '0.7em', marginRight: '0.3em', borderRadius: '0.12em', background: colors[l] }}
+                  />
                   <strong>{formatCount(s.counts[l], lang)}</strong> ({formatPercent(s.counts[l], result.seated, lang)})
                 </span>
               ))}

@@ -3,10 +3,14 @@ import type { ConfidenceResult, ElectionResult, OptionResult } from '@hddt/proto
 import { announcementText, candidateVerdict, optionResultLines, requirementText, verdictLabel } from './result-lines';
 import { LABELS } from './test-labels';
 
-
 const briefExample: OptionResult = {
-  kind: 'options', seated: 31, present: 28, participated: 28,
-  counts: { yes: 27, no: 0, abstain: 1 }, required: 16, passed: true,
+  kind: 'options',
+  seated: 31,
+  present: 28,
+  participated: 28,
+  counts: { yes: 27, no: 0, abstain: 1 },
+  required: 16,
+  passed: true,
 };
 
 describe('announcementText', () => {
@@ -17,7 +21,10 @@ describe('announcementText', () => {
   });
 
   it('uses the council labels and the English number format', () => {
-    const custom: typeof LABELS = { ...LABELS, voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } } };
+    const custom: typeof LABELS = {
+      ...LABELS,
+      voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } },
+    };
     expect(announcementText(briefExample, custom, 'vi')).toContain('đồng ý 27 (87,10%); không đồng ý 0 (0%); phiếu trắng 1 (3,23%)');
     expect(announcementText(briefExample, LABELS, 'en')).toBe(
       'Present 28/31; took part in the vote 28 (90.32%); in favour 27 (87.10%); against 0 (0%); abstain 1 (3.23%)',
@@ -25,7 +32,15 @@ describe('announcementText', () => {
   });
 
   it('an even split of an odd N is not a majority: 15 of 31 fails, needs 16', () => {
-    const r: OptionResult = { kind: 'options', seated: 31, present: 30, participated: 30, counts: { yes: 15, no: 15, abstain: 0 }, required: 16, passed: false };
+    const r: OptionResult = {
+      kind: 'options',
+      seated: 31,
+      present: 30,
+      participated: 30,
+      counts: { yes: 15, no: 15, abstain: 0 },
+      required: 16,
+      passed: false,
+    };
     const lines = optionResultLines(r, LABELS, 'vi');
     expect(lines.map((l) => [l.key, l.value, l.percent])).toEqual([
       ['present', '30/31', null],
@@ -40,7 +55,13 @@ describe('announcementText', () => {
 
   it('election with three candidates names each with votes and verdict', () => {
     const r: ElectionResult = {
-      kind: 'election', seated: 31, present: 29, participated: 29, seats: 1, required: 16, tieNeedsRevote: false,
+      kind: 'election',
+      seated: 31,
+      present: 29,
+      participated: 29,
+      seats: 1,
+      required: 16,
+      tieNeedsRevote: false,
       candidates: [
         { id: 'a', name: 'Nguyễn Văn An', votes: 18, elected: true, tied: false },
         { id: 'b', name: 'Trần Thị Bình', votes: 9, elected: false, tied: false },
@@ -56,7 +77,10 @@ describe('announcementText', () => {
 
   it('confidence rating lists the three levels per official', () => {
     const r: ConfidenceResult = {
-      kind: 'confidence', seated: 31, present: 30, participated: 30,
+      kind: 'confidence',
+      seated: 31,
+      present: 30,
+      participated: 30,
       subjects: [{ id: 's', name: 'Phạm Minh Đức', counts: { high: 20, medium: 7, low: 3 }, lowMajority: false, lowTwoThirds: false }],
     };
     expect(announcementText(r, LABELS, 'vi')).toBe(

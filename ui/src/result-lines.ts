@@ -2,15 +2,7 @@
 // numbers read in the hall are identical everywhere. Percentages are always of ALL seated delegates (N =
 // result.seated), as the law requires: "Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); …".
 // The legal wording lives here (not in each app's i18n) because it is part of the announcement itself.
-import type {
-  ConfidenceLevel,
-  ConfidenceResult,
-  ElectionResult,
-  LocalizedText,
-  OptionResult,
-  RoundResult,
-  VoteOption,
-} from '@hddt/protocol';
+import type { ConfidenceLevel, ConfidenceResult, ElectionResult, LocalizedText, OptionResult, RoundResult, VoteOption } from '@hddt/protocol';
 import { CONFIDENCE_LEVELS, formatCount, formatPercent, RESULT_WORDS, VOTE_OPTIONS } from '@hddt/protocol';
 
 export type ResultLang = 'vi' | 'en';
@@ -72,10 +64,7 @@ export function optionResultLines(result: OptionResult, labels: ResultLabels, la
 
 /** Attendance and participation lines of an election or confidence ballot. */
 export function ballotHeadLines(result: ElectionResult | ConfidenceResult, lang: ResultLang): ResultLine[] {
-  return [
-    presentLine(result, lang),
-    countLine('participated', WORDS[lang].participatedBallot, result.participated, result.seated, lang),
-  ];
+  return [presentLine(result, lang), countLine('participated', WORDS[lang].participatedBallot, result.participated, result.seated, lang)];
 }
 
 function lineText(line: ResultLine, lang: ResultLang, first: boolean): string {

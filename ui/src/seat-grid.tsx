@@ -23,10 +23,7 @@ export function SeatGrid({ layout, renderSeat, className, spare = true }: SeatGr
     <div className={className ? `seat-map ${className}` : 'seat-map'} style={style} data-seat-rows={layout.rows.length}>
       {layout.rows.map((row, i) => (
         <div key={i} className="seat-row">
-          {row.blocks.map((block, b) => [
-            b > 0 ? <span key={`aisle-${b}`} className="seat-aisle" aria-hidden="true" /> : null,
-            ...block.map(renderSeat),
-          ])}
+          {row.blocks.map((block, b) => [b > 0 ? <span key={`aisle-${b}`} className="seat-aisle" aria-hidden="true" /> : null, ...block.map(renderSeat)])}
         </div>
       ))}
     </div>

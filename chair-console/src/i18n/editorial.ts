@@ -26,7 +26,8 @@ export const viEditorial = {
   'ed.number': 'Số ký hiệu',
   'ed.issuedOn': 'Ngày ban hành',
   'ed.confidential': 'Tài liệu mật',
-  'ed.confidentialWhy': 'Tài liệu mật không bao giờ được đăng trên cổng thông tin (quy định về bảo vệ bí mật nhà nước). Bài này được lưu để theo dõi nhưng không gửi duyệt hay đăng được.',
+  'ed.confidentialWhy':
+    'Tài liệu mật không bao giờ được đăng trên cổng thông tin (quy định về bảo vệ bí mật nhà nước). Bài này được lưu để theo dõi nhưng không gửi duyệt hay đăng được.',
   'ed.save': 'Lưu bản nháp',
   'ed.saved': 'Đã lưu phiên bản {{n}}.',
   'ed.submit': 'Gửi duyệt',
@@ -86,7 +87,8 @@ export const viEditorial = {
   'ed.att.upload': 'Tải tệp lên',
   'ed.att.noFile': 'Chọn một tệp trước khi tải lên.',
   'ed.att.tooLarge': 'Tệp quá lớn: tối đa {{mb}} MB.',
-  'ed.att.rules': 'Nhận PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP và ảnh JPEG, PNG, tối đa {{mb}} MB; loại tệp được kiểm tra theo nội dung. Tệp được lưu cùng bài khi bấm «Lưu bản nháp».',
+  'ed.att.rules':
+    'Nhận PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP và ảnh JPEG, PNG, tối đa {{mb}} MB; loại tệp được kiểm tra theo nội dung. Tệp được lưu cùng bài khi bấm «Lưu bản nháp».',
   'ed.img.button': 'Chèn ảnh',
   'ed.img.title': 'Chèn ảnh vào nội dung',
   'ed.img.file': 'Ảnh (JPEG, PNG)',
@@ -155,7 +157,8 @@ export const enEditorial: Record<keyof typeof viEditorial, string> = {
   'ed.number': 'Number and symbol (số ký hiệu)',
   'ed.issuedOn': 'Issued on',
   'ed.confidential': 'Confidential',
-  'ed.confidentialWhy': 'Confidential documents are never published on the portal (state secrets rules). This item is kept for the record but cannot be submitted or published.',
+  'ed.confidentialWhy':
+    'Confidential documents are never published on the portal (state secrets rules). This item is kept for the record but cannot be submitted or published.',
   'ed.save': 'Save draft',
   'ed.saved': 'Version {{n}} saved.',
   'ed.submit': 'Submit for review',
@@ -215,7 +218,8 @@ export const enEditorial: Record<keyof typeof viEditorial, string> = {
   'ed.att.upload': 'Upload file',
   'ed.att.noFile': 'Choose a file before uploading.',
   'ed.att.tooLarge': 'The file is too large: at most {{mb}} MB.',
-  'ed.att.rules': 'PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP and JPEG or PNG images up to {{mb}} MB; the type is checked from the content. Files are kept with the item when you press “Save draft”.',
+  'ed.att.rules':
+    'PDF, Word (DOC, DOCX), Excel (XLS, XLSX), ZIP and JPEG or PNG images up to {{mb}} MB; the type is checked from the content. Files are kept with the item when you press “Save draft”.',
   'ed.img.button': 'Insert image',
   'ed.img.title': 'Insert an image into the body',
   'ed.img.file': 'Image (JPEG, PNG)',

@@ -8,7 +8,12 @@ const AT = '2026-07-05T02:00:30.000Z';
 describe('applyEnvelope (server mirror)', () => {
   it('applies a round patch chained on the current seq and moves seq forward', () => {
     const snap = snapshot({ rounds: [openRound()] });
-    const out = applyEnvelope(snap, { seq: 11, prevSeq: 10, serverTime: AT, patch: { type: 'round', round: openRound({ voted: 3, voterIds: ['d1', 'd2', 'd3'] }) } });
+    const out = applyEnvelope(snap, {
+      seq: 11,
+      prevSeq: 10,
+      serverTime: AT,
+      patch: { type: 'round', round: openRound({ voted: 3, voterIds: ['d1', 'd2', 'd3'] }) },
+    });
     expect(out.kind).toBe('applied');
     if (out.kind !== 'applied') return;
     expect(out.snapshot.seq).toBe(11);
@@ -23,15 +28,24 @@ describe('applyEnvelope (server mirror)', () => {
 
   it('ignores a patch it has already seen and asks for a resync on a gap', () => {
     const snap = snapshot();
-    expect(applyEnvelope(snap, { seq: 9, prevSeq: 8, serverTime: AT, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('stale');
-    expect(applyEnvelope(snap, { seq: 13, prevSeq: 12, serverTime: AT, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe('gap');
+    expect(applyEnvelope(snap, { seq: 9, prevSeq: 8, serverTime: AT, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe(
+      'stale',
+    );
+    expect(applyEnvelope(snap, { seq: 13, prevSeq: 12, serverTime: AT, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } }).kind).toBe(
+      'gap',
+    );
   });
 
   it('applies several patches that share one log position (same seq)', () => {
     const first = applyEnvelope(snapshot(), { seq: 11, prevSeq: 0, serverTime: AT, patch: { type: 'display', display: { mode: 'agenda', roundId: null } } });
     expect(first.kind).toBe('applied');
     if (first.kind !== 'applied') return;
-    const second = applyEnvelope(first.snapshot, { seq: 11, prevSeq: 11, serverTime: AT, patch: { type: 'session', session: { ...session, rollCallOpen: false } } });
+    const second = applyEnvelope(first.snapshot, {
+      seq: 11,
+      prevSeq: 11,
+      serverTime: AT,
+      patch: { type: 'session', session: { ...session, rollCallOpen: false } },
+    });
     expect(second.kind === 'applied' && second.snapshot.session?.rollCallOpen).toBe(false);
     expect(second.kind === 'applied' && second.snapshot.display.mode).toBe('agenda');
   });

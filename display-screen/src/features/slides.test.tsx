@@ -90,11 +90,15 @@ describe('ResultSlide', () => {
   });
 
   it('an election tie asks for a new vote', () => {
-    const tied = { ...f.electionResult, tieNeedsRevote: true, candidates: [
-      { id: 'c1', name: 'Nguyễn Văn An', votes: 14, elected: false, tied: true },
-      { id: 'c2', name: 'Trần Thị Bích Ngọc', votes: 14, elected: false, tied: true },
-      { id: 'c3', name: 'Lê Hoàng Cường', votes: 1, elected: false, tied: false },
-    ] };
+    const tied = {
+      ...f.electionResult,
+      tieNeedsRevote: true,
+      candidates: [
+        { id: 'c1', name: 'Nguyễn Văn An', votes: 14, elected: false, tied: true },
+        { id: 'c2', name: 'Trần Thị Bích Ngọc', votes: 14, elected: false, tied: true },
+        { id: 'c3', name: 'Lê Hoàng Cường', votes: 1, elected: false, tied: false },
+      ],
+    };
     const r = f.round('r1', 'm-election', { status: 'announced', result: tied });
     const { container } = render(<ResultSlide council={f.council} motion={motion('m-election')} round={r} board={undefined} />);
     expect(container.querySelector('.verdict[data-verdict="tied"]')!.textContent).toContain('PHẢI BẦU LẠI');
@@ -188,7 +192,11 @@ describe('VoteSlide', () => {
 describe('VoteSlide, long texts and provisional elections', () => {
   const now = Date.parse('2026-12-03T02:00:30.000Z');
   it('a long resolution title is set smaller, not cut; an open election with live totals names nobody elected', () => {
-    const long = { ...motion('m-election'), question: 'Thông qua Nghị quyết về việc điều chỉnh, bổ sung Kế hoạch đầu tư công trung hạn giai đoạn 2026–2030 và phân bổ chi tiết Kế hoạch đầu tư công năm 2027 nguồn vốn ngân sách địa phương' };
+    const long = {
+      ...motion('m-election'),
+      question:
+        'Thông qua Nghị quyết về việc điều chỉnh, bổ sung Kế hoạch đầu tư công trung hạn giai đoạn 2026–2030 và phân bổ chi tiết Kế hoạch đầu tư công năm 2027 nguồn vốn ngân sách địa phương',
+    };
     const r = f.round('r1', 'm-election', { result: f.electionResult });
     const { container } = render(<VoteSlide council={f.council} motion={long} round={r} now={now} live lastMessageAt={now} />);
     expect(container.querySelector('.question')!.className).toContain('q-long');
@@ -256,7 +264,13 @@ describe('NamedBoard for a province council', () => {
     const { container } = render(<NamedBoard board={big} council={f.council} />);
     expect(container.querySelector('.board-compact')).not.toBeNull();
     expect(container.querySelector<HTMLElement>('.board-grid')!.style.getPropertyValue('--board-cols')).toBe('4');
-    expect([...container.querySelectorAll('.board-legend li')].map((l) => l.textContent)).toEqual(['Tán thành', 'Không tán thành', 'Không biểu quyết', 'Không bấm', 'Vắng mặt']);
+    expect([...container.querySelectorAll('.board-legend li')].map((l) => l.textContent)).toEqual([
+      'Tán thành',
+      'Không tán thành',
+      'Không biểu quyết',
+      'Không bấm',
+      'Vắng mặt',
+    ]);
     expect(container.querySelector('[data-delegate="x6"]')!.textContent).toBe('7Võ Minh QuânKhông biểu quyết');
   });
 });

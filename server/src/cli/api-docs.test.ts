@@ -16,7 +16,8 @@ describe('docs/api.md', () => {
 
   it('names every namespace, event, route and the types they carry', () => {
     for (const ns of Object.values(NAMESPACES)) expect(fresh).toContain(`## Namespace \`${ns}\``);
-    for (const name of [...Object.keys(CHAIR_EVENTS), ...Object.keys(DELEGATE_EVENTS), ...Object.keys(DISPLAY_EVENTS)]) expect(fresh).toContain(`| \`${name}\` |`);
+    for (const name of [...Object.keys(CHAIR_EVENTS), ...Object.keys(DELEGATE_EVENTS), ...Object.keys(DISPLAY_EVENTS)])
+      expect(fresh).toContain(`| \`${name}\` |`);
     for (const [name, spec] of Object.entries(ALL_REST_ROUTES)) expect(fresh).toContain(`| \`${name}\` | \`${spec.method.toUpperCase()} ${spec.path}\``);
     for (const type of ['LiveSnapshot', 'PatchEnvelope', 'LivePatch', 'RoundView', 'RoundResult', 'ResultsExport', 'ErrorBody', 'HandshakeAuth']) {
       expect(fresh).toContain(`### ${type}\n`);

@@ -209,9 +209,27 @@ export function renderApiDocs(): string {
   const files = sourceFiles();
   const decls = declarations(files);
   const namespaces = [
-    { role: 'chair', events: CHAIR_EVENTS, object: 'CHAIR_EVENTS', messages: 'ChairServerToClient', who: 'the chair console: staff signed in (the session cookie is sent with the handshake)' },
-    { role: 'delegate', events: DELEGATE_EVENTS, object: 'DELEGATE_EVENTS', messages: 'DelegateServerToClient', who: 'a delegate’s tablet: `auth.token` is the card token from the QR sign-in link' },
-    { role: 'display', events: DISPLAY_EVENTS, object: 'DISPLAY_EVENTS', messages: 'DisplayServerToClient', who: 'a hall display: `auth.token` is the display token from its pairing link (`/display/#token=…`)' },
+    {
+      role: 'chair',
+      events: CHAIR_EVENTS,
+      object: 'CHAIR_EVENTS',
+      messages: 'ChairServerToClient',
+      who: 'the chair console: staff signed in (the session cookie is sent with the handshake)',
+    },
+    {
+      role: 'delegate',
+      events: DELEGATE_EVENTS,
+      object: 'DELEGATE_EVENTS',
+      messages: 'DelegateServerToClient',
+      who: 'a delegate’s tablet: `auth.token` is the card token from the QR sign-in link',
+    },
+    {
+      role: 'display',
+      events: DISPLAY_EVENTS,
+      object: 'DISPLAY_EVENTS',
+      messages: 'DisplayServerToClient',
+      who: 'a hall display: `auth.token` is the display token from its pairing link (`/display/#token=…`)',
+    },
   ] as const;
   const restAnswers = typeArguments(files, 'REST_ROUTES');
   const recordAnswers = typeArguments(files, 'RECORDS_ROUTES');

@@ -11,9 +11,7 @@ const [backupDir, dataDir] = args.filter((a) => !a.startsWith('--'));
 const known = new Set(['--force-other-council', '--force']);
 const unknown = [...flags].filter((f) => !known.has(f));
 if (!backupDir || !dataDir || unknown.length > 0) {
-  console.error(
-    'Cách dùng / usage: npm run restore -- <thư mục sao lưu / backup dir> <thư mục dữ liệu / data dir> [--force-other-council] [--force]',
-  );
+  console.error('Cách dùng / usage: npm run restore -- <thư mục sao lưu / backup dir> <thư mục dữ liệu / data dir> [--force-other-council] [--force]');
   process.exit(2);
 }
 const result = restoreDataDir(path.resolve(backupDir), path.resolve(dataDir), {

@@ -54,7 +54,10 @@ async function hall(): Promise<Hall> {
     for (const s of [chair, ...voters]) s.disconnect();
   });
   await openSessionWithRollCall(chair, voters);
-  await markPresent(chair, cards.slice(3, 22).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(3, 22).map((c) => c.delegateId),
+  );
   const { motions } = await demoSession(chair);
   return { server, chair, voters, motions };
 }
@@ -153,7 +156,11 @@ describe('npm run verify: a rewritten history does not pass', () => {
       const payload = e.payload.replace('"option":"yes"', '"option":"no"');
       db.prepare('UPDATE events SET payload = ? WHERE seq = ?').run(payload, e.seq);
       const delegateId = (JSON.parse(payload) as { delegateId: string }).delegateId;
-      db.prepare('UPDATE ballots SET choice = ? WHERE round_id = ? AND delegate_id = ?').run(JSON.stringify({ type: 'option', option: 'no' }), roundId, delegateId);
+      db.prepare('UPDATE ballots SET choice = ? WHERE round_id = ? AND delegate_id = ?').run(
+        JSON.stringify({ type: 'option', option: 'no' }),
+        roundId,
+        delegateId,
+      );
     });
     const r = verify(h.server.dataDir);
     expect(r.status).toBe(1);
@@ -166,7 +173,8 @@ describe('npm run verify: a rewritten history does not pass', () => {
     const h = await hall();
     const motion = h.motions.find((m) => m.kind === 'election' && m.mode === 'secret')!;
     const roundId = await open(h, motion, 'verify-secret-1');
-    for (const v of h.voters) await v.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'election', candidateIds: [motion.candidates[0]!.id] } });
+    for (const v of h.voters)
+      await v.timeout(5000).emitWithAck('vote:cast', { roundId, choice: { type: 'election', candidateIds: [motion.candidates[0]!.id] } });
     await closeAndAnnounce(h, roundId);
     await h.server.stop();
     expect(verify(h.server.dataDir).status).toBe(0);

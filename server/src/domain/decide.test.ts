@@ -104,12 +104,8 @@ describe('vacancies: N is the number of seated delegates', () => {
     const { roundId } = hall.openVote();
     expect(hall.codeOf({ type: 'delegate.vacate', delegateId: hall.delegate(1), reason: 'x' })).toBe('ROUND_IN_PROGRESS');
     expect(hall.codeOf({ type: 'delegate.reseat', delegateId: hall.delegate(31) })).toBe('ROUND_IN_PROGRESS');
-    expect(hall.codeOf({ type: 'delegate.add', input: { seat: 40, fullName: 'Mới', title: '', group: '' } })).toBe(
-      'ROUND_IN_PROGRESS',
-    );
-    expect(hall.codeOf({ type: 'delegate.import', inputs: [{ seat: 40, fullName: 'Mới', title: '', group: '' }] })).toBe(
-      'ROUND_IN_PROGRESS',
-    );
+    expect(hall.codeOf({ type: 'delegate.add', input: { seat: 40, fullName: 'Mới', title: '', group: '' } })).toBe('ROUND_IN_PROGRESS');
+    expect(hall.codeOf({ type: 'delegate.import', inputs: [{ seat: 40, fullName: 'Mới', title: '', group: '' }] })).toBe('ROUND_IN_PROGRESS');
     hall.castOptions(roundId, 1, 16, 'yes');
     hall.do({ type: 'round.close', roundId });
     expect(optionResult(hall, roundId)).toMatchObject({ seated: 30, required: 16, passed: true });
@@ -272,9 +268,7 @@ describe('opening a vote', () => {
     hall.openVote();
     const second = hall.prepare();
     expect(hall.codeOf({ type: 'motion.open', motionId: second, commandId: 'cmd-second' })).toBe('ROUND_IN_PROGRESS');
-    expect(
-      hall.codeOf({ type: 'motion.adhoc', input: motionInput({ question: 'Biểu quyết nhanh' }), commandId: 'cmd-adhoc' }),
-    ).toBe('ROUND_IN_PROGRESS');
+    expect(hall.codeOf({ type: 'motion.adhoc', input: motionInput({ question: 'Biểu quyết nhanh' }), commandId: 'cmd-adhoc' })).toBe('ROUND_IN_PROGRESS');
   });
 
   it('is idempotent by commandId: a retried open returns the same round and records nothing', () => {
@@ -406,9 +400,7 @@ describe('ballots', () => {
     hall.do({ type: 'round.close', roundId });
     const next = hall.openVote();
     hall.cast(next.roundId, 1, YES);
-    expect(hall.codeOf({ type: 'ballot.cast', roundId: next.roundId, delegateId: hall.delegate(1), choice: NO })).toBe(
-      'VOTE_CHANGE_NOT_ALLOWED',
-    );
+    expect(hall.codeOf({ type: 'ballot.cast', roundId: next.roundId, delegateId: hall.delegate(1), choice: NO })).toBe('VOTE_CHANGE_NOT_ALLOWED');
   });
 
   it('repeating the same choice is idempotent (named rounds with change allowed too)', () => {
@@ -424,9 +416,7 @@ describe('ballots', () => {
     const hall = demoHall({ delegates: 5, checkedIn: 5 });
     const { roundId } = hall.openVote();
     expect(hall.codeOf({ type: 'ballot.cast', roundId, delegateId: hall.delegate(1), choice: elect('cand-a') })).toBe('INVALID_CHOICE');
-    expect(
-      hall.codeOf({ type: 'ballot.cast', roundId, delegateId: hall.delegate(1), choice: { type: 'confidence', ratings: {} } }),
-    ).toBe('INVALID_CHOICE');
+    expect(hall.codeOf({ type: 'ballot.cast', roundId, delegateId: hall.delegate(1), choice: { type: 'confidence', ratings: {} } })).toBe('INVALID_CHOICE');
   });
 
   it('no ballots after the round closes or is cancelled', () => {
@@ -497,9 +487,7 @@ describe('closing, announcing, cancelling', () => {
       passed: true,
     });
     const line = `Có mặt ${r.present}/${r.seated}; tham gia biểu quyết ${r.participated} (${formatPercent(r.participated, r.seated)}); tán thành ${r.counts.yes} (${formatPercent(r.counts.yes, r.seated)}); không tán thành ${r.counts.no} (${formatPercent(r.counts.no, r.seated)}); không biểu quyết ${r.counts.abstain} (${formatPercent(r.counts.abstain, r.seated)})`;
-    expect(line).toBe(
-      'Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%)',
-    );
+    expect(line).toBe('Có mặt 28/31; tham gia biểu quyết 28 (90,32%); tán thành 27 (87,10%); không tán thành 0 (0%); không biểu quyết 1 (3,23%)');
   });
 
   it.each([
@@ -679,9 +667,7 @@ describe('confidence ratings (lấy phiếu tín nhiệm)', () => {
       ['high', 'low'],
       ['medium', 'high'],
     ];
-    ballots.forEach(([a, b], i) =>
-      hall.cast(roundId, i + 1, { type: 'confidence', ratings: { 'cand-a': a as 'low', 'cand-b': b as 'low' } }),
-    );
+    ballots.forEach(([a, b], i) => hall.cast(roundId, i + 1, { type: 'confidence', ratings: { 'cand-a': a as 'low', 'cand-b': b as 'low' } }));
     hall.do({ type: 'round.close', roundId });
     const r = hall.round(roundId).result as ConfidenceResult;
     expect(r.subjects.map((s) => [s.id, s.counts, s.lowMajority, s.lowTwoThirds])).toEqual([
@@ -753,7 +739,9 @@ describe('speaker queue', () => {
 
 describe('reordering the queue and marking rebuttals (tranh luận)', () => {
   const waitingSeats = (hall: ReturnType<typeof demoHall>) =>
-    speakersOf(hall.state, hall.session.id).filter((e) => e.status === 'waiting').map((e) => e.delegateId);
+    speakersOf(hall.state, hall.session.id)
+      .filter((e) => e.status === 'waiting')
+      .map((e) => e.delegateId);
 
   it('moves a waiting entry to any place, up or down, and keeps the others in their order', () => {
     const hall = demoHall({ delegates: 6, checkedIn: 6 });
@@ -863,9 +851,7 @@ describe('agenda and documents', () => {
   it('agenda items are added in order, reordered only as a permutation, removed only in a draft session', () => {
     const hall = demoHall({ delegates: 1, open: false });
     const sid = hall.session.id;
-    const ids = ['Khai mạc', 'Tờ trình', 'Bế mạc'].map(
-      (title) => hall.do({ type: 'agenda.add', sessionId: sid, title, presenter: '' }).result!.itemId!,
-    );
+    const ids = ['Khai mạc', 'Tờ trình', 'Bế mạc'].map((title) => hall.do({ type: 'agenda.add', sessionId: sid, title, presenter: '' }).result!.itemId!);
     expect(ids.map((id) => hall.state.agenda[id]!.order)).toEqual([1, 2, 3]);
     expect(hall.codeOf({ type: 'agenda.reorder', sessionId: sid, itemIds: [ids[0]!, ids[1]!] })).toBe('CONFLICT');
     expect(hall.codeOf({ type: 'agenda.reorder', sessionId: sid, itemIds: [ids[0]!, ids[0]!, ids[1]!] })).toBe('CONFLICT');
@@ -1009,7 +995,14 @@ describe('decide on the engine’s batch draft (group commit)', () => {
         { type: 'delegate.vacate', delegateId: hall.delegate(1), reason: 'x' },
         { type: 'motion.open', motionId: second, commandId: 'cmd-batch-8' },
       ],
-      { ...hall.ctx, newId: (() => { let n = 0; const ids = [roundId]; return () => ids[n++] ?? `late${n}`; })() },
+      {
+        ...hall.ctx,
+        newId: (() => {
+          let n = 0;
+          const ids = [roundId];
+          return () => ids[n++] ?? `late${n}`;
+        })(),
+      },
     );
     expect(codes(batch.results)).toEqual(['ok', 'ok', 'ok', 'ok', 'QUORUM_NOT_MET']);
     expect(presentIds(batch.state, hall.session.id, hall.ctx.clock.day)).toHaveLength(19);
@@ -1158,7 +1151,11 @@ describe('resolutions (Nghị quyết)', () => {
     expect(again.result!.resolutionId).toBeUndefined();
     expect(Object.values(hall.state.resolutions)).toHaveLength(1);
     passAndAnnounce(hall, hall.prepare(), 5);
-    expect(Object.values(hall.state.resolutions).map((r) => r.number).sort()).toEqual([1, 2]);
+    expect(
+      Object.values(hall.state.resolutions)
+        .map((r) => r.number)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
   it('numbers restart with the year', () => {

@@ -19,7 +19,17 @@ import type { Command, CommandType, CouncilState, DecideResult } from './types';
 
 export type { Clock, DecideCtx } from './rules/kit';
 
-const modules = [councilDeciders, rosterDeciders, sessionDeciders, agendaDeciders, voteDeciders, speakerDeciders, questionDeciders, displayDeciders, hallDeciders];
+const modules = [
+  councilDeciders,
+  rosterDeciders,
+  sessionDeciders,
+  agendaDeciders,
+  voteDeciders,
+  speakerDeciders,
+  questionDeciders,
+  displayDeciders,
+  hallDeciders,
+];
 assertDisjoint(...modules);
 
 const deciders: Deciders<CommandType> = {

@@ -62,8 +62,13 @@ function fullMorning(): Hall {
   hall.do({ type: 'speaker.give', entryId: a });
   hall.ctx.advance(120);
   hall.do({ type: 'speaker.give', entryId: b });
-  const q = hall.do({ type: 'question.request', delegateId: hall.delegate(6), answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế' })
-    .result!.entryId!;
+  const q = hall.do({
+    type: 'question.request',
+    delegateId: hall.delegate(6),
+    answererName: 'Lê Văn Bình',
+    answererTitle: 'Giám đốc Sở Y tế',
+    topic: 'Trạm y tế',
+  }).result!.entryId!;
   hall.do({ type: 'speaker.give', entryId: q });
   hall.ctx.advance(60);
   hall.do({ type: 'question.answer', entryId: q });
@@ -198,14 +203,50 @@ describe('evolve is pure', () => {
     const types = new Set([...hall.log, ...fullMorning().log].map((l) => l.event.type));
     // Every event that changes the state is folded at least once by these two tests.
     const stateEvents: DomainEvent['type'][] = [
-      'council.initialized', 'council.configured', 'delegate.added', 'delegate.updated', 'delegate.vacated',
-      'delegate.reseated', 'session.created', 'session.updated', 'session.selected', 'session.opened', 'session.closed',
-      'rollcall.opened', 'rollcall.closed', 'attendance.recorded', 'attendance.cleared', 'agenda.added', 'agenda.updated',
-      'agenda.removed', 'agenda.reordered', 'agenda.current-set', 'document.added', 'document.updated', 'document.removed',
-      'motion.prepared', 'motion.updated', 'motion.removed', 'round.opened', 'ballot.cast', 'ballot.secret-cast',
-      'round.closed', 'round.announced', 'resolution.adopted', 'resolution.text-attached', 'round.cancelled',
-      'speaker.requested', 'speaker.withdrawn', 'speaker.started', 'speaker.finished', 'speaker.removed',
-      'speaker.reordered', 'speaker.marked', 'question.requested', 'question.answer-started', 'display.changed',
+      'council.initialized',
+      'council.configured',
+      'delegate.added',
+      'delegate.updated',
+      'delegate.vacated',
+      'delegate.reseated',
+      'session.created',
+      'session.updated',
+      'session.selected',
+      'session.opened',
+      'session.closed',
+      'rollcall.opened',
+      'rollcall.closed',
+      'attendance.recorded',
+      'attendance.cleared',
+      'agenda.added',
+      'agenda.updated',
+      'agenda.removed',
+      'agenda.reordered',
+      'agenda.current-set',
+      'document.added',
+      'document.updated',
+      'document.removed',
+      'motion.prepared',
+      'motion.updated',
+      'motion.removed',
+      'round.opened',
+      'ballot.cast',
+      'ballot.secret-cast',
+      'round.closed',
+      'round.announced',
+      'resolution.adopted',
+      'resolution.text-attached',
+      'round.cancelled',
+      'speaker.requested',
+      'speaker.withdrawn',
+      'speaker.started',
+      'speaker.finished',
+      'speaker.removed',
+      'speaker.reordered',
+      'speaker.marked',
+      'question.requested',
+      'question.answer-started',
+      'display.changed',
     ];
     expect(stateEvents.filter((t) => !types.has(t))).toEqual([]);
   });
@@ -218,7 +259,6 @@ describe('evolve is pure', () => {
     expect(next.rounds[roundId]!.secretTally!.candidates).toEqual({ 'cand-a': 1 });
     expect(frozen.rounds[roundId]!.secretTally!.ballots).toBe(0);
   });
-
 
   it('never changes the state it is given', () => {
     const hall = fullMorning();
@@ -292,7 +332,10 @@ describe('evolve is pure', () => {
       { type: 'council.configured', patch: { allowVoteChange: false } },
     ];
     const copy = JSON.parse(JSON.stringify(events)) as DomainEvent[];
-    const batch = evolveAll(emptyState(), events.map((event) => ({ event, at: AT })));
+    const batch = evolveAll(
+      emptyState(),
+      events.map((event) => ({ event, at: AT })),
+    );
     let oneByOne = emptyState();
     for (const event of events) oneByOne = evolve(oneByOne, event, AT);
     expect(events).toEqual(copy);
@@ -314,7 +357,12 @@ describe('evolve is pure', () => {
       { type: 'session.opened', sessionId: 'nope' },
       { type: 'agenda.removed', itemId: 'nope' },
       { type: 'ballot.cast', roundId: 'nope', delegateId: 'd', choice: { type: 'option', option: 'yes' }, replaces: false },
-      { type: 'round.closed', roundId: 'nope', result: { kind: 'options', seated: 1, present: 1, participated: 0, counts: { yes: 0, no: 0, abstain: 0 }, required: 1, passed: false }, byDeadline: false },
+      {
+        type: 'round.closed',
+        roundId: 'nope',
+        result: { kind: 'options', seated: 1, present: 1, participated: 0, counts: { yes: 0, no: 0, abstain: 0 }, required: 1, passed: false },
+        byDeadline: false,
+      },
       { type: 'speaker.finished', entryId: 'nope' },
       { type: 'credential.delegate-issued', delegateId: hall.delegate(1), fingerprint: 'f' },
       { type: 'credential.display-issued', displayId: 'x', name: 'Màn hình', fingerprint: 'f' },

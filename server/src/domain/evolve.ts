@@ -24,7 +24,18 @@ import type { CouncilState, DomainEvent, EventType, SecretChoice } from './types
 export { Batch, isWritable, type Draft } from './batch';
 export { applySecretChoiceTo } from './rules/votes';
 
-const modules = [councilEvolvers, rosterEvolvers, sessionEvolvers, agendaEvolvers, voteEvolvers, speakerEvolvers, questionEvolvers, displayEvolvers, hallEvolvers, stateFreeEvolvers];
+const modules = [
+  councilEvolvers,
+  rosterEvolvers,
+  sessionEvolvers,
+  agendaEvolvers,
+  voteEvolvers,
+  speakerEvolvers,
+  questionEvolvers,
+  displayEvolvers,
+  hallEvolvers,
+  stateFreeEvolvers,
+];
 assertDisjoint(...modules);
 
 const evolvers: Evolvers<EventType> = {

@@ -257,7 +257,12 @@ describe('computeResult: elections', () => {
     // Unreachable with one-name ballots, but the rule must never break a tie by alphabetical order.
     const r = electionResult(electionTally({ a: 21, b: 21, c: 0 }, 40), 1, 40);
     expect(r.candidates.filter((c) => c.elected)).toEqual([]);
-    expect(r.candidates.filter((c) => c.tied).map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(
+      r.candidates
+        .filter((c) => c.tied)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(r.tieNeedsRevote).toBe(true);
   });
 
@@ -287,7 +292,12 @@ describe('computeResult: elections', () => {
 
   it('two posts: a tie between the two elected is no problem (both win)', () => {
     const r = electionResult(electionTally({ a: 18, b: 18, c: 17 }, 31), 2, 31);
-    expect(r.candidates.filter((c) => c.elected).map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(
+      r.candidates
+        .filter((c) => c.elected)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(r.tieNeedsRevote).toBe(false);
   });
 

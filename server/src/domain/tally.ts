@@ -1,13 +1,6 @@
 // Counting ballots and turning totals into the announced result of a round.
 
-import type {
-  BallotChoice,
-  CandidateResult,
-  ConfidenceLevel,
-  CouncilConfig,
-  Motion,
-  RoundResult,
-} from '@hddt/protocol';
+import type { BallotChoice, CandidateResult, ConfidenceLevel, CouncilConfig, Motion, RoundResult } from '@hddt/protocol';
 import { AT_LEAST_TWO_THIRDS, MORE_THAN_HALF, meets, requiredCount } from './majority';
 import type { RoundState, StoredBallot, Tally } from './types';
 
@@ -81,21 +74,12 @@ export function validChoice(motion: Motion, choice: BallotChoice): boolean {
   }
 }
 
-export function computeResult(
-  council: CouncilConfig,
-  motion: Motion,
-  tally: Tally,
-  seated: number,
-  present: number,
-): RoundResult {
+export function computeResult(council: CouncilConfig, motion: Motion, tally: Tally, seated: number, present: number): RoundResult {
   const participated = tally.ballots;
   switch (motion.kind) {
     case 'ordinary':
     case 'two-thirds': {
-      const rule =
-        motion.kind === 'ordinary'
-          ? (council.thresholds.ordinary ?? MORE_THAN_HALF)
-          : (council.thresholds.twoThirds ?? AT_LEAST_TWO_THIRDS);
+      const rule = motion.kind === 'ordinary' ? (council.thresholds.ordinary ?? MORE_THAN_HALF) : (council.thresholds.twoThirds ?? AT_LEAST_TWO_THIRDS);
       return {
         kind: 'options',
         seated,

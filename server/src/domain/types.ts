@@ -34,10 +34,7 @@ import type {
 } from '@hddt/protocol';
 
 export type Actor =
-  | { kind: 'staff'; username: string; role: StaffRole }
-  | { kind: 'delegate'; delegateId: string }
-  | { kind: 'display'; displayId: string }
-  | { kind: 'system' };
+  { kind: 'staff'; username: string; role: StaffRole } | { kind: 'delegate'; delegateId: string } | { kind: 'display'; displayId: string } | { kind: 'system' };
 
 export function actorLabel(actor: Actor): string {
   switch (actor.kind) {
@@ -307,10 +304,18 @@ export interface Decision {
   events: DomainEvent[];
   secret?: SecretChoice;
   /** For commands whose answer is an existing entity (idempotent repeats). */
-  result?: { resolutionId?: string; roundId?: string; entryId?: string; sessionId?: string; delegateId?: string; documentId?: string; motionId?: string; itemId?: string };
+  result?: {
+    resolutionId?: string;
+    roundId?: string;
+    entryId?: string;
+    sessionId?: string;
+    delegateId?: string;
+    documentId?: string;
+    motionId?: string;
+    itemId?: string;
+  };
 }
 
 export type DecideResult = { ok: true; decision: Decision } | { ok: false; code: ErrorCode; fields?: { path: string; code: ErrorCode }[] };
-
 
 export type { Candidate };

@@ -206,9 +206,7 @@ describe('snapshots', () => {
   it('the chair snapshot lists the roster by seat and today’s attendance records', () => {
     const hall = demoHall({ delegates: 4, checkedIn: 2 });
     hall.do({ type: 'attendance.set', delegateId: hall.delegate(4), status: 'excused', reason: 'Ốm' });
-    const snap = chairSnapshot(hall.state, 1, hall.ctx.clock.now, hall.ctx.clock.day, { username: 'tk', role: 'secretariat' }, [
-      hall.delegate(1),
-    ]);
+    const snap = chairSnapshot(hall.state, 1, hall.ctx.clock.now, hall.ctx.clock.day, { username: 'tk', role: 'secretariat' }, [hall.delegate(1)]);
     expect(snap.delegates.map((d) => d.seat)).toEqual([1, 2, 3, 4]);
     expect(snap.attendanceRecords.map((r) => [r.delegateId, r.status]).sort()).toEqual(
       [

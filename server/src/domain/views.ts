@@ -15,15 +15,7 @@ import type {
   StaffRole,
 } from '@hddt/protocol';
 import { PROTOCOL_VERSION, delegateHasFloor, reconcileLayout } from '@hddt/protocol';
-import {
-  activeSession,
-  agendaOf,
-  presentIds,
-  quorumMet,
-  quorumRequired,
-  seatedCount,
-  speakersOf,
-} from './queries';
+import { activeSession, agendaOf, presentIds, quorumMet, quorumRequired, seatedCount, speakersOf } from './queries';
 import { defaultCouncilConfig } from './defaults';
 import { computeResult, participationCount, roundTally } from './tally';
 import type { CouncilState, RoundState } from './types';
@@ -84,13 +76,7 @@ export function sessionRounds(state: CouncilState, sessionId: string): RoundStat
     .sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : a.number - b.number));
 }
 
-export function liveSnapshot(
-  state: CouncilState,
-  seq: number,
-  now: string,
-  day: string,
-  audience: Audience,
-): LiveSnapshot {
+export function liveSnapshot(state: CouncilState, seq: number, now: string, day: string, audience: Audience): LiveSnapshot {
   const session = activeSession(state);
   const sid = session?.id ?? null;
   return {
@@ -199,7 +185,7 @@ export function namedBoard(state: CouncilState, round: RoundState, day: string):
  */
 export function hallView(state: CouncilState, day: string): HallView {
   const session = activeSession(state);
-  const records = session ? state.attendance[session.id]?.[day] ?? {} : {};
+  const records = session ? (state.attendance[session.id]?.[day] ?? {}) : {};
   const seats: HallSeat[] = Object.values(state.delegates)
     .filter((d) => d.seated)
     .sort((a, b) => a.seat - b.seat)
@@ -207,5 +193,11 @@ export function hallView(state: CouncilState, day: string): HallView {
       const status = records[d.id]?.status;
       return { seat: d.seat, delegateId: d.id, fullName: d.fullName, presence: status === 'present' ? 'present' : status === 'excused' ? 'excused' : 'absent' };
     });
-  return { layout: reconcileLayout(state.council?.hallLayout, seats.map((s) => s.seat)), seats };
+  return {
+    layout: reconcileLayout(
+      state.council?.hallLayout,
+      seats.map((s) => s.seat),
+    ),
+    seats,
+  };
 }

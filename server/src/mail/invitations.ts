@@ -106,12 +106,15 @@ function message(state: CouncilState, session: Session, invitation: Invitation, 
     `Văn phòng ${council}`,
   ].join('\n');
   const body = html`<p>Kính gửi: <strong>${invitation.name}</strong></p>
-<p>${council} trân trọng kính mời dự <strong>${heading}</strong>.</p>
-<p>Thời gian: ${when}<br>Địa điểm: ${session.place}</p>
-<p>Chương trình kỳ họp:</p><ol>${agenda.map((a) => html`<li>${a.title}</li>`)}</ol>
-<p><a href="${link}">Xem chương trình và tài liệu kỳ họp</a> (đường dẫn riêng của Quý vị, xin không chuyển cho người khác).</p>
-${secret > 0 ? html`<p>${secret} tài liệu mật không gửi qua thư điện tử — xem tại hội trường.</p>` : ''}
-<p>Văn phòng ${council}</p>`;
+    <p>${council} trân trọng kính mời dự <strong>${heading}</strong>.</p>
+    <p>Thời gian: ${when}<br />Địa điểm: ${session.place}</p>
+    <p>Chương trình kỳ họp:</p>
+    <ol>
+      ${agenda.map((a) => html`<li>${a.title}</li>`)}
+    </ol>
+    <p><a href="${link}">Xem chương trình và tài liệu kỳ họp</a> (đường dẫn riêng của Quý vị, xin không chuyển cho người khác).</p>
+    ${secret > 0 ? html`<p>${secret} tài liệu mật không gửi qua thư điện tử — xem tại hội trường.</p>` : ''}
+    <p>Văn phòng ${council}</p>`;
   return { subject: `Giấy mời: ${heading}`, text, html: `<!doctype html><html lang="vi"><body>${body.value}</body></html>` };
 }
 
@@ -203,12 +206,7 @@ export async function sendInvitations(
  * "Gửi thư thử": connects with the given settings, signs in, and sends one short message to `to`, so a
  * secretariat learns what is wrong with the settings before the real invitations go out.
  */
-export async function sendTestMail(
-  state: CouncilState,
-  settings: MailSettings,
-  to: string,
-  timeouts: MailTimeouts = MAIL_TIMEOUTS,
-): Promise<MailTestReport> {
+export async function sendTestMail(state: CouncilState, settings: MailSettings, to: string, timeouts: MailTimeouts = MAIL_TIMEOUTS): Promise<MailTestReport> {
   const transport = createTransport(settings, timeouts, false);
   const council = councilName(state, 'vi');
   try {

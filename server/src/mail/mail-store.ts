@@ -89,8 +89,7 @@ export class MailStore {
 
   settings(): MailSettings | null {
     const r = this.db.prepare('SELECT * FROM mail_settings WHERE id = 1').get() as
-      | { host: string; port: number; secure: number; username: string; password: string; from_addr: string }
-      | undefined;
+      { host: string; port: number; secure: number; username: string; password: string; from_addr: string } | undefined;
     return r ? { host: r.host, port: r.port, secure: r.secure === 1, user: r.username, password: r.password, from: r.from_addr } : null;
   }
 
@@ -126,7 +125,12 @@ export class MailStore {
   }
 
   guests(): Guest[] {
-    const rows = this.db.prepare('SELECT * FROM mail_guests ORDER BY created_at, name').all() as { id: string; name: string; email: string; created_at: string }[];
+    const rows = this.db.prepare('SELECT * FROM mail_guests ORDER BY created_at, name').all() as {
+      id: string;
+      name: string;
+      email: string;
+      created_at: string;
+    }[];
     return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, createdAt: r.created_at }));
   }
 
@@ -151,17 +155,13 @@ export class MailStore {
   removeGuest(id: string, at: string): boolean {
     return this.db.transaction(() => {
       if (this.db.prepare('DELETE FROM mail_guests WHERE id = ?').run(id).changes === 0) return false;
-      this.db
-        .prepare(`UPDATE invitations SET revoked_at = ? WHERE recipient_kind = 'guest' AND recipient_id = ? AND revoked_at IS NULL`)
-        .run(at, id);
+      this.db.prepare(`UPDATE invitations SET revoked_at = ? WHERE recipient_kind = 'guest' AND recipient_id = ? AND revoked_at IS NULL`).run(at, id);
       return true;
     })();
   }
 
   invitations(sessionId: string): Invitation[] {
-    const rows = this.db
-      .prepare('SELECT * FROM invitations WHERE session_id = ? ORDER BY recipient_kind, name')
-      .all(sessionId) as InvitationRow[];
+    const rows = this.db.prepare('SELECT * FROM invitations WHERE session_id = ? ORDER BY recipient_kind, name').all(sessionId) as InvitationRow[];
     return rows.map(toInvitation);
   }
 
@@ -181,9 +181,7 @@ export class MailStore {
     }
     const token = newToken();
     this.db
-      .prepare(
-        `INSERT INTO invitations (token, session_id, recipient_kind, recipient_id, name, email, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
-      )
+      .prepare(`INSERT INTO invitations (token, session_id, recipient_kind, recipient_id, name, email, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')`)
       .run(token, sessionId, kind, recipientId, name, address);
     return this.invitation(token)!;
   }
@@ -194,9 +192,7 @@ export class MailStore {
   }
 
   markSent(token: string, at: string): void {
-    this.db
-      .prepare(`UPDATE invitations SET status = 'sent', error = NULL, error_cause = NULL, failed_at = NULL, sent_at = ? WHERE token = ?`)
-      .run(at, token);
+    this.db.prepare(`UPDATE invitations SET status = 'sent', error = NULL, error_cause = NULL, failed_at = NULL, sent_at = ? WHERE token = ?`).run(at, token);
   }
 
   markFailed(token: string, failure: MailFailure, at: string): void {

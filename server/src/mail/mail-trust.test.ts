@@ -159,7 +159,13 @@ describe('failures explained, and a test message before the real send', () => {
     // Nothing was saved.
     expect((await api<MailSettingsView>(server, 'GET', '/api/mail/settings', undefined, staff)).body.configured).toBe(false);
     // Bad input is a 400 with field errors, not a send.
-    const bad = await api<{ code: string; message: string; messageEn: string }>(server, 'POST', '/api/mail/test', { ...settings(ports.plain), to: 'không phải thư' }, staff);
+    const bad = await api<{ code: string; message: string; messageEn: string }>(
+      server,
+      'POST',
+      '/api/mail/test',
+      { ...settings(ports.plain), to: 'không phải thư' },
+      staff,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('BAD_REQUEST');
     expect(inbox.length - before).toBe(1);
@@ -167,7 +173,12 @@ describe('failures explained, and a test message before the real send', () => {
 
   const cases: { name: string; body: () => Record<string, unknown>; cause: MailFailureCause; detail: RegExp }[] = [
     { name: 'a closed port', body: () => settings(ports.closed), cause: 'connection', detail: /ECONNREFUSED/ },
-    { name: 'an unknown host name', body: () => settings(25, { host: 'may-chu-thu.khong-ton-tai.invalid' }), cause: 'dns', detail: /ENOTFOUND|EAI_AGAIN|getaddrinfo/ },
+    {
+      name: 'an unknown host name',
+      body: () => settings(25, { host: 'may-chu-thu.khong-ton-tai.invalid' }),
+      cause: 'dns',
+      detail: /ENOTFOUND|EAI_AGAIN|getaddrinfo/,
+    },
     { name: 'TLS on a plain-text port', body: () => settings(ports.plain, { secure: true }), cause: 'tls', detail: /wrong version number|SSL|TLS/i },
     { name: 'a wrong password', body: () => settings(ports.auth, { user: 'vanphong', password: 'sai-mat-khau' }), cause: 'auth', detail: /535/ },
     { name: 'no sign-in where one is required', body: () => settings(ports.auth), cause: 'auth', detail: /530/ },
@@ -220,7 +231,13 @@ describe('failures explained, and a test message before the real send', () => {
     const fresh = await startServer();
     try {
       const s = await staffLogin(fresh);
-      const res = await api<{ message: string; messageEn: string }>(fresh, 'POST', `/api/sessions/${fresh.app.engine.state.activeSessionId}/invitations`, {}, s);
+      const res = await api<{ message: string; messageEn: string }>(
+        fresh,
+        'POST',
+        `/api/sessions/${fresh.app.engine.state.activeSessionId}/invitations`,
+        {},
+        s,
+      );
       expect(res.status).toBe(409);
       expect(res.body.message).toContain('«Máy chủ thư (SMTP)»');
       expect(res.body.message).not.toContain('Cài đặt thư điện tử');
@@ -247,7 +264,7 @@ describe('retry goes to current addresses; a removed guest is revoked', () => {
     expect(retried.find((r) => r.recipientId === delegates()[1]!.id)).toMatchObject({ status: 'sent', email: 'dung-dia-chi@example.org', url: row.url });
   });
 
-  it("removing a guest revokes her link and her failed row is never retried", async () => {
+  it('removing a guest revokes her link and her failed row is never retried', async () => {
     REFUSED.add('khach-loi@example.org');
     const guest = await api<{ id: string }>(server, 'POST', '/api/mail/guests', { name: 'Bà Khách Mời', email: 'khach-loi@example.org' }, staff);
     const sent = await sendAll();
@@ -260,7 +277,9 @@ describe('retry goes to current addresses; a removed guest is revoked', () => {
     const seqBefore = server.app.engine.seq;
     expect((await api(server, 'DELETE', `/api/mail/guests/${guest.body.id}`, undefined, staff)).status).toBe(200);
     // The revocation is witnessed in the log (a fact, no state change).
-    expect([...server.app.engine.store.readAll(seqBefore)].map((e) => e.event)).toEqual([{ type: 'mail.guest-removed', guestId: guest.body.id, revokedLinks: 1 }]);
+    expect([...server.app.engine.store.readAll(seqBefore)].map((e) => e.event)).toEqual([
+      { type: 'mail.guest-removed', guestId: guest.body.id, revokedLinks: 1 },
+    ]);
     expect((await api(server, 'DELETE', `/api/mail/guests/${guest.body.id}`, undefined, staff)).status).toBe(404);
     REFUSED.delete('khach-loi@example.org');
     const before = inbox.length;
@@ -406,7 +425,18 @@ describe('the opening hour, and links that work outside the hall', () => {
   });
 
   it('tells hall-only addresses from public ones', () => {
-    for (const local of ['http://192.168.1.10:8080', 'http://10.0.0.5', 'http://172.20.1.1:8080', 'http://localhost:8080', 'http://127.0.0.1:1', 'http://hoi-truong:8080', 'http://may-chu.local', 'http://[fd00::1]:8080', 'http://169.254.1.1', 'không phải URL']) {
+    for (const local of [
+      'http://192.168.1.10:8080',
+      'http://10.0.0.5',
+      'http://172.20.1.1:8080',
+      'http://localhost:8080',
+      'http://127.0.0.1:1',
+      'http://hoi-truong:8080',
+      'http://may-chu.local',
+      'http://[fd00::1]:8080',
+      'http://169.254.1.1',
+      'không phải URL',
+    ]) {
       expect(isHallOnlyAddress(local), local).toBe(true);
     }
     for (const pub of ['https://hdnd.example.gov.vn', 'http://203.113.1.10:8080', 'https://[2001:db8::1]', 'http://172.32.0.1']) {
@@ -419,12 +449,14 @@ describe('rows stored before causes existed', () => {
   it('a failed row with only the raw reply is judged from its text', async () => {
     const row = (await reports()).find((r) => r.recipientId === delegates()[0]!.id)!;
     const token = row.url.split('/moi/')[1]!;
-    server.app.db.prepare(`UPDATE invitations SET status = 'failed', error = ?, error_cause = NULL WHERE token = ?`).run('connect ECONNREFUSED 10.0.0.5:587', token);
+    server.app.db
+      .prepare(`UPDATE invitations SET status = 'failed', error = ?, error_cause = NULL WHERE token = ?`)
+      .run('connect ECONNREFUSED 10.0.0.5:587', token);
     expect((await reports()).find((r) => r.recipientId === delegates()[0]!.id)).toMatchObject({ status: 'failed', errorCause: 'connection' });
   });
 });
 
-describe('the invitation\'s time line', () => {
+describe("the invitation's time line", () => {
   it('gives the hour when set, and the last day of a session of several days', () => {
     const base = { startDate: '2026-12-05', endDate: '2026-12-05' } as Session;
     expect(sessionWhenVi({ ...base, startTime: '08:00' })).toBe('lúc 08:00, ngày 05/12/2026');

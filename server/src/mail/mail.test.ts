@@ -90,7 +90,13 @@ describe('session invitations by e-mail', () => {
     expect(put.body).toMatchObject({ configured: true, host: '127.0.0.1', port: smtpPort, passwordSet: true });
     expect(JSON.stringify(put.body)).not.toContain('mật-khẩu-bí-mật');
     // The password is kept when omitted; no auth user means none is sent.
-    await api(server, 'PUT', '/api/mail/settings', { host: '127.0.0.1', port: smtpPort, secure: false, user: '', from: 'Văn phòng HĐND <vanphong@hdnd.example>' }, staff);
+    await api(
+      server,
+      'PUT',
+      '/api/mail/settings',
+      { host: '127.0.0.1', port: smtpPort, secure: false, user: '', from: 'Văn phòng HĐND <vanphong@hdnd.example>' },
+      staff,
+    );
     const get = await api<MailSettingsView>(server, 'GET', '/api/mail/settings', undefined, staff);
     expect(get.body.passwordSet).toBe(true);
     expect(JSON.stringify(get.body)).not.toContain('mật-khẩu');
@@ -186,7 +192,11 @@ describe('session invitations by e-mail', () => {
     const pdf = await fetch(`${server.url}/moi/${token}/tai-lieu/${open.id}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     expect((await fetch(`${server.url}/moi/${token}/tai-lieu/${confidential.id}`)).status).toBe(404);
     expect((await fetch(`${server.url}/moi/khong-phai-ma-moi-hop-le-123/tai-lieu/${open.id}`)).status).toBe(404);
     expect((await fetch(`${server.url}/moi/khong-phai-ma-moi-hop-le-123`)).status).toBe(404);

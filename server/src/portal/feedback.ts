@@ -36,9 +36,7 @@ const field = (key: keyof typeof FEEDBACK_LIMITS) =>
         .string()
         .min(key === 'text' ? 10 : 2, {
           error: JSON.stringify(
-            key === 'text'
-              ? { vi: 'Nội dung ý kiến cần ít nhất 10 ký tự.', en: 'Please write at least 10 characters.' }
-              : FEEDBACK_MESSAGES[key],
+            key === 'text' ? { vi: 'Nội dung ý kiến cần ít nhất 10 ký tự.', en: 'Please write at least 10 characters.' } : FEEDBACK_MESSAGES[key],
           ),
         })
         .max(FEEDBACK_LIMITS[key], { error: JSON.stringify(tooLong(FEEDBACK_LIMITS[key])) }),
@@ -205,9 +203,7 @@ export class FeedbackStore {
   /** Answers published on the portal, newest first. */
   published(limit = 50): FeedbackItem[] {
     const rows = this.db
-      .prepare(
-        `SELECT * FROM feedback WHERE answer_published = 1 AND answer IS NOT NULL AND answer <> '' ORDER BY updated_at DESC, id LIMIT ?`,
-      )
+      .prepare(`SELECT * FROM feedback WHERE answer_published = 1 AND answer IS NOT NULL AND answer <> '' ORDER BY updated_at DESC, id LIMIT ?`)
       .all(limit) as Row[];
     return rows.map(toItem);
   }

@@ -10,14 +10,24 @@ describe('html escaper', () => {
   it('escapes every interpolated value, keeps nested markup and drops empty values', () => {
     const name = `<img src=x onerror="alert('x')">&`;
     const out = html`<p title="${name}">${name}${html`<b>${'ok'}</b>`}${null}${false}${[1, '<2>']}</p>`;
-    expect(out.value).toBe('<p title="&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;">&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;<b>ok</b>1&lt;2&gt;</p>');
+    expect(out.value).toBe(
+      '<p title="&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;">&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;<b>ok</b>1&lt;2&gt;</p>',
+    );
     expect(html`${raw('<hr>')}`.value).toBe('<hr>');
     expect(escapeXml('a\u0001<b>')).toBe('a&lt;b&gt;');
   });
 });
 
 describe('official result wording', () => {
-  const result: OptionResult = { kind: 'options', seated: 31, present: 28, participated: 28, counts: { yes: 27, no: 0, abstain: 1 }, required: 16, passed: true };
+  const result: OptionResult = {
+    kind: 'options',
+    seated: 31,
+    present: 28,
+    participated: 28,
+    counts: { yes: 27, no: 0, abstain: 1 },
+    required: 16,
+    passed: true,
+  };
   const council = defaultCouncilConfig('test');
 
   it('gives counts and percentages of all seated delegates in the announced form', () => {
@@ -34,7 +44,14 @@ describe('official result wording', () => {
 
   it('gives a secret election its counting figures with the blank ballot, and "số người cần bầu"', () => {
     const election: ElectionResult = {
-      kind: 'election', seated: 31, present: 28, participated: 28, seats: 1, required: 16, tieNeedsRevote: false, blank: 1,
+      kind: 'election',
+      seated: 31,
+      present: 28,
+      participated: 28,
+      seats: 1,
+      required: 16,
+      tieNeedsRevote: false,
+      blank: 1,
       candidates: [
         { id: 'a', name: 'Phạm Quốc Bình', votes: 18, elected: true, tied: false },
         { id: 'b', name: 'Lê Ngọc Lan', votes: 7, elected: false, tied: false },

@@ -49,7 +49,11 @@ beforeAll(async () => {
   const demoConfidential = Object.values(engine.state.documents).find((d) => d.confidential)!;
   ids.demoConfidential = demoConfidential.id;
   ids.unpublished = await addDocument(engine, server.dataDir, sessionId, 'Dự thảo nội bộ chưa công bố', { confidential: false, published: false });
-  ids.public = await addDocument(engine, server.dataDir, sessionId, 'Báo cáo công khai <kiểm tra>', { confidential: false, published: true, docType: 'bao-cao' });
+  ids.public = await addDocument(engine, server.dataDir, sessionId, 'Báo cáo công khai <kiểm tra>', {
+    confidential: false,
+    published: true,
+    docType: 'bao-cao',
+  });
   const hidden = await must(engine, {
     type: 'session.create',
     input: {
@@ -132,7 +136,10 @@ describe('public pages', () => {
     const anchor = state.resultAnchors[roundId]!;
     const logged = server.app.db.prepare("SELECT seq, hash FROM events WHERE type = 'round.announced' AND payload LIKE ?").get(`%${roundId}%`);
     expect(anchor).toEqual(logged);
-    for (const [path, label] of [[`/ky-hop/${sessionId}`, 'Mốc nhật ký'], [`/en/ky-hop/${sessionId}`, 'Log anchor']] as const) {
+    for (const [path, label] of [
+      [`/ky-hop/${sessionId}`, 'Mốc nhật ký'],
+      [`/en/ky-hop/${sessionId}`, 'Log anchor'],
+    ] as const) {
       const page = await get(path);
       expect(page.status).toBe(200);
       const item = page.text.slice(page.text.indexOf(`data-round-id="${roundId}"`));
@@ -143,7 +150,15 @@ describe('public pages', () => {
   });
 
   it('answers 404 (never 403) for a non-public session, unknown ids and unknown pages, by direct URL too', async () => {
-    for (const path of [`/ky-hop/${hiddenSessionId}`, `/en/ky-hop/${hiddenSessionId}`, '/ky-hop/khong-co', '/nghi-quyet/khong-co', '/ky-hop/%3Cscript%3E', '/khong-co-trang-nay', '/en/no-such-page']) {
+    for (const path of [
+      `/ky-hop/${hiddenSessionId}`,
+      `/en/ky-hop/${hiddenSessionId}`,
+      '/ky-hop/khong-co',
+      '/nghi-quyet/khong-co',
+      '/ky-hop/%3Cscript%3E',
+      '/khong-co-trang-nay',
+      '/en/no-such-page',
+    ]) {
       const page = await get(path);
       expect(page.status, path).toBe(404);
       expect(page.text).toMatch(/Không tìm thấy trang|Page not found/);
@@ -186,7 +201,11 @@ describe('public pages', () => {
     await must(engine, { type: 'resolution.attach-text', resolutionId, documentId: ids.demoConfidential! });
     let page = await get(`/nghi-quyet/${resolutionId}`);
     expect(page.text).not.toContain(ids.demoConfidential!);
-    const signed = await addDocument(engine, server.dataDir, sessionId, 'Nghị quyết đã ký (bản chính)', { confidential: false, published: true, docType: 'nghi-quyet' });
+    const signed = await addDocument(engine, server.dataDir, sessionId, 'Nghị quyết đã ký (bản chính)', {
+      confidential: false,
+      published: true,
+      docType: 'nghi-quyet',
+    });
     await must(engine, { type: 'resolution.attach-text', resolutionId, documentId: signed });
     page = await get(`/nghi-quyet/${resolutionId}`);
     expect(page.text).toContain(`/api/documents/${signed}/file`);
@@ -277,7 +296,13 @@ describe('voter feedback', () => {
     // The log witnesses the change, the answer by its SHA-256.
     const logged = [...server.app.engine.store.readAll(seqBefore)].map((e) => e.event);
     expect(logged).toEqual([
-      { type: 'feedback.updated', feedbackId: item.id, status: 'answered', answerPublished: true, answerSha256: createHash('sha256').update(answer).digest('hex') },
+      {
+        type: 'feedback.updated',
+        feedbackId: item.id,
+        status: 'answered',
+        answerPublished: true,
+        answerSha256: createHash('sha256').update(answer).digest('hex'),
+      },
     ]);
     expect((await api(server, 'PATCH', '/api/feedback/khong-co', { status: 'forwarded' }, staff)).status).toBe(404);
 

@@ -171,14 +171,20 @@ export function searchPublic(state: CouncilState, query: string): SearchHits {
     const hay = fold(fields.join(' \u0001 '));
     return words.every((w) => hay.includes(w));
   };
-  const resolutions = publicResolutions(state).filter((r) =>
-    matches(r.code, String(r.number), r.title, r.adoptedOn, formatDateVi(r.adoptedOn)) || fold(r.code) === q || String(r.number) === q,
+  const resolutions = publicResolutions(state).filter(
+    (r) => matches(r.code, String(r.number), r.title, r.adoptedOn, formatDateVi(r.adoptedOn)) || fold(r.code) === q || String(r.number) === q,
   );
   const sessions = publicSessions(state).filter((s) =>
     matches(s.title, `ky hop thu ${s.number}`, String(s.number), s.startDate, s.endDate, formatDateVi(s.startDate), formatDateVi(s.endDate), s.place),
   );
   const documents = publicSessions(state)
     .flatMap((s) => publicDocuments(state, s.id))
-    .filter((d) => matches(d.title, hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh'), formatDateVi(hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh'))));
+    .filter((d) =>
+      matches(
+        d.title,
+        hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh'),
+        formatDateVi(hallDay(d.uploadedAt, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh')),
+      ),
+    );
   return { resolutions, sessions, documents };
 }

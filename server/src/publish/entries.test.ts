@@ -32,7 +32,18 @@ describe('what leaves the hall', () => {
   });
 
   it('withholds credentials, staff, security, mail, feedback, editorial bookkeeping and unknown types', () => {
-    for (const type of ['credential.delegate-issued', 'staff.created', 'staff.password-reset', 'security.refused', 'server.restarted', 'mail.invitations-sent', 'feedback.updated', 'portal.item-saved', 'minutes.notes-saved', 'something.new']) {
+    for (const type of [
+      'credential.delegate-issued',
+      'staff.created',
+      'staff.password-reset',
+      'security.refused',
+      'server.restarted',
+      'mail.invitations-sent',
+      'feedback.updated',
+      'portal.item-saved',
+      'minutes.notes-saved',
+      'something.new',
+    ]) {
       expect(isPublicEntry(type, {}, lookup), type).toBe(false);
     }
     expect(isPublicEntry('resolution.adopted', { resolution: {} }, lookup)).toBe(true);
@@ -50,8 +61,24 @@ describe('what leaves the hall', () => {
   });
 
   it('keeps the envelope and both hashes of a withheld entry, and never its payload', () => {
-    const row = { seq: 3, at: 'x', actor: 'delegate:d1', type: 'ballot.cast', payload: JSON.stringify({ roundId: 'secret', choice: 'no' }), prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64) };
-    expect(redact(row, lookup)).toEqual({ seq: 3, at: 'x', actor: 'delegate:d1', type: 'ballot.cast', payload: null, prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) });
+    const row = {
+      seq: 3,
+      at: 'x',
+      actor: 'delegate:d1',
+      type: 'ballot.cast',
+      payload: JSON.stringify({ roundId: 'secret', choice: 'no' }),
+      prev_hash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+    };
+    expect(redact(row, lookup)).toEqual({
+      seq: 3,
+      at: 'x',
+      actor: 'delegate:d1',
+      type: 'ballot.cast',
+      payload: null,
+      prevHash: 'a'.repeat(64),
+      hash: 'b'.repeat(64),
+    });
     expect(redact({ ...row, payload: '{not json' }, lookup).payload).toBeNull();
   });
 });

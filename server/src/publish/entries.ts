@@ -118,7 +118,15 @@ export function redact(entry: StoredEntry, lookup: RedactionLookup): PublishedEn
   } catch {
     open = false;
   }
-  return { seq: entry.seq, at: entry.at, actor: entry.actor, type: entry.type, payload: open ? entry.payload : null, prevHash: entry.prev_hash, hash: entry.hash };
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    type: entry.type,
+    payload: open ? entry.payload : null,
+    prevHash: entry.prev_hash,
+    hash: entry.hash,
+  };
 }
 
 export interface ChainHead {

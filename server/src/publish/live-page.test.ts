@@ -57,7 +57,10 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
       listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
       keys: [KEY],
       pollMs: 500,
-      live: adapter === 'redis' ? { kind: 'redis', url: REDIS_URL, channel: `live-${schema.schema}` } : { kind: 'postgres', pool, channel: `live-${schema.schema}` },
+      live:
+        adapter === 'redis'
+          ? { kind: 'redis', url: REDIS_URL, channel: `live-${schema.schema}` }
+          : { kind: 'postgres', pool, channel: `live-${schema.schema}` },
     });
     nodes.push(node);
     ports.push(await node.listen(0, '127.0.0.1'));
@@ -67,7 +70,12 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
     schema = await freshSchema();
     for (let i = 0; i < 2; i++) await startNode();
     dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-live-'));
-    hall = await createApp({ dataDir, demo: true, adminPassword: 'test-password-1', publish: { url: `http://127.0.0.1:${ports[0]}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 } });
+    hall = await createApp({
+      dataDir,
+      demo: true,
+      adminPassword: 'test-password-1',
+      publish: { url: `http://127.0.0.1:${ports[0]}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 },
+    });
   });
 
   afterAll(async () => {
@@ -92,7 +100,9 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
     const engine = hall.engine;
     const sessionId = engine.state.activeSessionId!;
     await run({ type: 'session.open', sessionId });
-    const delegates = Object.values(engine.state.delegates).sort((x, y) => x.seat - y.seat).slice(0, 28);
+    const delegates = Object.values(engine.state.delegates)
+      .sort((x, y) => x.seat - y.seat)
+      .slice(0, 28);
     for (const d of delegates) await run({ type: 'attendance.set', delegateId: d.id, status: 'present', reason: null });
     const motion = Object.values(engine.state.motions).find((m) => m.sessionId === sessionId && m.resolution && m.kind === 'ordinary' && m.mode === 'named')!;
     const opened = await run({ type: 'motion.open', motionId: motion.id, commandId: 'open-live-1' });
@@ -106,7 +116,8 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
     const gone = new Promise<void>((resolve) => b.socket.once('disconnect', () => resolve()));
     await nodes[1]!.close();
     await gone;
-    for (const [i, d] of delegates.entries()) await run({ type: 'ballot.cast', roundId, delegateId: d.id, choice: { type: 'option', option: i === 0 ? 'abstain' : 'yes' } });
+    for (const [i, d] of delegates.entries())
+      await run({ type: 'ballot.cast', roundId, delegateId: d.id, choice: { type: 'option', option: i === 0 ? 'abstain' : 'yes' } });
     await run({ type: 'round.close', roundId });
     await run({ type: 'round.announce', roundId });
     const b2 = viewer(ports[0]!, seenByB, moved);

@@ -18,7 +18,15 @@ interface LogRow {
   hash: string;
 }
 
-const toEntry = (r: LogRow): PublishedEntry => ({ seq: Number(r.seq), at: r.at, actor: r.actor, type: r.type, payload: r.payload, prevHash: r.prev_hash, hash: r.hash });
+const toEntry = (r: LogRow): PublishedEntry => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actor: r.actor,
+  type: r.type,
+  payload: r.payload,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
 
 export class PgPublicLog {
   constructor(private readonly pool: Pool) {}
@@ -41,10 +49,10 @@ export class PgPublicLog {
       const head = rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : EMPTY_HEAD;
       const held = entries.filter((e) => e.seq <= head.seq);
       if (held.length > 0) {
-        const { rows: same } = await client.query<{ n: string }>('SELECT COUNT(*) AS n FROM portal_log WHERE seq = ANY($1::bigint[]) AND hash = ANY($2::text[])', [
-          held.map((e) => e.seq),
-          held.map((e) => e.hash),
-        ]);
+        const { rows: same } = await client.query<{ n: string }>(
+          'SELECT COUNT(*) AS n FROM portal_log WHERE seq = ANY($1::bigint[]) AND hash = ANY($2::text[])',
+          [held.map((e) => e.seq), held.map((e) => e.hash)],
+        );
         if (Number(same[0]!.n) !== held.length) {
           await client.query('ROLLBACK');
           return { ok: false, status: 422, code: 'PUBLISH_CHAIN_BROKEN', seq: held[0]!.seq, reason: 'link-mismatch' };
@@ -81,7 +89,10 @@ export class PgPublicLog {
   }
 
   async readAfter(seq: number, limit = 5000): Promise<PublishedEntry[]> {
-    const { rows } = await this.pool.query<LogRow>('SELECT seq, at, actor, type, payload, prev_hash, hash FROM portal_log WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]);
+    const { rows } = await this.pool.query<LogRow>(
+      'SELECT seq, at, actor, type, payload, prev_hash, hash FROM portal_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
     return rows.map(toEntry);
   }
 }

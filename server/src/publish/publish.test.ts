@@ -40,20 +40,34 @@ describe('publishing the hall to portal nodes on PostgreSQL', () => {
   async function startNode(port = 0): Promise<{ node: PortalService; port: number }> {
     const pool = createPgPool(schema.url, { schema: schema.schema, max: 4 });
     pools.push(pool);
-    const node = await createPortalService({ pool, listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` }, keys: [KEY, OLD_KEY], pollMs: 500 });
+    const node = await createPortalService({
+      pool,
+      listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
+      keys: [KEY, OLD_KEY],
+      pollMs: 500,
+    });
     nodes.push(node);
     return { node, port: await node.listen(port, '127.0.0.1') };
   }
   const hallSeq = () => (hall.db.prepare('SELECT MAX(seq) AS n FROM events').get() as { n: number }).n;
   const post = (port: number, entries: unknown, key = KEY) =>
-    fetch(`http://127.0.0.1:${port}/api/publish/entries`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ entries }) });
+    fetch(`http://127.0.0.1:${port}/api/publish/entries`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ entries }),
+    });
 
   beforeAll(async () => {
     schema = await freshSchema();
     port1 = (await startNode()).port;
     await startNode();
     dataDir = mkdtempSync(path.join(tmpdir(), 'hddt-publish-'));
-    hall = await createApp({ dataDir, demo: true, adminPassword: 'test-password-1', publish: { url: `http://127.0.0.1:${port1}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 } });
+    hall = await createApp({
+      dataDir,
+      demo: true,
+      adminPassword: 'test-password-1',
+      publish: { url: `http://127.0.0.1:${port1}`, key: KEY, retryMinMs: 100, retryMaxMs: 400 },
+    });
   });
 
   afterAll(async () => {
@@ -75,7 +89,9 @@ describe('publishing the hall to portal nodes on PostgreSQL', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(title.slice(0, 30));
     }
-    const withheld = await schema.pool.query<{ type: string; payload: string | null }>("SELECT type, payload FROM portal_log WHERE type LIKE 'staff.%' OR type LIKE 'credential.%'");
+    const withheld = await schema.pool.query<{ type: string; payload: string | null }>(
+      "SELECT type, payload FROM portal_log WHERE type LIKE 'staff.%' OR type LIKE 'credential.%'",
+    );
     expect(withheld.rows.length).toBeGreaterThan(0);
     expect(withheld.rows.every((r) => r.payload === null)).toBe(true);
   });
@@ -91,14 +107,30 @@ describe('publishing the hall to portal nodes on PostgreSQL', () => {
 
   it('refuses a wrong key (401), a gap (409) and a tampered entry (422), and accepts the previous key', async () => {
     const head = await nodes[0]!.log.head();
-    expect((await post(port1, [{ seq: head.seq + 1, at: 'x', actor: 'system', type: 't', payload: '{}', prevHash: head.hash, hash: 'a'.repeat(64) }], 'sai-khoa')).status).toBe(401);
+    expect(
+      (await post(port1, [{ seq: head.seq + 1, at: 'x', actor: 'system', type: 't', payload: '{}', prevHash: head.hash, hash: 'a'.repeat(64) }], 'sai-khoa'))
+        .status,
+    ).toBe(401);
     const gap = await post(port1, [{ seq: head.seq + 5, at: 'x', actor: 'system', type: 't', payload: null, prevHash: head.hash, hash: 'a'.repeat(64) }]);
     expect(gap.status).toBe(409);
-    expect(await gap.json()).toMatchObject({ code: 'PUBLISH_GAP', expectedSeq: head.seq + 1, message: expect.stringContaining('Thiếu mục'), messageEn: expect.any(String) });
+    expect(await gap.json()).toMatchObject({
+      code: 'PUBLISH_GAP',
+      expectedSeq: head.seq + 1,
+      message: expect.stringContaining('Thiếu mục'),
+      messageEn: expect.any(String),
+    });
     // A real next entry with its payload altered after hashing.
     const payload = JSON.stringify({ roundId: 'r1' });
     const hash = entryHash(head.hash, head.seq + 1, '2026-07-01T08:00:00.000Z', 'system', 'round.announced', payload);
-    const tampered: PublishedEntry = { seq: head.seq + 1, at: '2026-07-01T08:00:00.000Z', actor: 'system', type: 'round.announced', payload: payload.replace('r1', 'r2'), prevHash: head.hash, hash };
+    const tampered: PublishedEntry = {
+      seq: head.seq + 1,
+      at: '2026-07-01T08:00:00.000Z',
+      actor: 'system',
+      type: 'round.announced',
+      payload: payload.replace('r1', 'r2'),
+      prevHash: head.hash,
+      hash,
+    };
     const refused = await post(port1, [tampered], OLD_KEY);
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ code: 'PUBLISH_CHAIN_BROKEN', reason: 'hash-mismatch' });

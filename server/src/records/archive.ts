@@ -8,7 +8,6 @@ import { sessionRecord, type LogHead, type LogTimes, type SessionRecord } from '
 
 export type { Archive, ArchiveSession, SearchHit };
 
-
 export function archiveOf(state: CouncilState, head: LogHead, times: LogTimes): Archive {
   const sessions = Object.values(state.sessions)
     .sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.number - b.number))
@@ -37,7 +36,6 @@ export function foldVi(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
 
 export function searchArchive(archive: Archive, query: string, limit = 100): SearchHit[] {
   const tokens = foldVi(query).split(' ').filter(Boolean);

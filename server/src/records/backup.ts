@@ -14,7 +14,6 @@ export type { BackupInfo };
 export const DB_FILE = 'hoi-dong.sqlite';
 const DOC_NAME = /^[0-9a-f]{64}\.pdf$/;
 
-
 function stamp(date: Date): string {
   return date.toISOString().replace(/:/g, '-').replace(/\./g, '-');
 }

@@ -28,7 +28,11 @@ const BOARD_MEMBER = 'THÀNH VIÊN';
 
 /** The board's signatures: the head on the right of the first row, the members around them. */
 export function boardSigners(board: { name: string; title: string }[]): Signer[] {
-  if (board.length === 0) return [{ role: [BOARD_MEMBER], name: '' }, { role: [BOARD_HEAD], name: '' }];
+  if (board.length === 0)
+    return [
+      { role: [BOARD_MEMBER], name: '' },
+      { role: [BOARD_HEAD], name: '' },
+    ];
   const [head, ...members] = board;
   const headSigner: Signer = { role: ['TM. BAN KIỂM PHIẾU', 'TRƯỞNG BAN'], name: head!.name };
   const memberSigners = members.map((m) => ({ role: [BOARD_MEMBER], name: m.name }));
@@ -111,11 +115,7 @@ export function countingMinutesLayout(record: SessionRecord, round: RoundRecord,
         { title: 'Họ và tên', width: 0.33 },
         ...CONFIDENCE_LEVELS.map((l) => ({ title: council.confidenceLabels[l].vi, width: 0.2, align: 'center' as const })),
       ],
-      rows: result.subjects.map((sub, i) => [
-        String(i + 1),
-        sub.name,
-        ...CONFIDENCE_LEVELS.map((l) => `${sub.counts[l]} (${pct(sub.counts[l])})`),
-      ]),
+      rows: result.subjects.map((sub, i) => [String(i + 1), sub.name, ...CONFIDENCE_LEVELS.map((l) => `${sub.counts[l]} (${pct(sub.counts[l])})`)]),
     });
     for (const sub of result.subjects) {
       blocks.push({ t: 'para', text: `${sub.name}: ${lowerFirst(confidenceVerdict(sub))} (${sub.counts.low}/${n}, ${pct(sub.counts.low)}).` });

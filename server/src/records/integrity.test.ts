@@ -45,7 +45,10 @@ async function votedServer(): Promise<{ server: TestServer; roundId: string; vot
     for (const s of [chair, ...voters]) s.disconnect();
   });
   await openSessionWithRollCall(chair, voters);
-  await markPresent(chair, cards.slice(3, 22).map((c) => c.delegateId));
+  await markPresent(
+    chair,
+    cards.slice(3, 22).map((c) => c.delegateId),
+  );
   const { motions } = await demoSession(chair);
   const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motions[1]!.id, commandId: 'integrity-0001' });
   if (!opened.ok) throw new Error(opened.code);

@@ -13,13 +13,14 @@ import { checkAnchors, checkResults, type Anchor } from './result-check';
 
 export type { IntegrityReport, RowDifference };
 
-
-
 type Row = Record<string, unknown>;
 
 function primaryKey(db: Db, table: string): string[] {
   const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[];
-  const pk = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const pk = cols
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   return pk.length > 0 ? pk : cols.map((c) => c.name);
 }
 
@@ -87,9 +88,7 @@ export function describeIntegrity(report: IntegrityReport): string[] {
   const lines: string[] = [];
   const b = report.chain.brokenAt;
   if (b) {
-    lines.push(
-      `Chuỗi nhật ký bị phá vỡ tại mục ${b.seq} (${b.reason}) / log chain broken at seq ${b.seq} (${b.reason})`,
-    );
+    lines.push(`Chuỗi nhật ký bị phá vỡ tại mục ${b.seq} (${b.reason}) / log chain broken at seq ${b.seq} (${b.reason})`);
   }
   if (report.replay.error) lines.push(`Không phát lại được nhật ký / replay failed: ${report.replay.error}`);
   for (const p of report.results.problems) {

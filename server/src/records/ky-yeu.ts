@@ -78,7 +78,13 @@ export function kyYeuLayouts(state: CouncilState, record: SessionRecord, notes: 
     }
   }
 
-  const part = (title: string, blocks: Block[]): MinutesLayout => ({ header: null, title, subtitle: sessionSummaryLines(record), blocks: endBody(blocks), signatures: [] });
+  const part = (title: string, blocks: Block[]): MinutesLayout => ({
+    header: null,
+    title,
+    subtitle: sessionSummaryLines(record),
+    blocks: endBody(blocks),
+    signatures: [],
+  });
   return [
     cover,
     part('CHƯƠNG TRÌNH KỲ HỌP', agenda),

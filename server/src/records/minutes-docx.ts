@@ -177,8 +177,7 @@ function recipientParagraphs(lines: string[]): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: true, keepLines: true, children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })] }),
     ...lines.map(
-      (line, i) =>
-        new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: i < lines.length - 1, keepLines: true, children: [run(line, { size: 22 })] }),
+      (line, i) => new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: i < lines.length - 1, keepLines: true, children: [run(line, { size: 22 })] }),
     ),
   ];
 }
@@ -218,7 +217,11 @@ function signatures(signers: MinutesLayout['signatures'], recipients: string[]):
       new TableRow({
         cantSplit: true,
         children: [
-          new TableCell({ width: { size: half, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }), ...recipientParagraphs(recipients)] }),
+          new TableCell({
+            width: { size: half, type: WidthType.DXA },
+            borders: noBorders,
+            children: [new Paragraph({ spacing: { before: 240 }, keepNext: true, children: [] }), ...recipientParagraphs(recipients)],
+          }),
           new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ children: [] })] }),
         ],
       }),
@@ -239,7 +242,9 @@ function signatures(signers: MinutesLayout['signatures'], recipients: string[]):
 function content(l: MinutesLayout): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (l.header) out.push(headerTable(l.header));
-  out.push(new Paragraph({ spacing: { before: l.header ? 240 : 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: [run(l.title, { bold: true })] }));
+  out.push(
+    new Paragraph({ spacing: { before: l.header ? 240 : 0 }, alignment: AlignmentType.CENTER, keepNext: true, children: [run(l.title, { bold: true })] }),
+  );
   l.subtitle.forEach((line) => out.push(centered([run(line, { bold: true })], 0, true)));
   // The short rule under the summary line (Mẫu 1.9).
   out.push(rule(Math.round(TEXT_WIDTH * 0.4), 240));

@@ -64,7 +64,8 @@ export function notesFingerprint(notes: MinutesNotes): string {
     .sort()
     .map((id) => [id, notes.items[id]]);
   // Notes without their own recipients hash as they did before the list existed.
-  const text = notes.recipients.length > 0 ? [notes.number, notes.opening, notes.closing, items, notes.recipients] : [notes.number, notes.opening, notes.closing, items];
+  const text =
+    notes.recipients.length > 0 ? [notes.number, notes.opening, notes.closing, items, notes.recipients] : [notes.number, notes.opening, notes.closing, items];
   return createHash('sha256').update(JSON.stringify(text)).digest('hex');
 }
 

@@ -51,8 +51,15 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
         y = doc.y;
       }
       const ruleW = leftW * 0.3;
-      doc.moveTo(left + (leftW - ruleW) / 2, y + 5).lineTo(left + (leftW + ruleW) / 2, y + 5).lineWidth(0.6).stroke();
-      doc.font('r').fontSize(SMALL).text(h.numberLine, left, y + 11, { width: leftW, align: 'center' });
+      doc
+        .moveTo(left + (leftW - ruleW) / 2, y + 5)
+        .lineTo(left + (leftW + ruleW) / 2, y + 5)
+        .lineWidth(0.6)
+        .stroke();
+      doc
+        .font('r')
+        .fontSize(SMALL)
+        .text(h.numberLine, left, y + 11, { width: leftW, align: 'center' });
       const leftBottom = doc.y;
 
       doc.font('b').fontSize(SMALL).text(h.nation, rightX, top, { width: rightW, align: 'center' });
@@ -61,8 +68,15 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       const mottoY = doc.y;
       doc.text(h.motto, rightX, mottoY, { width: rightW, align: 'center' });
       const underlineY = doc.y + 0.5;
-      doc.moveTo(rightX + (rightW - mottoW) / 2, underlineY).lineTo(rightX + (rightW + mottoW) / 2, underlineY).lineWidth(0.6).stroke();
-      doc.font('i').fontSize(BODY).text(h.placeDate, rightX, underlineY + 8, { width: rightW, align: 'center' });
+      doc
+        .moveTo(rightX + (rightW - mottoW) / 2, underlineY)
+        .lineTo(rightX + (rightW + mottoW) / 2, underlineY)
+        .lineWidth(0.6)
+        .stroke();
+      doc
+        .font('i')
+        .fontSize(BODY)
+        .text(h.placeDate, rightX, underlineY + 8, { width: rightW, align: 'center' });
       doc.x = left;
       doc.y = Math.max(leftBottom, doc.y) + 22;
     };
@@ -88,7 +102,11 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
         const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
         if (doc.y + h > bottom()) {
           doc.addPage();
-          if (!isHeader) row(b.columns.map((c) => c.title), true);
+          if (!isHeader)
+            row(
+              b.columns.map((c) => c.title),
+              true,
+            );
           doc.font(isHeader ? 'b' : 'r').fontSize(SMALL);
         }
         const y0 = doc.y;
@@ -102,7 +120,10 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
         doc.x = left;
         doc.y = y0 + h;
       };
-      row(b.columns.map((c) => c.title), true);
+      row(
+        b.columns.map((c) => c.title),
+        true,
+      );
       for (const r of b.rows) row(r, false);
       doc.y += PARA_GAP;
     };
@@ -158,10 +179,17 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       if (index > 0) doc.addPage();
       if (l.header) header(l.header);
       // ---- title and summary line, with a short rule under it ----
-      doc.font('b').fontSize(BODY + 0.5).text(l.title, left, doc.y, { width, align: 'center' });
+      doc
+        .font('b')
+        .fontSize(BODY + 0.5)
+        .text(l.title, left, doc.y, { width, align: 'center' });
       for (const line of l.subtitle) doc.font('b').fontSize(BODY).text(line, left, doc.y, { width, align: 'center' });
       const ruleY = doc.y + 4;
-      doc.moveTo(left + width * 0.4, ruleY).lineTo(left + width * 0.6, ruleY).lineWidth(0.6).stroke();
+      doc
+        .moveTo(left + width * 0.4, ruleY)
+        .lineTo(left + width * 0.6, ruleY)
+        .lineWidth(0.6)
+        .stroke();
       doc.x = left;
       doc.y = ruleY + 14;
 
@@ -214,7 +242,10 @@ export function minutesPdf(layouts: MinutesLayout | MinutesLayout[], title?: str
       doc.switchToPage(i);
       const saved = doc.page.margins.top;
       doc.page.margins.top = 0;
-      doc.font('r').fontSize(13).text(String(i + 1), left, 10 * MM, { width, align: 'center', lineBreak: false });
+      doc
+        .font('r')
+        .fontSize(13)
+        .text(String(i + 1), left, 10 * MM, { width, align: 'center', lineBreak: false });
       doc.page.margins.top = saved;
     }
     doc.end();

@@ -119,12 +119,18 @@ beforeAll(async () => {
   const closedSession = await chair.timeout(5000).emitWithAck('session:close', { sessionId });
   if (!closedSession.ok) throw new Error(closedSession.code);
 
-  const notes = await api<MinutesNotes>(server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, {
-    number: '12',
-    opening: 'Đồng chí Chủ tọa tuyên bố khai mạc kỳ họp và giới thiệu chương trình.',
-    closing: 'Chủ tọa phát biểu bế mạc kỳ họp.',
-    items: { [demo.agenda[1]!.id]: 'Các đại biểu thảo luận về danh mục dự án giao thông và cấp nước.' },
-  }, staff);
+  const notes = await api<MinutesNotes>(
+    server,
+    'PUT',
+    `/api/sessions/${sessionId}/minutes/notes`,
+    {
+      number: '12',
+      opening: 'Đồng chí Chủ tọa tuyên bố khai mạc kỳ họp và giới thiệu chương trình.',
+      closing: 'Chủ tọa phát biểu bế mạc kỳ họp.',
+      items: { [demo.agenda[1]!.id]: 'Các đại biểu thảo luận về danh mục dự án giao thông và cấp nước.' },
+    },
+    staff,
+  );
   if (notes.status !== 200) throw new Error(`notes ${notes.status} ${JSON.stringify(notes.body)}`);
 }, 60_000);
 
@@ -137,7 +143,11 @@ afterAll(async () => {
 describe('minutes (Biên bản kỳ họp)', () => {
   it('builds the model from the session: attendance, items, every round marked, no practice vote', async () => {
     const res = await api<{ logHead: { seq: number; hash: string }; record: SessionRecord; notes: MinutesNotes }>(
-      server, 'GET', `/api/sessions/${sessionId}/minutes`, undefined, staff,
+      server,
+      'GET',
+      `/api/sessions/${sessionId}/minutes`,
+      undefined,
+      staff,
     );
     expect(res.status).toBe(200);
     const { record, notes, logHead } = res.body;
@@ -166,7 +176,11 @@ describe('minutes (Biên bản kỳ họp)', () => {
     expect(election!.resultLines).toContain('Phạm Quốc Bình: 18 phiếu (58,06%) — trúng cử.');
     expect(election!.resultLines).toContain('Lê Ngọc Lan: 6 phiếu (19,35%) — không trúng cử.');
     expect(confidence!.resultLines).toContain('Nguyễn Minh An: tín nhiệm cao 20 (64,52%); tín nhiệm 6 (19,35%); tín nhiệm thấp 2 (6,45%).');
-    expect(confidence!.resultLines.some((l) => l.startsWith('Hoàng Đức Toàn: tín nhiệm cao 2 (6,45%); tín nhiệm 6 (19,35%); tín nhiệm thấp 20 (64,52%) — quá nửa tổng số đại biểu'))).toBe(true);
+    expect(
+      confidence!.resultLines.some((l) =>
+        l.startsWith('Hoàng Đức Toàn: tín nhiệm cao 2 (6,45%); tín nhiệm 6 (19,35%); tín nhiệm thấp 20 (64,52%) — quá nửa tổng số đại biểu'),
+      ),
+    ).toBe(true);
     expect(record.resolutions.length).toBeGreaterThanOrEqual(2);
     expect(named!.resolutionCode).toBe(record.resolutions[0]!.code);
     expect(record.speakers).toHaveLength(1);
@@ -292,7 +306,8 @@ describe('vote result exports', () => {
       const csv = (await fetchRaw(`/api/rounds/${id}/results.csv`)).body.toString('utf8');
       const personal = csv.split('\r\n').filter((l) => /,\d+,[^,]+,[^,]+,,$/.test(l) && !l.includes(',Tham gia,'));
       expect(personal).toEqual([]);
-      for (const line of csv.split('\r\n').filter((l) => l.includes(',Tham gia,'))) expect(line).toMatch(/,(Có tham gia|"Có mặt, không biểu quyết"|Vắng mặt),,$/);
+      for (const line of csv.split('\r\n').filter((l) => l.includes(',Tham gia,')))
+        expect(line).toMatch(/,(Có tham gia|"Có mặt, không biểu quyết"|Vắng mặt),,$/);
     }
     const session = JSON.parse((await fetchRaw(`/api/sessions/${sessionId}/results.json`)).body.toString('utf8')) as ResultsExport;
     expect(session.rounds.map((r) => r.roundId)).toEqual([roundIds.cancelled, roundIds.named, roundIds.anonymous, roundIds.election, roundIds.confidence]);

@@ -122,8 +122,26 @@ describe('secret ballots report the counting figures', () => {
   });
 
   it('takes the confidence thresholds from the council settings', () => {
-    const hall = demoHall({ delegates: 6, checkedIn: 6, council: { thresholds: { ordinary: { numerator: 1, denominator: 2, strict: true }, twoThirds: { numerator: 2, denominator: 3, strict: false }, election: { numerator: 1, denominator: 2, strict: true }, lowConfidence: { numerator: 1, denominator: 3, strict: false }, lowConfidenceDismissal: { numerator: 1, denominator: 2, strict: false } } } });
-    const { roundId } = hall.openVote({ kind: 'confidence', mode: 'secret', question: 'Lấy phiếu tín nhiệm', candidates: [{ name: 'Ông A' }], resolution: false });
+    const hall = demoHall({
+      delegates: 6,
+      checkedIn: 6,
+      council: {
+        thresholds: {
+          ordinary: { numerator: 1, denominator: 2, strict: true },
+          twoThirds: { numerator: 2, denominator: 3, strict: false },
+          election: { numerator: 1, denominator: 2, strict: true },
+          lowConfidence: { numerator: 1, denominator: 3, strict: false },
+          lowConfidenceDismissal: { numerator: 1, denominator: 2, strict: false },
+        },
+      },
+    });
+    const { roundId } = hall.openVote({
+      kind: 'confidence',
+      mode: 'secret',
+      question: 'Lấy phiếu tín nhiệm',
+      candidates: [{ name: 'Ông A' }],
+      resolution: false,
+    });
     const subject = hall.state.motions[hall.state.rounds[roundId]!.motionId]!.candidates[0]!.id;
     for (const seat of [1, 2, 3]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'low' } });
     for (const seat of [4, 5, 6]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'high' } });
@@ -139,7 +157,13 @@ describe('a confidence rating keeps the thresholds of its time', () => {
     // 6 seated, all present: 3 rate Ông A "tín nhiệm thấp" (exactly half), 3 "tín nhiệm cao".
     const hall = demoHall({ delegates: 6, checkedIn: 6 });
     const sessionId = hall.session.id;
-    const { roundId } = hall.openVote({ kind: 'confidence', mode: 'secret', question: 'Lấy phiếu tín nhiệm', candidates: [{ name: 'Ông A' }], resolution: false });
+    const { roundId } = hall.openVote({
+      kind: 'confidence',
+      mode: 'secret',
+      question: 'Lấy phiếu tín nhiệm',
+      candidates: [{ name: 'Ông A' }],
+      resolution: false,
+    });
     const subject = hall.state.motions[hall.state.rounds[roundId]!.motionId]!.candidates[0]!.id;
     for (const seat of [1, 2, 3]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'low' } });
     for (const seat of [4, 5, 6]) hall.cast(roundId, seat, { type: 'confidence', ratings: { [subject]: 'high' } });
@@ -184,7 +208,10 @@ describe('CSV cells a spreadsheet would run are neutralised', () => {
     const csv = resultsCsv(hall.state, [roundExport(hall.state, hall.state.rounds[roundId]!, times)!], times);
     expect(csv).toContain(`,1,"'=HYPERLINK(""http://evil"",""x"")",Tán thành,,`);
     expect(csv.split('\r\n').some((line) => line.split(',').some((cell) => /^"?[=+@]/.test(cell)))).toBe(false);
-    const roster = toCsv([['seat', 'fullName'], [1, '=HYPERLINK("http://evil","x")']]);
+    const roster = toCsv([
+      ['seat', 'fullName'],
+      [1, '=HYPERLINK("http://evil","x")'],
+    ]);
     const parsed = parseRosterCsv(roster);
     expect(parsed.ok && parsed.rows[0]!.fullName).toBe('=HYPERLINK("http://evil","x")');
   });

@@ -35,7 +35,15 @@ describe('official wording', () => {
 
   it('uses the council’s own vote labels', () => {
     const custom = { ...council, voteLabels: { ...council.voteLabels, yes: { vi: 'Đồng ý', en: 'Agree' } } };
-    const [line] = resultLines(custom, { kind: 'options', seated: 3, present: 3, participated: 3, counts: { yes: 2, no: 1, abstain: 0 }, required: 2, passed: true });
+    const [line] = resultLines(custom, {
+      kind: 'options',
+      seated: 3,
+      present: 3,
+      participated: 3,
+      counts: { yes: 2, no: 1, abstain: 0 },
+      required: 2,
+      passed: true,
+    });
     expect(line).toContain('đồng ý 2 (66,67%)');
   });
 
@@ -86,24 +94,76 @@ describe('official wording', () => {
 describe('secret round export', () => {
   it('carries totals and seat-ordered participation, never a choice', () => {
     const motion: Motion = {
-      id: 'm1', sessionId: 's1', itemId: null, question: 'Bầu "Phó" Chủ tịch, nhiệm kỳ', kind: 'election', mode: 'secret',
-      interim: 'progress', durationSec: null, candidates: [{ id: 'k1', name: 'A' }, { id: 'k2', name: 'B' }], seats: 1,
-      practice: false, resolution: false, normative: false,
+      id: 'm1',
+      sessionId: 's1',
+      itemId: null,
+      question: 'Bầu "Phó" Chủ tịch, nhiệm kỳ',
+      kind: 'election',
+      mode: 'secret',
+      interim: 'progress',
+      durationSec: null,
+      candidates: [
+        { id: 'k1', name: 'A' },
+        { id: 'k2', name: 'B' },
+      ],
+      seats: 1,
+      practice: false,
+      resolution: false,
+      normative: false,
     };
     const round: RoundState = {
-      id: 'r1', motionId: 'm1', sessionId: 's1', number: 1, status: 'closed', openedAt: '2026-07-05T01:00:00.000Z', closesAt: null,
-      closedAt: '2026-07-05T01:05:00.000Z', cancelledReason: null, seated: 3, allowChange: false, ballots: new Map(),
-      participants: { d3: true, d1: true }, secretTally: null,
-      result: { kind: 'election', seated: 3, present: 3, participated: 2, seats: 1, required: 2, candidates: [
-        { id: 'k1', name: 'A', votes: 2, elected: true, tied: false }, { id: 'k2', name: 'B', votes: 0, elected: false, tied: false }], tieNeedsRevote: false },
+      id: 'r1',
+      motionId: 'm1',
+      sessionId: 's1',
+      number: 1,
+      status: 'closed',
+      openedAt: '2026-07-05T01:00:00.000Z',
+      closesAt: null,
+      closedAt: '2026-07-05T01:05:00.000Z',
+      cancelledReason: null,
+      seated: 3,
+      allowChange: false,
+      ballots: new Map(),
+      participants: { d3: true, d1: true },
+      secretTally: null,
+      result: {
+        kind: 'election',
+        seated: 3,
+        present: 3,
+        participated: 2,
+        seats: 1,
+        required: 2,
+        candidates: [
+          { id: 'k1', name: 'A', votes: 2, elected: true, tied: false },
+          { id: 'k2', name: 'B', votes: 0, elected: false, tied: false },
+        ],
+        tieNeedsRevote: false,
+      },
     };
     const d = (id: string, seat: number) => ({ id, seat, fullName: `Đại biểu ${seat}`, title: '', group: '', seated: true, vacatedReason: null });
     const state: CouncilState = {
       ...emptyState(),
       council,
       delegates: { d3: d('d3', 3), d1: d('d1', 1), d2: d('d2', 2) },
-      sessions: { s1: { id: 's1', number: 4, title: 'Kỳ họp', type: 'regular', startDate: '2026-07-05', endDate: '2026-07-05', place: '', isPublic: true,
-        status: 'open', openedAt: null, closedAt: null, rollCallOpen: false, currentItemId: null, chairName: '', secretaryName: '' } },
+      sessions: {
+        s1: {
+          id: 's1',
+          number: 4,
+          title: 'Kỳ họp',
+          type: 'regular',
+          startDate: '2026-07-05',
+          endDate: '2026-07-05',
+          place: '',
+          isPublic: true,
+          status: 'open',
+          openedAt: null,
+          closedAt: null,
+          rollCallOpen: false,
+          currentItemId: null,
+          chairName: '',
+          secretaryName: '',
+        },
+      },
       motions: { m1: motion },
       rounds: { r1: round },
     };

@@ -45,7 +45,11 @@ describe('summary line under the title', () => {
     };
     const file = path.join(dir, 'summary.pdf');
     writeFileSync(file, await minutesPdf(layout));
-    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').normalize('NFC').split('\n').map((l) => l.trim());
+    const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+      .toString('utf8')
+      .normalize('NFC')
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines).toContain('Kỳ họp thứ Năm, Hội đồng nhân dân đặc khu Côn Đảo');
     expect(lines).toContain('khóa I, nhiệm kỳ 2026 - 2031');
     expect(lines.some((l) => /\s-$/.test(l))).toBe(false);
@@ -83,7 +87,20 @@ describe('signatures of the counting board', () => {
     const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
     const tables = xml.split('<w:tbl>');
     const last = tables[tables.length - 1]!;
-    return last.split('<w:tr>').slice(1).map((tr) => tr.split('<w:tc>').slice(1).map((tc) => [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ').trim()));
+    return last
+      .split('<w:tr>')
+      .slice(1)
+      .map((tr) =>
+        tr
+          .split('<w:tc>')
+          .slice(1)
+          .map((tc) =>
+            [...tc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+              .map((m) => m[1])
+              .join(' ')
+              .trim(),
+          ),
+      );
   }
 
   it('in the DOCX: a lone third member stands on the left, a lone head on the right', async () => {
@@ -107,13 +124,30 @@ describe('signatures of the counting board', () => {
 });
 
 describe('speakers in the minutes', () => {
-  const base = { order: 3, name: 'Phan Hữu Việt', title: 'Đại biểu HĐND đặc khu', seat: 27, startedAt: '2026-07-05T02:00:00.000Z', endedAt: '2026-07-05T02:03:00.000Z' };
+  const base = {
+    order: 3,
+    name: 'Phan Hữu Việt',
+    title: 'Đại biểu HĐND đặc khu',
+    seat: 27,
+    startedAt: '2026-07-05T02:00:00.000Z',
+    endedAt: '2026-07-05T02:03:00.000Z',
+  };
   it('names a rebuttal, and a question with whom it asked, on what, and the answer’s turn or its absence', () => {
-    expect(speakerLine({ ...base, rebuttal: true }, 'Asia/Ho_Chi_Minh')).toBe('3. Phan Hữu Việt, Đại biểu HĐND đặc khu (ghế 27) (tranh luận), từ 09 giờ 00 đến 09 giờ 03.');
-    const question = { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế đặc khu', answerStartedAt: '2026-07-05T02:03:00.000Z', answerEndedAt: '2026-07-05T02:08:00.000Z' };
+    expect(speakerLine({ ...base, rebuttal: true }, 'Asia/Ho_Chi_Minh')).toBe(
+      '3. Phan Hữu Việt, Đại biểu HĐND đặc khu (ghế 27) (tranh luận), từ 09 giờ 00 đến 09 giờ 03.',
+    );
+    const question = {
+      answererName: 'Lê Văn Bình',
+      answererTitle: 'Giám đốc Sở Y tế',
+      topic: 'Trạm y tế đặc khu',
+      answerStartedAt: '2026-07-05T02:03:00.000Z',
+      answerEndedAt: '2026-07-05T02:08:00.000Z',
+    };
     expect(speakerLine({ ...base, question }, 'Asia/Ho_Chi_Minh')).toBe(
       '3. Phan Hữu Việt, Đại biểu HĐND đặc khu (ghế 27) chất vấn Lê Văn Bình, Giám đốc Sở Y tế về: Trạm y tế đặc khu, từ 09 giờ 00 đến 09 giờ 03; Lê Văn Bình, Giám đốc Sở Y tế trả lời từ 09 giờ 03 đến 09 giờ 08.',
     );
-    expect(speakerLine({ ...base, question: { ...question, answerStartedAt: null, answerEndedAt: null } }, 'Asia/Ho_Chi_Minh')).toMatch(/; Lê Văn Bình chưa trả lời tại kỳ họp\.$/);
+    expect(speakerLine({ ...base, question: { ...question, answerStartedAt: null, answerEndedAt: null } }, 'Asia/Ho_Chi_Minh')).toMatch(
+      /; Lê Văn Bình chưa trả lời tại kỳ họp\.$/,
+    );
   });
 });

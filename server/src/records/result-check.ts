@@ -86,8 +86,7 @@ export function checkResults(db: Db): { ok: boolean; checked: number; problems: 
       const motion = round ? state.motions[round.motionId] : undefined;
       const council = state.council;
       checked += 1;
-      const problem = (reason: ResultProblem['reason'], detail: string) =>
-        problems.push({ roundId: event.roundId, seq: entry.seq, reason, detail });
+      const problem = (reason: ResultProblem['reason'], detail: string) => problems.push({ roundId: event.roundId, seq: entry.seq, reason, detail });
       if (!round || !motion || !council) {
         problem('result-mismatch', 'vòng biểu quyết, nội dung hoặc hội đồng không có trong nhật ký / round, motion or council missing from the log');
       } else {

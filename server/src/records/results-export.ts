@@ -13,11 +13,6 @@ import { ballotLineText, lowerFirst, roundParticipants, type LogHead, type LogTi
 import type { BallotExportRow, ParticipationRow, RoundExport, ResultsExport } from '@hddt/protocol';
 export type { BallotExportRow, ParticipationRow, RoundExport, ResultsExport };
 
-
-
-
-
-
 /** The settings a round's records are written with: those its session closed under, else today's. */
 export function councilFor(state: CouncilState, sessionId: string, times: LogTimes | null): CouncilConfig | null {
   return times?.councilAtClose?.[sessionId] ?? state.council;
@@ -132,7 +127,10 @@ export const STATUS_TEXT: Record<BallotStatus, string> = {
 };
 
 /** One round as rows of the CSV (and of its XLSX sheet): totals first, then the named ballots or who took part. */
-export function exportRows(council: CouncilConfig, r: RoundExport): { item: string; seat: number | ''; name: string; value: string; count: number | ''; share: number | '' }[] {
+export function exportRows(
+  council: CouncilConfig,
+  r: RoundExport,
+): { item: string; seat: number | ''; name: string; value: string; count: number | ''; share: number | '' }[] {
   const n = r.seated;
   const out: { item: string; seat: number | ''; name: string; value: string; count: number | ''; share: number | '' }[] = [];
   const row = (item: string, seat: number | '', name: string, value: string, count: number | '', withShare: boolean) =>

@@ -17,7 +17,10 @@ const MODE: Record<RoundExport['mode'], string> = { named: 'Ghi danh', anonymous
 
 /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
 function sheetName(index: number, question: string, used: Set<string>): string {
-  const clean = question.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = question
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   let name = `${index}. ${clean}`.slice(0, 31).trim();
   for (let k = 2; used.has(name.toLocaleLowerCase('vi')); k += 1) name = `${index}.${k} ${clean}`.slice(0, 31).trim();
   used.add(name.toLocaleLowerCase('vi'));
@@ -83,7 +86,14 @@ export async function resultsXlsx(data: ResultsExport, councilFor: (r: RoundExpo
     const council = councilFor(r);
     if (!council) return;
     for (const x of exportRows(council, r)) {
-      ws.addRow({ item: x.item, seat: x.seat === '' ? null : x.seat, name: x.name, value: x.value, count: x.count === '' ? null : x.count, share: x.share === '' ? null : x.share });
+      ws.addRow({
+        item: x.item,
+        seat: x.seat === '' ? null : x.seat,
+        name: x.name,
+        value: x.value,
+        count: x.count === '' ? null : x.count,
+        share: x.share === '' ? null : x.share,
+      });
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

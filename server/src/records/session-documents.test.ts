@@ -121,7 +121,9 @@ beforeAll(async () => {
   await must(chair.timeout(5000).emitWithAck('speaker:give', { entryId: guest.id }));
   await must(chair.timeout(5000).emitWithAck('speaker:finish', { entryId: guest.id }));
   // Question time: a delegate questions an official, who answers in their own turn.
-  const question = await voters[4]!.timeout(5000).emitWithAck('question:request', { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế đặc khu.' });
+  const question = await voters[4]!
+    .timeout(5000)
+    .emitWithAck('question:request', { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế đặc khu.' });
   if (!question.ok) throw new Error(question.code);
   const asked = question.data;
   await must(chair.timeout(5000).emitWithAck('speaker:give', { entryId: asked.id }));
@@ -166,7 +168,9 @@ describe('minutes of the whole session', () => {
       expect(flat).toContain(s);
     }
     // Each exchange of question time: who asked whom, on what, and the answer's turn.
-    expect(flat).toMatch(/2\. [^.]+ \(ghế \d+\) chất vấn Lê Văn Bình, Giám đốc Sở Y tế về: Trạm y tế đặc khu, từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}; Lê Văn Bình, Giám đốc Sở Y tế trả lời từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}\./);
+    expect(flat).toMatch(
+      /2\. [^.]+ \(ghế \d+\) chất vấn Lê Văn Bình, Giám đốc Sở Y tế về: Trạm y tế đặc khu, từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}; Lê Văn Bình, Giám đốc Sở Y tế trả lời từ \d{2} giờ \d{2} đến \d{2} giờ \d{2}\./,
+    );
     expect(res.body.record.speakers[1]).toMatchObject({ question: { answererName: 'Lê Văn Bình', topic: 'Trạm y tế đặc khu.' } });
     expect(flat).toMatch(/\.\/\.\s/);
     expect(flat).not.toContain('Ký, ghi rõ họ tên');
@@ -190,7 +194,12 @@ describe('minutes of the whole session', () => {
 
   it('prints the minutes notes’ own “Nơi nhận” in the DOCX and the PDF, and refuses a list without the file copy in Vietnamese and English', async () => {
     const bad = await api<{ code: string; fields: { path: string; message: string; messageEn: string }[] }>(
-      server, 'PUT', `/api/sessions/${sessionId}/minutes/notes`, { recipients: ['Thường trực HĐND đặc khu', 'UBND đặc khu'] }, staff);
+      server,
+      'PUT',
+      `/api/sessions/${sessionId}/minutes/notes`,
+      { recipients: ['Thường trực HĐND đặc khu', 'UBND đặc khu'] },
+      staff,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0]).toMatchObject({ path: 'recipients' });
     expect(bad.body.fields[0]!.message).toContain('Dòng cuối phải là nơi lưu');
@@ -269,7 +278,13 @@ describe('counting minutes (biên bản kiểm phiếu)', () => {
   });
 
   it('refuses a named round, with a reason in Vietnamese and English', async () => {
-    const res = await api<{ code: string; message: string; messageEn: string }>(server, 'GET', `/api/rounds/${roundIds.named}/counting-minutes.pdf`, undefined, staff);
+    const res = await api<{ code: string; message: string; messageEn: string }>(
+      server,
+      'GET',
+      `/api/rounds/${roundIds.named}/counting-minutes.pdf`,
+      undefined,
+      staff,
+    );
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('NOT_SECRET_ROUND');
     expect(res.body.message).toContain('bỏ phiếu kín');
@@ -287,13 +302,9 @@ describe('Kỷ yếu', () => {
     const pageTexts = text.split('\f');
     expect(pageTexts[0]).toContain('KỶ YẾU');
     const flat = text.replace(/\s+/g, ' ');
-    const order = [
-      'KỶ YẾU',
-      'CHƯƠNG TRÌNH KỲ HỌP',
-      'DANH MỤC TÀI LIỆU',
-      'CÁC NGHỊ QUYẾT ĐÃ THÔNG QUA VÀ KẾT QUẢ BIỂU QUYẾT',
-      'BIÊN BẢN',
-    ].map((s) => flat.indexOf(s));
+    const order = ['KỶ YẾU', 'CHƯƠNG TRÌNH KỲ HỌP', 'DANH MỤC TÀI LIỆU', 'CÁC NGHỊ QUYẾT ĐÃ THÔNG QUA VÀ KẾT QUẢ BIỂU QUYẾT', 'BIÊN BẢN'].map((s) =>
+      flat.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(flat).toContain('Nghị quyết về Kế hoạch đầu tư công năm 2027');
@@ -326,7 +337,10 @@ describe('exports after the roster and settings change', () => {
         `/api/rounds/${roundIds.election}/results.json`,
       ]) {
         // The log head moves with every entry; the content must not.
-        out[p] = (await fetchRaw(p)).body.toString('utf8').replace(/"logHead":\{[^}]*\},?/g, '').replace(/mục số \d+; mã kiểm tra toàn vẹn \(SHA-256\): [0-9a-f]+/g, '');
+        out[p] = (await fetchRaw(p)).body
+          .toString('utf8')
+          .replace(/"logHead":\{[^}]*\},?/g, '')
+          .replace(/mục số \d+; mã kiểm tra toàn vẹn \(SHA-256\): [0-9a-f]+/g, '');
       }
       const pdf = await fetchRaw(`/api/sessions/${sessionId}/minutes.pdf`);
       const file = path.join(workDir, `m-${Date.now()}.pdf`);
@@ -337,10 +351,34 @@ describe('exports after the roster and settings change', () => {
     const before = await exportsNow();
     const cards = await delegateCards(server, staff);
     const seat31 = cards.find((c) => c.seat === 31)!;
-    expect((await api(server, 'POST', '/api/delegates', { seat: 32, fullName: 'Đại biểu Bổ Sung', title: 'Đại biểu HĐND đặc khu', group: 'Tổ đại biểu số 1' }, staff)).status).toBe(201);
+    expect(
+      (
+        await api(
+          server,
+          'POST',
+          '/api/delegates',
+          { seat: 32, fullName: 'Đại biểu Bổ Sung', title: 'Đại biểu HĐND đặc khu', group: 'Tổ đại biểu số 1' },
+          staff,
+        )
+      ).status,
+    ).toBe(201);
     expect((await api(server, 'POST', `/api/delegates/${seat31.delegateId}/vacate`, { reason: 'Chuyển công tác' }, staff)).status).toBe(200);
     expect((await api(server, 'PATCH', `/api/delegates/${cards[0]!.delegateId}`, { fullName: 'Tên Mới Sau Kỳ Họp' }, staff)).status).toBe(200);
-    expect((await api(server, 'PATCH', '/api/council', { termOrdinal: 'II', minutesRecipients: ['Thường trực HĐND đặc khu', 'Lưu: VT'], voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } } }, staff)).status).toBe(200);
+    expect(
+      (
+        await api(
+          server,
+          'PATCH',
+          '/api/council',
+          {
+            termOrdinal: 'II',
+            minutesRecipients: ['Thường trực HĐND đặc khu', 'Lưu: VT'],
+            voteLabels: { yes: { vi: 'Đồng ý', en: 'Yes' }, no: { vi: 'Không đồng ý', en: 'No' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } },
+          },
+          staff,
+        )
+      ).status,
+    ).toBe(200);
     const after = await exportsNow();
     for (const key of Object.keys(before)) expect(after[key], key).toBe(before[key]);
     expect(after.pdf).not.toContain('Đại biểu Bổ Sung');

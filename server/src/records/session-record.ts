@@ -3,15 +3,19 @@
 // result in the official wording, named ballots, speakers and adopted resolutions. The minutes, the archive
 // and the exports are all views of this one record, so they cannot disagree. Practice votes never appear.
 
-import type {
-  BallotChoice,
-  BallotMode,
-  CouncilConfig,
-  Delegate,
-  DocumentType,
-  RoundResult,
+import type { BallotChoice, BallotMode, CouncilConfig, Delegate, DocumentType, RoundResult } from '@hddt/protocol';
+import {
+  BALLOT_MODE_LABEL,
+  recipientLines,
+  CONFIDENCE_LEVELS,
+  NO_BALLOT_LABELS,
+  VOTE_OPTIONS,
+  absenceSentence,
+  countingSentence,
+  formatPercent,
+  participationPhrase,
+  sessionTitle,
 } from '@hddt/protocol';
-import { BALLOT_MODE_LABEL, recipientLines, CONFIDENCE_LEVELS, NO_BALLOT_LABELS, VOTE_OPTIONS, absenceSentence, countingSentence, formatPercent, participationPhrase, sessionTitle } from '@hddt/protocol';
 import type { BallotStatus } from '@hddt/protocol';
 import { agendaOf, speakersOf } from '../domain/queries';
 import { requiredCount } from '../domain/majority';
@@ -19,10 +23,19 @@ import type { CouncilState, DomainEvent, RoundState } from '../domain/types';
 import { sessionRounds } from '../domain/views';
 import { dayIn } from '../engine';
 // The record shapes are the contract with the console: defined once, in @hddt/protocol.
-import type { PersonRef, AttendanceDay, LogHead, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord } from '@hddt/protocol';
+import type {
+  PersonRef,
+  AttendanceDay,
+  LogHead,
+  NamedBallotRow,
+  RoundRecord,
+  DocumentRecord,
+  ResolutionRecord,
+  ItemRecord,
+  SpeakerRecord,
+  SessionRecord,
+} from '@hddt/protocol';
 export type { PersonRef, AttendanceDay, LogHead, NamedBallotRow, RoundRecord, DocumentRecord, ResolutionRecord, ItemRecord, SpeakerRecord, SessionRecord };
-
-
 
 /** A delegate as the roster had them at some moment of the log (name, seat and position then). */
 export interface RosterEntry {
@@ -96,9 +109,7 @@ export function logTimes(entries: Iterable<{ event: DomainEvent; at: string }>):
         if (sessionId && council) {
           const day = dayIn(council.timeZone, Date.parse(at));
           const records = attendance.get(`${sessionId}|${day}`);
-          roundPresent[event.roundId] = records
-            ? [...records].filter(([id, present]) => present && delegates.get(id)?.seated).map(([id]) => id)
-            : [];
+          roundPresent[event.roundId] = records ? [...records].filter(([id, present]) => present && delegates.get(id)?.seated).map(([id]) => id) : [];
         }
         break;
       }
@@ -255,11 +266,7 @@ function person(d: Delegate | RosterEntry): PersonRef {
  * they were then, from the log), each marked voted, present without a ballot ("not-voted") or absent from the
  * roll call when the round closed. Today's roster plays no part, unless the log has no snapshot of the round.
  */
-export function roundParticipants(
-  state: CouncilState,
-  round: RoundState,
-  times: LogTimes | null,
-): { entry: RosterEntry; status: BallotStatus }[] {
+export function roundParticipants(state: CouncilState, round: RoundState, times: LogTimes | null): { entry: RosterEntry; status: BallotStatus }[] {
   const tookPart = (id: string) => Boolean(round.ballots.get(id) || round.participants[id]);
   let roster = times?.roundRoster?.[round.id];
   if (!roster) {
@@ -356,9 +363,7 @@ function attendanceDays(state: CouncilState, council: CouncilConfig, sessionId: 
     const required = requiredCount(council.quorum, n);
     const records = state.attendance[sessionId]?.[day] ?? {};
     const present = seatedList.filter((d) => records[d.id]?.status === 'present').length;
-    const excused = seatedList
-      .filter((d) => records[d.id]?.status === 'excused')
-      .map((d) => ({ ...person(d), reason: records[d.id]?.reason ?? '' }));
+    const excused = seatedList.filter((d) => records[d.id]?.status === 'excused').map((d) => ({ ...person(d), reason: records[d.id]?.reason ?? '' }));
     const absent = seatedList.filter((d) => !records[d.id]).map(person);
     const quorumMet = n > 0 && present >= required;
     const excusedText =
@@ -408,7 +413,7 @@ export function sessionRecord(state: CouncilState, sessionId: string, head: LogH
       order: i + 1,
       name: e.name,
       // A guest keeps the title entered for them; a delegate's comes from the roster.
-      title: e.delegateId ? (e.title || (state.delegates[e.delegateId]?.title ?? '')) : (e.title ?? ''),
+      title: e.delegateId ? e.title || (state.delegates[e.delegateId]?.title ?? '') : (e.title ?? ''),
       seat: e.delegateId ? (state.delegates[e.delegateId]?.seat ?? null) : null,
       guest: e.delegateId === null,
       startedAt: e.startedAt!,

@@ -161,7 +161,10 @@ export async function seedDemo(services: SeedContext): Promise<{ sessionId: stri
       title: 'Dự thảo Nghị quyết về Kế hoạch đầu tư công năm 2027',
       docType: 'du-thao-nghi-quyet',
       confidential: false,
-      body: ['Điều 1. Thông qua Kế hoạch đầu tư công năm 2027 của đặc khu Côn Đảo (tài liệu minh họa).', 'Điều 2. Giao Ủy ban nhân dân đặc khu tổ chức thực hiện Nghị quyết.'],
+      body: [
+        'Điều 1. Thông qua Kế hoạch đầu tư công năm 2027 của đặc khu Côn Đảo (tài liệu minh họa).',
+        'Điều 2. Giao Ủy ban nhân dân đặc khu tổ chức thực hiện Nghị quyết.',
+      ],
     },
     {
       item: 2,

@@ -114,13 +114,7 @@ export class Credentials {
     const token = newToken(32);
     const csrfToken = newToken(24);
     this.q.purgeSessions.run(new Date(nowMs).toISOString());
-    this.q.insertSession.run(
-      sha256(token),
-      username,
-      csrfToken,
-      new Date(nowMs).toISOString(),
-      new Date(nowMs + SESSION_HOURS * 3600_000).toISOString(),
-    );
+    this.q.insertSession.run(sha256(token), username, csrfToken, new Date(nowMs).toISOString(), new Date(nowMs + SESSION_HOURS * 3600_000).toISOString());
     return { token, csrfToken };
   }
 

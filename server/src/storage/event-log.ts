@@ -29,9 +29,7 @@ interface EventRow {
 }
 
 export function entryHash(prevHash: string, seq: number, at: string, actor: string, type: string, payload: string): string {
-  return createHash('sha256')
-    .update(`${prevHash}\n${seq}\n${at}\n${actor}\n${type}\n${payload}`)
-    .digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${at}\n${actor}\n${type}\n${payload}`).digest('hex');
 }
 
 export class EventLog {
@@ -42,9 +40,7 @@ export class EventLog {
   headHash = GENESIS_HASH;
 
   constructor(db: Db) {
-    this.insert = db.prepare(
-      'INSERT INTO events (seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.insert = db.prepare('INSERT INTO events (seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.selectFrom = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
     this.selectHead = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
     const head = this.selectHead.get() as { seq: number; hash: string } | undefined;
@@ -85,7 +81,6 @@ export class EventLog {
 export function parseEvent(row: { type: string; payload: string }): DomainEvent {
   return { type: row.type, ...(JSON.parse(row.payload) as object) } as DomainEvent;
 }
-
 
 /** Recomputes the whole chain from the stored rows. */
 export function verifyChain(db: Db): ChainReport {

@@ -162,9 +162,7 @@ export class ProjectionWriter {
          ON CONFLICT(id) DO UPDATE SET active_session_id = excluded.active_session_id,
            display_mode = excluded.display_mode, display_round_id = excluded.display_round_id`,
       ),
-      delegate: p(
-        `INSERT OR REPLACE INTO delegates (id, seat, full_name, title, grp, seated, vacated_reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      delegate: p(`INSERT OR REPLACE INTO delegates (id, seat, full_name, title, grp, seated, vacated_reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       delDelegate: p('DELETE FROM delegates WHERE id = ?'),
       session: p(
         `INSERT OR REPLACE INTO sessions (id, number, title, type, start_date, end_date, place, is_public, status,
@@ -187,13 +185,9 @@ export class ProjectionWriter {
         `INSERT OR REPLACE INTO rounds (id, motion_id, session_id, number, status, opened_at, closes_at, closed_at,
            cancelled_reason, seated, allow_change, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      ballot: p(
-        'INSERT OR REPLACE INTO ballots (round_id, delegate_id, choice, cast_at, changes) VALUES (?, ?, ?, ?, ?)',
-      ),
+      ballot: p('INSERT OR REPLACE INTO ballots (round_id, delegate_id, choice, cast_at, changes) VALUES (?, ?, ?, ?, ?)'),
       secret: p('INSERT OR IGNORE INTO secret_participation (round_id, delegate_id) VALUES (?, ?)'),
-      attendance: p(
-        `INSERT OR REPLACE INTO attendance (session_id, day, delegate_id, status, at, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ),
+      attendance: p(`INSERT OR REPLACE INTO attendance (session_id, day, delegate_id, status, at, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       delAttendance: p('DELETE FROM attendance WHERE session_id = ? AND day = ? AND delegate_id = ?'),
       speaker: p(
         `INSERT OR REPLACE INTO speakers (id, session_id, delegate_id, name, status, requested_at, started_at, ended_at, limit_sec, title)
@@ -230,8 +224,22 @@ export class ProjectionWriter {
         const x = state.sessions[ref.id];
         if (!x) return;
         s.session.run(
-          x.id, x.number, x.title, x.type, x.startDate, x.endDate, x.place, b(x.isPublic), x.status,
-          x.openedAt, x.closedAt, b(x.rollCallOpen), x.currentItemId, x.chairName, x.secretaryName, x.startTime ?? null,
+          x.id,
+          x.number,
+          x.title,
+          x.type,
+          x.startDate,
+          x.endDate,
+          x.place,
+          b(x.isPublic),
+          x.status,
+          x.openedAt,
+          x.closedAt,
+          b(x.rollCallOpen),
+          x.currentItemId,
+          x.chairName,
+          x.secretaryName,
+          x.startTime ?? null,
         );
         return;
       }
@@ -256,8 +264,19 @@ export class ProjectionWriter {
         if (!d) s.delDocument.run(ref.id);
         else
           s.document.run(
-            d.id, d.sessionId, d.itemId, d.title, d.docType, b(d.confidential), b(d.published), d.fileName,
-            d.mimeType, d.size, d.sha256, d.pages, d.uploadedAt,
+            d.id,
+            d.sessionId,
+            d.itemId,
+            d.title,
+            d.docType,
+            b(d.confidential),
+            b(d.published),
+            d.fileName,
+            d.mimeType,
+            d.size,
+            d.sha256,
+            d.pages,
+            d.uploadedAt,
           );
         return;
       }
@@ -271,8 +290,19 @@ export class ProjectionWriter {
         if (!m) s.delMotion.run(ref.id);
         else
           s.motion.run(
-            m.id, m.sessionId, m.itemId, m.question, m.kind, m.mode, m.interim, m.durationSec,
-            JSON.stringify(m.candidates), m.seats, b(m.practice), b(m.resolution), b(m.normative),
+            m.id,
+            m.sessionId,
+            m.itemId,
+            m.question,
+            m.kind,
+            m.mode,
+            m.interim,
+            m.durationSec,
+            JSON.stringify(m.candidates),
+            m.seats,
+            b(m.practice),
+            b(m.resolution),
+            b(m.normative),
           );
         return;
       }
@@ -285,8 +315,18 @@ export class ProjectionWriter {
         const r = state.rounds[ref.id];
         if (!r) return;
         s.round.run(
-          r.id, r.motionId, r.sessionId, r.number, r.status, r.openedAt, r.closesAt, r.closedAt,
-          r.cancelledReason, r.seated, b(r.allowChange), r.result ? JSON.stringify(r.result) : null,
+          r.id,
+          r.motionId,
+          r.sessionId,
+          r.number,
+          r.status,
+          r.openedAt,
+          r.closesAt,
+          r.closedAt,
+          r.cancelledReason,
+          r.seated,
+          b(r.allowChange),
+          r.result ? JSON.stringify(r.result) : null,
         );
         // The running totals of an open secret round are never written: see docs/security.md.
         return;
@@ -321,8 +361,18 @@ export class ProjectionWriter {
         const r = state.resolutions[ref.id];
         if (!r) return;
         s.resolution.run(
-          r.id, r.number, r.year, r.code, b(r.normative), r.title, r.adoptedOn, r.sessionId, r.itemId, r.motionId,
-          r.roundId, r.signedDocumentId,
+          r.id,
+          r.number,
+          r.year,
+          r.code,
+          b(r.normative),
+          r.title,
+          r.adoptedOn,
+          r.sessionId,
+          r.itemId,
+          r.motionId,
+          r.roundId,
+          r.signedDocumentId,
         );
         return;
       }

@@ -191,7 +191,10 @@ export function tokenOf(card: DelegateCard): string {
   return new URL(card.signInUrl).hash.replace(/^#token=/, '');
 }
 
-export async function createDisplay(server: { url: string; adminPassword: string }, name = 'Màn hình hội trường'): Promise<DisplayDevice & { pairUrl: string; token: string }> {
+export async function createDisplay(
+  server: { url: string; adminPassword: string },
+  name = 'Màn hình hội trường',
+): Promise<DisplayDevice & { pairUrl: string; token: string }> {
   const res = await api<DisplayDevice>(server, 'POST', '/api/displays', { name });
   if (res.status !== 201 || !res.body.pairUrl) throw new Error(`display failed: ${res.status}`);
   const token = new URL(res.body.pairUrl).hash.replace(/^#token=/, '');
@@ -271,7 +274,6 @@ export async function openSessionWithRollCall(chair: ChairSocket, delegates: Del
   }
   return session;
 }
-
 
 /** Marks delegates present through the chair (as a secretary does for those without a tablet). */
 export async function markPresent(chair: ChairSocket, delegateIds: string[]): Promise<void> {

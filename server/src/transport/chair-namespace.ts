@@ -20,34 +20,24 @@ interface ChairCtx {
   staff: { username: string; role: StaffRole };
 }
 
-const sessionOf = (id: string | undefined) => (state: CouncilState) =>
-  id ? (state.sessions[id] ?? null) : activeSession(state);
+const sessionOf = (id: string | undefined) => (state: CouncilState) => (id ? (state.sessions[id] ?? null) : activeSession(state));
 
 function chairHandlers(): HandlerMap<typeof CHAIR_EVENTS, ChairCtx> {
   return {
     'session:sync': (_p, { services, staff }) => ({ ok: true, data: services.hub.chairSnapshotFor(staff) }),
-    'session:select': (p, { services, actor }) =>
-      run(services, { type: 'session.select', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    'session:open': (p, { services, actor }) =>
-      run(services, { type: 'session.open', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    'session:close': (p, { services, actor }) =>
-      run(services, { type: 'session.close', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
-    'rollcall:open': (_p, { services, actor }) =>
-      run(services, { type: 'rollcall.open' }, actor, sessionOf(undefined)),
-    'rollcall:close': (_p, { services, actor }) =>
-      run(services, { type: 'rollcall.close' }, actor, sessionOf(undefined)),
+    'session:select': (p, { services, actor }) => run(services, { type: 'session.select', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    'session:open': (p, { services, actor }) => run(services, { type: 'session.open', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    'session:close': (p, { services, actor }) => run(services, { type: 'session.close', sessionId: p.sessionId }, actor, sessionOf(p.sessionId)),
+    'rollcall:open': (_p, { services, actor }) => run(services, { type: 'rollcall.open' }, actor, sessionOf(undefined)),
+    'rollcall:close': (_p, { services, actor }) => run(services, { type: 'rollcall.close' }, actor, sessionOf(undefined)),
     'attendance:set': async (p, { services, actor }) => {
-      const result = await services.engine.execute(
-        { type: 'attendance.set', delegateId: p.delegateId, status: p.status, reason: p.reason },
-        actor,
-      );
+      const result = await services.engine.execute({ type: 'attendance.set', delegateId: p.delegateId, status: p.status, reason: p.reason }, actor);
       if (!result.ok) return errorBody(result.code);
       const s = activeSession(result.state);
       const day = services.engine.clockNow().day;
       return { ok: true as const, data: s ? (result.state.attendance[s.id]?.[day]?.[p.delegateId] ?? null) : null };
     },
-    'agenda:current': (p, { services, actor }) =>
-      run(services, { type: 'agenda.current', itemId: p.itemId }, actor, sessionOf(undefined)),
+    'agenda:current': (p, { services, actor }) => run(services, { type: 'agenda.current', itemId: p.itemId }, actor, sessionOf(undefined)),
     'motion:open': (p, { services, actor }) =>
       run(services, { type: 'motion.open', motionId: p.motionId, commandId: p.commandId }, actor, (state, d) => {
         const round = d.result?.roundId ? state.rounds[d.result.roundId] : undefined;
@@ -60,8 +50,7 @@ function chairHandlers(): HandlerMap<typeof CHAIR_EVENTS, ChairCtx> {
       }),
     'round:close': (p, ctx) => roundCommand(ctx, { type: 'round.close', roundId: p.roundId }),
     'round:announce': (p, ctx) => roundCommand(ctx, { type: 'round.announce', roundId: p.roundId }),
-    'round:cancel': (p, ctx) =>
-      roundCommand(ctx, { type: 'round.cancel', roundId: p.roundId, reason: p.reason }),
+    'round:cancel': (p, ctx) => roundCommand(ctx, { type: 'round.cancel', roundId: p.roundId, reason: p.reason }),
     'round:board': (p, { services }) => {
       const state = services.engine.state;
       const round = state.rounds[p.roundId];
@@ -108,7 +97,13 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     const auth = socket.handshake.auth as { protocolVersion?: unknown };
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
     if (!originAllowed(socket.handshake.headers.origin, socket.handshake.headers.host)) {
-      services.security.refused({ kind: 'system' }, `chair-origin:${socket.handshake.address}`, 'FORBIDDEN', 'cross-origin staff socket', String(socket.handshake.headers.origin));
+      services.security.refused(
+        { kind: 'system' },
+        `chair-origin:${socket.handshake.address}`,
+        'FORBIDDEN',
+        'cross-origin staff socket',
+        String(socket.handshake.headers.origin),
+      );
       return next(connectError('FORBIDDEN'));
     }
     const staff = staffFromCookie(services, parseCookies(socket.handshake.headers.cookie));
@@ -123,11 +118,17 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
     const data = socket.data as StaffSocketData;
     const staff = { username: data.username, role: data.staffRole };
     const actor: Actor = { kind: 'staff', username: staff.username, role: staff.role };
-    bindHandlers(socket as never, CHAIR_EVENTS, handlers, { services, actor, staff }, {
-      onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
-      onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
-    });
+    bindHandlers(
+      socket as never,
+      CHAIR_EVENTS,
+      handlers,
+      { services, actor, staff },
+      {
+        onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
+        onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
+        onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+      },
+    );
     socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));
     const publishing = services.publishStatus?.();
     if (publishing) socket.emit('publish:status', publishing);

@@ -13,7 +13,11 @@ export function clientText(value: unknown, max = 200): string {
     else if (value === null) text = 'null';
     else if (value === undefined) text = 'undefined';
     else if (Array.isArray(value)) text = `[array(${value.length})]`;
-    else if (typeof value === 'object') text = `[object(${Object.keys(value).slice(0, 5).map((k) => k.slice(0, 20)).join(',')})]`;
+    else if (typeof value === 'object')
+      text = `[object(${Object.keys(value)
+        .slice(0, 5)
+        .map((k) => k.slice(0, 20))
+        .join(',')})]`;
     else text = `[${typeof value}]`;
   } catch {
     text = '[unprintable]';

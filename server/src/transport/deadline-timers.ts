@@ -3,7 +3,6 @@
 
 import type { Services } from './services';
 
-
 export class DeadlineTimers {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -33,7 +32,10 @@ export class DeadlineTimers {
     const result = await this.services.engine.execute({ type: 'round.expire', roundId }, { kind: 'system' });
     // The clock may read a hair early; try again shortly if the round is still open.
     if (result.ok && this.services.engine.state.rounds[roundId]?.status === 'open') {
-      this.timers.set(roundId, setTimeout(() => void this.expire(roundId), 50));
+      this.timers.set(
+        roundId,
+        setTimeout(() => void this.expire(roundId), 50),
+      );
     }
   }
 

@@ -99,7 +99,14 @@ export function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateC
       const note = services.notes.add(
         delegateId,
         services.newId(),
-        { documentId: p.documentId, page: p.page, kind: p.kind, text: p.text, quote: p.kind === 'highlight' ? p.quote : '', rects: p.kind === 'highlight' ? p.rects : [] },
+        {
+          documentId: p.documentId,
+          page: p.page,
+          kind: p.kind,
+          text: p.text,
+          quote: p.kind === 'highlight' ? p.quote : '',
+          rects: p.kind === 'highlight' ? p.rects : [],
+        },
         new Date(services.nowMs()).toISOString(),
       );
       return note ? { ok: true, data: note } : errorBody('NOTE_LIMIT');
@@ -117,10 +124,7 @@ export function delegateHandlers(): HandlerMap<typeof DELEGATE_EVENTS, DelegateC
   };
 }
 
-export function attachDelegateNamespace(
-  io: Server,
-  services: Services,
-): Namespace<DelegateClientToServer, DelegateServerToClient> {
+export function attachDelegateNamespace(io: Server, services: Services): Namespace<DelegateClientToServer, DelegateServerToClient> {
   const nsp = io.of('/delegate') as unknown as Namespace<DelegateClientToServer, DelegateServerToClient>;
   const handlers = delegateHandlers();
   const { hub, creds, security } = services;
@@ -142,7 +146,13 @@ export function attachDelegateNamespace(
     const delegateId = auth.token ? creds.delegateIdForToken(auth.token) : null;
     // A vacated seat's card signs in no more (it would still read confidential documents).
     if (!delegateId || !services.engine.state.delegates[delegateId]?.seated) {
-      security.refused({ kind: 'system' }, `delegate-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown or revoked card token', socket.handshake.address);
+      security.refused(
+        { kind: 'system' },
+        `delegate-token:${socket.handshake.address}`,
+        'TOKEN_INVALID',
+        'unknown or revoked card token',
+        socket.handshake.address,
+      );
       services.refusalAlerts.tokenRefused(socket.handshake.address, null);
       return next(connectError('TOKEN_INVALID'));
     }
@@ -152,7 +162,13 @@ export function attachDelegateNamespace(
     if (existing && existingSocket?.connected) {
       const sameDevice = deviceId !== null && existing.deviceId === deviceId;
       if (!sameDevice && !auth.takeover) {
-        security.refused({ kind: 'delegate', delegateId }, `delegate-in-use:${delegateId}`, 'TOKEN_IN_USE', 'card already in use on another device', socket.handshake.address);
+        security.refused(
+          { kind: 'delegate', delegateId },
+          `delegate-in-use:${delegateId}`,
+          'TOKEN_IN_USE',
+          'card already in use on another device',
+          socket.handshake.address,
+        );
         services.refusalAlerts.tokenRefused(socket.handshake.address, delegateId);
         return next(connectError('TOKEN_IN_USE'));
       }
@@ -176,11 +192,17 @@ export function attachDelegateNamespace(
     const actor: Actor = { kind: 'delegate', delegateId };
     hub.delegateSockets.set(delegateId, { socketId: socket.id, deviceId });
     hub.presenceChanged();
-    bindHandlers(socket as never, DELEGATE_EVENTS, handlers, { services, actor, delegateId }, {
-      onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
-      onFlood: () => security.refused(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
-    });
+    bindHandlers(
+      socket as never,
+      DELEGATE_EVENTS,
+      handlers,
+      { services, actor, delegateId },
+      {
+        onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
+        onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
+        onFlood: () => security.refused(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+      },
+    );
     socket.on('disconnect', () => {
       const current = hub.delegateSockets.get(delegateId);
       if (current?.socketId === socket.id) {

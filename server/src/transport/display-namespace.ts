@@ -50,14 +50,26 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
     if (parsed.data.protocolVersion !== PROTOCOL_VERSION) return next(connectError('PROTOCOL_MISMATCH'));
     const device = parsed.data.token ? services.creds.displayForToken(parsed.data.token) : null;
     if (!device) {
-      services.security.refused({ kind: 'system' }, `display-token:${socket.handshake.address}`, 'TOKEN_INVALID', 'unknown display token', socket.handshake.address);
+      services.security.refused(
+        { kind: 'system' },
+        `display-token:${socket.handshake.address}`,
+        'TOKEN_INVALID',
+        'unknown display token',
+        socket.handshake.address,
+      );
       return next(connectError('TOKEN_INVALID'));
     }
     // A hall screen holds one socket (a few while a browser reloads); a copied token cannot fan out further.
     let held = 0;
     for (const other of nsp.sockets.values()) if ((other.data as DisplaySocketData | undefined)?.displayId === device.id) held += 1;
     if (held >= MAX_SOCKETS_PER_DISPLAY) {
-      services.security.refused({ kind: 'display', displayId: device.id }, `display-in-use:${device.id}`, 'TOKEN_IN_USE', 'display token holds too many sockets', socket.handshake.address);
+      services.security.refused(
+        { kind: 'display', displayId: device.id },
+        `display-in-use:${device.id}`,
+        'TOKEN_IN_USE',
+        'display token holds too many sockets',
+        socket.handshake.address,
+      );
       return next(connectError('TOKEN_IN_USE'));
     }
     const data: DisplaySocketData = { role: 'display', displayId: device.id };
@@ -67,11 +79,17 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
   nsp.on('connection', (socket) => {
     const { displayId } = socket.data as DisplaySocketData;
     const actor: Actor = { kind: 'display', displayId };
-    bindHandlers(socket as never, DISPLAY_EVENTS, handlers, { services, actor }, {
-      onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
-      onError: (event, error) => logger.error({ err: error, event, role: 'display' }, 'socket handler failed'),
-      onFlood: () => services.security.refused(actor, `display:${displayId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
-    });
+    bindHandlers(
+      socket as never,
+      DISPLAY_EVENTS,
+      handlers,
+      { services, actor },
+      {
+        onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
+        onError: (event, error) => logger.error({ err: error, event, role: 'display' }, 'socket handler failed'),
+        onFlood: () => services.security.refused(actor, `display:${displayId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+      },
+    );
     socket.emit('state:snapshot', services.hub.liveSnapshotFor('display'));
   });
   return nsp;

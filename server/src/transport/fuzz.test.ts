@@ -43,11 +43,39 @@ describe('schemas', () => {
 type Emitter = { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> }; disconnect(): unknown };
 
 const CHAIR_EVENTS = [
-  'session:select', 'session:open', 'session:close', 'rollcall:open', 'rollcall:close', 'attendance:set', 'agenda:current',
-  'motion:open', 'motion:adhoc', 'round:close', 'round:announce', 'round:cancel', 'round:board', 'speaker:add',
-  'speaker:give', 'speaker:finish', 'speaker:remove', 'speaker:move', 'speaker:mark', 'question:answer', 'display:show',
+  'session:select',
+  'session:open',
+  'session:close',
+  'rollcall:open',
+  'rollcall:close',
+  'attendance:set',
+  'agenda:current',
+  'motion:open',
+  'motion:adhoc',
+  'round:close',
+  'round:announce',
+  'round:cancel',
+  'round:board',
+  'speaker:add',
+  'speaker:give',
+  'speaker:finish',
+  'speaker:remove',
+  'speaker:move',
+  'speaker:mark',
+  'question:answer',
+  'display:show',
 ];
-const DELEGATE_EVENTS = ['attendance:checkin', 'vote:cast', 'vote:mine', 'speaker:request', 'speaker:withdraw', 'question:request', 'question:withdraw', 'motion:open', 'round:close'];
+const DELEGATE_EVENTS = [
+  'attendance:checkin',
+  'vote:cast',
+  'vote:mine',
+  'speaker:request',
+  'speaker:withdraw',
+  'question:request',
+  'question:withdraw',
+  'motion:open',
+  'round:close',
+];
 const DISPLAY_EVENTS = ['round:board', 'vote:cast', 'display:show', 'session:open'];
 
 let server: TestServer;
@@ -124,7 +152,9 @@ describe('sockets under fuzzing', () => {
       expect(answers.length).toBeLessThan(400);
       expect(calmAck).toMatchObject({ ok: false, code: 'ROUND_NOT_FOUND' });
       expect(calmMs).toBeLessThan(5000);
-      const logged = server.app.db.prepare("SELECT payload FROM events WHERE type = 'security.refused' AND payload LIKE '%RATE_LIMITED%'").all() as { payload: string }[];
+      const logged = server.app.db.prepare("SELECT payload FROM events WHERE type = 'security.refused' AND payload LIKE '%RATE_LIMITED%'").all() as {
+        payload: string;
+      }[];
       expect(logged.length).toBeGreaterThanOrEqual(2);
       expect(logged.length).toBeLessThan(6);
       expect(logged.some((l) => l.payload.includes('flooding'))).toBe(true);
@@ -141,7 +171,13 @@ describe('operations endpoints', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, seq: expect.any(Number) });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    for (const name of ['hddt_connected_clients', 'hddt_open_rounds', 'hddt_ballots_total', 'hddt_commit_duration_seconds_bucket', 'nodejs_eventloop_lag_p99_seconds']) {
+    for (const name of [
+      'hddt_connected_clients',
+      'hddt_open_rounds',
+      'hddt_ballots_total',
+      'hddt_commit_duration_seconds_bucket',
+      'nodejs_eventloop_lag_p99_seconds',
+    ]) {
       expect(metrics).toContain(name);
     }
   });
@@ -194,8 +230,14 @@ describe('attacks', () => {
   it('a display cannot vote or run the session, and never receives a choice of a secret round', async () => {
     const display = (await displaySocket(server, (await createDisplay(server)).token)) as unknown as Emitter;
     try {
-      expect(await display.timeout(5000).emitWithAck('vote:cast', { roundId: 'r', choice: { type: 'option', option: 'yes' } })).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
-      expect(await display.timeout(5000).emitWithAck('motion:open', { motionId: 'm', commandId: 'abcdefgh' })).toMatchObject({ ok: false, code: 'UNKNOWN_EVENT' });
+      expect(await display.timeout(5000).emitWithAck('vote:cast', { roundId: 'r', choice: { type: 'option', option: 'yes' } })).toMatchObject({
+        ok: false,
+        code: 'UNKNOWN_EVENT',
+      });
+      expect(await display.timeout(5000).emitWithAck('motion:open', { motionId: 'm', commandId: 'abcdefgh' })).toMatchObject({
+        ok: false,
+        code: 'UNKNOWN_EVENT',
+      });
     } finally {
       display.disconnect();
     }
@@ -204,9 +246,30 @@ describe('attacks', () => {
 
 /** Event names of every JSON type, and strings that name things every object has. */
 const ODD_EVENT_NAMES: unknown[] = [
-  123, 0, -1, 1.5, 1e308, true, false, null, {}, { toString: 1, valueOf: 2 }, [], ['vote:cast'], [1, { a: 2 }],
-  'x'.repeat(10_240), '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'error', '', ' ',
-  'session:sync\u0000', 'vote:cast'.toUpperCase(),
+  123,
+  0,
+  -1,
+  1.5,
+  1e308,
+  true,
+  false,
+  null,
+  {},
+  { toString: 1, valueOf: 2 },
+  [],
+  ['vote:cast'],
+  [1, { a: 2 }],
+  'x'.repeat(10_240),
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'error',
+  '',
+  ' ',
+  'session:sync\u0000',
+  'vote:cast'.toUpperCase(),
 ];
 
 type RawSocket = {
@@ -236,7 +299,10 @@ describe('event names of every type', () => {
       const cards = await delegateCards(own);
       const voter = await delegateSocket(own, tokenOf(cards[0]!));
       await openSessionWithRollCall(chair, [voter]);
-      await markPresent(chair, cards.slice(1, 21).map((c) => c.delegateId));
+      await markPresent(
+        chair,
+        cards.slice(1, 21).map((c) => c.delegateId),
+      );
       const { motions } = await demoSession(chair);
       const motion = motions.find((m) => m.mode !== 'secret')!;
       const opened = await chair.timeout(5000).emitWithAck('motion:open', { motionId: motion.id, commandId: 'odd-names-01' });

@@ -74,7 +74,13 @@ describe('/api/hall-layout', () => {
   });
 
   it('is the secretariat’s: the chair may read the map but not change it', async () => {
-    const created = await api(server, 'POST', '/api/staff', { username: 'chutoa2', displayName: 'Chủ tọa Hai', role: 'chair', password: 'chu-toa-hai-2026' }, staff);
+    const created = await api(
+      server,
+      'POST',
+      '/api/staff',
+      { username: 'chutoa2', displayName: 'Chủ tọa Hai', role: 'chair', password: 'chu-toa-hai-2026' },
+      staff,
+    );
     expect([200, 201]).toContain(created.status);
     const chairStaff = await staffLogin(server, 'chutoa2', 'chu-toa-hai-2026');
     expect((await api(server, 'GET', '/api/hall-layout', undefined, chairStaff)).status).toBe(200);

@@ -3,15 +3,7 @@
 // coalesced (at most one round/attendance patch per PATCH_INTERVAL_MS) so 1,500 presses do not become
 // 1,500 broadcasts to every screen in the hall.
 
-import type {
-  AttendanceRecord,
-  ChairServerToClient,
-  DelegateServerToClient,
-  DisplayServerToClient,
-  LivePatch,
-  LiveSnapshot,
-  StaffRole,
-} from '@hddt/protocol';
+import type { AttendanceRecord, ChairServerToClient, DelegateServerToClient, DisplayServerToClient, LivePatch, LiveSnapshot, StaffRole } from '@hddt/protocol';
 import type { Namespace } from 'socket.io';
 import { activeSession, presentIds, speakersOf } from '../domain/queries';
 import { participationCount } from '../domain/tally';
@@ -263,11 +255,14 @@ export class LiveHub {
       return;
     }
     if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.lastFlush = Date.now();
-        this.flush();
-      }, interval - (now - this.lastFlush));
+      this.timer = setTimeout(
+        () => {
+          this.timer = null;
+          this.lastFlush = Date.now();
+          this.flush();
+        },
+        interval - (now - this.lastFlush),
+      );
     }
   }
 
@@ -335,7 +330,10 @@ export class LiveHub {
   private staffRoundDue(state: CouncilState, round: CouncilState['rounds'][string], day: string, statusChanged: boolean): boolean {
     const now = Date.now();
     const voted = participationCount(round);
-    const wait = statusChanged || voted >= presentIds(state, round.sessionId, day).length ? 0 : staffRoundIntervalMs(voted) - (now - (this.staffRoundSentAt.get(round.id) ?? 0));
+    const wait =
+      statusChanged || voted >= presentIds(state, round.sessionId, day).length
+        ? 0
+        : staffRoundIntervalMs(voted) - (now - (this.staffRoundSentAt.get(round.id) ?? 0));
     if (wait <= 0) {
       this.staffRoundSentAt.set(round.id, now);
       this.staffRoundsHeld.delete(round.id);

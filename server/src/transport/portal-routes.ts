@@ -63,7 +63,10 @@ export function createPortalRouter(services: Services, db: Db): Router {
 
   router.use(createPublicPages({ state, nowMs: () => services.nowMs() }, (limit) => feedback.published(limit)));
 
-  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+  for (const [prefix, lang] of [
+    ['', 'vi'],
+    ['/en', 'en'],
+  ] as const) {
     const p = (path: string) => `${prefix}${path}`;
     router.get(p('/y-kien'), (req, res) => {
       const view: FeedbackView = { values: {}, errors: {}, notice: null };
@@ -77,35 +80,40 @@ export function createPortalRouter(services: Services, db: Db): Router {
       if (typeof s === 'string' && ID.test(s) && publicSession(state(), s)) view.values.sessionId = s;
       sendHtml(res, 200, feedbackPage(state(), lang, view, feedback.published()));
     });
-    router.post(p('/y-kien'), (req, res, next) => {
-      const t = TEXTS[lang];
-      if (!limiter.attempt(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
-      next();
-    }, urlencoded, (req, res) => {
-      const t = TEXTS[lang];
-      const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-      const values: Record<string, string> = {};
-      for (const k of ['name', 'contact', 'area', 'topic', 'text']) if (typeof body[k] === 'string') values[k] = body[k];
-      const about = typeof body.about === 'string' ? body.about : '';
-      const aboutId = about.slice(2);
-      if (about.startsWith('r:') && ID.test(aboutId) && publicResolution(state(), aboutId)) values.resolutionId = aboutId;
-      if (about.startsWith('s:') && ID.test(aboutId) && publicSession(state(), aboutId)) values.sessionId = aboutId;
-      if (typeof body[HONEYPOT_FIELD] !== 'string' || body[HONEYPOT_FIELD] !== '' || Object.keys(body).length === 0) {
-        return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
-      }
-      const checked = validateFeedback({ ...values });
-      if (!checked.ok) {
-        return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: checked.errors, notice: null }, feedback.published()));
-      }
-      if (!limiter.store(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
-      const id = services.newId();
-      try {
-        feedback.insert(id, checked.data, new Date(services.nowMs()).toISOString());
-      } catch {
-        return sendHtml(res, 507, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
-      }
-      res.redirect(303, `${href(lang, '/y-kien')}?da-gui=${id}`);
-    });
+    router.post(
+      p('/y-kien'),
+      (req, res, next) => {
+        const t = TEXTS[lang];
+        if (!limiter.attempt(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
+        next();
+      },
+      urlencoded,
+      (req, res) => {
+        const t = TEXTS[lang];
+        const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
+        const values: Record<string, string> = {};
+        for (const k of ['name', 'contact', 'area', 'topic', 'text']) if (typeof body[k] === 'string') values[k] = body[k];
+        const about = typeof body.about === 'string' ? body.about : '';
+        const aboutId = about.slice(2);
+        if (about.startsWith('r:') && ID.test(aboutId) && publicResolution(state(), aboutId)) values.resolutionId = aboutId;
+        if (about.startsWith('s:') && ID.test(aboutId) && publicSession(state(), aboutId)) values.sessionId = aboutId;
+        if (typeof body[HONEYPOT_FIELD] !== 'string' || body[HONEYPOT_FIELD] !== '' || Object.keys(body).length === 0) {
+          return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
+        }
+        const checked = validateFeedback({ ...values });
+        if (!checked.ok) {
+          return sendHtml(res, 400, feedbackPage(state(), lang, { values, errors: checked.errors, notice: null }, feedback.published()));
+        }
+        if (!limiter.store(addressOf(req), services.nowMs())) return throttled(res, lang, t.fThrottled);
+        const id = services.newId();
+        try {
+          feedback.insert(id, checked.data, new Date(services.nowMs()).toISOString());
+        } catch {
+          return sendHtml(res, 507, feedbackPage(state(), lang, { values, errors: {}, notice: { kind: 'bad', text: t.fRejected } }, feedback.published()));
+        }
+        res.redirect(303, `${href(lang, '/y-kien')}?da-gui=${id}`);
+      },
+    );
 
     // Personal invitation pages: the token is the key; a revoked one (the guest was removed) opens nothing.
     // Reading is counted only when a browser shows the page, i.e. fetches the page's one image (/da-xem.gif):
@@ -144,8 +152,11 @@ export function createPortalRouter(services: Services, db: Db): Router {
       const docId = String(req.params.docId);
       const invitation = ID.test(docId) ? liveInvitation(token) : null;
       const doc = invitation ? state().documents[docId] : undefined;
-      const allowed = invitation && doc && doc.sessionId === invitation.sessionId
-        && invitationDocuments(state(), doc.sessionId, invitation.recipientKind).some((d) => d.doc.id === doc.id && d.linkable);
+      const allowed =
+        invitation &&
+        doc &&
+        doc.sessionId === invitation.sessionId &&
+        invitationDocuments(state(), doc.sessionId, invitation.recipientKind).some((d) => d.doc.id === doc.id && d.linkable);
       if (!invitation || !doc || !allowed) return notFound(res, lang);
       const file = documentPath(services.dataDir, doc.sha256);
       if (!file || !existsSync(file)) return notFound(res, lang);
@@ -170,10 +181,18 @@ export function createPortalRouter(services: Services, db: Db): Router {
     const type = (error as { type?: string }).type;
     const lang: Lang = req.path.startsWith('/en/') ? 'en' : 'vi';
     if (type === 'entity.too.large' || type === 'parameters.too.many') {
-      return sendHtml(res, 413, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fTooLarge } }, feedback.published()));
+      return sendHtml(
+        res,
+        413,
+        feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fTooLarge } }, feedback.published()),
+      );
     }
     if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return sendHtml(res, 400, feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fRejected } }, feedback.published()));
+      return sendHtml(
+        res,
+        400,
+        feedbackPage(state(), lang, { values: {}, errors: {}, notice: { kind: 'bad', text: TEXTS[lang].fRejected } }, feedback.published()),
+      );
     }
     void next;
     logger.error({ err: error }, 'unexpected portal error');
@@ -191,7 +210,10 @@ export function createPublicPages(view: PortalView, published: (limit?: number) 
   const router = express.Router();
   const state = (): CouncilState => view.state();
   const notFound = (res: Response, lang: Lang, path = '/') => sendHtml(res, 404, notFoundPage(state(), lang, path));
-  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+  for (const [prefix, lang] of [
+    ['', 'vi'],
+    ['/en', 'en'],
+  ] as const) {
     const p = (path: string) => `${prefix}${path}`;
     router.get(p('/'), (_req, res) => sendHtml(res, 200, homePage(state(), lang)));
     router.get(p('/dai-bieu'), (_req, res) => sendHtml(res, 200, delegatesPage(state(), lang)));

@@ -46,8 +46,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
     return parsed.data;
   };
   const stamp = (res: Response, h: LogHead) => res.setHeader(LOG_HEAD_HEADER, `${h.seq}:${h.hash}`);
-  const attachment = (res: Response, name: string) =>
-    res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+  const attachment = (res: Response, name: string) => res.setHeader('Content-Disposition', `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
 
   // ---- minutes ----
   const minutesOf = (sessionId: string) => {
@@ -98,10 +97,7 @@ export function createRecordsApi(services: Services, db: Db): Router {
     const layout = minutesLayout(m.record, m.notes);
     const file = kind === 'docx' ? await minutesDocx(layout) : await minutesPdf(layout);
     stamp(res, m.logHead);
-    res.setHeader(
-      'Content-Type',
-      kind === 'docx' ? DOCX_TYPE : 'application/pdf',
-    );
+    res.setHeader('Content-Type', kind === 'docx' ? DOCX_TYPE : 'application/pdf');
     attachment(res, `bien-ban-ky-hop-${m.record.session.number}.${kind}`);
     res.send(file);
   };

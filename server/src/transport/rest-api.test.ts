@@ -28,7 +28,12 @@ describe('staff authentication', () => {
       });
     const first = await attempt();
     expect(first.status).toBe(401);
-    expect(await first.json()).toMatchObject({ ok: false, code: 'INVALID_CREDENTIALS', message: expect.stringContaining('mật khẩu'), messageEn: expect.stringContaining('password') });
+    expect(await first.json()).toMatchObject({
+      ok: false,
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('mật khẩu'),
+      messageEn: expect.stringContaining('password'),
+    });
     for (let i = 0; i < 4; i += 1) await attempt();
     const limited = await attempt();
     expect(limited.status).toBe(429);
@@ -103,12 +108,22 @@ describe('documents', () => {
     const card = (await delegateCards(server, staff))[0]!;
     const asDelegate = await fetch(`${server.url}/api/documents/${up.body.id}/file`, { headers: { authorization: `Bearer ${tokenOf(card)}` } });
     expect(asDelegate.status).toBe(200);
-    expect(Buffer.from(await asDelegate.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await asDelegate.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await fetch(`${server.url}/api/documents/..%2F..%2Fhoi-dong.sqlite/file`, { headers: { cookie: staff.cookie } })).status).toBe(404);
   });
 
   it('refuses a non-PDF and an oversized upload', async () => {
-    const notPdf = await api<{ code: string }>(server, 'POST', `/api/sessions/${sessionId}/documents?title=x`, new Uint8Array(Buffer.from('MZ not a pdf')), staff);
+    const notPdf = await api<{ code: string }>(
+      server,
+      'POST',
+      `/api/sessions/${sessionId}/documents?title=x`,
+      new Uint8Array(Buffer.from('MZ not a pdf')),
+      staff,
+    );
     expect(notPdf.status).toBe(415);
     expect(notPdf.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const huge = new Uint8Array(51 * 1024 * 1024);
@@ -120,7 +135,8 @@ describe('documents', () => {
 
   it('checks an upload by parsing it, not by its first bytes', async () => {
     const real = await simplePdf('Ba trang', ['Một.', 'Hai.', 'Ba.']);
-    const upload = (bytes: Buffer) => api<{ code: string; pages?: number }>(server, 'POST', `/api/sessions/${sessionId}/documents?title=x`, new Uint8Array(bytes), staff);
+    const upload = (bytes: Buffer) =>
+      api<{ code: string; pages?: number }>(server, 'POST', `/api/sessions/${sessionId}/documents?title=x`, new Uint8Array(bytes), staff);
     // A PDF header on anything else, and a real PDF cut in half, are refused.
     for (const fake of [Buffer.from('%PDF-1.7\n<script>alert(1)</script>\n%%EOF\n'), real.subarray(0, Math.floor(real.length / 2))]) {
       const refused = await upload(fake);

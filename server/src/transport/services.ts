@@ -110,12 +110,7 @@ export class SecurityLog {
 }
 
 /** Runs a command and maps the committed state to the ack's data. */
-export async function run<T>(
-  services: Services,
-  command: Command,
-  actor: Actor,
-  map: (state: CouncilState, decision: Decision) => T | null,
-): Promise<Ack<T>> {
+export async function run<T>(services: Services, command: Command, actor: Actor, map: (state: CouncilState, decision: Decision) => T | null): Promise<Ack<T>> {
   const result = await services.engine.execute(command, actor);
   if (!result.ok) return errorBody(result.code);
   const data = map(result.state, result.decision);

@@ -93,7 +93,7 @@ describe('login throttle', () => {
 });
 
 describe('ending a session or a card ends its live sockets', () => {
-  it('logout needs the CSRF token, and disconnects that session\'s /chair socket at once', async () => {
+  it("logout needs the CSRF token, and disconnects that session's /chair socket at once", async () => {
     const staff = await staffLogin(server);
     const chair = await chairSocket(server, staff);
     const noCsrf = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { cookie: staff.cookie } });
@@ -121,7 +121,12 @@ describe('ending a session or a card ends its live sockets', () => {
     const tablet = await delegateSocket(server, tokenOf(card));
     const sessionId = Object.values(server.app.engine.state.sessions)[0]!.id;
     const pdf = await simplePdf('Tài liệu mật', ['Nội dung mật.']);
-    const up = await api<{ id: string }>(server, 'POST', `/api/sessions/${sessionId}/documents?title=${encodeURIComponent('Tài liệu mật')}&confidential=true`, new Uint8Array(pdf));
+    const up = await api<{ id: string }>(
+      server,
+      'POST',
+      `/api/sessions/${sessionId}/documents?title=${encodeURIComponent('Tài liệu mật')}&confidential=true`,
+      new Uint8Array(pdf),
+    );
     expect(up.status).toBe(201);
     const download = () => fetch(`${server.url}/api/documents/${up.body.id}/file`, { headers: { authorization: `Bearer ${tokenOf(card)}` } });
     expect((await download()).status).toBe(200);
@@ -155,23 +160,25 @@ describe('refused cards', () => {
     const chair = await chairSocket(own);
     const alerts: { type: string; count?: number }[] = [];
     chair.on('alert:security', (a) => alerts.push(a));
-    const attempts = Array.from({ length: 300 }, (_, i) =>
-      new Promise<void>((resolve) => {
-        const s = io(`${own.url}/delegate`, {
-          auth: { protocolVersion: PROTOCOL_VERSION, token: randomBytes(24).toString('base64url'), deviceId: `forged-device-${i}` },
-          transports: ['websocket'],
-          reconnection: false,
-          forceNew: true,
-        });
-        s.once('connect_error', () => {
-          s.close();
-          resolve();
-        });
-        s.once('connect', () => {
-          s.close();
-          resolve();
-        });
-      }),
+    const attempts = Array.from(
+      { length: 300 },
+      (_, i) =>
+        new Promise<void>((resolve) => {
+          const s = io(`${own.url}/delegate`, {
+            auth: { protocolVersion: PROTOCOL_VERSION, token: randomBytes(24).toString('base64url'), deviceId: `forged-device-${i}` },
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
+          s.once('connect_error', () => {
+            s.close();
+            resolve();
+          });
+          s.once('connect', () => {
+            s.close();
+            resolve();
+          });
+        }),
     );
     await Promise.all(attempts);
     await new Promise((r) => setTimeout(r, 300));
@@ -213,8 +220,27 @@ describe('under TLS', () => {
   it('sets the Secure cookie flag and HSTS', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hddt-tls-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost',
-        '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          path.join(dir, 'key.pem'),
+          '-out',
+          path.join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       const app = await createApp({
         dataDir: path.join(dir, 'data'),
         demo: false,

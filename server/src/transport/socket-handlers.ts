@@ -64,13 +64,7 @@ export interface BindOptions {
 const FLOOD_LIMIT = 200;
 const FLOOD_WINDOW_MS = 2000;
 
-export function bindHandlers<M extends EventSpecs, Ctx>(
-  socket: Socket,
-  events: M,
-  handlers: HandlerMap<M, Ctx>,
-  ctx: Ctx,
-  options: BindOptions = {},
-): void {
+export function bindHandlers<M extends EventSpecs, Ctx>(socket: Socket, events: M, handlers: HandlerMap<M, Ctx>, ctx: Ctx, options: BindOptions = {}): void {
   const bucket = new TokenBucket(20, 40);
   let limitedNotified = 0;
   let floodWindowStart = 0;

@@ -85,7 +85,12 @@ describe('confirmed', () => {
 describe('the mirror', () => {
   type Snap = { seq: number; value: string };
   const apply = (s: Snap, patch: PatchEnvelope['patch']): Snap => ({ ...s, value: patch.type });
-  const env = (seq: number, prevSeq: number): PatchEnvelope => ({ seq, prevSeq, serverTime: new Date(T0).toISOString(), patch: { type: 'display', display: { mode: 'agenda', roundId: null } } });
+  const env = (seq: number, prevSeq: number): PatchEnvelope => ({
+    seq,
+    prevSeq,
+    serverTime: new Date(T0).toISOString(),
+    patch: { type: 'display', display: { mode: 'agenda', roundId: null } },
+  });
   const follow = (snap: Snap | null, e: PatchEnvelope) => {
     const on = { applied: vi.fn(), resync: vi.fn() };
     followPatch(chainPatch(snap, e, apply), on);
@@ -146,12 +151,16 @@ describe('useServerNow', () => {
   it('is the local clock plus the offset, ticking every 250 ms', () => {
     const { container } = render(<Clock offset={5000} />);
     expect(container.textContent).toBe(String(T0 + 5000));
-    act(() => { vi.advanceTimersByTime(TICK_MS); });
+    act(() => {
+      vi.advanceTimersByTime(TICK_MS);
+    });
     expect(container.textContent).toBe(String(T0 + TICK_MS + 5000));
   });
   it('stands still while inactive', () => {
     const { container } = render(<Clock offset={0} active={false} />);
-    act(() => { vi.advanceTimersByTime(TICK_MS * 4); });
+    act(() => {
+      vi.advanceTimersByTime(TICK_MS * 4);
+    });
     expect(container.textContent).toBe(String(T0));
   });
 });

@@ -36,7 +36,11 @@ function serve(initial: CouncilConfig) {
 
 describe('CouncilForm', () => {
   it('edits the term number and the confidence thresholds, starting from the defaults of Nghị quyết 96/2023/QH15', async () => {
-    const initial: CouncilConfig = { ...council, termOrdinal: '', thresholds: { ...council.thresholds, lowConfidence: undefined, lowConfidenceDismissal: undefined } };
+    const initial: CouncilConfig = {
+      ...council,
+      termOrdinal: '',
+      thresholds: { ...council.thresholds, lowConfidence: undefined, lowConfidenceDismissal: undefined },
+    };
     const patches = serve(initial);
     render(<CouncilForm />);
     const khoa = (await screen.findByLabelText('Khóa')) as HTMLInputElement;

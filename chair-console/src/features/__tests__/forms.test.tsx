@@ -80,7 +80,9 @@ describe('MotionForm', () => {
     fireEvent.change(screen.getByLabelText('Thời gian (giây)'), { target: { value: '60' } });
     fireEvent.click(screen.getByRole('button', { name: 'Thêm biểu quyết' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
-    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ itemId: 'a1', question: 'Bầu Phó Chủ tịch HĐND', kind: 'ordinary', durationSec: 60, candidates: [] }));
+    expect(onSave).toHaveBeenCalledWith(
+      expect.objectContaining({ itemId: 'a1', question: 'Bầu Phó Chủ tịch HĐND', kind: 'ordinary', durationSec: 60, candidates: [] }),
+    );
   });
 });
 

@@ -92,7 +92,9 @@ describe('VotePanel', () => {
     render(<VotePanel />);
     const result = screen.getByTestId('round-result');
     expect(within(result).getByText('THÔNG QUA')).toBeTruthy();
-    expect(result.textContent).toContain('Có mặt 4/5; tham gia biểu quyết 4 (80,00%); tán thành 3 (60,00%); không tán thành 1 (20,00%); không biểu quyết 0 (0%)');
+    expect(result.textContent).toContain(
+      'Có mặt 4/5; tham gia biểu quyết 4 (80,00%); tán thành 3 (60,00%); không tán thành 1 (20,00%); không biểu quyết 0 (0%)',
+    );
     expect(screen.getByRole('button', { name: 'Công bố kết quả' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Biểu quyết lại:/ })).toBeTruthy();
   });
@@ -122,7 +124,12 @@ describe('AttendancePanel — excused absence', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Quay lại' }));
     act(() => {
       const s = useStore.getState().snapshot!;
-      useStore.setState({ snapshot: { ...s, attendanceRecords: [...s.attendanceRecords, { delegateId: 'd5', status: 'excused', at: s.serverTime, by: 'chair', reason: 'Đi công tác' }] } });
+      useStore.setState({
+        snapshot: {
+          ...s,
+          attendanceRecords: [...s.attendanceRecords, { delegateId: 'd5', status: 'excused', at: s.serverTime, by: 'chair', reason: 'Đi công tác' }],
+        },
+      });
     });
     const row = document.querySelector('[data-delegate-id="d5"]') as HTMLElement;
     expect(row.textContent).toContain('Vắng có lý do: Đi công tác');
@@ -147,15 +154,52 @@ describe('SpeakersPanel', () => {
     useStore.setState({
       snapshot: snapshot({
         speakers: [
-          { id: 'q2', sessionId: 's1', delegateId: 'd3', name: 'Lê Hoàng Cường', title: 'Đại biểu', status: 'waiting', requestedAt: '2026-07-05T02:03:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
-          { id: 'q1', sessionId: 's1', delegateId: null, name: 'Ông Khách Mời', title: 'Cử tri phường 1', status: 'waiting', requestedAt: '2026-07-05T02:02:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
-          { id: 'q0', sessionId: 's1', delegateId: 'd2', name: 'Trần Thị Bích', title: 'Đại biểu', status: 'speaking', requestedAt: '2026-07-05T02:01:00.000Z', startedAt: new Date(start).toISOString(), endedAt: null, limitSec: 300 },
+          {
+            id: 'q2',
+            sessionId: 's1',
+            delegateId: 'd3',
+            name: 'Lê Hoàng Cường',
+            title: 'Đại biểu',
+            status: 'waiting',
+            requestedAt: '2026-07-05T02:03:00.000Z',
+            startedAt: null,
+            endedAt: null,
+            limitSec: 300,
+          },
+          {
+            id: 'q1',
+            sessionId: 's1',
+            delegateId: null,
+            name: 'Ông Khách Mời',
+            title: 'Cử tri phường 1',
+            status: 'waiting',
+            requestedAt: '2026-07-05T02:02:00.000Z',
+            startedAt: null,
+            endedAt: null,
+            limitSec: 300,
+          },
+          {
+            id: 'q0',
+            sessionId: 's1',
+            delegateId: 'd2',
+            name: 'Trần Thị Bích',
+            title: 'Đại biểu',
+            status: 'speaking',
+            requestedAt: '2026-07-05T02:01:00.000Z',
+            startedAt: new Date(start).toISOString(),
+            endedAt: null,
+            limitSec: 300,
+          },
         ],
       }),
     });
     render(<SpeakersPanel />);
     const queue = screen.getByRole('list', { name: 'Danh sách đăng ký phát biểu' });
-    expect(within(queue).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringContaining('Ông Khách Mời'), expect.stringContaining('Lê Hoàng Cường')]);
+    expect(
+      within(queue)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('Ông Khách Mời'), expect.stringContaining('Lê Hoàng Cường')]);
     expect(screen.getByTestId('speaking').className).toContain('speaking-warn');
     expect(speakerTimer({ startedAt: new Date(start).toISOString(), limitSec: 300 } as never, start + 310_000).tone).toBe('over');
   });

@@ -75,7 +75,17 @@ describe('MailPanel — failures a secretariat can act on', () => {
       errorCause: 'timeout',
       error: 'Greeting never received [ETIMEDOUT]',
     });
-    const revoked = report({ recipientKind: 'guest', recipientId: 'g1', name: 'Bà Khách', email: 'khach@example.vn', status: 'failed', errorCause: 'recipient', error: '550 5.1.1 User unknown', revokedAt: '2026-07-02T10:00:00.000Z', url: 'http://hall/moi/g1' });
+    const revoked = report({
+      recipientKind: 'guest',
+      recipientId: 'g1',
+      name: 'Bà Khách',
+      email: 'khach@example.vn',
+      status: 'failed',
+      errorCause: 'recipient',
+      error: '550 5.1.1 User unknown',
+      revokedAt: '2026-07-02T10:00:00.000Z',
+      url: 'http://hall/moi/g1',
+    });
     const read = report({
       recipientId: delegates[1]!.id,
       name: delegates[1]!.fullName,
@@ -159,7 +169,8 @@ describe('MailPanel — failures a secretariat can act on', () => {
     mockFetch((c) => {
       if (c.url === PORTAL_API.mailSettings) return json(configured);
       if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitations('s1')) return json([report({ status: 'failed', errorCause: 'connection', error: 'connect ECONNREFUSED 10.0.0.5:587', failedAt: '2026-07-02T09:30:00.000Z' })]);
+      if (c.url === PORTAL_API.invitations('s1'))
+        return json([report({ status: 'failed', errorCause: 'connection', error: 'connect ECONNREFUSED 10.0.0.5:587', failedAt: '2026-07-02T09:30:00.000Z' })]);
       return json({}, 404);
     });
     render(<MailPanel />);

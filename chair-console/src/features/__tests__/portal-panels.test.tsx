@@ -51,7 +51,13 @@ describe('FeedbackPanel', () => {
     const calls = mockFetch((c) => {
       if (c.method === 'PATCH' && c.url === PORTAL_API.feedbackItem('f1')) {
         const b = c.body as FeedbackPatchBody;
-        return json({ ...item, status: b.status ?? item.status, answer: b.answer ?? null, answerPublished: b.answerPublished ?? false, updatedBy: 'admin' } satisfies FeedbackItem);
+        return json({
+          ...item,
+          status: b.status ?? item.status,
+          answer: b.answer ?? null,
+          answerPublished: b.answerPublished ?? false,
+          updatedBy: 'admin',
+        } satisfies FeedbackItem);
       }
       if (c.url.startsWith(PORTAL_API.feedback)) return json(c.url.includes('status=answered') ? [] : [item]);
       return json({}, 404);
@@ -80,13 +86,40 @@ describe('FeedbackPanel', () => {
   });
 });
 
-const unconfigured: MailSettingsView = { configured: false, host: '', port: 587, secure: false, user: '', from: '', passwordSet: false, linkBase: 'https://hdnd.example.vn', linkBaseLocal: false };
+const unconfigured: MailSettingsView = {
+  configured: false,
+  host: '',
+  port: 587,
+  secure: false,
+  user: '',
+  from: '',
+  passwordSet: false,
+  linkBase: 'https://hdnd.example.vn',
+  linkBaseLocal: false,
+};
 const recipients: Recipients = {
-  delegates: delegates.slice(0, 2).map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, seated: true, email: i === 0 ? 'a@example.vn' : null })),
+  delegates: delegates
+    .slice(0, 2)
+    .map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, seated: true, email: i === 0 ? 'a@example.vn' : null })),
   guests: [{ id: 'g1', name: 'Sở Tài chính', email: 'stc@example.vn', createdAt: '2026-07-01T00:00:00.000Z' }],
 };
 function report(overrides: Partial<InvitationReport>): InvitationReport {
-  return { recipientKind: 'delegate', recipientId: delegates[0]!.id, name: delegates[0]!.fullName, email: 'a@example.vn', status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T01:00:00.000Z', openedAt: null, documentsOpened: [], url: 'http://hall/moi/abc', ...overrides };
+  return {
+    recipientKind: 'delegate',
+    recipientId: delegates[0]!.id,
+    name: delegates[0]!.fullName,
+    email: 'a@example.vn',
+    status: 'sent',
+    error: null,
+    errorCause: null,
+    failedAt: null,
+    revokedAt: null,
+    sentAt: '2026-07-01T01:00:00.000Z',
+    openedAt: null,
+    documentsOpened: [],
+    url: 'http://hall/moi/abc',
+    ...overrides,
+  };
 }
 
 describe('MailPanel', () => {
@@ -94,7 +127,8 @@ describe('MailPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === PORTAL_API.mailSettings) return json(unconfigured);
       if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.method === 'POST' && c.url === PORTAL_API.invitations('s1')) return json({ ok: false, code: 'MAIL_NOT_CONFIGURED', message: 'Chưa cấu hình máy chủ thư.', messageEn: 'Mail is not configured.' }, 409);
+      if (c.method === 'POST' && c.url === PORTAL_API.invitations('s1'))
+        return json({ ok: false, code: 'MAIL_NOT_CONFIGURED', message: 'Chưa cấu hình máy chủ thư.', messageEn: 'Mail is not configured.' }, 409);
       if (c.url === PORTAL_API.invitations('s1')) return json([]);
       if (c.method === 'PUT' || c.method === 'DELETE') return json({ ok: true });
       return json({}, 404);
@@ -115,12 +149,25 @@ describe('MailPanel', () => {
   });
 
   it('shows the tracking table and retries only the failed addresses', async () => {
-    const failed = report({ recipientKind: 'guest', recipientId: 'g1', name: 'Sở Tài chính', email: 'stc@example.vn', status: 'failed', error: '550 mailbox unavailable', sentAt: null, url: 'http://hall/moi/g1' });
-    const read = report({ openedAt: '2026-07-01T02:00:00.000Z', documentsOpened: [{ documentId: 'doc1', title: 'Tờ trình số 12', openedAt: '2026-07-01T02:01:00.000Z' }] });
+    const failed = report({
+      recipientKind: 'guest',
+      recipientId: 'g1',
+      name: 'Sở Tài chính',
+      email: 'stc@example.vn',
+      status: 'failed',
+      error: '550 mailbox unavailable',
+      sentAt: null,
+      url: 'http://hall/moi/g1',
+    });
+    const read = report({
+      openedAt: '2026-07-01T02:00:00.000Z',
+      documentsOpened: [{ documentId: 'doc1', title: 'Tờ trình số 12', openedAt: '2026-07-01T02:01:00.000Z' }],
+    });
     const calls = mockFetch((c) => {
       if (c.url === PORTAL_API.mailSettings) return json({ ...unconfigured, configured: true, host: 'smtp.example.vn', from: 'HĐND <hdnd@example.vn>' });
       if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitationsRetry('s1')) return json([read, { ...failed, status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T03:00:00.000Z' }]);
+      if (c.url === PORTAL_API.invitationsRetry('s1'))
+        return json([read, { ...failed, status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T03:00:00.000Z' }]);
       if (c.url === PORTAL_API.invitations('s1')) return json([read, failed]);
       return json({}, 404);
     });

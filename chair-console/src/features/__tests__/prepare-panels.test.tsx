@@ -28,7 +28,10 @@ describe('RosterPanel', () => {
       code: 'IMPORT_INVALID',
       message: 'Tệp danh sách có dòng không hợp lệ; chưa nhập dòng nào.',
       messageEn: 'The list has invalid rows; nothing was imported.',
-      rows: [{ line: 3, message: 'Thiếu họ và tên.', messageEn: 'Full name missing.' }, { line: 4, message: 'Dòng 4: ghế 2 đã có đại biểu.', messageEn: 'Line 4: seat 2 is already taken.' }],
+      rows: [
+        { line: 3, message: 'Thiếu họ và tên.', messageEn: 'Full name missing.' },
+        { line: 4, message: 'Dòng 4: ghế 2 đã có đại biểu.', messageEn: 'Line 4: seat 2 is already taken.' },
+      ],
     };
     const calls: { url: string; method: string; body: unknown; type: string | null }[] = [];
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

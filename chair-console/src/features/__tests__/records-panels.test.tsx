@@ -45,20 +45,68 @@ function round(overrides: Partial<RoundRecord> = {}): RoundRecord {
       'Có mặt 5/5; tham gia biểu quyết 4 (80%); tán thành 3 (60%); không tán thành 1 (20%); không biểu quyết 0 (0%).',
       'Kết quả: THÔNG QUA (cần ít nhất 3/5 đại biểu tán thành).',
     ],
-    namedBallots: delegates.slice(0, 5).map((d, i) => ({ delegateId: d.id, seat: d.seat, fullName: d.fullName, status: i < 4 ? 'voted' : 'not-voted', choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không biểu quyết', option: i < 3 ? 'yes' : i === 3 ? 'no' : null })),
+    namedBallots: delegates
+      .slice(0, 5)
+      .map((d, i) => ({
+        delegateId: d.id,
+        seat: d.seat,
+        fullName: d.fullName,
+        status: i < 4 ? 'voted' : 'not-voted',
+        choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không biểu quyết',
+        option: i < 3 ? 'yes' : i === 3 ? 'no' : null,
+      })),
     resolutionCode: '12/NQ-HĐND',
     ...overrides,
   };
 }
 
-const resolutionRecord = { id: 'q1', code: '12/NQ-HĐND', title: 'Nghị quyết về Kế hoạch đầu tư công năm 2027', adoptedOn: '2026-07-05', itemId: 'a1', roundId: 'r1', normative: false };
+const resolutionRecord = {
+  id: 'q1',
+  code: '12/NQ-HĐND',
+  title: 'Nghị quyết về Kế hoạch đầu tư công năm 2027',
+  adoptedOn: '2026-07-05',
+  itemId: 'a1',
+  roundId: 'r1',
+  normative: false,
+};
 
 const record: SessionRecord = {
   logHead: HEAD,
-  council: { id: 'c1', name: 'Hội đồng nhân dân đặc khu Côn Đảo', issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'], place: 'Côn Đảo', term: '2021–2026', timeZone: 'Asia/Ho_Chi_Minh' },
-  session: { id: 's1', number: 4, heading: 'Kỳ họp thứ Tư', title: '', startDate: '2026-07-05', endDate: '2026-07-06', place: 'Hội trường HĐND đặc khu', status: 'open', openedAt: '2026-07-05T01:00:00.000Z', closedAt: null, chairName: 'Nguyễn Văn An', secretaryName: 'Trần Thị Bích' },
+  council: {
+    id: 'c1',
+    name: 'Hội đồng nhân dân đặc khu Côn Đảo',
+    issuingBody: ['HỘI ĐỒNG NHÂN DÂN', 'ĐẶC KHU CÔN ĐẢO'],
+    place: 'Côn Đảo',
+    term: '2021–2026',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  },
+  session: {
+    id: 's1',
+    number: 4,
+    heading: 'Kỳ họp thứ Tư',
+    title: '',
+    startDate: '2026-07-05',
+    endDate: '2026-07-06',
+    place: 'Hội trường HĐND đặc khu',
+    status: 'open',
+    openedAt: '2026-07-05T01:00:00.000Z',
+    closedAt: null,
+    chairName: 'Nguyễn Văn An',
+    secretaryName: 'Trần Thị Bích',
+  },
   documentDate: '2026-07-06',
-  attendance: [{ day: '2026-07-05', seated: 5, present: 5, excused: [], absent: [], quorumRequired: 4, quorumMet: true, text: 'Ngày 05/7/2026: có mặt 5/5 đại biểu (100%); vắng có lý do: 0; vắng không có lý do: 0. Đủ số đại biểu để tiến hành kỳ họp (cần ít nhất 4/5).' }],
+  attendance: [
+    {
+      day: '2026-07-05',
+      seated: 5,
+      present: 5,
+      excused: [],
+      absent: [],
+      quorumRequired: 4,
+      quorumMet: true,
+      text: 'Ngày 05/7/2026: có mặt 5/5 đại biểu (100%); vắng có lý do: 0; vắng không có lý do: 0. Đủ số đại biểu để tiến hành kỳ họp (cần ít nhất 4/5).',
+    },
+  ],
   items: [
     {
       id: 'a1',
@@ -66,7 +114,20 @@ const record: SessionRecord = {
       title: 'Kế hoạch đầu tư công năm 2027',
       presenter: 'Ủy ban nhân dân đặc khu',
       documents: [{ id: 'doc1', title: 'Tờ trình số 45/TTr-UBND', docType: 'to-trinh', docTypeText: 'Tờ trình', pages: 12, sha256: 'ab'.repeat(32) }],
-      rounds: [round({ id: 'r0', number: 1, status: 'cancelled', statusText: 'Đã hủy (lý do: sự cố kỹ thuật)', cancelledReason: 'sự cố kỹ thuật', result: null, resultLines: [], namedBallots: null, resolutionCode: null }), round({ number: 2, repeated: true })],
+      rounds: [
+        round({
+          id: 'r0',
+          number: 1,
+          status: 'cancelled',
+          statusText: 'Đã hủy (lý do: sự cố kỹ thuật)',
+          cancelledReason: 'sự cố kỹ thuật',
+          result: null,
+          resultLines: [],
+          namedBallots: null,
+          resolutionCode: null,
+        }),
+        round({ number: 2, repeated: true }),
+      ],
       resolutions: [resolutionRecord],
     },
   ],
@@ -105,7 +166,15 @@ describe('MinutesPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === RECORDS_API.minutesNotes('s1') && c.method === 'PUT') {
         const body = c.body as Partial<MinutesNotes>;
-        notes = { number: body.number ?? '', opening: body.opening ?? '', closing: body.closing ?? '', items: Object.fromEntries(Object.entries(body.items ?? {}).filter(([, v]) => v.trim())), recipients: body.recipients ?? [], updatedAt: '2026-07-06T09:00:00.000Z', updatedBy: 'admin' };
+        notes = {
+          number: body.number ?? '',
+          opening: body.opening ?? '',
+          closing: body.closing ?? '',
+          items: Object.fromEntries(Object.entries(body.items ?? {}).filter(([, v]) => v.trim())),
+          recipients: body.recipients ?? [],
+          updatedAt: '2026-07-06T09:00:00.000Z',
+          updatedBy: 'admin',
+        };
         return json(notes);
       }
       if (c.url === RECORDS_API.minutes('s1')) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
@@ -172,22 +241,59 @@ describe('MinutesPanel', () => {
 describe('RoundLines', () => {
   it('offers the counting minutes of a secret round with a result, and not of a named one', () => {
     const secret = round({ id: 'r9', mode: 'secret', kind: 'election', namedBallots: null });
-    const { unmount } = render(<ul><RoundLines round={secret} /></ul>);
+    const { unmount } = render(
+      <ul>
+        <RoundLines round={secret} />
+      </ul>,
+    );
     expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu (PDF)' }).getAttribute('href')).toBe('/api/rounds/r9/counting-minutes.pdf');
     expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu (DOCX)' }).getAttribute('href')).toBe('/api/rounds/r9/counting-minutes.docx');
     unmount();
-    render(<ul><RoundLines round={round()} /></ul>);
+    render(
+      <ul>
+        <RoundLines round={round()} />
+      </ul>,
+    );
     expect(screen.queryByRole('link', { name: 'Biên bản kiểm phiếu (PDF)' })).toBeNull();
   });
 });
 
 describe('ResolutionsPanel', () => {
   it('lists resolutions and attaches one of the session PDFs as the signed text', async () => {
-    const res: Resolution = { id: 'q1', number: 12, year: 2026, code: '12/NQ-HĐND', normative: false, title: 'Nghị quyết về Kế hoạch đầu tư công năm 2027', adoptedOn: '2026-07-05', sessionId: 's1', itemId: 'a1', motionId: 'm1', roundId: 'r1', signedDocumentId: null };
+    const res: Resolution = {
+      id: 'q1',
+      number: 12,
+      year: 2026,
+      code: '12/NQ-HĐND',
+      normative: false,
+      title: 'Nghị quyết về Kế hoạch đầu tư công năm 2027',
+      adoptedOn: '2026-07-05',
+      sessionId: 's1',
+      itemId: 'a1',
+      motionId: 'm1',
+      roundId: 'r1',
+      signedDocumentId: null,
+    };
     const detail: SessionDetail = {
       session,
       agenda: [],
-      documents: [{ id: 'doc9', sessionId: 's1', itemId: 'a1', title: 'Nghị quyết 12 (bản ký)', docType: 'nghi-quyet', confidential: false, published: true, fileName: 'nq12.pdf', mimeType: 'application/pdf', size: 2048, sha256: 'cd'.repeat(32), pages: 3, uploadedAt: '2026-07-06T08:00:00.000Z' }],
+      documents: [
+        {
+          id: 'doc9',
+          sessionId: 's1',
+          itemId: 'a1',
+          title: 'Nghị quyết 12 (bản ký)',
+          docType: 'nghi-quyet',
+          confidential: false,
+          published: true,
+          fileName: 'nq12.pdf',
+          mimeType: 'application/pdf',
+          size: 2048,
+          sha256: 'cd'.repeat(32),
+          pages: 3,
+          uploadedAt: '2026-07-06T08:00:00.000Z',
+        },
+      ],
       motions: [],
       rounds: [],
     };
@@ -195,7 +301,10 @@ describe('ResolutionsPanel', () => {
     const calls = mockFetch((c) => {
       if (c.url === API.resolutions) return json([{ ...res, signedDocumentId: attached ? 'doc9' : null }]);
       if (c.url === API.session('s1')) return json(detail);
-      if (c.url === API.resolutionText('q1')) { attached = true; return json({ ...res, signedDocumentId: 'doc9' }); }
+      if (c.url === API.resolutionText('q1')) {
+        attached = true;
+        return json({ ...res, signedDocumentId: 'doc9' });
+      }
       return json({}, 404);
     });
     render(<ResolutionsPanel sessions={[session]} />);
@@ -217,7 +326,11 @@ describe('ArchivePanel', () => {
     void _h;
     void _c;
     const archive: Archive = { logHead: HEAD, council: { id: 'c1', name: record.council.name }, terms: [{ term: '2021–2026', sessions: [rest] }] };
-    const search: ArchiveSearchResponse = { q: 'nghi quyet 12', logHead: HEAD, hits: [{ kind: 'resolution', id: 'q1', sessionId: 's1', session: 'Kỳ họp thứ Tư', title: resolutionRecord.title, code: '12/NQ-HĐND' }] };
+    const search: ArchiveSearchResponse = {
+      q: 'nghi quyet 12',
+      logHead: HEAD,
+      hits: [{ kind: 'resolution', id: 'q1', sessionId: 's1', session: 'Kỳ họp thứ Tư', title: resolutionRecord.title, code: '12/NQ-HĐND' }],
+    };
     const calls = mockFetch((c) => (c.url.startsWith('/api/archive/search') ? json(search) : json(archive)));
     render(<ArchivePanel />);
     expect(await screen.findByText('Nhiệm kỳ 2021–2026')).toBeTruthy();
@@ -237,8 +350,16 @@ describe('Integrity and backup', () => {
       ok: false,
       head: HEAD,
       chain: { ok: false, entries: 41, headHash: 'aa', brokenAt: { seq: 42, reason: 'hash-mismatch' } },
-      replay: { ok: false, error: null, differences: [{ table: 'ballots', key: { round_id: 'r1', delegate_id: 'd2' }, live: { option: 'no' }, replayed: { option: 'yes' } }] },
-      results: { ok: false, checked: 3, problems: [{ roundId: 'r7', seq: 57, reason: 'secret-count-mismatch', detail: 'số phiếu công bố 4 ≠ 3 đại biểu tham gia / 3 delegates took part' }] },
+      replay: {
+        ok: false,
+        error: null,
+        differences: [{ table: 'ballots', key: { round_id: 'r1', delegate_id: 'd2' }, live: { option: 'no' }, replayed: { option: 'yes' } }],
+      },
+      results: {
+        ok: false,
+        checked: 3,
+        problems: [{ roundId: 'r7', seq: 57, reason: 'secret-count-mismatch', detail: 'số phiếu công bố 4 ≠ 3 đại biểu tham gia / 3 delegates took part' }],
+      },
       anchors: { ok: true, checked: 0, problems: [] },
     };
     render(<IntegrityResult report={report} />);
@@ -248,18 +369,35 @@ describe('Integrity and backup', () => {
     expect(box.textContent).toContain('Bảng ballots, khóa {"round_id":"r1","delegate_id":"d2"}');
     expect(box.textContent).toContain('Đang lưu: {"option":"no"}');
     expect(box.textContent).toContain('Theo nhật ký: {"option":"yes"}');
-    expect(box.textContent).toContain('Vòng biểu quyết r7 (mục 57): tổng phiếu bỏ phiếu kín không khớp số người tham gia — số phiếu công bố 4 ≠ 3 đại biểu tham gia');
+    expect(box.textContent).toContain(
+      'Vòng biểu quyết r7 (mục 57): tổng phiếu bỏ phiếu kín không khớp số người tham gia — số phiếu công bố 4 ≠ 3 đại biểu tham gia',
+    );
   });
 
   it('runs the check (OK) and a backup, showing where the copy is', async () => {
-    const ok: IntegrityReport = { ok: true, head: HEAD, chain: { ok: true, entries: 128, headHash: HEAD.hash, brokenAt: null }, replay: { ok: true, error: null, differences: [] }, results: { ok: true, checked: 2, problems: [] }, anchors: { ok: true, checked: 0, problems: [] } };
-    const info: BackupInfo = { path: '/var/lib/hddt/backups/2026-07-06T09-00-00-000Z', createdAt: '2026-07-06T09:00:00.000Z', councilId: 'c1', logHead: HEAD, documents: 7 };
+    const ok: IntegrityReport = {
+      ok: true,
+      head: HEAD,
+      chain: { ok: true, entries: 128, headHash: HEAD.hash, brokenAt: null },
+      replay: { ok: true, error: null, differences: [] },
+      results: { ok: true, checked: 2, problems: [] },
+      anchors: { ok: true, checked: 0, problems: [] },
+    };
+    const info: BackupInfo = {
+      path: '/var/lib/hddt/backups/2026-07-06T09-00-00-000Z',
+      createdAt: '2026-07-06T09:00:00.000Z',
+      councilId: 'c1',
+      logHead: HEAD,
+      documents: 7,
+    };
     const calls = mockFetch((c) => (c.url === RECORDS_API.integrity ? json(ok) : json(info, 201)));
     render(<IntegrityPanel />);
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra toàn vẹn' }));
     await waitFor(() => expect(screen.getByTestId('integrity').textContent).toContain('Dữ liệu toàn vẹn: chuỗi nhật ký 128 mục khớp'));
     fireEvent.click(screen.getByRole('button', { name: 'Sao lưu' }));
-    await waitFor(() => expect(screen.getByTestId('backup').textContent).toContain('Đã sao lưu vào /var/lib/hddt/backups/2026-07-06T09-00-00-000Z (7 tài liệu).'));
+    await waitFor(() =>
+      expect(screen.getByTestId('backup').textContent).toContain('Đã sao lưu vào /var/lib/hddt/backups/2026-07-06T09-00-00-000Z (7 tài liệu).'),
+    );
     expect(calls.find((c) => c.url === RECORDS_API.backup)!.method).toBe('POST');
   });
 });

@@ -51,7 +51,9 @@ export function LoginScreen() {
     <main className="login">
       <div className="login-card">
         <div className="login-head">
-          <div className="emblem" aria-hidden="true">★</div>
+          <div className="emblem" aria-hidden="true">
+            ★
+          </div>
           <div>
             <h1>{t('app.name')}</h1>
             <p className="muted">{t('login.subtitle')}</p>
@@ -64,7 +66,11 @@ export function LoginScreen() {
           <Field label={t('login.password')} error={errors.password}>
             {(a) => <input {...a} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
           </Field>
-          {formError ? <p className="form-error" role="alert">{formError}</p> : null}
+          {formError ? (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {t('login.submit')}
           </button>

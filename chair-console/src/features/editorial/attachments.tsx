@@ -52,31 +52,72 @@ export function Attachments({ value, editable, onChange }: Props) {
   return (
     <fieldset className="ed-attachments">
       <legend>{t('ed.att.title')}</legend>
-      {value.length === 0 ? <p className="muted">{t('ed.att.none')}</p> : (
+      {value.length === 0 ? (
+        <p className="muted">{t('ed.att.none')}</p>
+      ) : (
         <ul className="list compact" aria-label={t('ed.att.title')}>
           {value.map((a, i) => (
             <li key={a.fileId} className="list-row ed-att-row">
               {editable ? (
                 <Field label={t('ed.att.linkText', { n: i + 1 })}>
-                  {(f) => <input {...f} value={a.title} maxLength={200} onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />}
+                  {(f) => (
+                    <input
+                      {...f}
+                      value={a.title}
+                      maxLength={200}
+                      onChange={(e) => onChange(value.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
+                    />
+                  )}
                 </Field>
-              ) : <strong>{a.title}</strong>}
-              <span className="muted"><a href={`/tep/${a.fileId}`} target="_blank" rel="noreferrer">{a.name}</a> · {fileKindLabel(a.contentType)} · {formatFileSize(a.size, lang)}</span>
-              {editable ? <button type="button" className="btn btn-danger" aria-label={t('ed.att.removeOf', { title: a.title })} onClick={() => onChange(value.filter((_, j) => j !== i))}>{t('ed.att.remove')}</button> : null}
+              ) : (
+                <strong>{a.title}</strong>
+              )}
+              <span className="muted">
+                <a href={`/tep/${a.fileId}`} target="_blank" rel="noreferrer">
+                  {a.name}
+                </a>{' '}
+                · {fileKindLabel(a.contentType)} · {formatFileSize(a.size, lang)}
+              </span>
+              {editable ? (
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  aria-label={t('ed.att.removeOf', { title: a.title })}
+                  onClick={() => onChange(value.filter((_, j) => j !== i))}
+                >
+                  {t('ed.att.remove')}
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
       {editable ? (
         <div className="form-row ed-att-add" role="group" aria-label={t('ed.att.add')}>
-          <FilePick key={pickKey} label={t('ed.att.file')} accept={ACCEPT} fileName={file?.name ?? null} testId="attachment-file" onPick={(f) => { setFile(f); setError(null); }} />
+          <FilePick
+            key={pickKey}
+            label={t('ed.att.file')}
+            accept={ACCEPT}
+            fileName={file?.name ?? null}
+            testId="attachment-file"
+            onPick={(f) => {
+              setFile(f);
+              setError(null);
+            }}
+          />
           <Field label={t('ed.att.newTitle')} hint={t('ed.att.newTitleHint')}>
             {(f) => <input {...f} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
           </Field>
-          <button type="button" className="btn" disabled={busy} onClick={() => void add()}>{busy ? t('ed.uploading') : t('ed.att.upload')}</button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void add()}>
+            {busy ? t('ed.uploading') : t('ed.att.upload')}
+          </button>
         </div>
       ) : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <p className="muted small">{t('ed.att.rules', { mb: PORTAL_MAX_FILE_BYTES / 1024 / 1024 })}</p>
     </fieldset>
   );

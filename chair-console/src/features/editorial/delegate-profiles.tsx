@@ -20,11 +20,14 @@ export function DelegateProfiles({ role }: { role: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get<Delegate[]>(API.delegates).then((list) => {
-      const seated = list.filter((d) => d.seated).sort((a, b) => a.seat - b.seat);
-      setDelegates(seated);
-      setId((cur) => cur || (seated[0]?.id ?? ''));
-    }).catch((err: unknown) => setError(errorText(err, lang)));
+    api
+      .get<Delegate[]>(API.delegates)
+      .then((list) => {
+        const seated = list.filter((d) => d.seated).sort((a, b) => a.seat - b.seat);
+        setDelegates(seated);
+        setId((cur) => cur || (seated[0]?.id ?? ''));
+      })
+      .catch((err: unknown) => setError(errorText(err, lang)));
   }, [lang]);
 
   const delegate = delegates.find((d) => d.id === id);
@@ -32,12 +35,20 @@ export function DelegateProfiles({ role }: { role: string | undefined }) {
     <section aria-labelledby="dp-h" className="records">
       <h1 id="dp-h">{t('ed.dp.title')}</h1>
       <p className="muted">{t('ed.dp.lead')}</p>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="form-row">
         <Field label={t('ed.dp.delegate')}>
           {(a) => (
             <select {...a} value={id} onChange={(e) => setId(e.target.value)}>
-              {delegates.map((d) => <option key={d.id} value={d.id}>{d.seat}. {d.fullName} — {d.title}</option>)}
+              {delegates.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.seat}. {d.fullName} — {d.title}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -71,7 +82,9 @@ function ProfileForm({ delegate, canEdit }: { delegate: Delegate; canEdit: boole
       setError(errorText(err, lang));
     }
   }, [delegate.id, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -80,7 +93,10 @@ function ProfileForm({ delegate, canEdit }: { delegate: Delegate; canEdit: boole
     try {
       const saved = await api.put<DelegateProfile>(EDITORIAL_API.delegateProfile(delegate.id), {
         constituency,
-        committees: committees.split('\n').map((c) => c.trim()).filter(Boolean),
+        committees: committees
+          .split('\n')
+          .map((c) => c.trim())
+          .filter(Boolean),
         contact,
       });
       setProfile(saved);
@@ -128,22 +144,48 @@ function ProfileForm({ delegate, canEdit }: { delegate: Delegate; canEdit: boole
         <h2>{t('ed.dp.photo')}</h2>
         {profile?.photoFileId ? (
           <img src={`/tep/${profile.photoFileId}`} alt={t('ed.dp.photoOf', { name: delegate.fullName })} width={120} height={160} className="ed-photo-img" />
-        ) : <p className="muted">{t('ed.dp.noPhoto')}</p>}
+        ) : (
+          <p className="muted">{t('ed.dp.noPhoto')}</p>
+        )}
         {canEdit ? (
           <>
-            <FilePick key={pickKey} label={t('ed.dp.photoFile')} accept="image/jpeg,image/png,.jpg,.jpeg,.png" fileName={photo?.name ?? null} testId="photo-file" onPick={(f) => { setPhoto(f); setPhotoError(null); }} />
+            <FilePick
+              key={pickKey}
+              label={t('ed.dp.photoFile')}
+              accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+              fileName={photo?.name ?? null}
+              testId="photo-file"
+              onPick={(f) => {
+                setPhoto(f);
+                setPhotoError(null);
+              }}
+            />
             <div className="form-row">
-              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void uploadPhoto()}>{busy ? t('ed.uploading') : t('ed.dp.photoUpload')}</button>
-              {profile?.photoFileId ? <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void removePhoto()}>{t('ed.dp.photoRemove')}</button> : null}
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void uploadPhoto()}>
+                {busy ? t('ed.uploading') : t('ed.dp.photoUpload')}
+              </button>
+              {profile?.photoFileId ? (
+                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void removePhoto()}>
+                  {t('ed.dp.photoRemove')}
+                </button>
+              ) : null}
             </div>
             <p className="muted small">{t('ed.dp.photoRules')}</p>
           </>
         ) : null}
-        {photoError ? <p className="form-error" role="alert">{photoError}</p> : null}
+        {photoError ? (
+          <p className="form-error" role="alert">
+            {photoError}
+          </p>
+        ) : null}
       </div>
       <form className="card" onSubmit={(e) => void save(e)}>
         <h2>{t('ed.dp.facts')}</h2>
-        {!canEdit ? <p className="ed-note" role="note">{t('ed.dp.headOnly')}</p> : null}
+        {!canEdit ? (
+          <p className="ed-note" role="note">
+            {t('ed.dp.headOnly')}
+          </p>
+        ) : null}
         <Field label={t('ed.dp.constituency')}>
           {(a) => <input {...a} value={constituency} readOnly={!canEdit} maxLength={300} onChange={(e) => setConstituency(e.target.value)} />}
         </Field>
@@ -153,8 +195,21 @@ function ProfileForm({ delegate, canEdit }: { delegate: Delegate; canEdit: boole
         <Field label={t('ed.dp.contact')}>
           {(a) => <textarea {...a} rows={3} value={contact} readOnly={!canEdit} maxLength={1000} onChange={(e) => setContact(e.target.value)} />}
         </Field>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
-        {canEdit ? <div className="form-row"><button type="submit" className="btn btn-primary" disabled={busy}>{t('ed.dp.save')}</button><a className="btn" href={`/dai-bieu/${delegate.id}`} target="_blank" rel="noreferrer">{t('ed.view')}</a></div> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {canEdit ? (
+          <div className="form-row">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('ed.dp.save')}
+            </button>
+            <a className="btn" href={`/dai-bieu/${delegate.id}`} target="_blank" rel="noreferrer">
+              {t('ed.view')}
+            </a>
+          </div>
+        ) : null}
       </form>
     </div>
   );

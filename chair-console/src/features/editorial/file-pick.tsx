@@ -18,11 +18,24 @@ export function FilePick({ label, accept, fileName, disabled, onPick, testId }: 
   const ref = useRef<HTMLInputElement>(null);
   return (
     <div className="file-pick">
-      <span className="field-label" id={`${id}-label`}>{label}</span>
-      <input ref={ref} id={`${id}-file`} type="file" accept={accept} className="visually-hidden" disabled={disabled} data-testid={testId}
-        aria-labelledby={`${id}-label ${id}-choose`} onChange={(e) => onPick(e.target.files?.[0] ?? null)} />
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <input
+        ref={ref}
+        id={`${id}-file`}
+        type="file"
+        accept={accept}
+        className="visually-hidden"
+        disabled={disabled}
+        data-testid={testId}
+        aria-labelledby={`${id}-label ${id}-choose`}
+        onChange={(e) => onPick(e.target.files?.[0] ?? null)}
+      />
       <span className="file-pick-row">
-        <label htmlFor={`${id}-file`} id={`${id}-choose`} className="btn">{t('ed.chooseFile')}</label>
+        <label htmlFor={`${id}-file`} id={`${id}-choose`} className="btn">
+          {t('ed.chooseFile')}
+        </label>
         <span className="muted">{fileName ?? t('ed.noFile')}</span>
       </span>
     </div>

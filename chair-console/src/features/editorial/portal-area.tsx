@@ -4,7 +4,19 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { API, CONTENT_STATES, EDITORIAL_API, hallLocalToIso, sessionTitle } from '@hddt/protocol';
-import type { ContentAction, ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DiffLine, PortalSection, Session, SessionChecklist } from '@hddt/protocol';
+import type {
+  ContentAction,
+  ContentAttachment,
+  ContentItem,
+  ContentKind,
+  ContentState,
+  ContentTransition,
+  ContentVersion,
+  DiffLine,
+  PortalSection,
+  Session,
+  SessionChecklist,
+} from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -18,7 +30,12 @@ import { DelegateProfiles } from './delegate-profiles';
 import { RichText } from './rich-text';
 import './editorial.css';
 
-const STATE_KEY: Record<ContentState, MsgKey> = { draft: 'ed.state.draft', submitted: 'ed.state.submitted', published: 'ed.state.published', withdrawn: 'ed.state.withdrawn' };
+const STATE_KEY: Record<ContentState, MsgKey> = {
+  draft: 'ed.state.draft',
+  submitted: 'ed.state.submitted',
+  published: 'ed.state.published',
+  withdrawn: 'ed.state.withdrawn',
+};
 const KIND_KEY: Record<ContentKind, MsgKey> = { article: 'ed.kind.article', page: 'ed.kind.page', document: 'ed.kind.document' };
 
 interface Draft {
@@ -38,7 +55,21 @@ interface Draft {
   confidential: boolean;
 }
 
-const emptyDraft = (): Draft => ({ kind: 'article', section: 'tin-tuc', title: '', summary: '', titleEn: '', summaryEn: '', bodyHtml: '', documentNumber: '', issuingBody: '', issuedOn: '', effectiveOn: '', attachments: [], confidential: false });
+const emptyDraft = (): Draft => ({
+  kind: 'article',
+  section: 'tin-tuc',
+  title: '',
+  summary: '',
+  titleEn: '',
+  summaryEn: '',
+  bodyHtml: '',
+  documentNumber: '',
+  issuingBody: '',
+  issuedOn: '',
+  effectiveOn: '',
+  attachments: [],
+  confidential: false,
+});
 const draftOf = (i: ContentItem): Draft => ({
   kind: i.kind,
   section: i.section,
@@ -78,7 +109,9 @@ export function PortalArea() {
       setError(errorText(err, lang));
     }
   }, [filter, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const sectionTitle = (key: string) => {
     const s = sections.find((x) => x.key === key);
@@ -89,17 +122,61 @@ export function PortalArea() {
   return (
     <div className="prepare">
       <nav className="side-tabs" aria-label={t('nav.portal')}>
-        <button type="button" className={view === 'items' ? 'side-tab active' : 'side-tab'} aria-current={view === 'items' ? 'page' : undefined} onClick={() => { setView('items'); setOpenId(null); void load(); }}>{t('ed.list')}</button>
-        <button type="button" className={view === 'checklist' ? 'side-tab active' : 'side-tab'} aria-current={view === 'checklist' ? 'page' : undefined} onClick={() => setView('checklist')}>{t('ed.checklist')}</button>
-        <button type="button" className={view === 'delegates' ? 'side-tab active' : 'side-tab'} aria-current={view === 'delegates' ? 'page' : undefined} onClick={() => setView('delegates')}>{t('ed.delegates')}</button>
+        <button
+          type="button"
+          className={view === 'items' ? 'side-tab active' : 'side-tab'}
+          aria-current={view === 'items' ? 'page' : undefined}
+          onClick={() => {
+            setView('items');
+            setOpenId(null);
+            void load();
+          }}
+        >
+          {t('ed.list')}
+        </button>
+        <button
+          type="button"
+          className={view === 'checklist' ? 'side-tab active' : 'side-tab'}
+          aria-current={view === 'checklist' ? 'page' : undefined}
+          onClick={() => setView('checklist')}
+        >
+          {t('ed.checklist')}
+        </button>
+        <button
+          type="button"
+          className={view === 'delegates' ? 'side-tab active' : 'side-tab'}
+          aria-current={view === 'delegates' ? 'page' : undefined}
+          onClick={() => setView('delegates')}
+        >
+          {t('ed.delegates')}
+        </button>
       </nav>
       <main className="prepare-main">
         {view === 'delegates' ? (
           <DelegateProfiles role={role} />
         ) : view === 'checklist' ? (
-          <Checklist onOpen={(id) => { setView('items'); setOpenId(id); void load(); }} />
+          <Checklist
+            onOpen={(id) => {
+              setView('items');
+              setOpenId(id);
+              void load();
+            }}
+          />
         ) : openId ? (
-          <ItemEditor key={openId} id={openId} sections={sections} role={role} onClose={() => { setOpenId(null); void load(); }} onCreated={(id) => { setOpenId(id); void load(); }} />
+          <ItemEditor
+            key={openId}
+            id={openId}
+            sections={sections}
+            role={role}
+            onClose={() => {
+              setOpenId(null);
+              void load();
+            }}
+            onCreated={(id) => {
+              setOpenId(id);
+              void load();
+            }}
+          />
         ) : (
           <section aria-labelledby="ed-h" className="records">
             <h1 id="ed-h">{t('ed.title')}</h1>
@@ -108,28 +185,62 @@ export function PortalArea() {
                 {(a) => (
                   <select {...a} value={filter} onChange={(e) => setFilter(e.target.value as ContentState | '')}>
                     <option value="">{t('ed.all')}</option>
-                    {CONTENT_STATES.map((s) => <option key={s} value={s}>{t(STATE_KEY[s])}</option>)}
+                    {CONTENT_STATES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(STATE_KEY[s])}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
-              {role === 'editor' || role === 'board-head' ? <button type="button" className="btn btn-primary" onClick={() => setOpenId('new')}>{t('ed.new')}</button> : null}
+              {role === 'editor' || role === 'board-head' ? (
+                <button type="button" className="btn btn-primary" onClick={() => setOpenId('new')}>
+                  {t('ed.new')}
+                </button>
+              ) : null}
             </div>
-            {error ? <p className="form-error" role="alert">{error}</p> : null}
+            {error ? (
+              <p className="form-error" role="alert">
+                {error}
+              </p>
+            ) : null}
             {items && items.length === 0 ? <p className="muted">{t('ed.none')}</p> : null}
             {items && items.length > 0 ? (
               <table className="table">
-                <thead><tr><th>{t('ed.heading')}</th><th>{t('ed.section')}</th><th>{t('ed.filter')}</th><th>{t('ed.versions')}</th><th /></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('ed.heading')}</th>
+                    <th>{t('ed.section')}</th>
+                    <th>{t('ed.filter')}</th>
+                    <th>{t('ed.versions')}</th>
+                    <th />
+                  </tr>
+                </thead>
                 <tbody>
                   {items.map((i) => (
                     <tr key={i.id}>
-                      <td>{i.title}{i.confidential ? <> <span className="ed-badge secret">{t('ed.confidential')}</span></> : null}</td>
+                      <td>
+                        {i.title}
+                        {i.confidential ? (
+                          <>
+                            {' '}
+                            <span className="ed-badge secret">{t('ed.confidential')}</span>
+                          </>
+                        ) : null}
+                      </td>
                       <td>{sectionTitle(i.section)}</td>
                       <td>
                         <span className={`ed-badge ${i.state}`}>{t(STATE_KEY[i.state])}</span>
-                        {i.state === 'published' && i.publishAt && i.publishAt > new Date().toISOString() ? <> · {t('ed.scheduled', { at: fmt(i.publishAt) })}</> : null}
+                        {i.state === 'published' && i.publishAt && i.publishAt > new Date().toISOString() ? (
+                          <> · {t('ed.scheduled', { at: fmt(i.publishAt) })}</>
+                        ) : null}
                       </td>
                       <td>{i.version}</td>
-                      <td><button type="button" className="btn" aria-label={`${t('ed.open')}: ${i.title}`} onClick={() => setOpenId(i.id)}>{t('ed.open')}</button></td>
+                      <td>
+                        <button type="button" className="btn" aria-label={`${t('ed.open')}: ${i.title}`} onClick={() => setOpenId(i.id)}>
+                          {t('ed.open')}
+                        </button>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -178,7 +289,9 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
       setError(errorText(err, lang));
     }
   }, [id, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const isWriter = role === 'editor' || role === 'board-head';
   const isHead = role === 'board-head';
@@ -264,35 +377,74 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     <section aria-labelledby="ed-item-h" className="records ed-item">
       <div className="card-head">
         <h1 id="ed-item-h">{id === 'new' ? t('ed.new') : item?.title}</h1>
-        <button type="button" className="btn" onClick={onClose}>{t('ed.back')}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('ed.back')}
+        </button>
       </div>
       {item ? (
         <p>
           <span className={`ed-badge ${state}`}>{t(STATE_KEY[state])}</span> · {t('ed.versions')}: {item.version}
-          {item.state === 'published' ? <> · <a href={`/bai/${item.id}`} target="_blank" rel="noreferrer">{t('ed.view')}</a></> : null}
+          {item.state === 'published' ? (
+            <>
+              {' '}
+              ·{' '}
+              <a href={`/bai/${item.id}`} target="_blank" rel="noreferrer">
+                {t('ed.view')}
+              </a>
+            </>
+          ) : null}
         </p>
       ) : null}
-      {item?.reviewComment && item.state === 'draft' ? <p className="ed-note warn" role="note">{t('ed.reviewComment', { comment: item.reviewComment })}</p> : null}
-      {item?.state === 'submitted' && !isHead ? <p className="ed-note" role="note">{t('ed.locked')}</p> : null}
-      {d.confidential ? <p className="ed-note secret" role="note"><strong>{t('ed.confidential')}:</strong> {t('ed.confidentialWhy')}</p> : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {item?.reviewComment && item.state === 'draft' ? (
+        <p className="ed-note warn" role="note">
+          {t('ed.reviewComment', { comment: item.reviewComment })}
+        </p>
+      ) : null}
+      {item?.state === 'submitted' && !isHead ? (
+        <p className="ed-note" role="note">
+          {t('ed.locked')}
+        </p>
+      ) : null}
+      {d.confidential ? (
+        <p className="ed-note secret" role="note">
+          <strong>{t('ed.confidential')}:</strong> {t('ed.confidentialWhy')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
 
       <form className="card" onSubmit={save}>
         <div className="form-row">
           <Field label={t('ed.kind')}>
             {(a) => (
-              <select {...a} value={d.kind} disabled={id !== 'new'} onChange={(e) => {
-                const kind = e.target.value as ContentKind;
-                setD({ ...d, kind, section: sections.find((s) => s.kind === kind)?.key ?? '' });
-              }}>
-                {(['article', 'page', 'document'] as const).map((k) => <option key={k} value={k}>{t(KIND_KEY[k])}</option>)}
+              <select
+                {...a}
+                value={d.kind}
+                disabled={id !== 'new'}
+                onChange={(e) => {
+                  const kind = e.target.value as ContentKind;
+                  setD({ ...d, kind, section: sections.find((s) => s.kind === kind)?.key ?? '' });
+                }}
+              >
+                {(['article', 'page', 'document'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(KIND_KEY[k])}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <Field label={t('ed.section')}>
             {(a) => (
               <select {...a} value={d.section} disabled={!editable} onChange={(e) => setD({ ...d, section: e.target.value })}>
-                {kindSections.map((s) => <option key={s.key} value={s.key}>{lang === 'vi' ? s.titleVi : s.titleEn}</option>)}
+                {kindSections.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {lang === 'vi' ? s.titleVi : s.titleEn}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -301,31 +453,83 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
           {(a) => <input {...a} value={d.title} readOnly={!editable} maxLength={300} onChange={(e) => setD({ ...d, title: e.target.value })} />}
         </Field>
         <Field label={t('ed.summary')}>
-          {(a) => <textarea {...a} rows={2} value={d.summary} readOnly={!editable} maxLength={1000} onChange={(e) => setD({ ...d, summary: e.target.value })} />}
+          {(a) => (
+            <textarea {...a} rows={2} value={d.summary} readOnly={!editable} maxLength={1000} onChange={(e) => setD({ ...d, summary: e.target.value })} />
+          )}
         </Field>
         {d.kind === 'document' ? (
           <fieldset className="ed-docfields">
             <legend>{t('ed.kind.document')}</legend>
             <div className="form-row">
               <Field label={t('ed.number')}>
-                {(a) => <input {...a} value={d.documentNumber} readOnly={!editable} maxLength={80} placeholder="12/NQ-HĐND" onChange={(e) => setD({ ...d, documentNumber: e.target.value })} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    value={d.documentNumber}
+                    readOnly={!editable}
+                    maxLength={80}
+                    placeholder="12/NQ-HĐND"
+                    onChange={(e) => setD({ ...d, documentNumber: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t('ed.issuingBody')}>
-                {(a) => <input {...a} value={d.issuingBody} readOnly={!editable} maxLength={200} onChange={(e) => setD({ ...d, issuingBody: e.target.value })} />}
+                {(a) => (
+                  <input {...a} value={d.issuingBody} readOnly={!editable} maxLength={200} onChange={(e) => setD({ ...d, issuingBody: e.target.value })} />
+                )}
               </Field>
             </div>
             <div className="form-row">
               <Field label={t('ed.issuedOn')} hint={t('ed.dateHint')} error={dateErrors.issuedOn}>
-                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.issuedOn} readOnly={!editable} maxLength={10} onChange={(e) => { setD({ ...d, issuedOn: e.target.value }); setDateErrors((x) => ({ ...x, issuedOn: undefined })); }} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    className="ed-date"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    placeholder="dd/mm/yyyy"
+                    value={d.issuedOn}
+                    readOnly={!editable}
+                    maxLength={10}
+                    onChange={(e) => {
+                      setD({ ...d, issuedOn: e.target.value });
+                      setDateErrors((x) => ({ ...x, issuedOn: undefined }));
+                    }}
+                  />
+                )}
               </Field>
               <Field label={t('ed.effectiveOn')} hint={t('ed.dateHint')} error={dateErrors.effectiveOn}>
-                {(a) => <input {...a} className="ed-date" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" value={d.effectiveOn} readOnly={!editable} maxLength={10} onChange={(e) => { setD({ ...d, effectiveOn: e.target.value }); setDateErrors((x) => ({ ...x, effectiveOn: undefined })); }} />}
+                {(a) => (
+                  <input
+                    {...a}
+                    className="ed-date"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    placeholder="dd/mm/yyyy"
+                    value={d.effectiveOn}
+                    readOnly={!editable}
+                    maxLength={10}
+                    onChange={(e) => {
+                      setD({ ...d, effectiveOn: e.target.value });
+                      setDateErrors((x) => ({ ...x, effectiveOn: undefined }));
+                    }}
+                  />
+                )}
               </Field>
             </div>
             <label className="check">
-              <input type="checkbox" checked={d.confidential} disabled={!editable} aria-describedby="ed-conf-hint" onChange={(e) => setD({ ...d, confidential: e.target.checked })} /> {t('ed.confidential')}
+              <input
+                type="checkbox"
+                checked={d.confidential}
+                disabled={!editable}
+                aria-describedby="ed-conf-hint"
+                onChange={(e) => setD({ ...d, confidential: e.target.checked })}
+              />{' '}
+              {t('ed.confidential')}
             </label>
-            <small id="ed-conf-hint" className="field-hint">{t('ed.confidentialHint')}</small>
+            <small id="ed-conf-hint" className="field-hint">
+              {t('ed.confidentialHint')}
+            </small>
           </fieldset>
         ) : null}
         <details className="ed-en" open={Boolean(d.titleEn || d.summaryEn) || undefined}>
@@ -334,23 +538,52 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
             {(a) => <input {...a} lang="en" value={d.titleEn} readOnly={!editable} maxLength={300} onChange={(e) => setD({ ...d, titleEn: e.target.value })} />}
           </Field>
           <Field label={t('ed.summaryEn')}>
-            {(a) => <textarea {...a} lang="en" rows={2} value={d.summaryEn} readOnly={!editable} maxLength={1000} onChange={(e) => setD({ ...d, summaryEn: e.target.value })} />}
+            {(a) => (
+              <textarea
+                {...a}
+                lang="en"
+                rows={2}
+                value={d.summaryEn}
+                readOnly={!editable}
+                maxLength={1000}
+                onChange={(e) => setD({ ...d, summaryEn: e.target.value })}
+              />
+            )}
           </Field>
         </details>
         <div className="field">
-          <span id={bodyLabel} className="field-label">{t('ed.body')}</span>
-          <RichText key={`${id}:${item?.version ?? 0}`} id={`${bodyLabel}-editor`} labelledBy={bodyLabel} value={d.bodyHtml} editable={editable} onChange={(html) => setD((x) => ({ ...x, bodyHtml: html }))} />
+          <span id={bodyLabel} className="field-label">
+            {t('ed.body')}
+          </span>
+          <RichText
+            key={`${id}:${item?.version ?? 0}`}
+            id={`${bodyLabel}-editor`}
+            labelledBy={bodyLabel}
+            value={d.bodyHtml}
+            editable={editable}
+            onChange={(html) => setD((x) => ({ ...x, bodyHtml: html }))}
+          />
         </div>
         <Attachments value={d.attachments} editable={editable} onChange={(attachments) => setD((x) => ({ ...x, attachments }))} />
-        {editable ? <div className="form-row"><button type="submit" className="btn btn-primary" disabled={busy}>{t('ed.save')}</button></div> : null}
+        {editable ? (
+          <div className="form-row">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('ed.save')}
+            </button>
+          </div>
+        ) : null}
       </form>
 
       {item ? (
         <div className="card ed-actions">
           {isWriter && state === 'draft' && item.confidential ? (
-            <p className="ed-note secret" role="note"><strong>{t('ed.confidentialBlocked')}</strong></p>
+            <p className="ed-note secret" role="note">
+              <strong>{t('ed.confidentialBlocked')}</strong>
+            </p>
           ) : isWriter && state === 'draft' ? (
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => transition('submit', 'ed.submitted')}>{t('ed.submit')}</button>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => transition('submit', 'ed.submitted')}>
+              {t('ed.submit')}
+            </button>
           ) : null}
           {role === 'editor' && state !== 'published' ? <p className="muted">{t('ed.editorCannotPublish')}</p> : null}
           {isHead && (state === 'submitted' || state === 'published') ? (
@@ -360,15 +593,21 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
           ) : null}
           {isHead && state === 'submitted' ? (
             <div className="form-row">
-              <button type="button" className="btn" disabled={busy} onClick={() => transition('send-back', 'ed.sentBack')}>{t('ed.sendBack')}</button>
+              <button type="button" className="btn" disabled={busy} onClick={() => transition('send-back', 'ed.sentBack')}>
+                {t('ed.sendBack')}
+              </button>
               <Field label={t('ed.publishAt')}>
                 {(a) => <input {...a} type="datetime-local" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />}
               </Field>
-              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => transition('publish', 'ed.published')}>{t('ed.publish')}</button>
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => transition('publish', 'ed.published')}>
+                {t('ed.publish')}
+              </button>
             </div>
           ) : null}
           {isHead && state === 'published' ? (
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => transition('unpublish', 'ed.unpublished')}>{t('ed.unpublish')}</button>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => transition('unpublish', 'ed.unpublished')}>
+              {t('ed.unpublish')}
+            </button>
           ) : null}
         </div>
       ) : null}
@@ -380,7 +619,11 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
             {versions.map((v) => (
               <li key={v.version} className="list-row">
                 <span>{t('ed.version', { n: v.version, by: v.savedBy, at: fmt(v.savedAt) })}</span>
-                {v.version > 1 ? <button type="button" className="btn" onClick={() => compare(v.version)}>{t('ed.compare')}</button> : null}
+                {v.version > 1 ? (
+                  <button type="button" className="btn" onClick={() => compare(v.version)}>
+                    {t('ed.compare')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -400,7 +643,12 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
               <h2>{t('ed.history')}</h2>
               <ul className="list compact">
                 {transitions.map((tr, i) => (
-                  <li key={i} className="list-row"><span>{fmt(tr.at)} · {tr.by} · {t(`ed.action.${tr.action}` as MsgKey)}{tr.comment ? ` — “${tr.comment}”` : ''}</span></li>
+                  <li key={i} className="list-row">
+                    <span>
+                      {fmt(tr.at)} · {tr.by} · {t(`ed.action.${tr.action}` as MsgKey)}
+                      {tr.comment ? ` — “${tr.comment}”` : ''}
+                    </span>
+                  </li>
                 ))}
               </ul>
             </>
@@ -420,10 +668,13 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get<Session[]>(API.sessions).then((s) => {
-      setSessions(s);
-      setSessionId((cur) => cur || (s[0]?.id ?? ''));
-    }).catch((err: unknown) => setError(errorText(err, lang)));
+    api
+      .get<Session[]>(API.sessions)
+      .then((s) => {
+        setSessions(s);
+        setSessionId((cur) => cur || (s[0]?.id ?? ''));
+      })
+      .catch((err: unknown) => setError(errorText(err, lang)));
   }, [lang]);
   const load = useCallback(async () => {
     if (!sessionId) return;
@@ -433,7 +684,9 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
       setError(errorText(err, lang));
     }
   }, [sessionId, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function draft(source: string) {
     try {
@@ -453,15 +706,25 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
         <Field label={t('ed.checklistSession')}>
           {(a) => (
             <select {...a} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-              {sessions.map((s) => <option key={s.id} value={s.id}>{sessionTitle(s.number, lang)}: {s.title}</option>)}
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {sessionTitle(s.number, lang)}: {s.title}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {list ? (
         <>
-          <p role="status"><strong>{t('ed.checklistProgress', { done: list.done, total: list.total })}</strong></p>
+          <p role="status">
+            <strong>{t('ed.checklistProgress', { done: list.done, total: list.total })}</strong>
+          </p>
           <ul className="list ed-checklist">
             {list.entries.map((e) => (
               <li key={e.source} className="list-row">
@@ -469,14 +732,23 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
                   <span aria-hidden="true">{e.itemId ? '☑' : e.confidential ? '⊘' : '☐'} </span>
                   <strong>{e.title}</strong> <span className="muted">· {e.detail}</span>
                   {e.automatic ? <span className="muted"> · {t('ed.checklistAuto')}</span> : null}
-                  {e.itemState ? <> · <span className={`ed-badge ${e.itemState}`}>{t(STATE_KEY[e.itemState])}</span></> : null}
+                  {e.itemState ? (
+                    <>
+                      {' '}
+                      · <span className={`ed-badge ${e.itemState}`}>{t(STATE_KEY[e.itemState])}</span>
+                    </>
+                  ) : null}
                 </span>
                 {e.confidential ? (
                   <span className="ed-badge secret">{t('ed.checklistSecret')}</span>
                 ) : e.itemId ? (
-                  <button type="button" className="btn" aria-label={`${t('ed.open')}: ${e.title}`} onClick={() => onOpen(e.itemId!)}>{t('ed.open')}</button>
+                  <button type="button" className="btn" aria-label={`${t('ed.open')}: ${e.title}`} onClick={() => onOpen(e.itemId!)}>
+                    {t('ed.open')}
+                  </button>
                 ) : (
-                  <button type="button" className="btn" aria-label={`${t('ed.checklistDraft')}: ${e.title}`} onClick={() => void draft(e.source)}>{t('ed.checklistDraft')}</button>
+                  <button type="button" className="btn" aria-label={`${t('ed.checklistDraft')}: ${e.title}`} onClick={() => void draft(e.source)}>
+                    {t('ed.checklistDraft')}
+                  </button>
                 )}
               </li>
             ))}

@@ -34,7 +34,10 @@ export function RichText({ id, labelledBy, value, editable, onChange }: Props) {
   const { t, lang } = useT();
   const [imageOpen, setImageOpen] = useState(false);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false }, code: false, codeBlock: false }), Image.configure({ allowBase64: false })],
+    extensions: [
+      StarterKit.configure({ heading: { levels: [2, 3] }, link: { openOnClick: false }, code: false, codeBlock: false }),
+      Image.configure({ allowBase64: false }),
+    ],
     content: value,
     editable,
     editorProps: { attributes: { id, role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelledBy, class: 'rt-content' } },
@@ -59,20 +62,38 @@ export function RichText({ id, labelledBy, value, editable, onChange }: Props) {
       {editable ? (
         <div className="rt-toolbar" role="toolbar" aria-label={t('ed.tb.toolbar')}>
           {buttons.map((b) => (
-            <button key={b.key} type="button" className={b.active ? 'btn rt-btn active' : 'btn rt-btn'} aria-pressed={b.key === 'ed.tb.undo' ? undefined : b.active} aria-label={t(b.key)} title={t(b.key)} onMouseDown={keepEditorFocus} onClick={b.run}>
+            <button
+              key={b.key}
+              type="button"
+              className={b.active ? 'btn rt-btn active' : 'btn rt-btn'}
+              aria-pressed={b.key === 'ed.tb.undo' ? undefined : b.active}
+              aria-label={t(b.key)}
+              title={t(b.key)}
+              onMouseDown={keepEditorFocus}
+              onClick={b.run}
+            >
               {b.label}
             </button>
           ))}
-          <button type="button" className={imageOpen ? 'btn rt-btn rt-btn-text active' : 'btn rt-btn rt-btn-text'} aria-expanded={imageOpen} onClick={() => setImageOpen((o) => !o)}>
+          <button
+            type="button"
+            className={imageOpen ? 'btn rt-btn rt-btn-text active' : 'btn rt-btn rt-btn-text'}
+            aria-expanded={imageOpen}
+            onClick={() => setImageOpen((o) => !o)}
+          >
             {t('ed.img.button')}
           </button>
         </div>
       ) : null}
       {editable && imageOpen ? (
-        <ImageInsert lang={lang} onCancel={() => setImageOpen(false)} onInsert={(src, alt) => {
-          editor.chain().focus().setImage({ src, alt }).run();
-          setImageOpen(false);
-        }} />
+        <ImageInsert
+          lang={lang}
+          onCancel={() => setImageOpen(false)}
+          onInsert={(src, alt) => {
+            editor.chain().focus().setImage({ src, alt }).run();
+            setImageOpen(false);
+          }}
+        />
       ) : null}
       <EditorContent editor={editor} />
     </div>
@@ -112,20 +133,43 @@ function ImageInsert({ lang, onInsert, onCancel }: { lang: 'vi' | 'en'; onInsert
 
   return (
     <div className="rt-image" role="group" aria-labelledby={headingId}>
-      <p id={headingId} className="field-label">{t('ed.img.title')}</p>
+      <p id={headingId} className="field-label">
+        {t('ed.img.title')}
+      </p>
       <div className="form-row">
         <div>
-          <FilePick label={t('ed.img.file')} accept="image/jpeg,image/png,.jpg,.jpeg,.png" fileName={file?.name ?? null} testId="image-file" onPick={(f) => { setFile(f); setErrors({}); }} />
-          {errors.file ? <span className="field-error" role="alert">{errors.file}</span> : null}
+          <FilePick
+            label={t('ed.img.file')}
+            accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+            fileName={file?.name ?? null}
+            testId="image-file"
+            onPick={(f) => {
+              setFile(f);
+              setErrors({});
+            }}
+          />
+          {errors.file ? (
+            <span className="field-error" role="alert">
+              {errors.file}
+            </span>
+          ) : null}
         </div>
         <Field label={t('ed.img.alt')} hint={t('ed.img.altHint')} error={errors.alt}>
           {(a) => <input {...a} value={alt} maxLength={300} required onChange={(e) => setAlt(e.target.value)} />}
         </Field>
       </div>
-      {errors.server ? <p className="form-error" role="alert">{errors.server}</p> : null}
+      {errors.server ? (
+        <p className="form-error" role="alert">
+          {errors.server}
+        </p>
+      ) : null}
       <div className="form-row">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void insert()}>{busy ? t('ed.uploading') : t('ed.img.insert')}</button>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void insert()}>
+          {busy ? t('ed.uploading') : t('ed.img.insert')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
       <p className="muted small">{t('ed.img.rules')}</p>
     </div>

@@ -31,9 +31,14 @@ export function AgendaPanel() {
           const isCurrent = item.id === current;
           return (
             <li key={item.id}>
-              <button type="button" className={isCurrent ? 'agenda-go current' : 'agenda-go'} aria-current={isCurrent ? 'step' : undefined}
-                disabled={!open || isCurrent} aria-label={isCurrent ? `${item.title} — ${t('agenda.current')}` : t('agenda.goToOf', { title: item.title })}
-                onClick={() => void move(item.id, item.title)}>
+              <button
+                type="button"
+                className={isCurrent ? 'agenda-go current' : 'agenda-go'}
+                aria-current={isCurrent ? 'step' : undefined}
+                disabled={!open || isCurrent}
+                aria-label={isCurrent ? `${item.title} — ${t('agenda.current')}` : t('agenda.goToOf', { title: item.title })}
+                onClick={() => void move(item.id, item.title)}
+              >
                 <span className="agenda-num">{i + 1}.</span>
                 <span className="agenda-text">
                   <strong>{item.title}</strong>

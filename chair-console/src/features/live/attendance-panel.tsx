@@ -82,7 +82,11 @@ export function AttendancePanel() {
     }
     {
       const undo = status === 'present' ? 'absent' : 'present';
-      pushToast({ tone: 'info', text: t(status === 'present' ? 'att.markedPresent' : 'att.markedAbsent', { name: d.fullName }), undo: () => void run('attendance:set', { delegateId: d.id, status: undo }) });
+      pushToast({
+        tone: 'info',
+        text: t(status === 'present' ? 'att.markedPresent' : 'att.markedAbsent', { name: d.fullName }),
+        undo: () => void run('attendance:set', { delegateId: d.id, status: undo }),
+      });
     }
   };
 
@@ -101,28 +105,67 @@ export function AttendancePanel() {
           <li key={d.id} className={present ? 'att-row present' : 'att-row'} data-delegate-id={d.id}>
             <span className="att-seat">{d.seat}</span>
             <span className="att-name">{d.fullName}</span>
-            <span className={online ? 'dot dot-on' : 'dot dot-off'} title={online ? t('att.online') : t('att.offline')} aria-label={online ? t('att.online') : t('att.offline')} role="img" />
+            <span
+              className={online ? 'dot dot-on' : 'dot dot-off'}
+              title={online ? t('att.online') : t('att.offline')}
+              aria-label={online ? t('att.online') : t('att.offline')}
+              role="img"
+            />
             {dropped ? <span className="pill pill-warn">{t('att.dropped')}</span> : null}
-            {excusedReason !== null ? <span className="pill" title={excusedReason}>{t('att.excused')}</span> : null}
-            <span className="visually-hidden">{present ? t('att.present') : excusedReason !== null ? `${t('att.excused')}: ${excusedReason}` : t('att.absent')}</span>
+            {excusedReason !== null ? (
+              <span className="pill" title={excusedReason}>
+                {t('att.excused')}
+              </span>
+            ) : null}
+            <span className="visually-hidden">
+              {present ? t('att.present') : excusedReason !== null ? `${t('att.excused')}: ${excusedReason}` : t('att.absent')}
+            </span>
             {canMark ? (
               <span className="att-actions">
-              {present ? (
-                <button type="button" className="btn btn-small" aria-label={t('att.markAbsentOf', { name: d.fullName })} onClick={() => void mark(d, 'absent')}>{t('att.markAbsent')}</button>
-              ) : (
-                <>
-                  {excusedReason === null ? <button type="button" className="btn btn-small" aria-label={t('att.excuseOf', { name: d.fullName })} onClick={() => setExcusing(d)}>{t('att.excuse')}</button> : null}
-                  <button type="button" className="btn btn-small" aria-label={t('att.markPresentOf', { name: d.fullName })} onClick={() => void mark(d, 'present')}>{t('att.markPresent')}</button>
-                </>
-              )}
+                {present ? (
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={t('att.markAbsentOf', { name: d.fullName })}
+                    onClick={() => void mark(d, 'absent')}
+                  >
+                    {t('att.markAbsent')}
+                  </button>
+                ) : (
+                  <>
+                    {excusedReason === null ? (
+                      <button type="button" className="btn btn-small" aria-label={t('att.excuseOf', { name: d.fullName })} onClick={() => setExcusing(d)}>
+                        {t('att.excuse')}
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={t('att.markPresentOf', { name: d.fullName })}
+                      onClick={() => void mark(d, 'present')}
+                    >
+                      {t('att.markPresent')}
+                    </button>
+                  </>
+                )}
               </span>
             ) : null}
           </li>
         ))}
       </ul>
       {excusing ? (
-        <ConfirmDialog title={t('att.excuseTitle', { name: excusing.fullName })} confirmLabel={t('common.save')} onConfirm={() => void excuse()} onCancel={() => { setExcusing(null); setReasonError(undefined); }}>
-          <Field label={t('att.excuseReason')} error={reasonError}>{(a) => <input {...a} name="excuseReason" value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+        <ConfirmDialog
+          title={t('att.excuseTitle', { name: excusing.fullName })}
+          confirmLabel={t('common.save')}
+          onConfirm={() => void excuse()}
+          onCancel={() => {
+            setExcusing(null);
+            setReasonError(undefined);
+          }}
+        >
+          <Field label={t('att.excuseReason')} error={reasonError}>
+            {(a) => <input {...a} name="excuseReason" value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
         </ConfirmDialog>
       ) : null}
     </section>

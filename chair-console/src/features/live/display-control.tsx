@@ -4,7 +4,19 @@ import type { DisplayBoard, DisplayMode, RoundView } from '@hddt/protocol';
 import { ResultChart } from '@hddt/ui';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
-import { latestResultRound, selectAgenda, selectAttendance, selectCouncil, selectDisplay, selectMotions, selectOpenRound, selectRounds, selectSession, selectSpeakers, useStore } from '../../store';
+import {
+  latestResultRound,
+  selectAgenda,
+  selectAttendance,
+  selectCouncil,
+  selectDisplay,
+  selectMotions,
+  selectOpenRound,
+  selectRounds,
+  selectSession,
+  selectSpeakers,
+  useStore,
+} from '../../store';
 import { useCommand } from '../shared/use-command';
 
 export const DISPLAY_LABEL: Record<DisplayMode, MsgKey> = {
@@ -30,7 +42,12 @@ export function useShowOnDisplay() {
   return async (mode: DisplayMode, roundId: string | null, board?: DisplayBoard) => {
     const before = useStore.getState().snapshot?.display ?? null;
     const ok = await run('display:show', board ? { mode, roundId, board } : { mode, roundId });
-    if (ok && before) pushToast({ tone: 'info', text: t('display.nowShowing', { mode: t(DISPLAY_LABEL[mode]) }), undo: () => void run('display:show', { mode: before.mode, roundId: before.roundId, board: before.board ?? 'names' }) });
+    if (ok && before)
+      pushToast({
+        tone: 'info',
+        text: t('display.nowShowing', { mode: t(DISPLAY_LABEL[mode]) }),
+        undo: () => void run('display:show', { mode: before.mode, roundId: before.roundId, board: before.board ?? 'names' }),
+      });
     return ok;
   };
 }
@@ -47,7 +64,7 @@ export function DisplayPreview() {
   const attendance = useStore(selectAttendance);
   const speakers = useStore(selectSpeakers);
   if (!display || !council) return null;
-  const round = display.roundId ? rounds?.find((r) => r.id === display.roundId) ?? null : null;
+  const round = display.roundId ? (rounds?.find((r) => r.id === display.roundId) ?? null) : null;
   const motion = round ? motions?.find((m) => m.id === round.motionId) : undefined;
   const item = agenda?.find((a) => a.id === session?.currentItemId);
   const speaking = speakers?.find((s) => s.status === 'speaking');
@@ -55,22 +72,50 @@ export function DisplayPreview() {
   let body;
   switch (display.mode) {
     case 'welcome':
-      body = <><div className="pv-small">{lang === 'vi' ? council.name.vi : council.name.en}</div><div className="pv-big">{session ? sessionTitle(session.number, lang) : ''}</div></>;
+      body = (
+        <>
+          <div className="pv-small">{lang === 'vi' ? council.name.vi : council.name.en}</div>
+          <div className="pv-big">{session ? sessionTitle(session.number, lang) : ''}</div>
+        </>
+      );
       break;
     case 'agenda':
-      body = <><div className="pv-small">{t('agenda.current')}</div><div className="pv-big">{item?.title ?? '—'}</div></>;
+      body = (
+        <>
+          <div className="pv-small">{t('agenda.current')}</div>
+          <div className="pv-big">{item?.title ?? '—'}</div>
+        </>
+      );
       break;
     case 'vote':
-      body = <><div className="pv-small">{motion?.question ?? ''}</div><div className="pv-big">{round ? t('round.progress', { voted: formatCount(round.voted, lang), present: formatCount(round.present, lang) }) : '—'}</div></>;
+      body = (
+        <>
+          <div className="pv-small">{motion?.question ?? ''}</div>
+          <div className="pv-big">
+            {round ? t('round.progress', { voted: formatCount(round.voted, lang), present: formatCount(round.present, lang) }) : '—'}
+          </div>
+        </>
+      );
       break;
     case 'result':
-      body = round?.result ? <><div className="pv-small">{motion?.question ?? ''}</div><div className="pv-chart"><ResultChart result={round.result} labels={labels} lang={lang} tone="dark" /></div></> : <div className="pv-big">—</div>;
+      body = round?.result ? (
+        <>
+          <div className="pv-small">{motion?.question ?? ''}</div>
+          <div className="pv-chart">
+            <ResultChart result={round.result} labels={labels} lang={lang} tone="dark" />
+          </div>
+        </>
+      ) : (
+        <div className="pv-big">—</div>
+      );
       break;
     case 'speaker':
       body = speaking?.question ? (
         <>
           <div className="pv-small">{t('question.pill')}</div>
-          <div className="pv-big">{speaking.name} → {speaking.question.answererName}</div>
+          <div className="pv-big">
+            {speaking.name} → {speaking.question.answererName}
+          </div>
         </>
       ) : (
         <>
@@ -80,7 +125,12 @@ export function DisplayPreview() {
       );
       break;
     case 'attendance':
-      body = <><div className="pv-small">{t('live.present')}</div><div className="pv-big">{attendance ? `${formatCount(attendance.present, lang)}/${formatCount(attendance.seated, lang)}` : '—'}</div></>;
+      body = (
+        <>
+          <div className="pv-small">{t('live.present')}</div>
+          <div className="pv-big">{attendance ? `${formatCount(attendance.present, lang)}/${formatCount(attendance.seated, lang)}` : '—'}</div>
+        </>
+      );
       break;
     default: {
       const never: never = display.mode;
@@ -103,7 +153,8 @@ export function DisplayControl() {
   const show = useShowOnDisplay();
   const [error, setError] = useState<string | null>(null);
   const all = useMemo(() => rounds ?? [], [rounds]);
-  const resultRound = display?.mode === 'result' && display.roundId ? all.find((r) => r.id === display.roundId) ?? null : roundForMode('result', all, openRound);
+  const resultRound =
+    display?.mode === 'result' && display.roundId ? (all.find((r) => r.id === display.roundId) ?? null) : roundForMode('result', all, openRound);
   const board = display?.board ?? 'names';
   return (
     <section className="panel" aria-labelledby="disp-h">
@@ -113,9 +164,17 @@ export function DisplayControl() {
           const round = roundForMode(mode, all, openRound);
           const needsRound = mode === 'vote' || mode === 'result';
           return (
-            <button key={mode} type="button" className={display?.mode === mode ? 'btn mode-btn active' : 'btn mode-btn'} aria-pressed={display?.mode === mode}
+            <button
+              key={mode}
+              type="button"
+              className={display?.mode === mode ? 'btn mode-btn active' : 'btn mode-btn'}
+              aria-pressed={display?.mode === mode}
               disabled={needsRound && !round}
-              onClick={() => { setError(null); void show(mode, needsRound ? round?.id ?? null : null); }}>
+              onClick={() => {
+                setError(null);
+                void show(mode, needsRound ? (round?.id ?? null) : null);
+              }}
+            >
               {t(DISPLAY_LABEL[mode])}
             </button>
           );
@@ -125,8 +184,13 @@ export function DisplayControl() {
         // A named result: the hall sees each delegate's choice as the name list or on the seat map.
         <div className="board-switch" role="group" aria-label={t('display.board')}>
           {(['names', 'seats'] as const).map((b) => (
-            <button key={b} type="button" className={board === b ? 'btn mode-btn active' : 'btn mode-btn'} aria-pressed={board === b}
-              onClick={() => void show(display?.mode ?? 'result', display?.roundId ?? null, b)}>
+            <button
+              key={b}
+              type="button"
+              className={board === b ? 'btn mode-btn active' : 'btn mode-btn'}
+              aria-pressed={board === b}
+              onClick={() => void show(display?.mode ?? 'result', display?.roundId ?? null, b)}
+            >
               {t(b === 'names' ? 'display.board.names' : 'display.board.seats')}
             </button>
           ))}

@@ -24,8 +24,16 @@ function SessionPicker() {
       <ul className="list">
         {sessions.map((s) => (
           <li key={s.id} className="list-row">
-            <span><strong>{sessionTitle(s.number, lang)}</strong>{s.title ? ` — ${s.title}` : ''} <span className="muted">· {formatDateVi(s.startDate)} · {s.place}</span></span>
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run('session:select', { sessionId: s.id })}>{t('live.select')}</button>
+            <span>
+              <strong>{sessionTitle(s.number, lang)}</strong>
+              {s.title ? ` — ${s.title}` : ''}{' '}
+              <span className="muted">
+                · {formatDateVi(s.startDate)} · {s.place}
+              </span>
+            </span>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run('session:select', { sessionId: s.id })}>
+              {t('live.select')}
+            </button>
           </li>
         ))}
       </ul>
@@ -46,8 +54,18 @@ export function LiveArea() {
     if (sessionId) setPicking(false);
   }, [sessionId]);
 
-  if (!snapshot) return <main className="live"><p role="status">{t('common.loading')}</p></main>;
-  if (!session || picking) return <main className="live"><SessionPicker /></main>;
+  if (!snapshot)
+    return (
+      <main className="live">
+        <p role="status">{t('common.loading')}</p>
+      </main>
+    );
+  if (!session || picking)
+    return (
+      <main className="live">
+        <SessionPicker />
+      </main>
+    );
 
   return (
     <main className="live">
@@ -67,8 +85,14 @@ export function LiveArea() {
         </div>
       </div>
       <div className="live-foot">
-        <button type="button" className="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="Shift+?">{t('shortcut.help')}</button>
-        {session.status !== 'open' ? <button type="button" className="btn btn-ghost" onClick={() => setPicking(true)}>{t('live.changeSession')}</button> : null}
+        <button type="button" className="btn btn-ghost" onClick={() => setHelp(true)} aria-keyshortcuts="Shift+?">
+          {t('shortcut.help')}
+        </button>
+        {session.status !== 'open' ? (
+          <button type="button" className="btn btn-ghost" onClick={() => setPicking(true)}>
+            {t('live.changeSession')}
+          </button>
+        ) : null}
       </div>
       {help ? <ShortcutHelp onClose={() => setHelp(false)} /> : null}
     </main>

@@ -95,7 +95,7 @@ export function SeatMap() {
       .filter(Boolean)
       .join(', ');
 
-  const chosen = selected ? [...seats.values()].find((s) => s.delegate.id === selected) ?? null : null;
+  const chosen = selected ? ([...seats.values()].find((s) => s.delegate.id === selected) ?? null) : null;
   const mark = async (d: Delegate, status: 'present' | 'absent') => {
     const ack = await command('attendance:set', { delegateId: d.id, status });
     if (!ack.ok) pushToast({ tone: 'error', text: lang === 'vi' ? ack.message : ack.messageEn });
@@ -105,13 +105,34 @@ export function SeatMap() {
   const seatButton = (n: number) => {
     const s = seats.get(n);
     if (!s) return null;
-    const cls = ['seat', `seat-${s.presence}`, s.voted ? 'is-voted' : '', s.speaker ? `is-${s.speaker}` : '', s.choice && s.choice !== 'none' ? `has-choice vote-${s.choice}` : '', selected === s.delegate.id ? 'is-selected' : ''].filter(Boolean).join(' ');
+    const cls = [
+      'seat',
+      `seat-${s.presence}`,
+      s.voted ? 'is-voted' : '',
+      s.speaker ? `is-${s.speaker}` : '',
+      s.choice && s.choice !== 'none' ? `has-choice vote-${s.choice}` : '',
+      selected === s.delegate.id ? 'is-selected' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const short = seatName(s.delegate.fullName);
     return (
-      <button key={n} type="button" className={cls} data-seat={n} data-choice={s.choice ?? undefined} aria-label={t('seat.label', { seat: n, name: s.delegate.fullName, state: describe(s) })}
-        aria-expanded={selected === s.delegate.id} onClick={() => setSelected((cur) => (cur === s.delegate.id ? null : s.delegate.id))}>
-        <span className="seat-no" aria-hidden="true">{n}</span>
-        <span className="seat-name" aria-hidden="true">{short}</span>
+      <button
+        key={n}
+        type="button"
+        className={cls}
+        data-seat={n}
+        data-choice={s.choice ?? undefined}
+        aria-label={t('seat.label', { seat: n, name: s.delegate.fullName, state: describe(s) })}
+        aria-expanded={selected === s.delegate.id}
+        onClick={() => setSelected((cur) => (cur === s.delegate.id ? null : s.delegate.id))}
+      >
+        <span className="seat-no" aria-hidden="true">
+          {n}
+        </span>
+        <span className="seat-name" aria-hidden="true">
+          {short}
+        </span>
       </button>
     );
   };
@@ -121,33 +142,69 @@ export function SeatMap() {
       <div className="panel-head">
         <h2 id="seatmap-h">{t('seat.title')}</h2>
         <ul className="seat-legend" aria-hidden="true">
-          <li><span className="seat-swatch seat-present" />{t('att.present')}</li>
-          <li><span className="seat-swatch seat-excused" />{t('att.excused')}</li>
-          <li><span className="seat-swatch seat-absent" />{t('att.absent')}</li>
-          {openRound ? <li><span className="seat-swatch seat-present is-voted" />{t('seat.voted')}</li> : null}
-          <li><span className="seat-swatch seat-present is-waiting" />{t('seat.waiting')}</li>
-          <li><span className="seat-swatch seat-present is-speaking" />{t('seat.speaking')}</li>
+          <li>
+            <span className="seat-swatch seat-present" />
+            {t('att.present')}
+          </li>
+          <li>
+            <span className="seat-swatch seat-excused" />
+            {t('att.excused')}
+          </li>
+          <li>
+            <span className="seat-swatch seat-absent" />
+            {t('att.absent')}
+          </li>
+          {openRound ? (
+            <li>
+              <span className="seat-swatch seat-present is-voted" />
+              {t('seat.voted')}
+            </li>
+          ) : null}
+          <li>
+            <span className="seat-swatch seat-present is-waiting" />
+            {t('seat.waiting')}
+          </li>
+          <li>
+            <span className="seat-swatch seat-present is-speaking" />
+            {t('seat.speaking')}
+          </li>
         </ul>
       </div>
       {board && council ? (
         <ul className="seat-legend seat-legend-choices" aria-hidden="true">
           {(['yes', 'no', 'abstain'] as const).map((o) => (
-            <li key={o}><span className={`seat-swatch has-choice vote-${o}`} />{council.voteLabels[o][lang]}</li>
+            <li key={o}>
+              <span className={`seat-swatch has-choice vote-${o}`} />
+              {council.voteLabels[o][lang]}
+            </li>
           ))}
         </ul>
       ) : null}
       <SeatGrid layout={layout} renderSeat={seatButton} className={hallColumns(layout) > 13 ? 'seat-map-dense' : undefined} />
       {chosen ? (
-        <div className="seat-actions" role="group" aria-label={t('seat.label', { seat: chosen.delegate.seat, name: chosen.delegate.fullName, state: describe(chosen) })}>
-          <strong>{chosen.delegate.seat}. {chosen.delegate.fullName}</strong> <span className="muted">{describe(chosen)}</span>
+        <div
+          className="seat-actions"
+          role="group"
+          aria-label={t('seat.label', { seat: chosen.delegate.seat, name: chosen.delegate.fullName, state: describe(chosen) })}
+        >
+          <strong>
+            {chosen.delegate.seat}. {chosen.delegate.fullName}
+          </strong>{' '}
+          <span className="muted">{describe(chosen)}</span>
           {session?.status === 'open' ? (
             chosen.presence === 'present' ? (
-              <button type="button" className="btn btn-small" onClick={() => void mark(chosen.delegate, 'absent')}>{t('att.markAbsent')}</button>
+              <button type="button" className="btn btn-small" onClick={() => void mark(chosen.delegate, 'absent')}>
+                {t('att.markAbsent')}
+              </button>
             ) : (
-              <button type="button" className="btn btn-small" onClick={() => void mark(chosen.delegate, 'present')}>{t('att.markPresent')}</button>
+              <button type="button" className="btn btn-small" onClick={() => void mark(chosen.delegate, 'present')}>
+                {t('att.markPresent')}
+              </button>
             )
           ) : null}
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => setSelected(null)}>{t('common.close')}</button>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setSelected(null)}>
+            {t('common.close')}
+          </button>
         </div>
       ) : null}
     </section>

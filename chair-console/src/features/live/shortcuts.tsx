@@ -66,7 +66,7 @@ export function useLiveShortcuts(toggleHelp: () => void) {
         const mode = modes[Number(key) - 1]!;
         const rounds = snap?.rounds ?? [];
         const open = rounds.find((r) => r.status === 'open') ?? null;
-        const roundId = mode === 'vote' ? open?.id ?? null : mode === 'result' ? latestResultRound(rounds)?.id ?? null : null;
+        const roundId = mode === 'vote' ? (open?.id ?? null) : mode === 'result' ? (latestResultRound(rounds)?.id ?? null) : null;
         if ((mode === 'vote' || mode === 'result') && !roundId) handled = false;
         else void command('display:show', { mode, roundId });
       } else handled = false;
@@ -82,7 +82,9 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDivElement>(null);
   useFocusTrap(dialogRef);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
@@ -91,9 +93,20 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="sc-h" ref={dialogRef} onClick={(e) => e.stopPropagation()}>
         <h2 id="sc-h">{t('shortcut.title')}</h2>
         <dl className="shortcut-list">
-          {SHORTCUTS.map((s) => (<div key={s.keys}><dt><kbd>{s.keys}</kbd></dt><dd>{t(s.label)}</dd></div>))}
+          {SHORTCUTS.map((s) => (
+            <div key={s.keys}>
+              <dt>
+                <kbd>{s.keys}</kbd>
+              </dt>
+              <dd>{t(s.label)}</dd>
+            </div>
+          ))}
         </dl>
-        <div className="modal-actions"><button type="button" className="btn btn-primary" onClick={onClose} autoFocus>{t('common.close')}</button></div>
+        <div className="modal-actions">
+          <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
+            {t('common.close')}
+          </button>
+        </div>
       </div>
     </div>
   );

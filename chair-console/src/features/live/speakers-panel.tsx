@@ -29,10 +29,7 @@ export function useSpeakerActions() {
   const { run } = useCommand();
   const speakers = useStore(selectSpeakers);
   const waiting = useMemo(
-    () =>
-      (speakers ?? [])
-        .filter((s) => s.status === 'waiting')
-        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt)),
+    () => (speakers ?? []).filter((s) => s.status === 'waiting').sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt)),
     [speakers],
   );
   const speaking = (speakers ?? []).find((s) => s.status === 'speaking') ?? null;
@@ -69,18 +66,26 @@ function SpeakingNow({ entry, onFinish, onAnswer }: { entry: SpeakerEntry; onFin
           <strong className="speaking-name">{turn.name}</strong>
           {turn.title ? <div className="muted">{turn.title}</div> : null}
           <div className="question-line">
-            {answering ? t('question.askedBy', { name: entry.name }) : t('question.to', { name: q.answererTitle ? `${q.answererName} (${q.answererTitle})` : q.answererName })}
+            {answering
+              ? t('question.askedBy', { name: entry.name })
+              : t('question.to', { name: q.answererTitle ? `${q.answererName} (${q.answererTitle})` : q.answererName })}
           </div>
           <div className="question-line question-topic">{q.topic}</div>
         </div>
         <div className="speaking-timer" role="timer" aria-label={answering ? t('question.answerTimer') : t('question.timer')}>
           {timer.left >= 0 ? formatDuration(timer.left) : `+${formatDuration(timer.left)}`}
-          {timer.tone === 'warn' ? <span className="visually-hidden" role="alert">{t('speaker.nearEnd')}</span> : null}
+          {timer.tone === 'warn' ? (
+            <span className="visually-hidden" role="alert">
+              {t('speaker.nearEnd')}
+            </span>
+          ) : null}
           {timer.tone === 'over' ? <span className="speaking-over">{t('speaker.overTime')}</span> : null}
         </div>
         <div className="speaking-actions">
           {!answering ? (
-            <button type="button" className="btn btn-primary" onClick={onAnswer}>{t('question.giveAnswer')}</button>
+            <button type="button" className="btn btn-primary" onClick={onAnswer}>
+              {t('question.giveAnswer')}
+            </button>
           ) : null}
           <button type="button" className={answering ? 'btn btn-primary' : 'btn'} aria-keyshortcuts="Alt+F" onClick={onFinish}>
             {answering ? t('question.finishAnswer') : t('question.finishQuestion')}
@@ -99,10 +104,16 @@ function SpeakingNow({ entry, onFinish, onAnswer }: { entry: SpeakerEntry; onFin
       </div>
       <div className="speaking-timer" role="timer" aria-label={t('speaker.timer')}>
         {timer.left >= 0 ? formatDuration(timer.left) : `+${formatDuration(timer.left)}`}
-        {timer.tone === 'warn' ? <span className="visually-hidden" role="alert">{t('speaker.nearEnd')}</span> : null}
+        {timer.tone === 'warn' ? (
+          <span className="visually-hidden" role="alert">
+            {t('speaker.nearEnd')}
+          </span>
+        ) : null}
         {timer.tone === 'over' ? <span className="speaking-over">{t('speaker.overTime')}</span> : null}
       </div>
-      <button type="button" className="btn btn-primary" aria-keyshortcuts="Alt+F" onClick={onFinish}>{t('speaker.finish')}</button>
+      <button type="button" className="btn btn-primary" aria-keyshortcuts="Alt+F" onClick={onFinish}>
+        {t('speaker.finish')}
+      </button>
     </div>
   );
 }
@@ -199,41 +210,102 @@ function SpeakerQueue({ waiting, open, floorTaken, now, hallTime, onGive, onRemo
               </button>
               <span className="queue-pos">{i + 1}</span>
               <span className="queue-name">
-                {s.question ? <span className="pill question-pill" data-testid="question-pill">{t('question.pill')}</span> : null}
+                {s.question ? (
+                  <span className="pill question-pill" data-testid="question-pill">
+                    {t('question.pill')}
+                  </span>
+                ) : null}
                 {s.question ? ' ' : null}
                 {s.name}
                 {s.title ? <span className="muted"> · {s.title}</span> : null}
                 {s.delegateId === null ? <span className="muted"> · {t('speaker.guest')}</span> : null}
-                {isNew ? <span className="pill new-pill" data-testid="new-request"> {t('speaker.new')}</span> : null}
+                {isNew ? (
+                  <span className="pill new-pill" data-testid="new-request">
+                    {' '}
+                    {t('speaker.new')}
+                  </span>
+                ) : null}
                 {s.rebuttal ? <span className="pill rebuttal-pill"> {t('speaker.rebuttal')}</span> : null}
-                <span className="muted queue-time" data-testid="request-time"> · {hallTime(s.requestedAt)}</span>
+                <span className="muted queue-time" data-testid="request-time">
+                  {' '}
+                  · {hallTime(s.requestedAt)}
+                </span>
                 {s.question ? (
                   <span className="queue-question">
-                    <span className="question-line">{t('question.to', { name: s.question.answererTitle ? `${s.question.answererName} (${s.question.answererTitle})` : s.question.answererName })}</span>
+                    <span className="question-line">
+                      {t('question.to', {
+                        name: s.question.answererTitle ? `${s.question.answererName} (${s.question.answererTitle})` : s.question.answererName,
+                      })}
+                    </span>
                     <span className="question-line question-topic">{s.question.topic}</span>
                   </span>
                 ) : null}
               </span>
               <span className="queue-move">
-                <button type="button" className="btn" disabled={!open || i === 0} aria-label={t('speaker.up', { name: s.name })} onClick={() => moveTo(s, i - 1)}>↑</button>
-                <button type="button" className="btn" disabled={!open || i === waiting.length - 1} aria-label={t('speaker.down', { name: s.name })} onClick={() => moveTo(s, i + 1)}>↓</button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!open || i === 0}
+                  aria-label={t('speaker.up', { name: s.name })}
+                  onClick={() => moveTo(s, i - 1)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!open || i === waiting.length - 1}
+                  aria-label={t('speaker.down', { name: s.name })}
+                  onClick={() => moveTo(s, i + 1)}
+                >
+                  ↓
+                </button>
               </span>
               <span className="queue-actions">
                 {s.question ? null : (
-                  <button type="button" className="btn btn-small" disabled={!open} aria-pressed={s.rebuttal ?? false} aria-label={t('speaker.rebuttalOf', { name: s.name })} onClick={() => void onMark(s.id, !(s.rebuttal ?? false))}>{t('speaker.rebuttal')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={!open}
+                    aria-pressed={s.rebuttal ?? false}
+                    aria-label={t('speaker.rebuttalOf', { name: s.name })}
+                    onClick={() => void onMark(s.id, !(s.rebuttal ?? false))}
+                  >
+                    {t('speaker.rebuttal')}
+                  </button>
                 )}
                 {s.question ? (
-                  <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('question.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('question.give')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    disabled={!open || floorTaken}
+                    aria-label={t('question.giveTo', { name: s.name })}
+                    onClick={() => void onGive(s.id)}
+                  >
+                    {t('question.give')}
+                  </button>
                 ) : (
-                  <button type="button" className="btn btn-small btn-primary" disabled={!open || floorTaken} aria-label={t('speaker.giveTo', { name: s.name })} onClick={() => void onGive(s.id)}>{t('speaker.give')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-primary"
+                    disabled={!open || floorTaken}
+                    aria-label={t('speaker.giveTo', { name: s.name })}
+                    onClick={() => void onGive(s.id)}
+                  >
+                    {t('speaker.give')}
+                  </button>
                 )}
-                <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void onRemove(s.id)}>{t('common.remove')}</button>
+                <button type="button" className="btn btn-small" aria-label={t('speaker.removeOf', { name: s.name })} onClick={() => void onRemove(s.id)}>
+                  {t('common.remove')}
+                </button>
               </span>
             </li>
           );
         })}
       </ol>
-      <p className="visually-hidden" role="status">{said}</p>
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
     </>
   );
 }
@@ -272,7 +344,11 @@ export function SpeakersPanel() {
   async function onAdd(e: FormEvent) {
     e.preventDefault();
     const chosen = delegates?.find((d) => d.id === delegateId);
-    const parsed = SpeakerAddSchema.safeParse({ name: chosen ? chosen.fullName : name, delegateId: chosen ? chosen.id : null, title: chosen ? chosen.title : guestTitle });
+    const parsed = SpeakerAddSchema.safeParse({
+      name: chosen ? chosen.fullName : name,
+      delegateId: chosen ? chosen.id : null,
+      title: chosen ? chosen.title : guestTitle,
+    });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error, t));
       return;
@@ -288,7 +364,15 @@ export function SpeakersPanel() {
 
   return (
     <section className="panel" aria-labelledby="spk-h" data-chimes={chimes}>
-      <h2 id="spk-h">{t('speaker.title')}{waiting.length > 0 ? <span className="pill queue-badge" data-testid="queue-badge"> {waiting.length}</span> : null}</h2>
+      <h2 id="spk-h">
+        {t('speaker.title')}
+        {waiting.length > 0 ? (
+          <span className="pill queue-badge" data-testid="queue-badge">
+            {' '}
+            {waiting.length}
+          </span>
+        ) : null}
+      </h2>
       {speaking ? (
         <SpeakingNow entry={speaking} onFinish={() => void finish(speaking.id)} onAnswer={() => void answer(speaking.id)} />
       ) : (
@@ -305,7 +389,13 @@ export function SpeakersPanel() {
                   {q.question!.answererTitle ? <span className="muted"> · {q.question!.answererTitle}</span> : null}
                   <span className="question-line question-topic">{q.question!.topic}</span>
                 </span>
-                <button type="button" className="btn btn-small btn-primary" disabled={!open} aria-label={t('question.giveAnswerTo', { name: q.question!.answererName })} onClick={() => void answer(q.id)}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-primary"
+                  disabled={!open}
+                  aria-label={t('question.giveAnswerTo', { name: q.question!.answererName })}
+                  onClick={() => void answer(q.id)}
+                >
                   {t('question.giveAnswer')}
                 </button>
               </li>
@@ -316,24 +406,49 @@ export function SpeakersPanel() {
       <button type="button" className="btn btn-small queue-sound" aria-pressed={!muted} onClick={toggleSound}>
         {muted ? t('speaker.soundOff') : t('speaker.soundOn')}
       </button>
-      <SpeakerQueue waiting={waiting} open={open} floorTaken={speaking !== null} now={now} hallTime={hallTime} onGive={give} onRemove={remove} onMove={move} onMark={mark} />
+      <SpeakerQueue
+        waiting={waiting}
+        open={open}
+        floorTaken={speaking !== null}
+        now={now}
+        hallTime={hallTime}
+        onGive={give}
+        onRemove={remove}
+        onMove={move}
+        onMark={mark}
+      />
       {waiting.length === 0 ? <p className="muted">{t('speaker.emptyQueue')}</p> : null}
       <form className="form-row compact" onSubmit={onAdd} noValidate aria-label={t('speaker.add')}>
         <Field label={t('speaker.pickDelegate')}>
           {(a) => (
             <select {...a} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
               <option value="">{t('speaker.guestOption')}</option>
-              {(delegates ?? []).filter((d) => d.seated).sort((x, y) => x.seat - y.seat).map((d) => <option key={d.id} value={d.id}>{d.seat}. {d.fullName}</option>)}
+              {(delegates ?? [])
+                .filter((d) => d.seated)
+                .sort((x, y) => x.seat - y.seat)
+                .map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.seat}. {d.fullName}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
         {delegateId === '' ? (
           <>
-            <Field label={t('speaker.guestName')} error={errors.name}>{(a) => <input {...a} name="speakerName" value={name} onChange={(e) => setName(e.target.value)} />}</Field>
-            <Field label={t('speaker.guestTitle')} error={errors.title}>{(a) => <input {...a} name="speakerTitle" value={guestTitle} onChange={(e) => setGuestTitle(e.target.value)} />}</Field>
+            <Field label={t('speaker.guestName')} error={errors.name}>
+              {(a) => <input {...a} name="speakerName" value={name} onChange={(e) => setName(e.target.value)} />}
+            </Field>
+            <Field label={t('speaker.guestTitle')} error={errors.title}>
+              {(a) => <input {...a} name="speakerTitle" value={guestTitle} onChange={(e) => setGuestTitle(e.target.value)} />}
+            </Field>
           </>
         ) : null}
-        <div className="form-actions"><button type="submit" className="btn" disabled={!open}>{t('speaker.add')}</button></div>
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={!open}>
+            {t('speaker.add')}
+          </button>
+        </div>
       </form>
     </section>
   );

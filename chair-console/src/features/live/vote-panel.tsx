@@ -87,28 +87,53 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
   return (
     <div className="open-round" data-testid="open-round">
       <div className="round-head">
-        <span className="pill pill-open">{t('round.status.open')} · {t('round.number', { n: round.number })}</span>
-        {motion ? <span className="muted">{t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}</span> : null}
-        {left !== null ? <span className={left <= 10 ? 'countdown countdown-warn' : 'countdown'} aria-label={t('round.timeLeft')}>{formatDuration(left)}</span> : null}
+        <span className="pill pill-open">
+          {t('round.status.open')} · {t('round.number', { n: round.number })}
+        </span>
+        {motion ? (
+          <span className="muted">
+            {t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}
+          </span>
+        ) : null}
+        {left !== null ? (
+          <span className={left <= 10 ? 'countdown countdown-warn' : 'countdown'} aria-label={t('round.timeLeft')}>
+            {formatDuration(left)}
+          </span>
+        ) : null}
       </div>
       <p className="round-question">{motion?.question ?? ''}</p>
       <div className="progress-line" role="status" aria-live="polite" data-testid="vote-progress">
         <strong>{t('round.progress', { voted: formatCount(round.voted, lang), present: formatCount(round.present, lang) })}</strong>
         <span className="muted"> · {t('round.ofSeated', { pct: formatPercent(round.voted, round.seated, lang), n: formatCount(round.seated, lang) })}</span>
       </div>
-      <div className="progress" aria-hidden="true"><div className="progress-fill" style={{ width: `${pct}%` }} /></div>
+      <div className="progress" aria-hidden="true">
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
       {round.result && labels ? (
-        <div className="interim"><h3>{t('round.interim')}</h3><ResultChart result={round.result} labels={labels} lang={lang} /></div>
+        <div className="interim">
+          <h3>{t('round.interim')}</h3>
+          <ResultChart result={round.result} labels={labels} lang={lang} />
+        </div>
       ) : null}
       {round.voterIds && round.mode === 'named' ? (
         <details className="not-voted" open={missing.length > 0 && missing.length <= 12}>
           <summary>{t('round.notYetVoted', { n: formatCount(missing.length, lang) })}</summary>
-          <ul className="name-grid">{missing.map((d) => <li key={d.id}><span className="att-seat">{d.seat}</span> {d.fullName}</li>)}</ul>
+          <ul className="name-grid">
+            {missing.map((d) => (
+              <li key={d.id}>
+                <span className="att-seat">{d.seat}</span> {d.fullName}
+              </li>
+            ))}
+          </ul>
         </details>
       ) : null}
       <div className="round-actions">
-        <button type="button" className="btn btn-primary btn-large" aria-keyshortcuts="Alt+K" onClick={() => (allVoted ? doClose() : setConfirmClose(true))}>{t('round.close')}</button>
-        <button type="button" className="btn btn-danger" onClick={() => setCancelling(true)}>{t('round.cancel')}</button>
+        <button type="button" className="btn btn-primary btn-large" aria-keyshortcuts="Alt+K" onClick={() => (allVoted ? doClose() : setConfirmClose(true))}>
+          {t('round.close')}
+        </button>
+        <button type="button" className="btn btn-danger" onClick={() => setCancelling(true)}>
+          {t('round.cancel')}
+        </button>
       </div>
       {confirmClose ? (
         <ConfirmDialog title={t('round.closeConfirm')} confirmLabel={t('round.close')} onConfirm={doClose} onCancel={() => setConfirmClose(false)}>
@@ -116,7 +141,14 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
         </ConfirmDialog>
       ) : null}
       {cancelling ? (
-        <ConfirmDialog title={t('round.cancelConfirm')} confirmLabel={t('round.cancel')} danger onCancel={() => { setCancelling(false); setReasonError(undefined); }}
+        <ConfirmDialog
+          title={t('round.cancelConfirm')}
+          confirmLabel={t('round.cancel')}
+          danger
+          onCancel={() => {
+            setCancelling(false);
+            setReasonError(undefined);
+          }}
           onConfirm={() => {
             if (reason.trim() === '') {
               setReasonError(t('err.required'));
@@ -125,9 +157,12 @@ function OpenRound({ round, motion }: { round: RoundView; motion: Motion | undef
             setCancelling(false);
             setReason('');
             void actions.cancel(round.id, reason.trim());
-          }}>
+          }}
+        >
           <p>{t('round.cancelExplain')}</p>
-          <Field label={t('round.cancelReason')} error={reasonError}>{(a) => <input {...a} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+          <Field label={t('round.cancelReason')} error={reasonError}>
+            {(a) => <input {...a} name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
         </ConfirmDialog>
       ) : null}
     </div>
@@ -141,17 +176,26 @@ function NamedBoard({ roundId }: { roundId: string }) {
   const { run, busy } = useCommand();
   const [board, setBoard] = useState<NamedBoardEntry[] | null>(null);
   if (!board) {
-    return <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run('round:board', { roundId }).then((b) => b && setBoard(b))}>{t('round.showBoard')}</button>;
+    return (
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void run('round:board', { roundId }).then((b) => b && setBoard(b))}>
+        {t('round.showBoard')}
+      </button>
+    );
   }
   return (
     <details className="board" open>
       <summary>{t('round.board')}</summary>
       <ul className="name-grid">
-        {[...board].sort((a, b) => a.seat - b.seat).map((e) => (
-          <li key={e.delegateId} className={e.option ? `vote-${e.option}` : undefined}>
-            <span className="att-seat">{e.seat}</span> {e.fullName}: <strong className="board-choice">{e.option && council ? council.voteLabels[e.option][lang] : e.present ? t('round.didNotVote') : t('round.absent')}</strong>
-          </li>
-        ))}
+        {[...board]
+          .sort((a, b) => a.seat - b.seat)
+          .map((e) => (
+            <li key={e.delegateId} className={e.option ? `vote-${e.option}` : undefined}>
+              <span className="att-seat">{e.seat}</span> {e.fullName}:{' '}
+              <strong className="board-choice">
+                {e.option && council ? council.voteLabels[e.option][lang] : e.present ? t('round.didNotVote') : t('round.absent')}
+              </strong>
+            </li>
+          ))}
       </ul>
     </details>
   );
@@ -193,16 +237,28 @@ export function RoundResultView({ round }: { round: RoundView }) {
   return (
     <div className="round-result" data-testid="round-result">
       <div className="round-head">
-        <span className={`pill pill-${round.status}`}>{t(ROUND_STATUS[round.status])} · {t('round.number', { n: round.number })}</span>
-        {verdict ? <span className={verdict === 'passed' ? 'verdict verdict-pass' : 'verdict verdict-fail'} role="status">{verdictLabel(verdict, lang)}</span> : null}
+        <span className={`pill pill-${round.status}`}>
+          {t(ROUND_STATUS[round.status])} · {t('round.number', { n: round.number })}
+        </span>
+        {verdict ? (
+          <span className={verdict === 'passed' ? 'verdict verdict-pass' : 'verdict verdict-fail'} role="status">
+            {verdictLabel(verdict, lang)}
+          </span>
+        ) : null}
       </div>
       {req ? <p className="muted">{req}</p> : null}
-      {resolutionCode ? <p className="resolution-code" role="status">{t('round.resolutionNumber', { code: resolutionCode })}</p> : null}
+      {resolutionCode ? (
+        <p className="resolution-code" role="status">
+          {t('round.resolutionNumber', { code: resolutionCode })}
+        </p>
+      ) : null}
       <ResultChart result={r} labels={labels} lang={lang} />
       <p className="announcement">{announcementText(r, labels, lang)}</p>
       {round.mode === 'named' ? <NamedBoard roundId={round.id} /> : null}
       {round.status === 'closed' ? (
-        <button type="button" className="btn btn-primary btn-large" aria-keyshortcuts="Alt+C" onClick={() => void actions.announce(round.id)}>{t('round.announce')}</button>
+        <button type="button" className="btn btn-primary btn-large" aria-keyshortcuts="Alt+C" onClick={() => void actions.announce(round.id)}>
+          {t('round.announce')}
+        </button>
       ) : null}
     </div>
   );
@@ -222,7 +278,11 @@ function MotionCard({ motion, rounds, canOpen }: { motion: Motion; rounds: Round
     <li className="motion-card" data-motion-id={motion.id}>
       <div className="motion-head">
         <strong className="motion-q">{motion.question}</strong>
-        <span className="muted">{t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}{motion.durationSec ? ` · ${motion.durationSec}s` : ''}{motion.practice ? ` · ${t('motion.practiceShort')}` : ''}</span>
+        <span className="muted">
+          {t(KIND_LABEL[motion.kind])} · {t(MODE_LABEL[motion.mode])}
+          {motion.durationSec ? ` · ${motion.durationSec}s` : ''}
+          {motion.practice ? ` · ${t('motion.practiceShort')}` : ''}
+        </span>
       </div>
       {showResult && last ? <RoundResultView round={last} /> : null}
       {last && last.status === 'cancelled' && last.cancelledReason ? (
@@ -233,14 +293,24 @@ function MotionCard({ motion, rounds, canOpen }: { motion: Motion; rounds: Round
         </p>
       ) : null}
       <div className="motion-actions">
-        <button type="button" className={mine.length === 0 ? 'btn btn-primary' : 'btn'} disabled={!canOpen || busy || noQuorum} aria-label={`${mine.length === 0 ? t('round.open') : t('round.revote')}: ${motion.question}`}
-          aria-describedby={noQuorum ? blockedId : undefined} onClick={() => void open(motion.id)}>
+        <button
+          type="button"
+          className={mine.length === 0 ? 'btn btn-primary' : 'btn'}
+          disabled={!canOpen || busy || noQuorum}
+          aria-label={`${mine.length === 0 ? t('round.open') : t('round.revote')}: ${motion.question}`}
+          aria-describedby={noQuorum ? blockedId : undefined}
+          onClick={() => void open(motion.id)}
+        >
           {mine.length === 0 ? t('round.open') : t('round.revote')}
         </button>
       </div>
       {noQuorum && attendance ? (
         <p className="motion-blocked" id={blockedId} role="note" data-testid="motion-no-quorum">
-          {t('round.noQuorum', { present: formatCount(attendance.present, lang), seated: formatCount(attendance.seated, lang), required: formatCount(attendance.required, lang) })}
+          {t('round.noQuorum', {
+            present: formatCount(attendance.present, lang),
+            seated: formatCount(attendance.seated, lang),
+            required: formatCount(attendance.required, lang),
+          })}
         </p>
       ) : null}
       {mine.length > 0 ? (
@@ -274,33 +344,50 @@ export function VotePanel() {
   const adhocCommand = useRef(newCommandId());
   const [showAll, setShowAll] = useState(false);
   const currentItem = session?.currentItemId ?? null;
-  const list = useMemo(() => (motions ?? []).filter((m) => showAll || currentItem === null || m.itemId === currentItem || m.itemId === null), [motions, currentItem, showAll]);
+  const list = useMemo(
+    () => (motions ?? []).filter((m) => showAll || currentItem === null || m.itemId === currentItem || m.itemId === null),
+    [motions, currentItem, showAll],
+  );
   const canOpen = session?.status === 'open' && !openRound;
 
   return (
     <section className="panel panel-vote" aria-labelledby="vote-h">
       <div className="panel-head">
         <h2 id="vote-h">{t('vote.title')}</h2>
-        <label className="check small"><input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />{t('vote.showAll')}</label>
+        <label className="check small">
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} />
+          {t('vote.showAll')}
+        </label>
       </div>
       {openRound ? <OpenRound round={openRound} motion={motions?.find((m) => m.id === openRound.motionId)} /> : null}
       <ul className="motion-list">
-        {list.map((m) => <MotionCard key={m.id} motion={m} rounds={rounds ?? []} canOpen={canOpen} />)}
+        {list.map((m) => (
+          <MotionCard key={m.id} motion={m} rounds={rounds ?? []} canOpen={canOpen} />
+        ))}
       </ul>
       {list.length === 0 ? <p className="muted">{t('vote.none')}</p> : null}
       {adhoc ? (
         <div className="card adhoc">
           <h3>{t('vote.adhoc')}</h3>
-          <MotionForm itemId={currentItem} submitLabel={t('vote.adhocOpen')}
+          <MotionForm
+            itemId={currentItem}
+            submitLabel={t('vote.adhocOpen')}
             onSave={async (motion) => {
               const r = await run('motion:adhoc', { motion, commandId: adhocCommand.current });
               if (!r) throw new Error(t('vote.adhocFailed'));
               return r;
             }}
-            onDone={() => { adhocCommand.current = newCommandId(); setAdhoc(false); }} onCancel={() => setAdhoc(false)} />
+            onDone={() => {
+              adhocCommand.current = newCommandId();
+              setAdhoc(false);
+            }}
+            onCancel={() => setAdhoc(false)}
+          />
         </div>
       ) : (
-        <button type="button" className="btn" disabled={!canOpen} onClick={() => setAdhoc(true)}>+ {t('vote.adhoc')}</button>
+        <button type="button" className="btn" disabled={!canOpen} onClick={() => setAdhoc(true)}>
+          + {t('vote.adhoc')}
+        </button>
       )}
     </section>
   );

@@ -28,7 +28,9 @@ export function FeedbackPanel() {
       setError(errorText(err, lang));
     }
   }, [filter, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const open = items?.find((x) => x.id === openId) ?? null;
   const fmt = useHallTime();
@@ -41,30 +43,60 @@ export function FeedbackPanel() {
           {(a) => (
             <select {...a} name="feedbackFilter" value={filter} onChange={(e) => setFilter(e.target.value as FeedbackStatus | '')}>
               <option value="">{t('fb.all')}</option>
-              {FEEDBACK_STATUS_LIST.map((s) => <option key={s} value={s}>{t(STATUS_KEY[s])}</option>)}
+              {FEEDBACK_STATUS_LIST.map((s) => (
+                <option key={s} value={s}>
+                  {t(STATUS_KEY[s])}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {items && items.length === 0 ? <p className="muted">{t('fb.none')}</p> : null}
       {items && items.length > 0 ? (
         <table className="table">
-          <thead><tr><th>{t('fb.received')}</th><th>{t('fb.name')}</th><th>{t('fb.topic')}</th><th>{t('fb.status')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('fb.received')}</th>
+              <th>{t('fb.name')}</th>
+              <th>{t('fb.topic')}</th>
+              <th>{t('fb.status')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {items.map((x) => (
               <tr key={x.id}>
                 <td>{fmt(x.createdAt)}</td>
                 <td>{x.name}</td>
                 <td>{x.topic}</td>
-                <td>{t(STATUS_KEY[x.status])}{x.answerPublished ? ` · ${t('fb.published')}` : ''}</td>
-                <td><button type="button" className="btn" onClick={() => setOpenId(x.id)} aria-label={t('fb.openOf', { name: x.name, topic: x.topic })}>{t('fb.open')}</button></td>
+                <td>
+                  {t(STATUS_KEY[x.status])}
+                  {x.answerPublished ? ` · ${t('fb.published')}` : ''}
+                </td>
+                <td>
+                  <button type="button" className="btn" onClick={() => setOpenId(x.id)} aria-label={t('fb.openOf', { name: x.name, topic: x.topic })}>
+                    {t('fb.open')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {open ? <FeedbackDetail key={open.id} item={open} onClose={() => setOpenId(null)} onSaved={(saved) => setItems((list) => (list ?? []).map((x) => (x.id === saved.id ? saved : x)))} /> : null}
+      {open ? (
+        <FeedbackDetail
+          key={open.id}
+          item={open}
+          onClose={() => setOpenId(null)}
+          onSaved={(saved) => setItems((list) => (list ?? []).map((x) => (x.id === saved.id ? saved : x)))}
+        />
+      ) : null}
     </section>
   );
 }
@@ -82,12 +114,19 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (publish && !answer.trim()) { setError(t('fb.publishNeedsAnswer')); return; }
+    if (publish && !answer.trim()) {
+      setError(t('fb.publishNeedsAnswer'));
+      return;
+    }
     setBusy(true);
     setError(null);
     setSaved(false);
     try {
-      const next = await api.patch<FeedbackItem>(PORTAL_API.feedbackItem(item.id), { status, answer: answer.trim() ? answer.trim() : null, answerPublished: publish });
+      const next = await api.patch<FeedbackItem>(PORTAL_API.feedbackItem(item.id), {
+        status,
+        answer: answer.trim() ? answer.trim() : null,
+        answerPublished: publish,
+      });
       onSaved(next);
       setSaved(true);
     } catch (err) {
@@ -101,9 +140,12 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
     <div className="card" aria-labelledby="fb-detail-h">
       <h2 id="fb-detail-h">{item.topic}</h2>
       <dl className="fb-meta">
-        <dt>{t('fb.name')}</dt><dd>{item.name}</dd>
-        <dt>{t('fb.contact')}</dt><dd>{item.contact || '—'}</dd>
-        <dt>{t('fb.area')}</dt><dd>{item.area || '—'}</dd>
+        <dt>{t('fb.name')}</dt>
+        <dd>{item.name}</dd>
+        <dt>{t('fb.contact')}</dt>
+        <dd>{item.contact || '—'}</dd>
+        <dt>{t('fb.area')}</dt>
+        <dd>{item.area || '—'}</dd>
         <dt>{t('fb.linked')}</dt>
         <dd>
           {item.sessionId ? (session ? `${sessionTitle(session.number, lang)}${session.title ? ` — ${session.title}` : ''}` : item.sessionId) : '—'}
@@ -115,7 +157,11 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
         <Field label={t('fb.status')}>
           {(a) => (
             <select {...a} name="status" value={status} onChange={(e) => setStatus(e.target.value as FeedbackStatus)}>
-              {FEEDBACK_STATUS_LIST.map((s) => <option key={s} value={s}>{t(STATUS_KEY[s])}</option>)}
+              {FEEDBACK_STATUS_LIST.map((s) => (
+                <option key={s} value={s}>
+                  {t(STATUS_KEY[s])}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -127,11 +173,23 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
           {t('fb.publish')}
         </label>
         <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>{t('common.close')}</button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>{t('fb.save')}</button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('fb.save')}
+          </button>
         </div>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
-        {saved ? <p className="muted" role="status">{t('fb.saved')}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {saved ? (
+          <p className="muted" role="status">
+            {t('fb.saved')}
+          </p>
+        ) : null}
       </form>
     </div>
   );

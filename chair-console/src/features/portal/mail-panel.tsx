@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { MAIL_FAILURES, PORTAL_API, sessionTitle } from '@hddt/protocol';
-import type { InvitationReport, InvitationStatus, MailFailureCause, MailSettingsInput, MailSettingsView, MailTestInput, MailTestReport, Recipients } from '@hddt/protocol';
+import type {
+  InvitationReport,
+  InvitationStatus,
+  MailFailureCause,
+  MailSettingsInput,
+  MailSettingsView,
+  MailTestInput,
+  MailTestReport,
+  Recipients,
+} from '@hddt/protocol';
 import { api } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -21,7 +30,11 @@ function FailureText({ cause, detail, lead }: { cause: MailFailureCause; detail:
     <>
       <div className="form-error">{lead ? lead(f.message[i]) : f.message[i]}</div>
       <div className="muted">{t('mail.check', { hint: f.hint[i] })}</div>
-      {detail ? <div className="muted">{t('mail.detail')} <code style={{ wordBreak: 'break-all' }}>{detail}</code></div> : null}
+      {detail ? (
+        <div className="muted">
+          {t('mail.detail')} <code style={{ wordBreak: 'break-all' }}>{detail}</code>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -38,13 +51,23 @@ export function MailPanel() {
       setError(errorText(err, lang));
     }
   }, [lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   return (
     <section aria-labelledby="mail-h" className="records">
       <h1 id="mail-h">{t('mail.title')}</h1>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
-      {settings && !settings.configured ? <p className="form-error" role="status">{t('mail.notConfigured')}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {settings && !settings.configured ? (
+        <p className="form-error" role="status">
+          {t('mail.notConfigured')}
+        </p>
+      ) : null}
       {settings ? <SettingsForm settings={settings} onSaved={setSettings} /> : null}
       <InvitationsCard configured={settings?.configured ?? false} />
       <RecipientsCard />
@@ -109,29 +132,54 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
     <div className="card">
       <h2 id="mail-set-h">{t('mail.settings')}</h2>
       <form className="form-row" onSubmit={onSubmit} noValidate aria-labelledby="mail-set-h">
-      <Field label={t('mail.host')}>{(a) => <input {...a} name="host" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />}</Field>
-      <Field label={t('mail.port')}>{(a) => <input {...a} name="port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}</Field>
-      <label className="check"><input type="checkbox" name="secure" checked={secure} onChange={(e) => setSecure(e.target.checked)} />{t('mail.secure')}</label>
-      <Field label={t('mail.user')}>{(a) => <input {...a} name="user" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="off" />}</Field>
-      <Field label={t('mail.password')} hint={settings.passwordSet ? t('mail.passwordKept') : undefined}>
-        {(a) => <input {...a} name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />}
-      </Field>
-      <Field label={t('mail.from')}>{(a) => <input {...a} name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="HĐND <hdnd@example.gov.vn>" />}</Field>
-      <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('common.save')}</button></div>
+        <Field label={t('mail.host')}>{(a) => <input {...a} name="host" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" />}</Field>
+        <Field label={t('mail.port')}>{(a) => <input {...a} name="port" inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} />}</Field>
+        <label className="check">
+          <input type="checkbox" name="secure" checked={secure} onChange={(e) => setSecure(e.target.checked)} />
+          {t('mail.secure')}
+        </label>
+        <Field label={t('mail.user')}>{(a) => <input {...a} name="user" value={user} onChange={(e) => setUser(e.target.value)} autoComplete="off" />}</Field>
+        <Field label={t('mail.password')} hint={settings.passwordSet ? t('mail.passwordKept') : undefined}>
+          {(a) => <input {...a} name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />}
+        </Field>
+        <Field label={t('mail.from')}>
+          {(a) => <input {...a} name="from" value={from} onChange={(e) => setFrom(e.target.value)} placeholder="HĐND <hdnd@example.gov.vn>" />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+        </div>
       </form>
-      {msg ? <p className={msg.ok ? 'muted' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>{msg.text}</p> : null}
+      {msg ? (
+        <p className={msg.ok ? 'muted' : 'form-error'} role={msg.ok ? 'status' : 'alert'}>
+          {msg.text}
+        </p>
+      ) : null}
       <div className="form-row" role="group" aria-label={t('mail.test')}>
         <Field label={t('mail.testTo')} hint={t('mail.testHint')}>
           {(a) => <input {...a} name="testTo" type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} autoComplete="off" />}
         </Field>
         <div className="form-actions">
-          <button type="button" className="btn" disabled={testing} onClick={() => void sendTest()}>{testing ? t('mail.testing') : t('mail.test')}</button>
+          <button type="button" className="btn" disabled={testing} onClick={() => void sendTest()}>
+            {testing ? t('mail.testing') : t('mail.test')}
+          </button>
         </div>
       </div>
-      {test && 'error' in test ? <p className="form-error" role="alert">{test.error}</p> : null}
-      {test && 'delivered' in test && test.delivered ? <p className="muted" role="status">{t('mail.testSent', { to: test.to })}</p> : null}
+      {test && 'error' in test ? (
+        <p className="form-error" role="alert">
+          {test.error}
+        </p>
+      ) : null}
+      {test && 'delivered' in test && test.delivered ? (
+        <p className="muted" role="status">
+          {t('mail.testSent', { to: test.to })}
+        </p>
+      ) : null}
       {test && 'delivered' in test && !test.delivered ? (
-        <div role="alert"><FailureText cause={test.cause} detail={test.detail} lead={(message) => t('mail.testFailed', { message })} /></div>
+        <div role="alert">
+          <FailureText cause={test.cause} detail={test.detail} lead={(message) => t('mail.testFailed', { message })} />
+        </div>
       ) : null}
       {settings.linkBase ? <p className="muted">{t('mail.linkBase', { base: settings.linkBase })}</p> : null}
       {settings.linkBaseLocal ? <p className="form-error">{t('mail.linkBaseLocal')}</p> : null}
@@ -153,7 +201,9 @@ function RecipientsCard() {
       setError(errorText(err, lang));
     }
   }, [lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function run(fn: () => Promise<unknown>) {
     setError(null);
@@ -169,21 +219,38 @@ function RecipientsCard() {
   async function saveEmail(delegateId: string) {
     const v = (drafts[delegateId] ?? '').trim();
     if (await run(() => api.put(PORTAL_API.delegateEmail(delegateId), { email: v || null }))) {
-      setDrafts((d) => { const n = { ...d }; delete n[delegateId]; return n; });
+      setDrafts((d) => {
+        const n = { ...d };
+        delete n[delegateId];
+        return n;
+      });
     }
   }
   async function addGuest(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => api.post(PORTAL_API.guests, { name: guestName.trim(), email: guestEmail.trim() }))) { setGuestName(''); setGuestEmail(''); }
+    if (await run(() => api.post(PORTAL_API.guests, { name: guestName.trim(), email: guestEmail.trim() }))) {
+      setGuestName('');
+      setGuestEmail('');
+    }
   }
 
   return (
     <div className="card" aria-labelledby="mail-rcp-h">
       <h2 id="mail-rcp-h">{t('mail.recipients')}</h2>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {data ? (
         <table className="table">
-          <thead><tr><th>{t('mail.seat')}</th><th>{t('mail.name')}</th><th>{t('mail.email')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('mail.seat')}</th>
+              <th>{t('mail.name')}</th>
+              <th>{t('mail.email')}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.delegates.map((d) => {
               const draft = drafts[d.delegateId];
@@ -192,9 +259,24 @@ function RecipientsCard() {
                   <td>{d.seat}</td>
                   <td>{d.fullName}</td>
                   <td>
-                    <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void saveEmail(d.delegateId); }}>
-                      <input type="email" aria-label={t('mail.emailOf', { name: d.fullName })} value={draft ?? d.email ?? ''} onChange={(e) => setDrafts((x) => ({ ...x, [d.delegateId]: e.target.value }))} />
-                      {draft !== undefined ? <button type="submit" className="btn" aria-label={t('mail.saveEmailOf', { name: d.fullName })}>{t('common.save')}</button> : null}
+                    <form
+                      className="inline-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void saveEmail(d.delegateId);
+                      }}
+                    >
+                      <input
+                        type="email"
+                        aria-label={t('mail.emailOf', { name: d.fullName })}
+                        value={draft ?? d.email ?? ''}
+                        onChange={(e) => setDrafts((x) => ({ ...x, [d.delegateId]: e.target.value }))}
+                      />
+                      {draft !== undefined ? (
+                        <button type="submit" className="btn" aria-label={t('mail.saveEmailOf', { name: d.fullName })}>
+                          {t('common.save')}
+                        </button>
+                      ) : null}
                     </form>
                   </td>
                 </tr>
@@ -210,15 +292,28 @@ function RecipientsCard() {
           {data.guests.map((g) => (
             <li key={g.id}>
               {g.name} &lt;{g.email}&gt;{' '}
-              <button type="button" className="btn" aria-label={t('mail.removeGuest', { name: g.name })} onClick={() => void run(() => api.del(PORTAL_API.guest(g.id)))}>{t('common.remove')}</button>
+              <button
+                type="button"
+                className="btn"
+                aria-label={t('mail.removeGuest', { name: g.name })}
+                onClick={() => void run(() => api.del(PORTAL_API.guest(g.id)))}
+              >
+                {t('common.remove')}
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
       <form className="form-row" onSubmit={addGuest} noValidate aria-label={t('mail.addGuest')}>
         <Field label={t('mail.guestName')}>{(a) => <input {...a} name="guestName" value={guestName} onChange={(e) => setGuestName(e.target.value)} />}</Field>
-        <Field label={t('mail.email')}>{(a) => <input {...a} name="guestEmail" type="email" value={guestEmail} onChange={(e) => setGuestEmail(e.target.value)} />}</Field>
-        <div className="form-actions"><button type="submit" className="btn" disabled={!guestName.trim() || !guestEmail.trim()}>{t('mail.addGuest')}</button></div>
+        <Field label={t('mail.email')}>
+          {(a) => <input {...a} name="guestEmail" type="email" value={guestEmail} onChange={(e) => setGuestEmail(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn" disabled={!guestName.trim() || !guestEmail.trim()}>
+            {t('mail.addGuest')}
+          </button>
+        </div>
       </form>
     </div>
   );
@@ -241,8 +336,17 @@ function InvitationsCard({ configured }: { configured: boolean }) {
     if (!sessionId) return;
     let live = true;
     setReports(null);
-    api.get<InvitationReport[]>(PORTAL_API.invitations(sessionId)).then((r) => { if (live) setReports(r); }, (err: unknown) => { if (live) setError(errorText(err, lang)); });
-    return () => { live = false; };
+    api.get<InvitationReport[]>(PORTAL_API.invitations(sessionId)).then(
+      (r) => {
+        if (live) setReports(r);
+      },
+      (err: unknown) => {
+        if (live) setError(errorText(err, lang));
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [sessionId, lang]);
 
   async function send(retry: boolean) {
@@ -263,31 +367,59 @@ function InvitationsCard({ configured }: { configured: boolean }) {
   return (
     <div className="card" aria-labelledby="mail-inv-h" aria-busy={busy}>
       <h2 id="mail-inv-h">{t('mail.invitations')}</h2>
-      {list.length === 0 ? <p className="muted">{t('rec.noSessions')}</p> : (
+      {list.length === 0 ? (
+        <p className="muted">{t('rec.noSessions')}</p>
+      ) : (
         <div className="form-row">
           <Field label={t('rec.session')}>
             {(a) => (
               <select {...a} name="mailSession" value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)}>
-                {list.map((s) => <option key={s.id} value={s.id}>{sessionTitle(s.number, lang)}{s.title ? ` — ${s.title}` : ''}</option>)}
+                {list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {sessionTitle(s.number, lang)}
+                    {s.title ? ` — ${s.title}` : ''}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
           <div className="form-actions">
-            <button type="button" className="btn btn-primary" disabled={busy || !sessionId} onClick={() => void send(false)}>{busy ? t('mail.sending') : t('mail.send')}</button>
-            {failed > 0 ? <button type="button" className="btn" disabled={busy} onClick={() => void send(true)}>{t('mail.retry', { count: failed })}</button> : null}
+            <button type="button" className="btn btn-primary" disabled={busy || !sessionId} onClick={() => void send(false)}>
+              {busy ? t('mail.sending') : t('mail.send')}
+            </button>
+            {failed > 0 ? (
+              <button type="button" className="btn" disabled={busy} onClick={() => void send(true)}>
+                {t('mail.retry', { count: failed })}
+              </button>
+            ) : null}
           </div>
         </div>
       )}
       {!configured ? <p className="muted">{t('mail.sendUnavailable')}</p> : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {reports && reports.length === 0 ? <p className="muted">{t('mail.noInvitations')}</p> : null}
       {reports && reports.length > 0 ? (
         <table className="table">
-          <thead><tr><th>{t('mail.name')}</th><th>{t('mail.email')}</th><th>{t('mail.status')}</th><th>{t('mail.opened')}</th><th>{t('mail.link')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('mail.name')}</th>
+              <th>{t('mail.email')}</th>
+              <th>{t('mail.status')}</th>
+              <th>{t('mail.opened')}</th>
+              <th>{t('mail.link')}</th>
+            </tr>
+          </thead>
           <tbody>
             {reports.map((r) => (
               <tr key={`${r.recipientKind}:${r.recipientId}`}>
-                <td>{r.name}{r.recipientKind === 'guest' ? ` (${t('mail.guest')})` : ''}</td>
+                <td>
+                  {r.name}
+                  {r.recipientKind === 'guest' ? ` (${t('mail.guest')})` : ''}
+                </td>
                 <td>{r.email}</td>
                 <td>
                   {r.revokedAt ? (
@@ -306,7 +438,10 @@ function InvitationsCard({ configured }: { configured: boolean }) {
                   {r.documentsOpened.length > 0 ? (
                     <ul className="plain-list">
                       {r.documentsOpened.map((d, i) => (
-                        <li key={d.documentId}>{i === 0 ? `${t('mail.firstDoc')}: ` : ''}<span>{d.title}</span> · {fmt(d.openedAt)}</li>
+                        <li key={d.documentId}>
+                          {i === 0 ? `${t('mail.firstDoc')}: ` : ''}
+                          <span>{d.title}</span> · {fmt(d.openedAt)}
+                        </li>
                       ))}
                     </ul>
                   ) : null}
@@ -314,8 +449,12 @@ function InvitationsCard({ configured }: { configured: boolean }) {
                 <td>
                   {r.revokedAt ? null : (
                     <>
-                      <a href={`${r.url}?xem-truoc=1`} target="_blank" rel="noreferrer" title={t('mail.preview')}>{t('mail.personalLink')}</a>
-                      <div><code style={{ wordBreak: 'break-all' }}>{r.url}</code></div>
+                      <a href={`${r.url}?xem-truoc=1`} target="_blank" rel="noreferrer" title={t('mail.preview')}>
+                        {t('mail.personalLink')}
+                      </a>
+                      <div>
+                        <code style={{ wordBreak: 'break-all' }}>{r.url}</code>
+                      </div>
                     </>
                   )}
                 </td>

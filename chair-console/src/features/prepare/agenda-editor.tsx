@@ -26,7 +26,13 @@ export function reorder(ids: string[], from: number, to: number): string[] {
   return next;
 }
 
-function ItemForm({ initial, onSave, onDone, onCancel, submitLabel }: {
+function ItemForm({
+  initial,
+  onSave,
+  onDone,
+  onCancel,
+  submitLabel,
+}: {
   initial?: AgendaItem;
   onSave: (v: { title: string; presenter: string }) => Promise<unknown>;
   onDone: () => void;
@@ -55,10 +61,20 @@ function ItemForm({ initial, onSave, onDone, onCancel, submitLabel }: {
         {(a) => <input {...a} name="presenter" value={presenter} onChange={(e) => setPresenter(e.target.value)} />}
       </Field>
       <div className="form-actions">
-        {onCancel ? <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>{submitLabel}</button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
-      {formError ? <p className="form-error" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -73,7 +89,11 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
 
   async function move(from: number, to: number) {
     if (to < 0 || to >= items.length || from === to) return;
-    const ids = reorder(items.map((i) => i.id), from, to);
+    const ids = reorder(
+      items.map((i) => i.id),
+      from,
+      to,
+    );
     try {
       await api.put(API.sessionAgendaOrder(sessionId), { itemIds: ids });
       await onChanged();
@@ -102,9 +122,16 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
             key={item.id}
             className={dragFrom === i ? 'agenda-row dragging' : 'agenda-row'}
             draggable={editing === null}
-            onDragStart={(e: DragEvent) => { setDragFrom(i); e.dataTransfer.effectAllowed = 'move'; }}
+            onDragStart={(e: DragEvent) => {
+              setDragFrom(i);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
             onDragOver={(e: DragEvent) => e.preventDefault()}
-            onDrop={(e: DragEvent) => { e.preventDefault(); if (dragFrom !== null) void move(dragFrom, i); setDragFrom(null); }}
+            onDrop={(e: DragEvent) => {
+              e.preventDefault();
+              if (dragFrom !== null) void move(dragFrom, i);
+              setDragFrom(null);
+            }}
             onDragEnd={() => setDragFrom(null)}
           >
             {editing === item.id ? (
@@ -112,22 +139,47 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
                 initial={item}
                 submitLabel={t('common.save')}
                 onSave={(v) => api.patch(API.agendaItem(item.id), v)}
-                onDone={() => { setEditing(null); void onChanged(); }}
+                onDone={() => {
+                  setEditing(null);
+                  void onChanged();
+                }}
                 onCancel={() => setEditing(null)}
               />
             ) : (
               <>
-                <span className="drag-handle" aria-hidden="true">⋮⋮</span>
+                <span className="drag-handle" aria-hidden="true">
+                  ⋮⋮
+                </span>
                 <span className="agenda-num">{i + 1}.</span>
                 <span className="agenda-text">
                   <strong>{item.title}</strong>
                   {item.presenter ? <span className="muted"> — {item.presenter}</span> : null}
                 </span>
                 <span className="row-actions">
-                  <button type="button" className="btn btn-icon-text" aria-label={t('agenda.moveUp', { title: item.title })} disabled={i === 0} onClick={() => void move(i, i - 1)}>↑</button>
-                  <button type="button" className="btn btn-icon-text" aria-label={t('agenda.moveDown', { title: item.title })} disabled={i === items.length - 1} onClick={() => void move(i, i + 1)}>↓</button>
-                  <button type="button" className="btn" onClick={() => setEditing(item.id)}>{t('common.edit')}</button>
-                  <button type="button" className="btn btn-danger" onClick={() => setRemoving(item)}>{t('common.delete')}</button>
+                  <button
+                    type="button"
+                    className="btn btn-icon-text"
+                    aria-label={t('agenda.moveUp', { title: item.title })}
+                    disabled={i === 0}
+                    onClick={() => void move(i, i - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-icon-text"
+                    aria-label={t('agenda.moveDown', { title: item.title })}
+                    disabled={i === items.length - 1}
+                    onClick={() => void move(i, i + 1)}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" className="btn" onClick={() => setEditing(item.id)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="btn btn-danger" onClick={() => setRemoving(item)}>
+                    {t('common.delete')}
+                  </button>
                 </span>
               </>
             )}
@@ -137,7 +189,13 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
       <h3>{t('agenda.add')}</h3>
       <ItemForm submitLabel={t('agenda.addButton')} onSave={(v) => api.post(API.sessionAgenda(sessionId), v)} onDone={() => void onChanged()} />
       {removing ? (
-        <ConfirmDialog title={t('agenda.removeConfirm', { title: removing.title })} confirmLabel={t('common.delete')} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} />
+        <ConfirmDialog
+          title={t('agenda.removeConfirm', { title: removing.title })}
+          confirmLabel={t('common.delete')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
       ) : null}
     </div>
   );

@@ -30,7 +30,9 @@ export function CardsPanel() {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const missing = cards.filter((c) => c.issuedAt === null).length;
   const anyIssued = cards.some((c) => c.issuedAt !== null);
@@ -67,35 +69,72 @@ export function CardsPanel() {
         <h1 id="cards-h">{t('prep.tab.cards')}</h1>
         <div className="row-actions">
           {printCards && printCards.length > 0 ? (
-            <button type="button" className="btn" onClick={() => setArea('cards')}>{t('cards.printAgain', { n: printCards.length })}</button>
+            <button type="button" className="btn" onClick={() => setArea('cards')}>
+              {t('cards.printAgain', { n: printCards.length })}
+            </button>
           ) : null}
           {anyIssued && missing > 0 ? (
-            <button type="button" className="btn" onClick={() => void issueAndPrint('missing')}>{t('cards.printMissing', { n: missing })}</button>
+            <button type="button" className="btn" onClick={() => void issueAndPrint('missing')}>
+              {t('cards.printMissing', { n: missing })}
+            </button>
           ) : null}
-          <button type="button" className="btn btn-primary" onClick={() => (anyIssued ? setConfirmAll(true) : void issueAndPrint('all'))}>{t('cards.print')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => (anyIssued ? setConfirmAll(true) : void issueAndPrint('all'))}>
+            {t('cards.print')}
+          </button>
         </div>
       </div>
       <p className="muted">{t('cards.explain')}</p>
       <div className="card">
         <table className="table">
-          <thead><tr><th scope="col">{t('roster.seat')}</th><th scope="col">{t('roster.fullName')}</th><th scope="col">{t('roster.position')}</th><th scope="col">{t('cards.status')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('roster.seat')}</th>
+              <th scope="col">{t('roster.fullName')}</th>
+              <th scope="col">{t('roster.position')}</th>
+              <th scope="col">{t('cards.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {[...cards].sort((a, b) => a.seat - b.seat).map((c) => (
-              <tr key={c.delegateId}>
-                <td>{c.seat}</td><td>{c.fullName}</td><td>{c.title}</td><td className="muted">{issuedText(c.issuedAt)}</td>
-                <td className="row-actions"><button type="button" className="btn btn-danger" aria-label={t('cards.reissueOf', { name: c.fullName })} onClick={() => setReissuing(c)}>{t('cards.reissue')}</button></td>
-              </tr>
-            ))}
+            {[...cards]
+              .sort((a, b) => a.seat - b.seat)
+              .map((c) => (
+                <tr key={c.delegateId}>
+                  <td>{c.seat}</td>
+                  <td>{c.fullName}</td>
+                  <td>{c.title}</td>
+                  <td className="muted">{issuedText(c.issuedAt)}</td>
+                  <td className="row-actions">
+                    <button type="button" className="btn btn-danger" aria-label={t('cards.reissueOf', { name: c.fullName })} onClick={() => setReissuing(c)}>
+                      {t('cards.reissue')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>
       {reissuing ? (
-        <ConfirmDialog title={t('cards.reissueConfirm', { name: reissuing.fullName })} confirmLabel={t('cards.reissue')} danger onConfirm={() => void reissue(reissuing)} onCancel={() => setReissuing(null)}>
+        <ConfirmDialog
+          title={t('cards.reissueConfirm', { name: reissuing.fullName })}
+          confirmLabel={t('cards.reissue')}
+          danger
+          onConfirm={() => void reissue(reissuing)}
+          onCancel={() => setReissuing(null)}
+        >
           <p>{t('cards.reissueExplain')}</p>
         </ConfirmDialog>
       ) : null}
       {confirmAll ? (
-        <ConfirmDialog title={t('cards.printConfirm', { n: cards.length })} confirmLabel={t('cards.printConfirmLabel')} danger onConfirm={() => void issueAndPrint('all')} onCancel={() => setConfirmAll(false)}>
+        <ConfirmDialog
+          title={t('cards.printConfirm', { n: cards.length })}
+          confirmLabel={t('cards.printConfirmLabel')}
+          danger
+          onConfirm={() => void issueAndPrint('all')}
+          onCancel={() => setConfirmAll(false)}
+        >
           <p>{t('cards.printConfirmExplain')}</p>
         </ConfirmDialog>
       ) : null}

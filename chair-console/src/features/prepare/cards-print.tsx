@@ -22,7 +22,10 @@ export function CardsPrint() {
 
   useEffect(() => {
     Promise.all([api.get<HallInfo>(API.hall), api.get<CouncilConfig>(API.council)])
-      .then(([h, co]) => { setHall(h); setCouncil(co); })
+      .then(([h, co]) => {
+        setHall(h);
+        setCouncil(co);
+      })
       .catch((err: unknown) => setError(errorText(err, lang)));
   }, [lang]);
 
@@ -30,35 +33,49 @@ export function CardsPrint() {
   return (
     <div className="print-page">
       <div className="print-toolbar no-print">
-        <button type="button" className="btn" onClick={() => setArea('prepare')}>← {t('common.back')}</button>
+        <button type="button" className="btn" onClick={() => setArea('prepare')}>
+          ← {t('common.back')}
+        </button>
         <h1>{t('cards.sheetTitle')}</h1>
-        <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!cards || cards.length === 0}>{t('cards.printNow')}</button>
+        <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!cards || cards.length === 0}>
+          {t('cards.printNow')}
+        </button>
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!cards && !error ? <p role="status">{t('common.loading')}</p> : null}
-      {cards && cards.length === 0 ? <p className="no-print" role="status">{t('cards.nothingToPrint')}</p> : null}
+      {cards && cards.length === 0 ? (
+        <p className="no-print" role="status">
+          {t('cards.nothingToPrint')}
+        </p>
+      ) : null}
       <div className="card-sheet">
-        {[...(cards ?? [])].sort((a, b) => a.seat - b.seat).map((c) => (
-          <article key={c.delegateId} className="login-card-print" data-delegate-id={c.delegateId}>
-            <header>
-              <div className="lc-council">{councilName}</div>
-              <div className="lc-kind">{t('cards.cardKind')}</div>
-            </header>
-            <div className="lc-body">
-              <QrImage text={c.signInUrl} size={150} alt={t('cards.qrAlt', { name: c.fullName })} className="lc-qr" />
-              <div className="lc-who">
-                <div className="lc-name">{c.fullName}</div>
-                {c.title ? <div className="lc-title">{c.title}</div> : null}
-                <div className="lc-seat">{t('cards.seat', { n: c.seat })}</div>
-                {hall?.hallWifi ? <div className="lc-wifi">{t('cards.wifi', { name: hall.hallWifi })}</div> : null}
+        {[...(cards ?? [])]
+          .sort((a, b) => a.seat - b.seat)
+          .map((c) => (
+            <article key={c.delegateId} className="login-card-print" data-delegate-id={c.delegateId}>
+              <header>
+                <div className="lc-council">{councilName}</div>
+                <div className="lc-kind">{t('cards.cardKind')}</div>
+              </header>
+              <div className="lc-body">
+                <QrImage text={c.signInUrl} size={150} alt={t('cards.qrAlt', { name: c.fullName })} className="lc-qr" />
+                <div className="lc-who">
+                  <div className="lc-name">{c.fullName}</div>
+                  {c.title ? <div className="lc-title">{c.title}</div> : null}
+                  <div className="lc-seat">{t('cards.seat', { n: c.seat })}</div>
+                  {hall?.hallWifi ? <div className="lc-wifi">{t('cards.wifi', { name: hall.hallWifi })}</div> : null}
+                </div>
               </div>
-            </div>
-            <footer className="lc-foot">
-              {t('cards.instructions')}
-              {hall?.tlsFingerprint ? <span className="lc-fp">{t('cards.fingerprint', { fp: hall.tlsFingerprint })}</span> : null}
-            </footer>
-          </article>
-        ))}
+              <footer className="lc-foot">
+                {t('cards.instructions')}
+                {hall?.tlsFingerprint ? <span className="lc-fp">{t('cards.fingerprint', { fp: hall.tlsFingerprint })}</span> : null}
+              </footer>
+            </article>
+          ))}
       </div>
     </div>
   );

@@ -31,14 +31,17 @@ export function DisplaysPanel() {
   const [created, setCreated] = useState<DisplayDevice | null>(null);
   const [removing, setRemoving] = useState<DisplayDevice | null>(null);
 
-  const load = useCallback(async (quiet = false) => {
-    try {
-      setDisplays(await api.get<DisplayDevice[]>(API.displays));
-    } catch (err) {
-      // A background refresh stays quiet: the connection badge already says when the server is unreachable.
-      if (!quiet) pushToast({ tone: 'error', text: errorText(err, lang) });
-    }
-  }, [lang, pushToast]);
+  const load = useCallback(
+    async (quiet = false) => {
+      try {
+        setDisplays(await api.get<DisplayDevice[]>(API.displays));
+      } catch (err) {
+        // A background refresh stays quiet: the connection badge already says when the server is unreachable.
+        if (!quiet) pushToast({ tone: 'error', text: errorText(err, lang) });
+      }
+    },
+    [lang, pushToast],
+  );
   useEffect(() => {
     void load();
     // Whether each screen is connected changes on its own (a projector switched on): look again now and then.
@@ -73,15 +76,27 @@ export function DisplaysPanel() {
       <div className="card">
         <h2>{t('displays.add')}</h2>
         <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('displays.add')}>
-          <Field label={t('displays.name')} error={errors.name}>{(a) => <input {...a} name="displayName" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('displays.namePlaceholder')} />}</Field>
-          <div className="form-actions"><button type="submit" className="btn btn-primary" disabled={busy}>{t('displays.create')}</button></div>
-          {formError ? <p className="form-error" role="alert">{formError}</p> : null}
+          <Field label={t('displays.name')} error={errors.name}>
+            {(a) => <input {...a} name="displayName" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('displays.namePlaceholder')} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('displays.create')}
+            </button>
+          </div>
+          {formError ? (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
         </form>
         {created?.pairUrl ? (
           <div className="pair-box" role="status">
             <QrImage text={created.pairUrl} size={200} alt={t('displays.qrAlt', { name: created.name })} />
             <div>
-              <p><strong>{created.name}</strong></p>
+              <p>
+                <strong>{created.name}</strong>
+              </p>
               <p>{t('displays.pairExplain')}</p>
               <p className="mono break">{created.pairUrl}</p>
             </div>
@@ -96,12 +111,22 @@ export function DisplaysPanel() {
             <li key={d.id} className="list-row">
               <span>{d.name}</span>
               <span className={d.online ? 'pill pill-open' : 'pill'}>{t(d.online ? 'displays.online' : 'displays.offline')}</span>
-              <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>{t('displays.remove')}</button>
+              <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>
+                {t('displays.remove')}
+              </button>
             </li>
           ))}
         </ul>
       </div>
-      {removing ? <ConfirmDialog title={t('displays.removeConfirm', { name: removing.name })} confirmLabel={t('displays.remove')} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} /> : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('displays.removeConfirm', { name: removing.name })}
+          confirmLabel={t('displays.remove')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
     </section>
   );
 }

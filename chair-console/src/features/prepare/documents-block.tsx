@@ -97,46 +97,95 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
         {documents.map((d) => (
           <li key={d.id} className="list-row">
             <span>
-              <a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">{d.title}</a>
-              <span className="muted"> · {t(DOC_TYPE_LABEL[d.docType])} · {d.pages !== null ? t('doc.pages', { n: formatCount(d.pages, lang) }) : ''} {formatCount(Math.ceil(d.size / 1024), lang)} KB</span>
+              <a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">
+                {d.title}
+              </a>
+              <span className="muted">
+                {' '}
+                · {t(DOC_TYPE_LABEL[d.docType])} · {d.pages !== null ? t('doc.pages', { n: formatCount(d.pages, lang) }) : ''}{' '}
+                {formatCount(Math.ceil(d.size / 1024), lang)} KB
+              </span>
             </span>
             {d.confidential ? <span className="pill pill-confidential">{t('doc.confidential')}</span> : null}
-            <button type="button" className="btn" aria-pressed={d.confidential} aria-label={t('doc.confidentialOf', { title: d.title })} onClick={() => void setConfidentialFlag(d, !d.confidential)}>{t('doc.confidential')}</button>
-            <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>{t('common.delete')}</button>
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={d.confidential}
+              aria-label={t('doc.confidentialOf', { title: d.title })}
+              onClick={() => void setConfidentialFlag(d, !d.confidential)}
+            >
+              {t('doc.confidential')}
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => setRemoving(d)}>
+              {t('common.delete')}
+            </button>
           </li>
         ))}
       </ul>
-      {!adding ? <button type="button" className="btn" onClick={() => setAdding(true)}>+ {t('doc.add')}</button> : (
-      <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('doc.upload')}>
-        <Field label={t('doc.file')} error={errors.file}>
-          {(a) => (
-            <input {...a} ref={fileRef} type="file" name="file" accept="application/pdf,.pdf"
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                setFile(f);
-                if (f && !title) setTitle(f.name.replace(/\.pdf$/i, ''));
-              }} />
-          )}
-        </Field>
-        <Field label={t('doc.docTitle')} error={errors.title}>
-          {(a) => <input {...a} name="docTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field label={t('doc.docType')} error={errors.docType}>
-          {(a) => (
-            <select {...a} name="docType" value={docType} onChange={(e) => setDocType(DocumentTypeSchema.parse(e.target.value))}>
-              {DocumentTypeSchema.options.map((o) => <option key={o} value={o}>{t(DOC_TYPE_LABEL[o])}</option>)}
-            </select>
-          )}
-        </Field>
-        <label className="check"><input type="checkbox" name="confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />{t('doc.confidential')}</label>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={() => setAdding(false)}>{t('common.cancel')}</button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>{t('doc.upload')}</button>
-        </div>
-        {formError ? <p className="form-error" role="alert">{formError}</p> : null}
-      </form>
+      {!adding ? (
+        <button type="button" className="btn" onClick={() => setAdding(true)}>
+          + {t('doc.add')}
+        </button>
+      ) : (
+        <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('doc.upload')}>
+          <Field label={t('doc.file')} error={errors.file}>
+            {(a) => (
+              <input
+                {...a}
+                ref={fileRef}
+                type="file"
+                name="file"
+                accept="application/pdf,.pdf"
+                onChange={(e) => {
+                  const f = e.target.files?.[0] ?? null;
+                  setFile(f);
+                  if (f && !title) setTitle(f.name.replace(/\.pdf$/i, ''));
+                }}
+              />
+            )}
+          </Field>
+          <Field label={t('doc.docTitle')} error={errors.title}>
+            {(a) => <input {...a} name="docTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </Field>
+          <Field label={t('doc.docType')} error={errors.docType}>
+            {(a) => (
+              <select {...a} name="docType" value={docType} onChange={(e) => setDocType(DocumentTypeSchema.parse(e.target.value))}>
+                {DocumentTypeSchema.options.map((o) => (
+                  <option key={o} value={o}>
+                    {t(DOC_TYPE_LABEL[o])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <label className="check">
+            <input type="checkbox" name="confidential" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
+            {t('doc.confidential')}
+          </label>
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => setAdding(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('doc.upload')}
+            </button>
+          </div>
+          {formError ? (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+        </form>
       )}
-      {removing ? <ConfirmDialog title={t('doc.removeConfirm', { title: removing.title })} confirmLabel={t('common.delete')} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} /> : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('doc.removeConfirm', { title: removing.title })}
+          confirmLabel={t('common.delete')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        />
+      ) : null}
     </div>
   );
 }

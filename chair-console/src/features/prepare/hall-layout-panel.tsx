@@ -62,7 +62,13 @@ export function HallLayoutPanel() {
   const problems = useMemo(() => (layout ? layoutProblems(layout, seats) : []), [layout, seats]);
   const dirty = saved !== null && layout !== null && JSON.stringify(layout) !== JSON.stringify(saved.layout);
 
-  if (!layout || !saved) return <section className="panel" aria-labelledby="hall-h"><h2 id="hall-h">{t('prep.tab.hall')}</h2><p role="status">{t('common.loading')}</p></section>;
+  if (!layout || !saved)
+    return (
+      <section className="panel" aria-labelledby="hall-h">
+        <h2 id="hall-h">{t('prep.tab.hall')}</h2>
+        <p role="status">{t('common.loading')}</p>
+      </section>
+    );
 
   const change = (next: HallLayout, seat: number | null) => {
     if (next === layout) return;
@@ -133,30 +139,48 @@ export function HallLayoutPanel() {
       <div className="panel-head">
         <h2 id="hall-h">{t('prep.tab.hall')}</h2>
         <div className="hall-editor-actions">
-          <button type="button" className="btn" disabled={busy} onClick={() => change(autoLayout(seats), null)}>{t('hall.auto')}</button>
-          <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || !dirty} onClick={() => void save()}>{t('hall.save')}</button>
+          <button type="button" className="btn" disabled={busy} onClick={() => change(autoLayout(seats), null)}>
+            {t('hall.auto')}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || !dirty} onClick={() => void save()}>
+            {t('hall.save')}
+          </button>
         </div>
       </div>
       <p className="muted">{t('hall.intro')}</p>
       <p role="status">{dirty ? t('hall.unsaved') : saved.custom ? t('hall.custom') : t('hall.automatic')}</p>
       {shown.length > 0 ? (
         <ul className="form-error hall-problems" role="alert">
-          {shown.map((m) => <li key={m}>{m}</li>)}
+          {shown.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
         </ul>
       ) : null}
       {seats.length === 0 ? <p className="muted">{t('hall.empty')}</p> : null}
-      <p id="hall-move-help" className="visually-hidden">{t('hall.moveHelp')}</p>
-      <div className="hall-stage" aria-hidden="true">{lang === 'vi' ? 'Chủ tọa' : 'Chair'}</div>
+      <p id="hall-move-help" className="visually-hidden">
+        {t('hall.moveHelp')}
+      </p>
+      <div className="hall-stage" aria-hidden="true">
+        {lang === 'vi' ? 'Chủ tọa' : 'Chair'}
+      </div>
       <div className="hall-rows" ref={grid}>
         {layout.rows.map((row, r) => (
           <div key={r} className="hall-row" role="group" aria-label={t('hall.row', { n: r + 1 })}>
-            <span className="hall-row-no" aria-hidden="true">{r + 1}</span>
+            <span className="hall-row-no" aria-hidden="true">
+              {r + 1}
+            </span>
             <div className="hall-blocks">
               {row.blocks.map((block, b) => (
                 <div key={b} className="hall-block">
                   {block.map((seat) => (
-                    <button key={seat} type="button" data-seat={seat} className={picked === seat ? 'seat seat-edit is-selected' : 'seat seat-edit'}
-                      aria-label={label(seat)} aria-describedby="hall-move-help" aria-pressed={picked === seat}
+                    <button
+                      key={seat}
+                      type="button"
+                      data-seat={seat}
+                      className={picked === seat ? 'seat seat-edit is-selected' : 'seat seat-edit'}
+                      aria-label={label(seat)}
+                      aria-describedby="hall-move-help"
+                      aria-pressed={picked === seat}
                       onClick={() => {
                         if (suppressClick.current) {
                           suppressClick.current = false;
@@ -164,24 +188,48 @@ export function HallLayoutPanel() {
                         }
                         tap(seat);
                       }}
-                      onKeyDown={(e) => onKey(seat, e)} onPointerDown={(e) => onPointerDown(seat, e)} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
-                      <span className="seat-no" aria-hidden="true">{seat}</span>
-                      <span className="seat-name" aria-hidden="true">{(names.get(seat) ?? '').split(' ').slice(-1)[0]}</span>
+                      onKeyDown={(e) => onKey(seat, e)}
+                      onPointerDown={(e) => onPointerDown(seat, e)}
+                      onPointerMove={onPointerMove}
+                      onPointerUp={onPointerUp}
+                    >
+                      <span className="seat-no" aria-hidden="true">
+                        {seat}
+                      </span>
+                      <span className="seat-name" aria-hidden="true">
+                        {(names.get(seat) ?? '').split(' ').slice(-1)[0]}
+                      </span>
                     </button>
                   ))}
                 </div>
               ))}
             </div>
             <div className="hall-row-actions">
-              <button type="button" className="btn btn-small btn-ghost" disabled={row.blocks.length >= HALL_LIMITS.blocksPerRow}
-                aria-label={`${t('hall.addAisle')} — ${t('hall.row', { n: r + 1 })}`} onClick={() => change(setAisles(layout, r, row.blocks.length + 1), null)}>{t('hall.addAisle')}</button>
-              <button type="button" className="btn btn-small btn-ghost" disabled={row.blocks.length <= 1}
-                aria-label={`${t('hall.removeAisle')} — ${t('hall.row', { n: r + 1 })}`} onClick={() => change(setAisles(layout, r, row.blocks.length - 1), null)}>{t('hall.removeAisle')}</button>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                disabled={row.blocks.length >= HALL_LIMITS.blocksPerRow}
+                aria-label={`${t('hall.addAisle')} — ${t('hall.row', { n: r + 1 })}`}
+                onClick={() => change(setAisles(layout, r, row.blocks.length + 1), null)}
+              >
+                {t('hall.addAisle')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                disabled={row.blocks.length <= 1}
+                aria-label={`${t('hall.removeAisle')} — ${t('hall.row', { n: r + 1 })}`}
+                onClick={() => change(setAisles(layout, r, row.blocks.length - 1), null)}
+              >
+                {t('hall.removeAisle')}
+              </button>
             </div>
           </div>
         ))}
       </div>
-      <p className="visually-hidden" aria-live="polite">{announce}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
     </section>
   );
 }

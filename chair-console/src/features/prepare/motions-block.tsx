@@ -42,32 +42,73 @@ export function MotionsBlock({ sessionId, itemId, motions, rounds, onChanged }: 
           const held = rounds.some((r) => r.motionId === m.id);
           return editing === m.id ? (
             <li key={m.id} className="list-edit">
-              <MotionForm itemId={itemId} initial={m} submitLabel={t('common.save')} onSave={(input) => api.put(API.motion(m.id), input)} onDone={() => { setEditing(null); void onChanged(); }} onCancel={() => setEditing(null)} />
+              <MotionForm
+                itemId={itemId}
+                initial={m}
+                submitLabel={t('common.save')}
+                onSave={(input) => api.put(API.motion(m.id), input)}
+                onDone={() => {
+                  setEditing(null);
+                  void onChanged();
+                }}
+                onCancel={() => setEditing(null)}
+              />
             </li>
           ) : (
             <li key={m.id} className="list-row">
               <span>
                 <strong>{m.question}</strong>
-                <span className="muted"> · {t(KIND_LABEL[m.kind])} · {t(MODE_LABEL[m.mode])} · {t(INTERIM_LABEL[m.interim])}{m.durationSec ? ` · ${m.durationSec}s` : ''}</span>
+                <span className="muted">
+                  {' '}
+                  · {t(KIND_LABEL[m.kind])} · {t(MODE_LABEL[m.mode])} · {t(INTERIM_LABEL[m.interim])}
+                  {m.durationSec ? ` · ${m.durationSec}s` : ''}
+                </span>
                 {m.candidates.length > 0 ? <span className="muted"> · {m.candidates.map((c) => c.name).join(', ')}</span> : null}
               </span>
               {m.practice ? <span className="pill">{t('motion.practiceShort')}</span> : null}
               {!held ? (
                 <>
-                  <button type="button" className="btn" onClick={() => setEditing(m.id)}>{t('common.edit')}</button>
-                  <button type="button" className="btn btn-danger" onClick={() => setRemoving(m)}>{t('common.delete')}</button>
+                  <button type="button" className="btn" onClick={() => setEditing(m.id)}>
+                    {t('common.edit')}
+                  </button>
+                  <button type="button" className="btn btn-danger" onClick={() => setRemoving(m)}>
+                    {t('common.delete')}
+                  </button>
                 </>
-              ) : <span className="muted">{t('motion.held')}</span>}
+              ) : (
+                <span className="muted">{t('motion.held')}</span>
+              )}
             </li>
           );
         })}
       </ul>
       {adding ? (
-        <MotionForm itemId={itemId} submitLabel={t('motion.add')} onSave={(input) => api.post(API.sessionMotions(sessionId), input)} onDone={() => { setAdding(false); void onChanged(); }} onCancel={() => setAdding(false)} />
+        <MotionForm
+          itemId={itemId}
+          submitLabel={t('motion.add')}
+          onSave={(input) => api.post(API.sessionMotions(sessionId), input)}
+          onDone={() => {
+            setAdding(false);
+            void onChanged();
+          }}
+          onCancel={() => setAdding(false)}
+        />
       ) : (
-        <button type="button" className="btn" onClick={() => setAdding(true)}>+ {t('motion.add')}</button>
+        <button type="button" className="btn" onClick={() => setAdding(true)}>
+          + {t('motion.add')}
+        </button>
       )}
-      {removing ? <ConfirmDialog title={t('motion.removeConfirm')} confirmLabel={t('common.delete')} danger onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)}><p>{removing.question}</p></ConfirmDialog> : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('motion.removeConfirm')}
+          confirmLabel={t('common.delete')}
+          danger
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>{removing.question}</p>
+        </ConfirmDialog>
+      ) : null}
     </div>
   );
 }

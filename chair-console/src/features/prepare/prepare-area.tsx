@@ -37,7 +37,13 @@ export function PrepareArea() {
     <div className="prepare">
       <nav className="side-tabs" aria-label={t('nav.prepare')}>
         {tabs.map((x) => (
-          <button key={x.id} type="button" className={tab === x.id ? 'side-tab active' : 'side-tab'} aria-current={tab === x.id ? 'page' : undefined} onClick={() => setTab(x.id)}>
+          <button
+            key={x.id}
+            type="button"
+            className={tab === x.id ? 'side-tab active' : 'side-tab'}
+            aria-current={tab === x.id ? 'page' : undefined}
+            onClick={() => setTab(x.id)}
+          >
             {t(x.label)}
           </button>
         ))}

@@ -14,7 +14,13 @@ import { useFormSubmit } from '../shared/use-form';
 /** Some server messages already start with "Dòng 3:" / "Line 3:"; the list adds the line itself. */
 /** Search by seat number, or by any part of the name, position or group, without caring for diacritics or case. */
 export function matchesDelegate(d: Delegate, query: string): boolean {
-  const fold = (x: string) => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const fold = (x: string) =>
+    x
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
   const q = fold(query.trim());
   if (q === '') return true;
   if (/^\d+$/.test(q)) return String(d.seat) === q;
@@ -35,7 +41,13 @@ function readUtf8(file: Blob): Promise<string> {
   });
 }
 
-function DelegateForm({ initial, onSave, onDone, onCancel, submitLabel }: {
+function DelegateForm({
+  initial,
+  onSave,
+  onDone,
+  onCancel,
+  submitLabel,
+}: {
   initial?: Delegate;
   onSave: (v: { seat: number; fullName: string; title: string; group: string }) => Promise<unknown>;
   onDone: () => void;
@@ -52,21 +64,44 @@ function DelegateForm({ initial, onSave, onDone, onCancel, submitLabel }: {
     e.preventDefault();
     const r = await submit(DelegateInputSchema, { seat: seat.trim() === '' ? Number.NaN : Number(seat), fullName, title, group }, onSave);
     if (r !== null) {
-      if (!initial) { setSeat(''); setFullName(''); setTitle(''); setGroup(''); }
+      if (!initial) {
+        setSeat('');
+        setFullName('');
+        setTitle('');
+        setGroup('');
+      }
       onDone();
     }
   }
   return (
     <form className="form-row" onSubmit={onSubmit} noValidate aria-label={submitLabel}>
-      <Field label={t('roster.seat')} error={errors.seat}>{(a) => <input {...a} name="seat" inputMode="numeric" className="input-narrow" value={seat} onChange={(e) => setSeat(e.target.value)} />}</Field>
-      <Field label={t('roster.fullName')} error={errors.fullName}>{(a) => <input {...a} name="fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} />}</Field>
-      <Field label={t('roster.position')} error={errors.title}>{(a) => <input {...a} name="position" value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
-      <Field label={t('roster.group')} error={errors.group}>{(a) => <input {...a} name="group" value={group} onChange={(e) => setGroup(e.target.value)} />}</Field>
+      <Field label={t('roster.seat')} error={errors.seat}>
+        {(a) => <input {...a} name="seat" inputMode="numeric" className="input-narrow" value={seat} onChange={(e) => setSeat(e.target.value)} />}
+      </Field>
+      <Field label={t('roster.fullName')} error={errors.fullName}>
+        {(a) => <input {...a} name="fullName" value={fullName} onChange={(e) => setFullName(e.target.value)} />}
+      </Field>
+      <Field label={t('roster.position')} error={errors.title}>
+        {(a) => <input {...a} name="position" value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label={t('roster.group')} error={errors.group}>
+        {(a) => <input {...a} name="group" value={group} onChange={(e) => setGroup(e.target.value)} />}
+      </Field>
       <div className="form-actions">
-        {onCancel ? <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>{submitLabel}</button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
-      {formError ? <p className="form-error" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -150,7 +185,9 @@ export function RosterPanel() {
     <section aria-labelledby="roster-h">
       <div className="section-head">
         <h1 id="roster-h">{t('prep.tab.roster')}</h1>
-        <p className="stat" data-testid="seated-count">{t('roster.seatedCount', { n: formatCount(seated, lang) })}</p>
+        <p className="stat" data-testid="seated-count">
+          {t('roster.seatedCount', { n: formatCount(seated, lang) })}
+        </p>
       </div>
       <div className="card">
         <h2>{t('roster.importTitle')}</h2>
@@ -158,21 +195,43 @@ export function RosterPanel() {
         <div className="form-row">
           {/* The browser's own file button speaks the browser's language: a Vietnamese button stands in for it. */}
           <div className="file-pick">
-            <span className="field-label" id="csv-label">{t('roster.importFile')}</span>
-            <input ref={fileRef} id="csv-file" type="file" name="csv" accept=".csv,text/csv" className="visually-hidden" aria-labelledby="csv-label csv-choose"
-              onChange={(e) => { const f = e.target.files?.[0]; setFileName(f?.name ?? null); if (f) void importCsv(f); }} />
+            <span className="field-label" id="csv-label">
+              {t('roster.importFile')}
+            </span>
+            <input
+              ref={fileRef}
+              id="csv-file"
+              type="file"
+              name="csv"
+              accept=".csv,text/csv"
+              className="visually-hidden"
+              aria-labelledby="csv-label csv-choose"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                setFileName(f?.name ?? null);
+                if (f) void importCsv(f);
+              }}
+            />
             <span className="file-pick-row">
-              <label htmlFor="csv-file" id="csv-choose" className="btn">{t('roster.chooseFile')}</label>
-              <span className="muted" data-testid="csv-file-name">{fileName ?? t('roster.noFile')}</span>
+              <label htmlFor="csv-file" id="csv-choose" className="btn">
+                {t('roster.chooseFile')}
+              </label>
+              <span className="muted" data-testid="csv-file-name">
+                {fileName ?? t('roster.noFile')}
+              </span>
             </span>
           </div>
-          <a className="btn" href={API.delegatesExport} download="dai-bieu.csv">{t('roster.export')}</a>
+          <a className="btn" href={API.delegatesExport} download="dai-bieu.csv">
+            {t('roster.export')}
+          </a>
         </div>
         <div role="status" aria-live="polite">
           {importMsg ? <p className={importRows ? 'form-error' : 'ok-text'}>{importMsg}</p> : null}
           {importRows && importRows.length > 0 ? (
             <ul className="import-errors">
-              {importRows.map((r, i) => <li key={`${r.line}-${i}`}>{t('roster.lineError', { line: r.line, message: withoutLinePrefix(lang === 'vi' ? r.message : r.messageEn) })}</li>)}
+              {importRows.map((r, i) => (
+                <li key={`${r.line}-${i}`}>{t('roster.lineError', { line: r.line, message: withoutLinePrefix(lang === 'vi' ? r.message : r.messageEn) })}</li>
+              ))}
             </ul>
           ) : null}
         </div>
@@ -183,41 +242,82 @@ export function RosterPanel() {
       </div>
       <div className="card">
         <div className="roster-search">
-          <Field label={t('roster.search')}>{(a) => <input {...a} type="search" name="q" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('roster.searchHint')} />}</Field>
-          <p className="muted" role="status" data-testid="roster-shown">{t('roster.shown', { n: formatCount(shown.length, lang), total: formatCount(sorted.length, lang) })}</p>
+          <Field label={t('roster.search')}>
+            {(a) => <input {...a} type="search" name="q" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('roster.searchHint')} />}
+          </Field>
+          <p className="muted" role="status" data-testid="roster-shown">
+            {t('roster.shown', { n: formatCount(shown.length, lang), total: formatCount(sorted.length, lang) })}
+          </p>
         </div>
         <table className="table table-compact">
           <caption className="visually-hidden">{t('prep.tab.roster')}</caption>
           <thead>
-            <tr><th scope="col">{t('roster.seat')}</th><th scope="col">{t('roster.fullName')}</th><th scope="col">{t('roster.position')}</th><th scope="col">{t('roster.group')}</th><th scope="col">{t('roster.status')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr>
+            <tr>
+              <th scope="col">{t('roster.seat')}</th>
+              <th scope="col">{t('roster.fullName')}</th>
+              <th scope="col">{t('roster.position')}</th>
+              <th scope="col">{t('roster.group')}</th>
+              <th scope="col">{t('roster.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
-            {shown.map((d) => editing === d.id ? (
-              <tr key={d.id}><td colSpan={6}>
-                <DelegateForm initial={d} submitLabel={t('common.save')} onSave={(v) => api.patch(API.delegate(d.id), v)} onDone={() => { setEditing(null); void load(); }} onCancel={() => setEditing(null)} />
-              </td></tr>
-            ) : (
-              <tr key={d.id} className={d.seated ? '' : 'row-vacant'}>
-                <td>{d.seat}</td>
-                <td>{d.fullName}</td>
-                <td>{d.title}</td>
-                <td>{d.group}</td>
-                <td>{d.seated ? t('roster.seated') : `${t('roster.vacant')}${d.vacatedReason ? ` (${d.vacatedReason})` : ''}`}</td>
-                <td className="row-actions">
-                  <button type="button" className="btn" aria-label={t('roster.editOf', { name: d.fullName })} onClick={() => setEditing(d.id)}>{t('common.edit')}</button>
-                  {d.seated ? (
-                    <button type="button" className="btn btn-danger" aria-label={t('roster.vacateOf', { name: d.fullName })} onClick={() => setVacating(d)}>{t('roster.vacate')}</button>
-                  ) : (
-                    <button type="button" className="btn" onClick={() => void reseat(d)}>{t('roster.reseat')}</button>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {shown.map((d) =>
+              editing === d.id ? (
+                <tr key={d.id}>
+                  <td colSpan={6}>
+                    <DelegateForm
+                      initial={d}
+                      submitLabel={t('common.save')}
+                      onSave={(v) => api.patch(API.delegate(d.id), v)}
+                      onDone={() => {
+                        setEditing(null);
+                        void load();
+                      }}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={d.id} className={d.seated ? '' : 'row-vacant'}>
+                  <td>{d.seat}</td>
+                  <td>{d.fullName}</td>
+                  <td>{d.title}</td>
+                  <td>{d.group}</td>
+                  <td>{d.seated ? t('roster.seated') : `${t('roster.vacant')}${d.vacatedReason ? ` (${d.vacatedReason})` : ''}`}</td>
+                  <td className="row-actions">
+                    <button type="button" className="btn" aria-label={t('roster.editOf', { name: d.fullName })} onClick={() => setEditing(d.id)}>
+                      {t('common.edit')}
+                    </button>
+                    {d.seated ? (
+                      <button type="button" className="btn btn-danger" aria-label={t('roster.vacateOf', { name: d.fullName })} onClick={() => setVacating(d)}>
+                        {t('roster.vacate')}
+                      </button>
+                    ) : (
+                      <button type="button" className="btn" onClick={() => void reseat(d)}>
+                        {t('roster.reseat')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>
       {vacating ? (
-        <ConfirmDialog title={t('roster.vacateConfirm', { name: vacating.fullName })} confirmLabel={t('roster.vacate')} danger onConfirm={() => void vacate()} onCancel={() => { setVacating(null); setReasonError(undefined); }}>
+        <ConfirmDialog
+          title={t('roster.vacateConfirm', { name: vacating.fullName })}
+          confirmLabel={t('roster.vacate')}
+          danger
+          onConfirm={() => void vacate()}
+          onCancel={() => {
+            setVacating(null);
+            setReasonError(undefined);
+          }}
+        >
           <p>{t('roster.vacateExplain', { n: seated - 1 })}</p>
           <Field label={t('roster.vacateReason')} error={reasonError}>
             {(a) => <input {...a} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />}

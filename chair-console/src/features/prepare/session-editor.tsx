@@ -17,7 +17,9 @@ function peopleList(people: readonly SessionPerson[] | undefined) {
   if (!people || people.length === 0) return '—';
   return (
     <ul className="plain-list">
-      {people.map((p, i) => <li key={i}>{withTitle(p.name, p.title)}</li>)}
+      {people.map((p, i) => (
+        <li key={i}>{withTitle(p.name, p.title)}</li>
+      ))}
     </ul>
   );
 }
@@ -55,32 +57,59 @@ export function SessionEditor({ sessionId, onBack }: Props) {
   return (
     <section aria-labelledby="session-h">
       <div className="section-head">
-        <button type="button" className="btn btn-ghost" onClick={onBack}>← {t('session.backToList')}</button>
-        <h1 id="session-h">{sessionTitle(s.number, lang)}{s.title ? ` — ${s.title}` : ''}</h1>
+        <button type="button" className="btn btn-ghost" onClick={onBack}>
+          ← {t('session.backToList')}
+        </button>
+        <h1 id="session-h">
+          {sessionTitle(s.number, lang)}
+          {s.title ? ` — ${s.title}` : ''}
+        </h1>
         <span className={`pill pill-${s.status}`}>{t(STATUS_LABEL[s.status])}</span>
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="card">
         <div className="card-head">
           <h2>{t('session.details')}</h2>
-          {!editing ? <button type="button" className="btn" onClick={() => setEditing(true)}>{t('common.edit')}</button> : null}
+          {!editing ? (
+            <button type="button" className="btn" onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </button>
+          ) : null}
         </div>
         {editing ? (
           <SessionForm
             initial={s}
             onSave={(input) => api.patch<Session>(API.session(s.id), input)}
-            onDone={() => { setEditing(false); pushToast({ tone: 'info', text: t('common.saved') }); void reload(); }}
+            onDone={() => {
+              setEditing(false);
+              pushToast({ tone: 'info', text: t('common.saved') });
+              void reload();
+            }}
             onCancel={() => setEditing(false)}
           />
         ) : (
           <dl className="facts">
-            <dt>{t('session.place')}</dt><dd>{s.place}</dd>
-            <dt>{t('session.dates')}</dt><dd>{formatDateVi(s.startDate)}{s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''}</dd>
-            <dt>{t('session.access')}</dt><dd>{s.isPublic ? t('session.public') : t('session.closedDoors')}</dd>
-            <dt>{t('session.chairName')}</dt><dd>{s.chairName ? withTitle(s.chairName, s.chairTitle) : '—'}</dd>
-            <dt>{t('session.secretaryName')}</dt><dd>{s.secretaryName ? withTitle(s.secretaryName, s.secretaryTitle) : '—'}</dd>
-            <dt>{t('session.guests')}</dt><dd>{peopleList(s.guests)}</dd>
-            <dt>{t('session.countingBoard')}</dt><dd>{peopleList(s.countingBoard)}</dd>
+            <dt>{t('session.place')}</dt>
+            <dd>{s.place}</dd>
+            <dt>{t('session.dates')}</dt>
+            <dd>
+              {formatDateVi(s.startDate)}
+              {s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''}
+            </dd>
+            <dt>{t('session.access')}</dt>
+            <dd>{s.isPublic ? t('session.public') : t('session.closedDoors')}</dd>
+            <dt>{t('session.chairName')}</dt>
+            <dd>{s.chairName ? withTitle(s.chairName, s.chairTitle) : '—'}</dd>
+            <dt>{t('session.secretaryName')}</dt>
+            <dd>{s.secretaryName ? withTitle(s.secretaryName, s.secretaryTitle) : '—'}</dd>
+            <dt>{t('session.guests')}</dt>
+            <dd>{peopleList(s.guests)}</dd>
+            <dt>{t('session.countingBoard')}</dt>
+            <dd>{peopleList(s.countingBoard)}</dd>
           </dl>
         )}
       </div>
@@ -88,7 +117,12 @@ export function SessionEditor({ sessionId, onBack }: Props) {
       {itemsAndGeneral.map((item) => (
         <div className="card" key={item?.id ?? 'general'}>
           <h2>{item ? `${item.order}. ${item.title}` : t('agenda.general')}</h2>
-          <DocumentsBlock sessionId={s.id} itemId={item?.id ?? null} documents={detail.documents.filter((d) => d.itemId === (item?.id ?? null))} onChanged={reload} />
+          <DocumentsBlock
+            sessionId={s.id}
+            itemId={item?.id ?? null}
+            documents={detail.documents.filter((d) => d.itemId === (item?.id ?? null))}
+            onChanged={reload}
+          />
           <MotionsBlock sessionId={s.id} itemId={item?.id ?? null} motions={motionsOf(item?.id ?? null)} rounds={detail.rounds} onChanged={reload} />
         </div>
       ))}

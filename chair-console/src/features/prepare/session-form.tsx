@@ -96,7 +96,11 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
       <Field label={t('session.type')} error={errors.type}>
         {(a) => (
           <select {...a} name="type" value={v.type} onChange={(e) => set('type', SessionTypeSchema.parse(e.target.value))}>
-            {SessionTypeSchema.options.map((o) => <option key={o} value={o}>{t(SESSION_TYPE_LABEL[o])}</option>)}
+            {SessionTypeSchema.options.map((o) => (
+              <option key={o} value={o}>
+                {t(SESSION_TYPE_LABEL[o])}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -141,10 +145,20 @@ export function SessionForm({ initial, onSave, onDone, onCancel }: Props) {
         <input type="checkbox" name="isPublic" checked={v.isPublic} onChange={(e) => set('isPublic', e.target.checked)} />
         {t('session.isPublic')}
       </label>
-      {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="form-error span-all" role="alert">
+          {formError}
+        </p>
+      ) : null}
       <div className="form-actions span-all">
-        {onCancel ? <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>{initial ? t('common.save') : t('session.create')}</button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {initial ? t('common.save') : t('session.create')}
+        </button>
       </div>
     </form>
   );

@@ -30,21 +30,41 @@ export function SessionsPanel() {
     void load();
   }, [load]);
 
-  if (editId) return <SessionEditor sessionId={editId} onBack={() => { setEditId(null); void load(); }} />;
+  if (editId)
+    return (
+      <SessionEditor
+        sessionId={editId}
+        onBack={() => {
+          setEditId(null);
+          void load();
+        }}
+      />
+    );
 
   return (
     <section aria-labelledby="sessions-h">
       <div className="section-head">
         <h1 id="sessions-h">{t('prep.tab.sessions')}</h1>
-        {!creating ? <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>{t('session.new')}</button> : null}
+        {!creating ? (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            {t('session.new')}
+          </button>
+        ) : null}
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {creating ? (
         <div className="card">
           <h2>{t('session.create')}</h2>
           <SessionForm
             onSave={(input) => api.post<Session>(API.sessions, input)}
-            onDone={(s) => { setCreating(false); setEditId(s.id); }}
+            onDone={(s) => {
+              setCreating(false);
+              setEditId(s.id);
+            }}
             onCancel={() => setCreating(false)}
           />
         </div>
@@ -54,11 +74,17 @@ export function SessionsPanel() {
         {(sessions ?? []).map((s) => (
           <li key={s.id} className="list-row">
             <div>
-              <strong>{sessionTitle(s.number, lang)}</strong>{s.title ? ` — ${s.title}` : ''}
-              <div className="muted">{formatDateVi(s.startDate)}{s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''} · {s.place} · {s.isPublic ? t('session.public') : t('session.closedDoors')}</div>
+              <strong>{sessionTitle(s.number, lang)}</strong>
+              {s.title ? ` — ${s.title}` : ''}
+              <div className="muted">
+                {formatDateVi(s.startDate)}
+                {s.endDate !== s.startDate ? ` – ${formatDateVi(s.endDate)}` : ''} · {s.place} · {s.isPublic ? t('session.public') : t('session.closedDoors')}
+              </div>
             </div>
             <span className={`pill pill-${s.status}`}>{t(STATUS_LABEL[s.status])}</span>
-            <button type="button" className="btn" onClick={() => setEditId(s.id)}>{t('session.prepare')}</button>
+            <button type="button" className="btn" onClick={() => setEditId(s.id)}>
+              {t('session.prepare')}
+            </button>
           </li>
         ))}
       </ul>

@@ -25,12 +25,22 @@ function ResetPassword({ account, onDone }: { account: StaffAccount; onDone: () 
   }
   return (
     <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('staff.resetOf', { name: account.displayName })}>
-      <Field label={t('staff.newPassword')} error={errors.password} hint={t('staff.passwordHint')}>{(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}</Field>
+      <Field label={t('staff.newPassword')} error={errors.password} hint={t('staff.passwordHint')}>
+        {(a) => <input {...a} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </Field>
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onDone}>{t('common.cancel')}</button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>{t('staff.reset')}</button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('staff.reset')}
+        </button>
       </div>
-      {formError ? <p className="form-error" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -50,7 +60,9 @@ export function StaffPanel() {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -73,8 +85,15 @@ export function StaffPanel() {
                 <ResetPassword account={a} onDone={() => setResetting(null)} />
               ) : (
                 <>
-                  <span><strong>{a.displayName}</strong> <span className="muted">({a.username}) · {t(`role.${a.role}`)}</span></span>
-                  <button type="button" className="btn" aria-label={t('staff.resetOf', { name: a.displayName })} onClick={() => setResetting(a.username)}>{t('staff.reset')}</button>
+                  <span>
+                    <strong>{a.displayName}</strong>{' '}
+                    <span className="muted">
+                      ({a.username}) · {t(`role.${a.role}`)}
+                    </span>
+                  </span>
+                  <button type="button" className="btn" aria-label={t('staff.resetOf', { name: a.displayName })} onClick={() => setResetting(a.username)}>
+                    {t('staff.reset')}
+                  </button>
                 </>
               )}
             </li>
@@ -84,8 +103,12 @@ export function StaffPanel() {
       <div className="card">
         <h2>{t('staff.add')}</h2>
         <form className="form-grid" onSubmit={onSubmit} noValidate aria-label={t('staff.add')}>
-          <Field label={t('staff.username')} error={errors.username} hint={t('staff.usernameHint')}>{(a) => <input {...a} name="username" autoComplete="off" value={v.username} onChange={(e) => setV({ ...v, username: e.target.value })} />}</Field>
-          <Field label={t('staff.displayName')} error={errors.displayName}>{(a) => <input {...a} name="displayName" value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} />}</Field>
+          <Field label={t('staff.username')} error={errors.username} hint={t('staff.usernameHint')}>
+            {(a) => <input {...a} name="username" autoComplete="off" value={v.username} onChange={(e) => setV({ ...v, username: e.target.value })} />}
+          </Field>
+          <Field label={t('staff.displayName')} error={errors.displayName}>
+            {(a) => <input {...a} name="displayName" value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} />}
+          </Field>
           <Field label={t('staff.role')} error={errors.role}>
             {(a) => (
               <select {...a} name="role" value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as StaffRole })}>
@@ -96,9 +119,28 @@ export function StaffPanel() {
               </select>
             )}
           </Field>
-          <Field label={t('staff.password')} error={errors.password} hint={t('staff.passwordHint')}>{(a) => <input {...a} name="password" type="password" autoComplete="new-password" value={v.password} onChange={(e) => setV({ ...v, password: e.target.value })} />}</Field>
-          {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
-          <div className="form-actions span-all"><button type="submit" className="btn btn-primary" disabled={busy}>{t('staff.create')}</button></div>
+          <Field label={t('staff.password')} error={errors.password} hint={t('staff.passwordHint')}>
+            {(a) => (
+              <input
+                {...a}
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                value={v.password}
+                onChange={(e) => setV({ ...v, password: e.target.value })}
+              />
+            )}
+          </Field>
+          {formError ? (
+            <p className="form-error span-all" role="alert">
+              {formError}
+            </p>
+          ) : null}
+          <div className="form-actions span-all">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('staff.create')}
+            </button>
+          </div>
         </form>
       </div>
     </section>

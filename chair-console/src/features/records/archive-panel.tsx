@@ -34,7 +34,9 @@ export function ArchivePanel() {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function onSearch(e: FormEvent) {
     e.preventDefault();
@@ -52,18 +54,34 @@ export function ArchivePanel() {
       <h2 id="arc-h">{t('arc.title')}</h2>
       {archive ? <LogHeadLine head={archive.logHead} /> : null}
       <form className="form-row" role="search" onSubmit={onSearch} aria-label={t('arc.search')}>
-        <Field label={t('arc.search')} hint={t('arc.searchHint')}>{(a) => <input {...a} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />}</Field>
-        <div className="form-actions"><button type="submit" className="btn btn-primary">{t('arc.searchButton')}</button></div>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        <Field label={t('arc.search')} hint={t('arc.searchHint')}>
+          {(a) => <input {...a} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary">
+            {t('arc.searchButton')}
+          </button>
+        </div>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </form>
       <div aria-live="polite" data-testid="search-hits">
         {result ? (
           <>
-            <p><strong>{result.hits.length === 0 ? t('arc.noHits', { q: result.q }) : t('arc.hits', { n: result.hits.length, q: result.q })}</strong></p>
+            <p>
+              <strong>{result.hits.length === 0 ? t('arc.noHits', { q: result.q }) : t('arc.hits', { n: result.hits.length, q: result.q })}</strong>
+            </p>
             <ul className="list compact">
               {result.hits.map((h) => (
                 <li key={`${h.kind}-${h.id}`} className="list-row">
-                  <span>{h.code ? <strong>{h.code} — </strong> : null}{h.title}<span className="muted"> · {h.session}</span></span>
+                  <span>
+                    {h.code ? <strong>{h.code} — </strong> : null}
+                    {h.title}
+                    <span className="muted"> · {h.session}</span>
+                  </span>
                   <span className="pill">{t(KIND_LABEL[h.kind])}</span>
                 </li>
               ))}
@@ -76,21 +94,51 @@ export function ArchivePanel() {
           <h3>{t('arc.term', { term: term.term })}</h3>
           {term.sessions.map((s) => (
             <details key={s.session.id} className="rec-session">
-              <summary><strong>{s.session.heading}</strong>{s.session.title ? ` — ${s.session.title}` : ''} <span className="muted">· {s.session.startDate} → {s.session.endDate}</span></summary>
+              <summary>
+                <strong>{s.session.heading}</strong>
+                {s.session.title ? ` — ${s.session.title}` : ''}{' '}
+                <span className="muted">
+                  · {s.session.startDate} → {s.session.endDate}
+                </span>
+              </summary>
               {s.items.length === 0 ? <p className="muted">{t('arc.noItems')}</p> : null}
               <ol className="rec-items">
                 {s.items.map((item) => (
                   <li key={item.id}>
-                    <p><strong>{item.title}</strong></p>
+                    <p>
+                      <strong>{item.title}</strong>
+                    </p>
                     {item.documents.length > 0 ? (
-                      <ul>{item.documents.map((d) => <li key={d.id}><a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">{d.docTypeText}: {d.title}</a></li>)}</ul>
+                      <ul>
+                        {item.documents.map((d) => (
+                          <li key={d.id}>
+                            <a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">
+                              {d.docTypeText}: {d.title}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
                     ) : null}
-                    {item.rounds.length > 0 ? <ul className="rec-rounds">{item.rounds.map((r) => <RoundLines key={r.id} round={r} />)}</ul> : null}
-                    {item.resolutions.map((r) => <p key={r.id}>{t('rec.resolutionLine', { code: r.code, title: r.title, date: r.adoptedOn })}</p>)}
+                    {item.rounds.length > 0 ? (
+                      <ul className="rec-rounds">
+                        {item.rounds.map((r) => (
+                          <RoundLines key={r.id} round={r} />
+                        ))}
+                      </ul>
+                    ) : null}
+                    {item.resolutions.map((r) => (
+                      <p key={r.id}>{t('rec.resolutionLine', { code: r.code, title: r.title, date: r.adoptedOn })}</p>
+                    ))}
                   </li>
                 ))}
               </ol>
-              {s.otherRounds.length > 0 ? <ul className="rec-rounds">{s.otherRounds.map((r) => <RoundLines key={r.id} round={r} />)}</ul> : null}
+              {s.otherRounds.length > 0 ? (
+                <ul className="rec-rounds">
+                  {s.otherRounds.map((r) => (
+                    <RoundLines key={r.id} round={r} />
+                  ))}
+                </ul>
+              ) : null}
             </details>
           ))}
         </section>

@@ -19,19 +19,26 @@ const show = (row: Record<string, unknown> | null, missing: string) => (row ? JS
 export function IntegrityResult({ report }: { report: IntegrityReport }) {
   const { t, lang } = useT();
   if (report.ok) {
-    return <p className="rec-ok" role="status" data-testid="integrity">✓ {t('int.ok', { entries: formatCount(report.chain.entries, lang) })}</p>;
+    return (
+      <p className="rec-ok" role="status" data-testid="integrity">
+        ✓ {t('int.ok', { entries: formatCount(report.chain.entries, lang) })}
+      </p>
+    );
   }
   const broken = report.chain.brokenAt;
   return (
     <div className="rec-bad" role="alert" data-testid="integrity">
-      <p><strong>⚠ {t('int.bad')}</strong></p>
+      <p>
+        <strong>⚠ {t('int.bad')}</strong>
+      </p>
       {broken ? <p>{t('int.broken', { seq: broken.seq, reason: t(REASON[broken.reason]) })}</p> : null}
       {report.replay.error ? <p>{t('int.replayError', { error: report.replay.error })}</p> : null}
       {report.results.problems.length > 0 ? (
         <ul className="rec-diffs">
           {report.results.problems.map((p) => (
             <li key={`${p.roundId}-${p.seq}`}>
-              {t(p.reason === 'secret-count-mismatch' ? 'int.secretCount' : 'int.resultMismatch', { round: p.roundId, seq: p.seq })} — <span className="mono break">{p.detail}</span>
+              {t(p.reason === 'secret-count-mismatch' ? 'int.secretCount' : 'int.resultMismatch', { round: p.roundId, seq: p.seq })} —{' '}
+              <span className="mono break">{p.detail}</span>
             </li>
           ))}
         </ul>
@@ -43,8 +50,12 @@ export function IntegrityResult({ report }: { report: IntegrityReport }) {
             {report.replay.differences.map((d) => (
               <li key={`${d.table}-${JSON.stringify(d.key)}`}>
                 <strong>{t('int.diffRow', { table: d.table, key: JSON.stringify(d.key) })}</strong>
-                <p className="mono break">{t('int.live')}: {show(d.live, t('int.missing'))}</p>
-                <p className="mono break">{t('int.replayed')}: {show(d.replayed, t('int.missing'))}</p>
+                <p className="mono break">
+                  {t('int.live')}: {show(d.live, t('int.missing'))}
+                </p>
+                <p className="mono break">
+                  {t('int.replayed')}: {show(d.replayed, t('int.missing'))}
+                </p>
               </li>
             ))}
           </ul>
@@ -78,11 +89,31 @@ export function IntegrityPanel() {
     <div className="card" aria-labelledby="int-h">
       <h2 id="int-h">{t('int.title')}</h2>
       <div className="rec-downloads">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(() => api.get<IntegrityReport>(RECORDS_API.integrity), setReport)}>{t('int.check')}</button>
-        {role === 'secretariat' ? <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.post<BackupInfo>(RECORDS_API.backup), setBackup)}>{t('int.backup')}</button> : null}
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy}
+          onClick={() => void run(() => api.get<IntegrityReport>(RECORDS_API.integrity), setReport)}
+        >
+          {t('int.check')}
+        </button>
+        {role === 'secretariat' ? (
+          <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.post<BackupInfo>(RECORDS_API.backup), setBackup)}>
+            {t('int.backup')}
+          </button>
+        ) : null}
       </div>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
-      {report ? <><IntegrityResult report={report} /><LogHeadLine head={report.head} /></> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {report ? (
+        <>
+          <IntegrityResult report={report} />
+          <LogHeadLine head={report.head} />
+        </>
+      ) : null}
       {backup ? (
         <div role="status" data-testid="backup">
           <p className="rec-ok">✓ {t('int.backupDone', { path: backup.path, n: formatCount(backup.documents, lang) })}</p>

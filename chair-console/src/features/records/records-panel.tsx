@@ -22,12 +22,19 @@ export function RecordsPanel() {
   return (
     <section aria-labelledby="records-h" className="records">
       <h1 id="records-h">{t('rec.title')}</h1>
-      {list.length === 0 ? <p className="muted">{t('rec.noSessions')}</p> : (
+      {list.length === 0 ? (
+        <p className="muted">{t('rec.noSessions')}</p>
+      ) : (
         <div className="form-row">
           <Field label={t('rec.session')}>
             {(a) => (
               <select {...a} name="recordsSession" value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)}>
-                {list.map((s) => <option key={s.id} value={s.id}>{sessionTitle(s.number, lang)}{s.title ? ` — ${s.title}` : ''}</option>)}
+                {list.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {sessionTitle(s.number, lang)}
+                    {s.title ? ` — ${s.title}` : ''}
+                  </option>
+                ))}
               </select>
             )}
           </Field>

@@ -27,7 +27,9 @@ function AttachForm({ resolution, onDone, onCancel }: { resolution: Resolution; 
       setError(errorText(err, lang));
     }
   }, [resolution.sessionId, lang]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -50,19 +52,44 @@ function AttachForm({ resolution, onDone, onCancel }: { resolution: Resolution; 
       <form className="form-row" onSubmit={onSubmit} noValidate aria-label={t('res.attachOf', { code: resolution.code })}>
         <Field label={t('res.chooseDoc')}>
           {(a) => (
-            <select {...a} name="documentId" value={documentId} onChange={(e) => setDocumentId(e.target.value)} disabled={!detail || detail.documents.length === 0}>
-              {detail?.documents.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+            <select
+              {...a}
+              name="documentId"
+              value={documentId}
+              onChange={(e) => setDocumentId(e.target.value)}
+              disabled={!detail || detail.documents.length === 0}
+            >
+              {detail?.documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <div className="form-actions">
-          <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !documentId}>{t('res.attach')}</button>
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !documentId}>
+            {t('res.attach')}
+          </button>
         </div>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </form>
       {detail && detail.documents.length === 0 ? <p className="muted">{t('res.noDocs')}</p> : null}
-      {detail ? <DocumentsBlock sessionId={resolution.sessionId} itemId={resolution.itemId} documents={detail.documents.filter((d) => d.itemId === resolution.itemId)} onChanged={load} /> : null}
+      {detail ? (
+        <DocumentsBlock
+          sessionId={resolution.sessionId}
+          itemId={resolution.itemId}
+          documents={detail.documents.filter((d) => d.itemId === resolution.itemId)}
+          onChanged={load}
+        />
+      ) : null}
     </div>
   );
 }
@@ -81,7 +108,9 @@ export function ResolutionsPanel({ sessions }: { sessions: Session[] }) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
   }, [lang, pushToast]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const sessionName = (id: string) => {
     const s = sessions.find((x) => x.id === id);
@@ -91,23 +120,52 @@ export function ResolutionsPanel({ sessions }: { sessions: Session[] }) {
   return (
     <div className="card" aria-labelledby="res-h">
       <h2 id="res-h">{t('res.title')}</h2>
-      {list.length === 0 ? <p className="muted">{t('res.none')}</p> : (
+      {list.length === 0 ? (
+        <p className="muted">{t('res.none')}</p>
+      ) : (
         <table className="table">
-          <thead><tr><th>{t('res.code')}</th><th>{t('res.name')}</th><th>{t('res.date')}</th><th>{t('res.session')}</th><th>{t('res.signed')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('res.code')}</th>
+              <th>{t('res.name')}</th>
+              <th>{t('res.date')}</th>
+              <th>{t('res.session')}</th>
+              <th>{t('res.signed')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.map((r) => (
               <tr key={r.id}>
-                <td><strong>{r.code}</strong></td>
+                <td>
+                  <strong>{r.code}</strong>
+                </td>
                 <td>
                   {r.title}
-                  {attaching === r.id ? <AttachForm resolution={r} onCancel={() => setAttaching(null)} onDone={async () => { setAttaching(null); await load(); }} /> : null}
+                  {attaching === r.id ? (
+                    <AttachForm
+                      resolution={r}
+                      onCancel={() => setAttaching(null)}
+                      onDone={async () => {
+                        setAttaching(null);
+                        await load();
+                      }}
+                    />
+                  ) : null}
                 </td>
                 <td>{r.adoptedOn}</td>
                 <td>{sessionName(r.sessionId)}</td>
                 <td>
-                  {r.signedDocumentId ? <a href={API.documentFile(r.signedDocumentId)} target="_blank" rel="noreferrer" data-testid={`signed-${r.id}`}>{t('res.signed')}</a> : <span className="muted">{t('res.noSigned')}</span>}
+                  {r.signedDocumentId ? (
+                    <a href={API.documentFile(r.signedDocumentId)} target="_blank" rel="noreferrer" data-testid={`signed-${r.id}`}>
+                      {t('res.signed')}
+                    </a>
+                  ) : (
+                    <span className="muted">{t('res.noSigned')}</span>
+                  )}
                   {role === 'secretariat' && attaching !== r.id ? (
-                    <button type="button" className="btn" aria-label={t('res.attachOf', { code: r.code })} onClick={() => setAttaching(r.id)}>{t('res.attach')}</button>
+                    <button type="button" className="btn" aria-label={t('res.attachOf', { code: r.code })} onClick={() => setAttaching(r.id)}>
+                      {t('res.attach')}
+                    </button>
                   ) : null}
                 </td>
               </tr>

@@ -20,8 +20,16 @@ export function Field({ label, error, hint, children, extra }: Props) {
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
-      {hint ? <small id={hintId} className="field-hint">{hint}</small> : null}
-      {error ? <span id={errId} className="field-error" role="alert">{error}</span> : null}
+      {hint ? (
+        <small id={hintId} className="field-hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <span id={errId} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
       {extra}
     </div>
   );

@@ -50,7 +50,13 @@ export function MotionForm({ itemId, initial, submitLabel, onSave, onDone, onCan
       mode: kind === 'confidence' ? 'secret' : mode,
       interim,
       durationSec: duration.trim() === '' ? null : Number(duration),
-      candidates: needsCandidates ? candidates.split('\n').map((c) => c.trim()).filter(Boolean).map((name) => ({ name })) : [],
+      candidates: needsCandidates
+        ? candidates
+            .split('\n')
+            .map((c) => c.trim())
+            .filter(Boolean)
+            .map((name) => ({ name }))
+        : [],
       seats: kind === 'election' ? Number(seats) : 1,
       practice,
       resolution,
@@ -70,21 +76,39 @@ export function MotionForm({ itemId, initial, submitLabel, onSave, onDone, onCan
       <Field label={t('motion.kind')} error={errors.kind}>
         {(a) => (
           <select {...a} name="kind" value={kind} onChange={(e) => setKind(MotionKindSchema.parse(e.target.value))}>
-            {MotionKindSchema.options.map((k) => <option key={k} value={k}>{t(KIND_LABEL[k])}</option>)}
+            {MotionKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_LABEL[k])}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t('motion.mode')} error={errors.mode}>
         {(a) => (
-          <select {...a} name="mode" value={kind === 'confidence' ? 'secret' : mode} disabled={kind === 'confidence'} onChange={(e) => setMode(BallotModeSchema.parse(e.target.value))}>
-            {BallotModeSchema.options.map((m) => <option key={m} value={m}>{t(MODE_LABEL[m])}</option>)}
+          <select
+            {...a}
+            name="mode"
+            value={kind === 'confidence' ? 'secret' : mode}
+            disabled={kind === 'confidence'}
+            onChange={(e) => setMode(BallotModeSchema.parse(e.target.value))}
+          >
+            {BallotModeSchema.options.map((m) => (
+              <option key={m} value={m}>
+                {t(MODE_LABEL[m])}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <Field label={t('motion.interim')} error={errors.interim}>
         {(a) => (
           <select {...a} name="interim" value={interim} onChange={(e) => setInterim(InterimSchema.parse(e.target.value))}>
-            {InterimSchema.options.map((m) => <option key={m} value={m}>{t(INTERIM_LABEL[m])}</option>)}
+            {InterimSchema.options.map((m) => (
+              <option key={m} value={m}>
+                {t(INTERIM_LABEL[m])}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -106,14 +130,35 @@ export function MotionForm({ itemId, initial, submitLabel, onSave, onDone, onCan
         </>
       ) : null}
       <div className="span-all checks">
-        <label className="check"><input type="checkbox" checked={practice} onChange={(e) => setPractice(e.target.checked)} />{t('motion.practice')}</label>
-        <label className="check"><input type="checkbox" checked={resolution} onChange={(e) => setResolution(e.target.checked)} />{t('motion.resolution')}</label>
-        {resolution ? <label className="check"><input type="checkbox" checked={normative} onChange={(e) => setNormative(e.target.checked)} />{t('motion.normative')}</label> : null}
+        <label className="check">
+          <input type="checkbox" checked={practice} onChange={(e) => setPractice(e.target.checked)} />
+          {t('motion.practice')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={resolution} onChange={(e) => setResolution(e.target.checked)} />
+          {t('motion.resolution')}
+        </label>
+        {resolution ? (
+          <label className="check">
+            <input type="checkbox" checked={normative} onChange={(e) => setNormative(e.target.checked)} />
+            {t('motion.normative')}
+          </label>
+        ) : null}
       </div>
-      {formError ? <p className="form-error span-all" role="alert">{formError}</p> : null}
+      {formError ? (
+        <p className="form-error span-all" role="alert">
+          {formError}
+        </p>
+      ) : null}
       <div className="form-actions span-all">
-        {onCancel ? <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>{submitLabel}</button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
       </div>
     </form>
   );

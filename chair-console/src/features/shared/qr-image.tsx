@@ -14,9 +14,19 @@ export function QrImage({ text, size, alt, className }: Props) {
   useEffect(() => {
     let alive = true;
     QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: size * 2, color: { dark: '#000000', light: '#ffffff' } })
-      .then((url) => { if (alive) setSrc(url); })
-      .catch(() => { if (alive) setSrc(null); });
-    return () => { alive = false; };
+      .then((url) => {
+        if (alive) setSrc(url);
+      })
+      .catch(() => {
+        if (alive) setSrc(null);
+      });
+    return () => {
+      alive = false;
+    };
   }, [text, size]);
-  return src ? <img className={className} src={src} width={size} height={size} alt={alt} data-qr-text={text} /> : <span className={className} style={{ width: size, height: size, display: 'inline-block' }} />;
+  return src ? (
+    <img className={className} src={src} width={size} height={size} alt={alt} data-qr-text={text} />
+  ) : (
+    <span className={className} style={{ width: size, height: size, display: 'inline-block' }} />
+  );
 }

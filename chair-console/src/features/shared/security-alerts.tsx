@@ -18,8 +18,14 @@ export function SecurityAlerts() {
         {last.type === 'device-takeover' ? t('alert.takeover', { name: who }) : t('alert.refused', { name: who })}
         {(last.count ?? 1) > 1 ? ` ${t('alert.times', { n: last.count ?? 1 })}` : ''}
       </strong>
-      <span className="muted"> · {time}{alerts.length > 1 ? ` · ${t('alert.more', { n: alerts.length - 1 })}` : ''}</span>
-      <button type="button" className="btn btn-small" onClick={() => useStore.setState({ alerts: [] })}>{t('common.dismiss')}</button>
+      <span className="muted">
+        {' '}
+        · {time}
+        {alerts.length > 1 ? ` · ${t('alert.more', { n: alerts.length - 1 })}` : ''}
+      </span>
+      <button type="button" className="btn btn-small" onClick={() => useStore.setState({ alerts: [] })}>
+        {t('common.dismiss')}
+      </button>
     </div>
   );
 }

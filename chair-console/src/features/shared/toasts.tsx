@@ -17,11 +17,20 @@ function ToastItem({ toast }: { toast: Toast }) {
     <div className={toast.tone === 'error' ? 'toast toast-error' : 'toast'}>
       <span>{toast.text}</span>
       {toast.undo ? (
-        <button type="button" className="btn btn-small" onClick={() => { toast.undo?.(); dismiss(toast.id); }}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            toast.undo?.();
+            dismiss(toast.id);
+          }}
+        >
           {t('common.undo')}
         </button>
       ) : null}
-      <button type="button" className="btn-icon" aria-label={t('common.dismiss')} onClick={() => dismiss(toast.id)}>×</button>
+      <button type="button" className="btn-icon" aria-label={t('common.dismiss')} onClick={() => dismiss(toast.id)}>
+        ×
+      </button>
     </div>
   );
 }
@@ -31,7 +40,9 @@ export function Toasts() {
   const toasts = useStore((s) => s.toasts);
   return (
     <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((toast) => <ToastItem key={toast.id} toast={toast} />)}
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} />
+      ))}
     </div>
   );
 }

@@ -40,7 +40,9 @@ export function AuthPage({ auth, onTakeOver, onReload, onToggleLang }: Props) {
       body = (
         <>
           <p>{t('auth.inUseBody')}</p>
-          <button type="button" className="btn btn-primary btn-lg" onClick={onTakeOver}>{t('auth.takeOver')}</button>
+          <button type="button" className="btn btn-primary btn-lg" onClick={onTakeOver}>
+            {t('auth.takeOver')}
+          </button>
           <p className="muted">{t('auth.takeOverHelp')}</p>
         </>
       );
@@ -51,7 +53,9 @@ export function AuthPage({ auth, onTakeOver, onReload, onToggleLang }: Props) {
       body = (
         <>
           <p>{t('auth.replacedBody')}</p>
-          <button type="button" className="btn btn-lg" onClick={onTakeOver}>{t('auth.replacedAgain')}</button>
+          <button type="button" className="btn btn-lg" onClick={onTakeOver}>
+            {t('auth.replacedAgain')}
+          </button>
           <p className="muted">{t('auth.takeOverHelp')}</p>
         </>
       );
@@ -62,7 +66,9 @@ export function AuthPage({ auth, onTakeOver, onReload, onToggleLang }: Props) {
       body = (
         <>
           <p>{t('auth.mismatchBody')}</p>
-          <button type="button" className="btn btn-primary btn-lg" onClick={onReload}>{t('auth.reload')}</button>
+          <button type="button" className="btn btn-primary btn-lg" onClick={onReload}>
+            {t('auth.reload')}
+          </button>
         </>
       );
       break;

@@ -42,17 +42,27 @@ export function DocumentsScreen() {
 
   return (
     <section className="documents" aria-labelledby="docs-title">
-      <h1 id="docs-title" className="screen-title">{t('documents.title')}</h1>
+      <h1 id="docs-title" className="screen-title">
+        {t('documents.title')}
+      </h1>
       {groups.length === 0 && <p className="card muted">{t('documents.empty')}</p>}
       {groups.map((g) => (
-        <section key={g.id} className={`card doc-group${g.id === focusItem ? ' is-focus' : ''}`} aria-label={g.title}
-          ref={(el) => { if (el) groupRefs.current.set(g.id, el); }}>
+        <section
+          key={g.id}
+          className={`card doc-group${g.id === focusItem ? ' is-focus' : ''}`}
+          aria-label={g.title}
+          ref={(el) => {
+            if (el) groupRefs.current.set(g.id, el);
+          }}
+        >
           <h2 className="doc-group-title">{g.title}</h2>
           <ul className="doc-list">
             {g.docs.map((d) => (
               <li key={d.id}>
                 <button type="button" className="doc-item" onClick={() => useStore.setState({ openDocumentId: d.id })}>
-                  <span className="doc-icon" aria-hidden="true">PDF</span>
+                  <span className="doc-icon" aria-hidden="true">
+                    PDF
+                  </span>
                   <span className="doc-text">
                     <span className="doc-type">
                       {t(`documents.types.${d.docType}`)}
@@ -61,7 +71,9 @@ export function DocumentsScreen() {
                     <span className="doc-title">{d.title}</span>
                     {d.pages !== null && <span className="muted">{t('documents.pages', { count: d.pages, formatted: formatCount(d.pages, lang) })}</span>}
                   </span>
-                  <span className="doc-open" aria-hidden="true">{t('documents.open')} ›</span>
+                  <span className="doc-open" aria-hidden="true">
+                    {t('documents.open')} ›
+                  </span>
                 </button>
               </li>
             ))}

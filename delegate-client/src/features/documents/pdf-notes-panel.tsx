@@ -47,20 +47,42 @@ export function PdfNotesPanel({ notes, loadError, page, composeRequest, onAdd, o
     <aside className="pdf-notes" aria-labelledby={`${id}-title`} data-testid="pdf-notes">
       <div className="pdf-notes-head">
         <h2 id={`${id}-title`}>{t('documents.notes')}</h2>
-        <button type="button" className="btn btn-quiet" onClick={onClose}>{t('documents.closePanel')}</button>
+        <button type="button" className="btn btn-quiet" onClick={onClose}>
+          {t('documents.closePanel')}
+        </button>
       </div>
       <p className="pdf-notes-private">{t('documents.notesPrivate')}</p>
       <form className="pdf-note-form" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor={`${id}-text`}>{t('documents.noteFor', { page })}</label>
-        <textarea id={`${id}-text`} ref={boxRef} rows={3} value={text} aria-invalid={error ? true : undefined} aria-describedby={`${id}-count ${id}-error`}
-          onChange={(e) => { setText(e.target.value); setError(null); }} />
+        <textarea
+          id={`${id}-text`}
+          ref={boxRef}
+          rows={3}
+          value={text}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-count ${id}-error`}
+          onChange={(e) => {
+            setText(e.target.value);
+            setError(null);
+          }}
+        />
         <div className="pdf-note-form-row">
-          <span id={`${id}-count`} className={`muted${text.length > NOTE_LIMITS.text ? ' is-over' : ''}`}>{t('documents.noteCount', { n: text.length, max: NOTE_LIMITS.text })}</span>
-          <button type="submit" className="btn btn-primary" disabled={busy}>{t('documents.noteSave')}</button>
+          <span id={`${id}-count`} className={`muted${text.length > NOTE_LIMITS.text ? ' is-over' : ''}`}>
+            {t('documents.noteCount', { n: text.length, max: NOTE_LIMITS.text })}
+          </span>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('documents.noteSave')}
+          </button>
         </div>
-        <p id={`${id}-error`} className="pdf-error" role="alert">{error ?? ''}</p>
+        <p id={`${id}-error`} className="pdf-error" role="alert">
+          {error ?? ''}
+        </p>
       </form>
-      {loadError && <p className="pdf-error" role="alert">{loadError}</p>}
+      {loadError && (
+        <p className="pdf-error" role="alert">
+          {loadError}
+        </p>
+      )}
       {notes.length === 0 ? (
         <p className="muted">{t('documents.notesEmpty')}</p>
       ) : (
@@ -74,7 +96,19 @@ export function PdfNotesPanel({ notes, loadError, page, composeRequest, onAdd, o
   );
 }
 
-function NoteItem({ note, timeZone, onGo, onUpdate, onRemove }: { note: DocumentNote; timeZone: string; onGo: (page: number) => void; onUpdate: Props['onUpdate']; onRemove: Props['onRemove'] }) {
+function NoteItem({
+  note,
+  timeZone,
+  onGo,
+  onUpdate,
+  onRemove,
+}: {
+  note: DocumentNote;
+  timeZone: string;
+  onGo: (page: number) => void;
+  onUpdate: Props['onUpdate'];
+  onRemove: Props['onRemove'];
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -97,18 +131,46 @@ function NoteItem({ note, timeZone, onGo, onUpdate, onRemove }: { note: Document
         <button type="button" className="btn btn-link" onClick={() => onGo(note.page)} aria-label={t('documents.goToPage', { page: note.page })}>
           {t('documents.pageLabel', { page: note.page })}
         </button>
-        <time className="muted" dateTime={note.updatedAt}>{formatHallDateTime(note.updatedAt, timeZone)}</time>
+        <time className="muted" dateTime={note.updatedAt}>
+          {formatHallDateTime(note.updatedAt, timeZone)}
+        </time>
       </div>
       {note.quote && <blockquote className="pdf-note-quote">{note.quote}</blockquote>}
       {editing ? (
         <form onSubmit={(e) => void save(e)} noValidate>
-          <label htmlFor={`${id}-edit`} className="visually-hidden">{t('documents.noteEditLabel', { page: note.page })}</label>
-          <textarea id={`${id}-edit`} rows={3} value={draft} autoFocus aria-invalid={error ? true : undefined} aria-describedby={`${id}-err`}
-            onChange={(e) => { setDraft(e.target.value); setError(null); }} />
-          <p id={`${id}-err`} className="pdf-error" role="alert">{error ?? ''}</p>
+          <label htmlFor={`${id}-edit`} className="visually-hidden">
+            {t('documents.noteEditLabel', { page: note.page })}
+          </label>
+          <textarea
+            id={`${id}-edit`}
+            rows={3}
+            value={draft}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-err`}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setError(null);
+            }}
+          />
+          <p id={`${id}-err`} className="pdf-error" role="alert">
+            {error ?? ''}
+          </p>
           <div className="pdf-note-actions">
-            <button type="submit" className="btn btn-primary">{t('documents.noteSaveEdit')}</button>
-            <button type="button" className="btn" onClick={() => { setEditing(false); setDraft(note.text); setError(null); }}>{t('documents.cancel')}</button>
+            <button type="submit" className="btn btn-primary">
+              {t('documents.noteSaveEdit')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                setEditing(false);
+                setDraft(note.text);
+                setError(null);
+              }}
+            >
+              {t('documents.cancel')}
+            </button>
           </div>
         </form>
       ) : (
@@ -117,19 +179,45 @@ function NoteItem({ note, timeZone, onGo, onUpdate, onRemove }: { note: Document
           <div className="pdf-note-actions">
             {confirming ? (
               <>
-                <button type="button" className="btn btn-danger" onClick={() => void onRemove(note).then((p) => { setError(p); setConfirming(false); })}>{t('documents.noteDeleteConfirm')}</button>
-                <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('documents.cancel')}</button>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  onClick={() =>
+                    void onRemove(note).then((p) => {
+                      setError(p);
+                      setConfirming(false);
+                    })
+                  }
+                >
+                  {t('documents.noteDeleteConfirm')}
+                </button>
+                <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                  {t('documents.cancel')}
+                </button>
               </>
             ) : (
               <>
-                <button type="button" className="btn" onClick={() => { setDraft(note.text); setEditing(true); }}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    setDraft(note.text);
+                    setEditing(true);
+                  }}
+                >
                   {note.kind === 'note' ? t('documents.noteEdit') : t('documents.noteComment')}
                 </button>
-                <button type="button" className="btn" onClick={() => setConfirming(true)}>{t('documents.noteDelete')}</button>
+                <button type="button" className="btn" onClick={() => setConfirming(true)}>
+                  {t('documents.noteDelete')}
+                </button>
               </>
             )}
           </div>
-          {error && <p className="pdf-error" role="alert">{error}</p>}
+          {error && (
+            <p className="pdf-error" role="alert">
+              {error}
+            </p>
+          )}
         </>
       )}
     </li>

@@ -30,8 +30,16 @@ export function PdfThumbnails({ pdf, sizes, current, marked, onGo }: Props) {
       <ol ref={listRef} className="pdf-thumbs-list">
         {sizes.map((size, i) => (
           <li key={i}>
-            <Thumb pdf={pdf} number={i + 1} size={size} root={listRef} current={current === i + 1} marked={marked.has(i + 1)} onGo={onGo}
-              label={t('documents.thumbLabel', { page: i + 1 })} />
+            <Thumb
+              pdf={pdf}
+              number={i + 1}
+              size={size}
+              root={listRef}
+              current={current === i + 1}
+              marked={marked.has(i + 1)}
+              onGo={onGo}
+              label={t('documents.thumbLabel', { page: i + 1 })}
+            />
           </li>
         ))}
       </ol>
@@ -77,7 +85,10 @@ function Thumb({ pdf, number, size, root, current, marked, label, onGo }: ThumbP
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
       task = p.render({ canvas, viewport });
-      task.promise.then(() => !cancelled && setDrawn(true), () => undefined);
+      task.promise.then(
+        () => !cancelled && setDrawn(true),
+        () => undefined,
+      );
     });
     return () => {
       cancelled = true;
@@ -86,8 +97,16 @@ function Thumb({ pdf, number, size, root, current, marked, label, onGo }: ThumbP
   }, [near, drawn, pdf, number, size.width]);
 
   return (
-    <button ref={buttonRef} type="button" className={`pdf-thumb${current ? ' is-current' : ''}`} data-thumb={number} data-drawn={drawn ? 'true' : 'false'}
-      aria-current={current ? 'page' : undefined} aria-label={label} onClick={() => onGo(number)}>
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`pdf-thumb${current ? ' is-current' : ''}`}
+      data-thumb={number}
+      data-drawn={drawn ? 'true' : 'false'}
+      aria-current={current ? 'page' : undefined}
+      aria-label={label}
+      onClick={() => onGo(number)}
+    >
       <canvas ref={canvasRef} aria-hidden="true" style={{ width: THUMB_WIDTH, height }} />
       <span className="pdf-thumb-no" aria-hidden="true">
         {number}

@@ -32,7 +32,12 @@ interface PageSize {
 
 /** Folds case and Vietnamese diacritics so "bieu quyet" finds "Biểu quyết". */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** The selected text inside one page's text layer, as page fractions; null when nothing is selected there. */
@@ -218,9 +223,13 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   const pageLabel = total > 0 ? t('documents.page', { page, total }) : '';
 
   return (
-    <div className="pdf-viewer" data-testid="pdf-viewer" onKeyDown={(e) => {
-      if (e.key === 'Escape' && marking) setMarking(false);
-    }}>
+    <div
+      className="pdf-viewer"
+      data-testid="pdf-viewer"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && marking) setMarking(false);
+      }}
+    >
       <div className="pdf-toolbar">
         <div className="pdf-toolbar-top">
           <button type="button" className="btn pdf-back" onClick={onBack}>
@@ -237,39 +246,87 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
             </button>
             <label className="pdf-page-field">
               <span className="visually-hidden">{t('documents.pageNumber', { total })}</span>
-              <input type="text" inputMode="numeric" enterKeyHint="go" autoComplete="off" size={3} disabled={total === 0}
-                value={pageDraft ?? String(page)} aria-invalid={pageError ? true : undefined}
+              <input
+                type="text"
+                inputMode="numeric"
+                enterKeyHint="go"
+                autoComplete="off"
+                size={3}
+                disabled={total === 0}
+                value={pageDraft ?? String(page)}
+                aria-invalid={pageError ? true : undefined}
                 onFocus={(e) => e.currentTarget.select()}
-                onChange={(e) => { setPageDraft(e.target.value); setPageError(null); }}
-                onBlur={() => { if (!pageError) setPageDraft(null); }} />
-              <span className="pdf-page-total" aria-hidden="true">/{total || '…'}</span>
+                onChange={(e) => {
+                  setPageDraft(e.target.value);
+                  setPageError(null);
+                }}
+                onBlur={() => {
+                  if (!pageError) setPageDraft(null);
+                }}
+              />
+              <span className="pdf-page-total" aria-hidden="true">
+                /{total || '…'}
+              </span>
             </label>
-            <span className="visually-hidden" data-testid="pdf-page" aria-live="polite">{pageLabel}</span>
+            <span className="visually-hidden" data-testid="pdf-page" aria-live="polite">
+              {pageLabel}
+            </span>
             <button type="button" className="btn pdf-nav" disabled={page >= total} onClick={() => goTo(page + 1)}>
               <span className="pdf-nav-text">{t('documents.nextPage')}</span> <span aria-hidden="true">›</span>
             </button>
           </form>
           <div className="btn-group" role="group" aria-label={t('documents.zoomLevel')}>
-            <button type="button" className="btn btn-icon" aria-label={t('documents.zoomOut')} disabled={zoomIndex <= 0} onClick={() => setZoom(ZOOMS[zoomIndex - 1] ?? zoom)}>−</button>
+            <button
+              type="button"
+              className="btn btn-icon"
+              aria-label={t('documents.zoomOut')}
+              disabled={zoomIndex <= 0}
+              onClick={() => setZoom(ZOOMS[zoomIndex - 1] ?? zoom)}
+            >
+              −
+            </button>
             <button type="button" className="btn pdf-fit" onClick={() => setZoom(1)} aria-label={t('documents.fitWidth')}>
               {zoom === 1 ? t('documents.fitWidth') : `${Math.round(zoom * 100)}%`}
             </button>
-            <button type="button" className="btn btn-icon" aria-label={t('documents.zoomIn')} disabled={zoomIndex >= ZOOMS.length - 1} onClick={() => setZoom(ZOOMS[zoomIndex + 1] ?? zoom)}>+</button>
+            <button
+              type="button"
+              className="btn btn-icon"
+              aria-label={t('documents.zoomIn')}
+              disabled={zoomIndex >= ZOOMS.length - 1}
+              onClick={() => setZoom(ZOOMS[zoomIndex + 1] ?? zoom)}
+            >
+              +
+            </button>
           </div>
           <div className="btn-group pdf-tools">
-            <button type="button" className="btn" aria-pressed={showThumbs} aria-controls="pdf-thumbs" onClick={toggleThumbs}>{t('documents.thumbnails')}</button>
-            <button type="button" className="btn" aria-pressed={showNotes} onClick={() => (showNotes ? setShowNotes(false) : openNotes(false))}>
-              {t('documents.notes')}{notes.notes.length > 0 ? ` (${notes.notes.length})` : ''}
+            <button type="button" className="btn" aria-pressed={showThumbs} aria-controls="pdf-thumbs" onClick={toggleThumbs}>
+              {t('documents.thumbnails')}
             </button>
-            <button type="button" className="btn" onClick={() => openNotes(true)} disabled={total === 0}>{t('documents.addNote')}</button>
-            <button type="button" className="btn" aria-pressed={marking} disabled={total === 0}
+            <button type="button" className="btn" aria-pressed={showNotes} onClick={() => (showNotes ? setShowNotes(false) : openNotes(false))}>
+              {t('documents.notes')}
+              {notes.notes.length > 0 ? ` (${notes.notes.length})` : ''}
+            </button>
+            <button type="button" className="btn" onClick={() => openNotes(true)} disabled={total === 0}>
+              {t('documents.addNote')}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={marking}
+              disabled={total === 0}
               // Keep a text selection alive while the button is pressed.
-              onPointerDown={(e) => e.preventDefault()} onClick={onMark}>
+              onPointerDown={(e) => e.preventDefault()}
+              onClick={onMark}
+            >
               {t('documents.mark')}
             </button>
           </div>
         </div>
-        {pageError && <p className="pdf-error pdf-page-error" role="alert">{pageError}</p>}
+        {pageError && (
+          <p className="pdf-error pdf-page-error" role="alert">
+            {pageError}
+          </p>
+        )}
         {(marking || markMessage) && (
           <p className="pdf-mark-hint" role="status">
             {marking ? t('documents.markHint') : markMessage}
@@ -281,14 +338,25 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
       <div className="pdf-body">
         {pdf && showThumbs && (
           <div id="pdf-thumbs" className="pdf-side pdf-side-thumbs">
-            <PdfThumbnails pdf={pdf} sizes={sizes} current={page} marked={markedPages} onGo={(n) => { goTo(n); if (narrow()) setShowThumbs(false); }} />
+            <PdfThumbnails
+              pdf={pdf}
+              sizes={sizes}
+              current={page}
+              marked={markedPages}
+              onGo={(n) => {
+                goTo(n);
+                if (narrow()) setShowThumbs(false);
+              }}
+            />
           </div>
         )}
         <div className={`pdf-scroll${marking ? ' is-marking' : ''}`} ref={scrollRef} onScroll={onScroll} tabIndex={0} aria-label={t('documents.reader')}>
           {error ? (
             <div className="pdf-message" role="alert">
               <p>{t('documents.loadFailed', { message: error })}</p>
-              <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>{t('documents.retry')}</button>
+              <button type="button" className="btn btn-primary" onClick={() => setAttempt((n) => n + 1)}>
+                {t('documents.retry')}
+              </button>
             </div>
           ) : !pdf ? (
             <p className="pdf-message" role="status">
@@ -296,20 +364,50 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
             </p>
           ) : (
             sizes.map((size, i) => (
-              <PdfPage key={i} pdf={pdf} number={i + 1} size={size} cssWidth={pageWidth} root={scrollRef} query={query} hitRequest={hitTarget.page === i + 1 ? hitTarget.n : 0}
-                label={t('documents.pageLabel', { page: i + 1 })} refCb={(el) => { pageRefs.current[i] = el; }}
-                notes={byPage.get(i + 1)} marking={marking}
-                onDrawn={(rect) => { setMarking(false); void addHighlight(i + 1, [rect], ''); }}
-                onNotes={() => { setPage(i + 1); openNotes(false); }}
-                notesLabel={(count) => t('documents.pageNotes', { page: i + 1, count })} />
+              <PdfPage
+                key={i}
+                pdf={pdf}
+                number={i + 1}
+                size={size}
+                cssWidth={pageWidth}
+                root={scrollRef}
+                query={query}
+                hitRequest={hitTarget.page === i + 1 ? hitTarget.n : 0}
+                label={t('documents.pageLabel', { page: i + 1 })}
+                refCb={(el) => {
+                  pageRefs.current[i] = el;
+                }}
+                notes={byPage.get(i + 1)}
+                marking={marking}
+                onDrawn={(rect) => {
+                  setMarking(false);
+                  void addHighlight(i + 1, [rect], '');
+                }}
+                onNotes={() => {
+                  setPage(i + 1);
+                  openNotes(false);
+                }}
+                notesLabel={(count) => t('documents.pageNotes', { page: i + 1, count })}
+              />
             ))
           )}
         </div>
         {showNotes && (
           <div className="pdf-side pdf-side-notes">
-            <PdfNotesPanel notes={notes.notes} loadError={notes.loadError} page={page} composeRequest={composeRequest}
-              onAdd={notes.add} onUpdate={notes.update} onRemove={notes.remove}
-              onGo={(n) => { goTo(n); if (narrow()) setShowNotes(false); }} onClose={() => setShowNotes(false)} />
+            <PdfNotesPanel
+              notes={notes.notes}
+              loadError={notes.loadError}
+              page={page}
+              composeRequest={composeRequest}
+              onAdd={notes.add}
+              onUpdate={notes.update}
+              onRemove={notes.remove}
+              onGo={(n) => {
+                goTo(n);
+                if (narrow()) setShowNotes(false);
+              }}
+              onClose={() => setShowNotes(false)}
+            />
           </div>
         )}
       </div>
@@ -428,14 +526,20 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
       <div className="pdf-marks" aria-hidden="true">
         {highlights.flatMap((n) =>
           n.rects.map((r, k) => (
-            <span key={`${n.id}-${k}`} className="pdf-mark" data-note={n.id}
-              style={{ left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%` }} />
+            <span
+              key={`${n.id}-${k}`}
+              className="pdf-mark"
+              data-note={n.id}
+              style={{ left: `${r.x * 100}%`, top: `${r.y * 100}%`, width: `${r.w * 100}%`, height: `${r.h * 100}%` }}
+            />
           )),
         )}
       </div>
       <div ref={textRef} className="pdf-text" />
       {marking && (
-        <div className="pdf-draw" data-testid={`pdf-draw-${number}`}
+        <div
+          className="pdf-draw"
+          data-testid={`pdf-draw-${number}`}
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             const p = at(e);
@@ -452,10 +556,18 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
             setDrag(null);
             if (rect.w > 0.01 && rect.h > 0.005) onDrawn(rect);
           }}
-          onPointerCancel={() => setDrag(null)}>
+          onPointerCancel={() => setDrag(null)}
+        >
           {drag && (
-            <span className="pdf-mark is-drawing"
-              style={{ left: `${Math.min(drag.x0, drag.x1) * 100}%`, top: `${Math.min(drag.y0, drag.y1) * 100}%`, width: `${Math.abs(drag.x1 - drag.x0) * 100}%`, height: `${Math.abs(drag.y1 - drag.y0) * 100}%` }} />
+            <span
+              className="pdf-mark is-drawing"
+              style={{
+                left: `${Math.min(drag.x0, drag.x1) * 100}%`,
+                top: `${Math.min(drag.y0, drag.y1) * 100}%`,
+                width: `${Math.abs(drag.x1 - drag.x0) * 100}%`,
+                height: `${Math.abs(drag.y1 - drag.y0) * 100}%`,
+              }}
+            />
           )}
         </div>
       )}
@@ -486,7 +598,12 @@ function SearchBox({ pdf, onHit, onQuery }: { pdf: PDFDocumentProxy; onHit: (fol
       let text = texts.current.get(i);
       if (text === undefined) {
         const content = await (await pdf.getPage(i)).getTextContent();
-        text = foldText(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
+        text = foldText(
+          content.items
+            .map((it) => ('str' in it ? it.str : ''))
+            .join(' ')
+            .replace(/\s+/g, ' '),
+        );
         texts.current.set(i, text);
       }
       if (text.includes(needle)) pages.push(i);
@@ -499,9 +616,13 @@ function SearchBox({ pdf, onHit, onQuery }: { pdf: PDFDocumentProxy; onHit: (fol
 
   return (
     <form className="pdf-search" role="search" onSubmit={(e) => void run(e)}>
-      <label htmlFor={id} className="visually-hidden">{t('documents.search')}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t('documents.search')}
+      </label>
       <input id={id} type="search" value={q} placeholder={t('documents.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-      <button type="submit" className="btn" disabled={busy}>{busy ? t('documents.searching') : t('documents.searchGo')}</button>
+      <button type="submit" className="btn" disabled={busy}>
+        {busy ? t('documents.searching') : t('documents.searchGo')}
+      </button>
       <div className="pdf-search-result" aria-live="polite">
         {result &&
           (result.pages.length === 0 ? (
@@ -510,7 +631,13 @@ function SearchBox({ pdf, onHit, onQuery }: { pdf: PDFDocumentProxy; onHit: (fol
             <>
               <span>{t('documents.searchFound', { q: result.q, count: result.pages.length })}</span>
               {result.pages.map((p) => (
-                <button key={p} type="button" className="btn btn-chip" aria-label={t('documents.goToPage', { page: p })} onClick={() => onHit(result.folded, p)}>
+                <button
+                  key={p}
+                  type="button"
+                  className="btn btn-chip"
+                  aria-label={t('documents.goToPage', { page: p })}
+                  onClick={() => onHit(result.folded, p)}
+                >
                   {p}
                 </button>
               ))}

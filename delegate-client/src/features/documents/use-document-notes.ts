@@ -59,7 +59,12 @@ export function useDocumentNotes(documentId: string, lang: Lang) {
   }, [documentId, epoch, online]);
 
   const call = useCallback(
-    async <T,>(send: (s: NonNullable<ReturnType<typeof getSocket>>) => Promise<{ ok: true; data: T } | { ok: false; code: string; fields?: { message: string; messageEn: string }[] }>, apply: (data: T) => void): Promise<SaveResult> => {
+    async <T>(
+      send: (
+        s: NonNullable<ReturnType<typeof getSocket>>,
+      ) => Promise<{ ok: true; data: T } | { ok: false; code: string; fields?: { message: string; messageEn: string }[] }>,
+      apply: (data: T) => void,
+    ): Promise<SaveResult> => {
       const socket = getSocket();
       if (!socket?.connected) return OFFLINE[lang];
       try {
@@ -82,7 +87,10 @@ export function useDocumentNotes(documentId: string, lang: Lang) {
       const problem = noteProblem(draft.kind, draft.text, draft.rects ?? []);
       if (problem) return Promise.resolve(lang === 'vi' ? problem.message : problem.messageEn);
       return call<DocumentNote>(
-        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('note:add', { documentId, page: draft.page, kind: draft.kind, text: draft.text, quote: draft.quote ?? '', rects: draft.rects ?? [] }),
+        (s) =>
+          s
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('note:add', { documentId, page: draft.page, kind: draft.kind, text: draft.text, quote: draft.quote ?? '', rects: draft.rects ?? [] }),
         (note) => setNotes((list) => [...list, note].sort(byPage)),
       );
     },

@@ -61,10 +61,35 @@ describe('SpeakerScreen', () => {
     act(() =>
       useStore.setState({
         me: { ...me, speakerPosition: 2 },
-        snapshot: { ...snapshot, speakers: [
-          { id: 'e1', sessionId: 's1', delegateId: 'dlx', name: 'Lê Thị Lan', title: 'Đại biểu HĐND', status: 'speaking', requestedAt: '2026-07-05T02:00:00.000Z', startedAt: new Date().toISOString(), endedAt: null, limitSec: 300 },
-          { id: 'e2', sessionId: 's1', delegateId: 'dl7', name: 'Bùi Văn Cường', title: 'Trưởng Ban Văn hóa - Xã hội', status: 'waiting', requestedAt: '2026-07-05T02:01:00.000Z', startedAt: null, endedAt: null, limitSec: 300 },
-        ] },
+        snapshot: {
+          ...snapshot,
+          speakers: [
+            {
+              id: 'e1',
+              sessionId: 's1',
+              delegateId: 'dlx',
+              name: 'Lê Thị Lan',
+              title: 'Đại biểu HĐND',
+              status: 'speaking',
+              requestedAt: '2026-07-05T02:00:00.000Z',
+              startedAt: new Date().toISOString(),
+              endedAt: null,
+              limitSec: 300,
+            },
+            {
+              id: 'e2',
+              sessionId: 's1',
+              delegateId: 'dl7',
+              name: 'Bùi Văn Cường',
+              title: 'Trưởng Ban Văn hóa - Xã hội',
+              status: 'waiting',
+              requestedAt: '2026-07-05T02:01:00.000Z',
+              startedAt: null,
+              endedAt: null,
+              limitSec: 300,
+            },
+          ],
+        },
       }),
     );
     expect(screen.getByTestId('speaker-status').textContent).toBe('Bạn đứng thứ 2 trong danh sách phát biểu.');
@@ -73,9 +98,23 @@ describe('SpeakerScreen', () => {
     act(() =>
       useStore.setState({
         me: { ...me, speakerPosition: null },
-        snapshot: { ...snapshot, speakers: [
-          { id: 'e2', sessionId: 's1', delegateId: 'dl7', name: 'Bùi Văn Cường', title: 'Trưởng Ban Văn hóa - Xã hội', status: 'speaking', requestedAt: '2026-07-05T02:01:00.000Z', startedAt: new Date().toISOString(), endedAt: null, limitSec: 300 },
-        ] },
+        snapshot: {
+          ...snapshot,
+          speakers: [
+            {
+              id: 'e2',
+              sessionId: 's1',
+              delegateId: 'dl7',
+              name: 'Bùi Văn Cường',
+              title: 'Trưởng Ban Văn hóa - Xã hội',
+              status: 'speaking',
+              requestedAt: '2026-07-05T02:01:00.000Z',
+              startedAt: new Date().toISOString(),
+              endedAt: null,
+              limitSec: 300,
+            },
+          ],
+        },
       }),
     );
     expect(screen.getByTestId('speaker-status').textContent).toMatch(/Bạn đang có quyền phát biểuThời gian còn lại: 0[45]:\d\d/);

@@ -31,22 +31,31 @@ export function HomeScreen() {
               {session.title ? <span className="session-subtitle">{session.title}</span> : null}
             </h1>
             <p className="muted">
-              {session.startDate === session.endDate ? formatDate(session.startDate, lang) : t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })} · {t('home.place', { place: session.place })}
+              {session.startDate === session.endDate
+                ? formatDate(session.startDate, lang)
+                : t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })}{' '}
+              · {t('home.place', { place: session.place })}
             </p>
             <span className={`tag status-${session.status}`}>
               {session.status === 'open' ? t('home.sessionOpen') : session.status === 'closed' ? t('home.sessionClosed') : t('home.sessionDraft')}
             </span>
           </>
         ) : (
-          <h1 id="session-title" className="session-title">{t('home.noSession')}</h1>
+          <h1 id="session-title" className="session-title">
+            {t('home.noSession')}
+          </h1>
         )}
       </section>
 
       {me && (
         <section className="card delegate-card" aria-label={t('home.delegate')}>
-          <div className="seat-badge" aria-hidden="true">{me.delegate.seat}</div>
+          <div className="seat-badge" aria-hidden="true">
+            {me.delegate.seat}
+          </div>
           <div>
-            <p className="delegate-name" data-testid="delegate-name">{me.delegate.fullName}</p>
+            <p className="delegate-name" data-testid="delegate-name">
+              {me.delegate.fullName}
+            </p>
             <p className="muted">
               {t('home.seat', { seat: me.delegate.seat })}
               {me.delegate.title ? ` · ${me.delegate.title}` : ''}
@@ -132,7 +141,9 @@ function AgendaCard() {
           {t('home.agendaClosed')}
         </p>
       )}
-      <p className="visually-hidden" aria-live="polite">{announce}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
       {agenda.length === 0 ? (
         <p className="muted">{t('home.agendaEmpty')}</p>
       ) : (
@@ -141,8 +152,16 @@ function AgendaCard() {
             const current = !closed && item.id === currentId;
             const docs = snapshot.documents.filter((d) => d.itemId === item.id).length;
             return (
-              <li key={item.id} ref={current ? currentRef : undefined} className={`agenda-item${current ? ' is-current' : ''}`} aria-current={current ? 'step' : undefined} data-testid={current ? 'agenda-current' : undefined}>
-                <span className="agenda-no" aria-hidden="true">{i + 1}</span>
+              <li
+                key={item.id}
+                ref={current ? currentRef : undefined}
+                className={`agenda-item${current ? ' is-current' : ''}`}
+                aria-current={current ? 'step' : undefined}
+                data-testid={current ? 'agenda-current' : undefined}
+              >
+                <span className="agenda-no" aria-hidden="true">
+                  {i + 1}
+                </span>
                 <div className="agenda-body">
                   {current && <span className="tag tag-brand">{t('home.current')}</span>}
                   <p className="agenda-title">{item.title}</p>

@@ -64,7 +64,9 @@ export function FloorBanner() {
   return (
     <section className="floor-banner" role="region" aria-labelledby="floor-title" data-testid="floor-banner" data-chimes={chimes}>
       <div className="floor-text" role="status" aria-live="assertive">
-        <strong id="floor-title" className="floor-title">{t('speak.invited')}</strong>
+        <strong id="floor-title" className="floor-title">
+          {t('speak.invited')}
+        </strong>
         {speaking.question && (
           <span className="floor-question" data-testid="floor-question">
             {t('question.floor', { name: speaking.question.answererName, topic: speaking.question.topic })}
@@ -84,7 +86,11 @@ export function FloorBanner() {
           {busy ? t('speak.sending') : t('speak.finish')}
         </button>
       </div>
-      {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
+      {error && (
+        <p className="status-error" role="alert">
+          {t('speak.failed', { message: error })}
+        </p>
+      )}
     </section>
   );
 }

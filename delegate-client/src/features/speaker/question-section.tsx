@@ -1,15 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  MAX_QUESTION_TOPIC,
-  formatCount,
-  questionInputProblem,
-  questionStage,
-  type ErrorCode,
-  type QuestionStage,
-  type SpeakerEntry,
-} from '@hddt/protocol';
+import { MAX_QUESTION_TOPIC, formatCount, questionInputProblem, questionStage, type ErrorCode, type QuestionStage, type SpeakerEntry } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { selectMe, selectSession } from '../../store/selectors';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
@@ -156,7 +148,9 @@ export function QuestionSection() {
                   {e.question!.answererTitle ? ` (${e.question!.answererTitle})` : ''}
                 </p>
                 <p className="question-item-topic">{e.question!.topic}</p>
-                <p className="question-item-stage" role="status">{stageText(e, stage)}</p>
+                <p className="question-item-stage" role="status">
+                  {stageText(e, stage)}
+                </p>
                 {stage === 'waiting' && (
                   <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void withdraw(e.id)}>
                     {t('question.withdraw')}
@@ -208,7 +202,11 @@ export function QuestionSection() {
             </div>
           </>
         )}
-        {errors.answerer && <p id={ids.answererErr} className="status-error" role="alert">{errors.answerer}</p>}
+        {errors.answerer && (
+          <p id={ids.answererErr} className="status-error" role="alert">
+            {errors.answerer}
+          </p>
+        )}
         <div className="q-field">
           <label htmlFor={ids.topic}>{t('question.topic')}</label>
           <textarea
@@ -223,12 +221,22 @@ export function QuestionSection() {
             {t('question.count', { n: topic.trim().length, max: MAX_QUESTION_TOPIC })}
           </p>
         </div>
-        {errors.topic && <p id={ids.topicErr} className="status-error" role="alert">{errors.topic}</p>}
+        {errors.topic && (
+          <p id={ids.topicErr} className="status-error" role="alert">
+            {errors.topic}
+          </p>
+        )}
         <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
           {busy ? t('speak.sending') : t('question.request')}
         </button>
-        {errors.form && <p className="status-error" role="alert">{t('speak.failed', { message: errors.form })}</p>}
-        <p className="q-sent" role="status">{sent}</p>
+        {errors.form && (
+          <p className="status-error" role="alert">
+            {t('speak.failed', { message: errors.form })}
+          </p>
+        )}
+        <p className="q-sent" role="status">
+          {sent}
+        </p>
       </form>
     </section>
   );

@@ -62,43 +62,47 @@ export function SpeakerScreen() {
 
   return (
     <>
-    <section className={`card speak-card${speaking ? ' is-speaking' : ''}`} aria-labelledby="speak-title">
-      <h1 id="speak-title">{t('speak.title')}</h1>
-      <div role="status" aria-live="polite" data-testid="speaker-status">
-        {speaking ? (
-          <>
-            <p className="speak-now">{t('speak.speaking')}</p>
-            {msLeft !== null &&
-              (msLeft > 0 ? (
-                <p className="speak-timer">
-                  <span className="speak-timer-label">{t('speak.timeLeft')}</span> <span className="speak-timer-time">{formatCountdown(msLeft)}</span>
-                </p>
-              ) : (
-                <p className="speak-timer is-over">{t('speak.overtime')}</p>
-              ))}
-          </>
-        ) : me?.speakerPosition ? (
-          <p className="speak-position">{t('speak.position', { position: formatCount(me.speakerPosition, lang) })}</p>
-        ) : (
-          <p className="muted">{t('speak.notInQueue')}</p>
+      <section className={`card speak-card${speaking ? ' is-speaking' : ''}`} aria-labelledby="speak-title">
+        <h1 id="speak-title">{t('speak.title')}</h1>
+        <div role="status" aria-live="polite" data-testid="speaker-status">
+          {speaking ? (
+            <>
+              <p className="speak-now">{t('speak.speaking')}</p>
+              {msLeft !== null &&
+                (msLeft > 0 ? (
+                  <p className="speak-timer">
+                    <span className="speak-timer-label">{t('speak.timeLeft')}</span> <span className="speak-timer-time">{formatCountdown(msLeft)}</span>
+                  </p>
+                ) : (
+                  <p className="speak-timer is-over">{t('speak.overtime')}</p>
+                ))}
+            </>
+          ) : me?.speakerPosition ? (
+            <p className="speak-position">{t('speak.position', { position: formatCount(me.speakerPosition, lang) })}</p>
+          ) : (
+            <p className="muted">{t('speak.notInQueue')}</p>
+          )}
+        </div>
+        {!speaking &&
+          (inQueue ? (
+            <button type="button" className="btn btn-lg btn-danger" disabled={busy} onClick={() => void act('speaker:withdraw')}>
+              {busy ? t('speak.sending') : t('speak.withdraw')}
+            </button>
+          ) : (
+            <button type="button" className="btn btn-primary btn-xl" disabled={busy} onClick={() => void act('speaker:request')}>
+              {busy ? t('speak.sending') : t('speak.request')}
+            </button>
+          ))}
+        {error && (
+          <p className="status-error" role="alert">
+            {t('speak.failed', { message: error })}
+          </p>
         )}
-      </div>
-      {!speaking &&
-        (inQueue ? (
-          <button type="button" className="btn btn-lg btn-danger" disabled={busy} onClick={() => void act('speaker:withdraw')}>
-            {busy ? t('speak.sending') : t('speak.withdraw')}
-          </button>
-        ) : (
-          <button type="button" className="btn btn-primary btn-xl" disabled={busy} onClick={() => void act('speaker:request')}>
-            {busy ? t('speak.sending') : t('speak.request')}
-          </button>
-        ))}
-      {error && <p className="status-error" role="alert">{t('speak.failed', { message: error })}</p>}
-      <hr />
-      {turn && !speaking && <p>{t('speak.currentSpeaker', { name: nameWithTitle(turn.name, turn.title) })}</p>}
-      <p className="muted">{t('speak.waiting', { count: waiting })}</p>
-    </section>
-    <QuestionSection />
+        <hr />
+        {turn && !speaking && <p>{t('speak.currentSpeaker', { name: nameWithTitle(turn.name, turn.title) })}</p>}
+        <p className="muted">{t('speak.waiting', { count: waiting })}</p>
+      </section>
+      <QuestionSection />
     </>
   );
 }

@@ -24,7 +24,9 @@ export function ResultSummary({ result, council, lang }: Props) {
         </p>
       )}
       {result.kind === 'election' && result.tieNeedsRevote && <p className="result-verdict is-failed">{t('vote.tieRevote')}</p>}
-      <p className="result-announcement" data-testid="result-announcement">{announcementText(result, labels, lang)}</p>
+      <p className="result-announcement" data-testid="result-announcement">
+        {announcementText(result, labels, lang)}
+      </p>
       <ResultChart result={result} labels={labels} lang={lang} tone="light" className="result-chart" />
     </section>
   );

@@ -41,7 +41,7 @@ describe('VoteController', () => {
     expect(document.getElementById('app-shell')?.hasAttribute('inert')).toBe(true);
   });
 
-  it('without a server connection a press fails plainly; the server\'s receipt (me:update) then shows it recorded', () => {
+  it("without a server connection a press fails plainly; the server's receipt (me:update) then shows it recorded", () => {
     wrap();
     act(() => useStore.setState({ snapshot: { ...snapshot, rounds: [openRound] } }));
     fireEvent.click(screen.getByRole('button', { name: 'Tán thành' }));
@@ -74,7 +74,7 @@ describe('VoteController', () => {
     expect(screen.queryByRole('button', { name: /Gửi lại/ })).toBeNull();
   });
 
-  it('other delegates\' votes (round patches) do not reset the panel', () => {
+  it("other delegates' votes (round patches) do not reset the panel", () => {
     wrap();
     act(() => useStore.setState({ snapshot: { ...snapshot, rounds: [openRound] } }));
     fireEvent.click(screen.getByRole('button', { name: 'Không tán thành' }));

@@ -158,7 +158,8 @@ export function VoteController() {
     useStore.setState({ dismissedRoundId: stateRef.current.roundId });
   }, [stateRef]);
 
-  const present = round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
+  const present =
+    round !== null && council !== null && state.phase !== 'idle' && state.roundId === round.id && !(state.phase === 'closed' && dismissed === round.id);
   // Stepping out to read is only for an open ballot: once it closes, the outcome comes back to the front.
   const docked = present && round.status === 'open' && minimized === round.id;
   const visible = present && !docked;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BallotChoice, BallotReceipt } from '@hddt/protocol';
-import {
-  canPress,
-  canRetry,
-  choiceEquals,
-  initialVoteState,
-  recordedChoice,
-  voteReducer,
-  type VoteAction,
-  type VoteState,
-} from './vote-machine';
+import { canPress, canRetry, choiceEquals, initialVoteState, recordedChoice, voteReducer, type VoteAction, type VoteState } from './vote-machine';
 
 const YES: BallotChoice = { type: 'option', option: 'yes' };
 const NO: BallotChoice = { type: 'option', option: 'no' };
@@ -100,7 +91,12 @@ describe('vote machine: changing a vote', () => {
   });
 
   it('follows a change of the council rule while open', () => {
-    const s = run([open({ allowChange: false }), { type: 'press', choice: YES }, { type: 'ack', attempt: 1, receipt: receipt(YES) }, open({ allowChange: true })]);
+    const s = run([
+      open({ allowChange: false }),
+      { type: 'press', choice: YES },
+      { type: 'ack', attempt: 1, receipt: receipt(YES) },
+      open({ allowChange: true }),
+    ]);
     expect(canPress(s, NO)).toBe(true);
   });
 
@@ -177,7 +173,12 @@ describe('vote machine: failures and retry', () => {
   });
 
   it('a late ok for the attempt that timed out turns "not confirmed" into "recorded"', () => {
-    const s = run([open(), { type: 'press', choice: YES }, { type: 'refused', attempt: 1, code: 'TIMEOUT' }, { type: 'ack', attempt: 1, receipt: receipt(YES) }]);
+    const s = run([
+      open(),
+      { type: 'press', choice: YES },
+      { type: 'refused', attempt: 1, code: 'TIMEOUT' },
+      { type: 'ack', attempt: 1, receipt: receipt(YES) },
+    ]);
     expect(s.phase).toBe('recorded');
   });
 
@@ -208,7 +209,13 @@ describe('vote machine: reconnecting', () => {
   });
 
   it('a change lost in transit: the old receipt does not confirm the new choice', () => {
-    let s = run([open({ allowChange: true }), { type: 'press', choice: YES }, { type: 'ack', attempt: 1, receipt: receipt(YES) }, { type: 'press', choice: NO }, { type: 'disconnected' }]);
+    let s = run([
+      open({ allowChange: true }),
+      { type: 'press', choice: YES },
+      { type: 'ack', attempt: 1, receipt: receipt(YES) },
+      { type: 'press', choice: NO },
+      { type: 'disconnected' },
+    ]);
     s = voteReducer(s, { type: 'receipt', roundId: 'r1', receipt: receipt(YES) });
     expect(s).toMatchObject({ phase: 'failed', pending: NO });
     expect(recordedChoice(s)).toEqual(YES);
@@ -263,7 +270,13 @@ describe('vote machine: secret ballots', () => {
 
   it('a changed secret ballot is confirmed only by a later receipt', () => {
     const first = receipt(null, '2026-07-05T02:00:00.000Z', 'r1', true);
-    let s = run([open({ secret: true, allowChange: true }), { type: 'press', choice: YES }, { type: 'ack', attempt: 1, receipt: first }, { type: 'press', choice: NO }, { type: 'disconnected' }]);
+    let s = run([
+      open({ secret: true, allowChange: true }),
+      { type: 'press', choice: YES },
+      { type: 'ack', attempt: 1, receipt: first },
+      { type: 'press', choice: NO },
+      { type: 'disconnected' },
+    ]);
     s = voteReducer(s, { type: 'receipt', roundId: 'r1', receipt: first });
     expect(s.phase).toBe('failed');
     s = voteReducer(s, { type: 'receipt', roundId: 'r1', receipt: receipt(null, '2026-07-05T02:00:07.000Z', 'r1', true) });

@@ -82,7 +82,11 @@ export function choiceEquals(a: BallotChoice | null, b: BallotChoice | null): bo
     case 'option':
       return b.type === 'option' && a.option === b.option;
     case 'election':
-      return b.type === 'election' && a.candidateIds.length === b.candidateIds.length && [...a.candidateIds].sort().join('|') === [...b.candidateIds].sort().join('|');
+      return (
+        b.type === 'election' &&
+        a.candidateIds.length === b.candidateIds.length &&
+        [...a.candidateIds].sort().join('|') === [...b.candidateIds].sort().join('|')
+      );
     case 'confidence': {
       if (b.type !== 'confidence') return false;
       const ka = Object.keys(a.ratings);

@@ -56,7 +56,10 @@ describe('VotePanel', () => {
   });
 
   it("uses the council's own labels", () => {
-    const custom = { ...council, voteLabels: { yes: { vi: 'Đồng ý', en: 'Agree' }, no: { vi: 'Không đồng ý', en: 'Disagree' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } } };
+    const custom = {
+      ...council,
+      voteLabels: { yes: { vi: 'Đồng ý', en: 'Agree' }, no: { vi: 'Không đồng ý', en: 'Disagree' }, abstain: { vi: 'Phiếu trắng', en: 'Blank' } },
+    };
     renderPanel({ council: custom });
     for (const name of ['Đồng ý', 'Không đồng ý', 'Phiếu trắng']) screen.getByRole('button', { name });
   });
@@ -76,7 +79,9 @@ describe('VotePanel', () => {
   });
 
   it('recorded: "Đã ghi nhận: Tán thành" with the time, and the buttons lock when changes are not allowed', () => {
-    renderPanel({ state: stateOf([openAction(false), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt: yesReceipt }]) });
+    renderPanel({
+      state: stateOf([openAction(false), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt: yesReceipt }]),
+    });
     const status = screen.getByTestId('vote-status').textContent ?? '';
     expect(status).toContain('Đã ghi nhận: Tán thành');
     expect(status).toContain('lúc 09:00:20'); // council time (UTC+7)
@@ -87,7 +92,9 @@ describe('VotePanel', () => {
   });
 
   it('recorded with changes allowed: the other choices stay pressable', () => {
-    const { onSend } = renderPanel({ state: stateOf([openAction(true), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt: yesReceipt }]) });
+    const { onSend } = renderPanel({
+      state: stateOf([openAction(true), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt: yesReceipt }]),
+    });
     const no = screen.getByRole('button', { name: 'Không tán thành' });
     expect((no as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(no);
@@ -96,7 +103,9 @@ describe('VotePanel', () => {
   });
 
   it('a failed send says so and offers to retry', () => {
-    const { onRetry } = renderPanel({ state: stateOf([openAction(), { type: 'press', choice: { type: 'option', option: 'no' } }, { type: 'refused', attempt: 1, code: 'STORAGE_FAILURE' }]) });
+    const { onRetry } = renderPanel({
+      state: stateOf([openAction(), { type: 'press', choice: { type: 'option', option: 'no' } }, { type: 'refused', attempt: 1, code: 'STORAGE_FAILURE' }]),
+    });
     const status = screen.getByTestId('vote-status').textContent ?? '';
     expect(status).toContain('Chưa ghi nhận được phiếu.');
     expect(status).toContain('ổ đĩa đầy');
@@ -130,7 +139,9 @@ describe('VotePanel', () => {
   });
 
   it('NOT_PRESENT is explained', () => {
-    renderPanel({ state: stateOf([openAction(), { type: 'press', choice: { type: 'option', option: 'no' } }, { type: 'refused', attempt: 1, code: 'NOT_PRESENT' }]) });
+    renderPanel({
+      state: stateOf([openAction(), { type: 'press', choice: { type: 'option', option: 'no' } }, { type: 'refused', attempt: 1, code: 'NOT_PRESENT' }]),
+    });
     expect(screen.getByTestId('vote-status').textContent).toContain('chưa điểm danh');
   });
 
@@ -154,7 +165,10 @@ describe('VotePanel', () => {
   it('a secret ballot says the choice is secret', () => {
     const secretRound: RoundView = { ...round, mode: 'secret' };
     const receipt: BallotReceipt = { roundId: 'r1', choice: null, secret: true, at: '2026-07-05T02:00:20.000Z' };
-    renderPanel({ round: secretRound, state: stateOf([openAction(false, true), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt }]) });
+    renderPanel({
+      round: secretRound,
+      state: stateOf([openAction(false, true), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt }]),
+    });
     const status = screen.getByTestId('vote-status').textContent ?? '';
     expect(status).toContain('Đã ghi nhận phiếu của bạn.');
     expect(status).toContain('bỏ phiếu kín');
@@ -174,7 +188,12 @@ describe('VotePanel', () => {
       closedAt: '2026-07-05T02:01:00.000Z',
       result: { kind: 'options', seated: 31, present: 28, participated: 28, counts: { yes: 27, no: 0, abstain: 1 }, required: 16, passed: true },
     };
-    const state = stateOf([openAction(), { type: 'press', choice: { type: 'option', option: 'yes' } }, { type: 'ack', attempt: 1, receipt: yesReceipt }, { type: 'round', round: { id: 'r1', status: 'announced', secret: false }, allowChange: false }]);
+    const state = stateOf([
+      openAction(),
+      { type: 'press', choice: { type: 'option', option: 'yes' } },
+      { type: 'ack', attempt: 1, receipt: yesReceipt },
+      { type: 'round', round: { id: 'r1', status: 'announced', secret: false }, allowChange: false },
+    ]);
     const { onDismiss } = renderPanel({ round: announced, state });
     expect(screen.getByTestId('result-verdict').textContent).toBe('THÔNG QUA');
     const text = screen.getByTestId('result-announcement').textContent ?? '';
@@ -196,7 +215,16 @@ describe('VotePanel', () => {
   });
 
   it('election with one post: touching another candidate moves the choice, then submit', () => {
-    const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 1, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }] };
+    const election = {
+      ...motion,
+      kind: 'election' as const,
+      mode: 'secret' as const,
+      seats: 1,
+      candidates: [
+        { id: 'c1', name: 'Nguyễn Văn An' },
+        { id: 'c2', name: 'Trần Thị Bình' },
+      ],
+    };
     const { onSend } = renderPanel({ motion: election, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
     const an = screen.getByRole('button', { name: 'Nguyễn Văn An' });
     const binh = screen.getByRole('button', { name: 'Trần Thị Bình' }) as HTMLButtonElement;
@@ -213,7 +241,17 @@ describe('VotePanel', () => {
   });
 
   it('election with several posts: a full ballot needs an untick before another candidate', () => {
-    const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 2, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }, { id: 'c3', name: 'Lê Văn Cường' }] };
+    const election = {
+      ...motion,
+      kind: 'election' as const,
+      mode: 'secret' as const,
+      seats: 2,
+      candidates: [
+        { id: 'c1', name: 'Nguyễn Văn An' },
+        { id: 'c2', name: 'Trần Thị Bình' },
+        { id: 'c3', name: 'Lê Văn Cường' },
+      ],
+    };
     renderPanel({ motion: election, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
     fireEvent.click(screen.getByRole('button', { name: 'Nguyễn Văn An' }));
     fireEvent.click(screen.getByRole('button', { name: 'Trần Thị Bình' }));
@@ -221,21 +259,56 @@ describe('VotePanel', () => {
   });
 
   it("keeps a half-filled ballot when other delegates' votes update the round", () => {
-    const election = { ...motion, kind: 'election' as const, mode: 'secret' as const, seats: 2, candidates: [{ id: 'c1', name: 'Nguyễn Văn An' }, { id: 'c2', name: 'Trần Thị Bình' }, { id: 'c3', name: 'Lê Văn Cường' }] };
+    const election = {
+      ...motion,
+      kind: 'election' as const,
+      mode: 'secret' as const,
+      seats: 2,
+      candidates: [
+        { id: 'c1', name: 'Nguyễn Văn An' },
+        { id: 'c2', name: 'Trần Thị Bình' },
+        { id: 'c3', name: 'Lê Văn Cường' },
+      ],
+    };
     const state = stateOf([openAction(false, true)]);
     const props = (r: RoundView): VotePanelProps => ({
-      state, round: r, motion: election, council, lang: 'vi', checkedIn: true, nowMs: OPEN_AT, onSend: vi.fn(), onRetry: vi.fn(), onDismiss: vi.fn(),
+      state,
+      round: r,
+      motion: election,
+      council,
+      lang: 'vi',
+      checkedIn: true,
+      nowMs: OPEN_AT,
+      onSend: vi.fn(),
+      onRetry: vi.fn(),
+      onDismiss: vi.fn(),
     });
-    const { rerender } = render(<I18nextProvider i18n={i18n}><VotePanel {...props({ ...round, mode: 'secret' })} /></I18nextProvider>);
+    const { rerender } = render(
+      <I18nextProvider i18n={i18n}>
+        <VotePanel {...props({ ...round, mode: 'secret' })} />
+      </I18nextProvider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Trần Thị Bình' }));
     // 17 more ballots arrive, as a fresh round object and fresh motion object from the server.
-    rerender(<I18nextProvider i18n={i18n}><VotePanel {...props({ ...round, mode: 'secret', voted: 20 })} motion={{ ...election }} /></I18nextProvider>);
+    rerender(
+      <I18nextProvider i18n={i18n}>
+        <VotePanel {...props({ ...round, mode: 'secret', voted: 20 })} motion={{ ...election }} />
+      </I18nextProvider>,
+    );
     expect(screen.getByRole('button', { name: 'Trần Thị Bình' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('Đã chọn 1/2')).toBeTruthy();
   });
 
   it('confidence rating: three levels per official, submit once all are rated', () => {
-    const conf = { ...motion, kind: 'confidence' as const, mode: 'secret' as const, candidates: [{ id: 'p1', name: 'Lê Văn Cường' }, { id: 'p2', name: 'Phạm Thị Dung' }] };
+    const conf = {
+      ...motion,
+      kind: 'confidence' as const,
+      mode: 'secret' as const,
+      candidates: [
+        { id: 'p1', name: 'Lê Văn Cường' },
+        { id: 'p2', name: 'Phạm Thị Dung' },
+      ],
+    };
     const { onSend } = renderPanel({ motion: conf, round: { ...round, mode: 'secret' }, state: stateOf([openAction(false, true)]) });
     const submit = screen.getByRole('button', { name: 'Gửi phiếu' }) as HTMLButtonElement;
     const g1 = screen.getByRole('group', { name: 'Mức tín nhiệm đối với Lê Văn Cường' });

@@ -1,14 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CONFIDENCE_LEVELS,
-  VOTE_OPTIONS,
-  type BallotChoice,
-  type ConfidenceLevel,
-  type CouncilConfig,
-  type Motion,
-  type RoundView,
-} from '@hddt/protocol';
+import { CONFIDENCE_LEVELS, VOTE_OPTIONS, type BallotChoice, type ConfidenceLevel, type CouncilConfig, type Motion, type RoundView } from '@hddt/protocol';
 import type { Lang } from '../../i18n';
 import { formatCountdown } from '@hddt/ui/live';
 import { formatTime } from '../../format';
@@ -121,7 +113,9 @@ function OptionBallot({ state, council, lang, onSend }: VotePanelProps) {
             disabled={!enabled}
             onClick={() => onSend(choice)}
           >
-            <span className="vote-btn-check" aria-hidden="true">{selected ? '✓' : ''}</span>
+            <span className="vote-btn-check" aria-hidden="true">
+              {selected ? '✓' : ''}
+            </span>
             <span className="vote-btn-label">{council.voteLabels[option][lang]}</span>
           </button>
         );
@@ -138,8 +132,7 @@ function ElectionBallot({ state, motion, onSend }: VotePanelProps & { motion: Mo
   const choice: BallotChoice = { type: 'election', candidateIds: picked };
   const editable = state.phase === 'open' || state.phase === 'failed' || (state.phase === 'recorded' && state.allowChange);
   // With one seat to fill, touching another candidate moves the choice; with more, a full ballot needs an untick.
-  const toggle = (id: string) =>
-    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : max === 1 ? [id] : p.length < max ? [...p, id] : p));
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : max === 1 ? [id] : p.length < max ? [...p, id] : p));
   return (
     <div className="vote-form">
       <p className="muted">{max === 1 ? t('vote.electionHelpOne') : t('vote.electionHelpMany', { count: max })}</p>
@@ -147,9 +140,17 @@ function ElectionBallot({ state, motion, onSend }: VotePanelProps & { motion: Mo
         {motion.candidates.map((c) => {
           const on = picked.includes(c.id);
           return (
-            <button key={c.id} type="button" className={`candidate-btn${on ? ' is-selected' : ''}`} aria-pressed={on}
-              disabled={!editable || (!on && max > 1 && picked.length >= max)} onClick={() => toggle(c.id)}>
-              <span className="vote-btn-check" aria-hidden="true">{on ? '✓' : ''}</span>
+            <button
+              key={c.id}
+              type="button"
+              className={`candidate-btn${on ? ' is-selected' : ''}`}
+              aria-pressed={on}
+              disabled={!editable || (!on && max > 1 && picked.length >= max)}
+              onClick={() => toggle(c.id)}
+            >
+              <span className="vote-btn-check" aria-hidden="true">
+                {on ? '✓' : ''}
+              </span>
               {c.name}
             </button>
           );
@@ -183,9 +184,17 @@ function ConfidenceBallot({ state, motion, council, lang, onSend }: VotePanelPro
             {CONFIDENCE_LEVELS.map((level) => {
               const on = ratings[c.id] === level;
               return (
-                <button key={level} type="button" className={`vote-btn vote-btn-sm conf-${level}${on ? ' is-selected' : ''}`} aria-pressed={on}
-                  disabled={!editable} onClick={() => setRatings((r) => ({ ...r, [c.id]: level }))}>
-                  <span className="vote-btn-check" aria-hidden="true">{on ? '✓' : ''}</span>
+                <button
+                  key={level}
+                  type="button"
+                  className={`vote-btn vote-btn-sm conf-${level}${on ? ' is-selected' : ''}`}
+                  aria-pressed={on}
+                  disabled={!editable}
+                  onClick={() => setRatings((r) => ({ ...r, [c.id]: level }))}
+                >
+                  <span className="vote-btn-check" aria-hidden="true">
+                    {on ? '✓' : ''}
+                  </span>
                   <span className="vote-btn-label">{council.confidenceLabels[level][lang]}</span>
                 </button>
               );
@@ -214,8 +223,16 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCall
     case 'open':
       body = (
         <>
-          {!checkedIn ? <p className="status-warn">{t('vote.notCheckedIn')}</p> : <p>{motion?.kind === 'election' || motion?.kind === 'confidence' ? t('vote.notSent') : t('vote.chooseOne')}</p>}
-          {state.secret && <p className="vote-secret-final" data-testid="secret-final">{t('vote.secretFinal')}</p>}
+          {!checkedIn ? (
+            <p className="status-warn">{t('vote.notCheckedIn')}</p>
+          ) : (
+            <p>{motion?.kind === 'election' || motion?.kind === 'confidence' ? t('vote.notSent') : t('vote.chooseOne')}</p>
+          )}
+          {state.secret && (
+            <p className="vote-secret-final" data-testid="secret-final">
+              {t('vote.secretFinal')}
+            </p>
+          )}
         </>
       );
       break;
@@ -254,14 +271,23 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCall
       break;
     case 'failed': {
       const unconfirmed = state.error === 'CONNECTION_LOST' || state.error === 'TIMEOUT';
-      const reason = state.error === null ? '' : state.error === 'TIMEOUT' || state.error === 'CONNECTION_LOST' || state.error === 'OFFLINE' ? t(`vote.errors.${state.error}`) : serverMessage(state.error, lang);
+      const reason =
+        state.error === null
+          ? ''
+          : state.error === 'TIMEOUT' || state.error === 'CONNECTION_LOST' || state.error === 'OFFLINE'
+            ? t(`vote.errors.${state.error}`)
+            : serverMessage(state.error, lang);
       body = (
         <>
           <p className="status-error">
             <span aria-hidden="true">! </span>
             {unconfirmed ? t('vote.notConfirmed') : t('vote.failed')} {reason}
           </p>
-          {state.receipt && confirmed && <p className="status-ok">{t('vote.recorded', { choice: describe(confirmed) })} <span className="muted">{t('vote.recordedAt', { time: at })}</span></p>}
+          {state.receipt && confirmed && (
+            <p className="status-ok">
+              {t('vote.recorded', { choice: describe(confirmed) })} <span className="muted">{t('vote.recordedAt', { time: at })}</span>
+            </p>
+          )}
           {state.receipt && !confirmed && <p className="status-ok">{t('vote.recordedSecret')}</p>}
           {canRetry(state) && state.pending && (
             <button type="button" className="btn btn-primary btn-lg" onClick={onRetry}>

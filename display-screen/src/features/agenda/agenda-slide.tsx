@@ -19,33 +19,57 @@ export function AgendaSlide({ agenda, currentItemId }: Props) {
   return (
     <section className="slide slide-agenda" data-slide="agenda">
       {items.length === 0 ? (
-        <h1 className="slide-empty" data-fit>{t('agendaEmpty')}</h1>
+        <h1 className="slide-empty" data-fit>
+          {t('agendaEmpty')}
+        </h1>
       ) : current ? (
         <>
-          <p className="slide-kicker" data-fit>{t('agendaCurrent')}</p>
+          <p className="slide-kicker" data-fit>
+            {t('agendaCurrent')}
+          </p>
           <div className="agenda-current">
-            <span className="agenda-current-number" aria-hidden="true">{numberOf(current)}</span>
+            <span className="agenda-current-number" aria-hidden="true">
+              {numberOf(current)}
+            </span>
             <div className="agenda-current-body">
               <span className="visually-hidden">{t('agendaItemNumber', { n: numberOf(current) })}</span>
-              <h1 className="agenda-current-title" data-fit>{current.title}</h1>
-              {current.presenter && <p className="agenda-presenter" data-fit>{t('agendaPresenter', { name: current.presenter })}</p>}
+              <h1 className="agenda-current-title" data-fit>
+                {current.title}
+              </h1>
+              {current.presenter && (
+                <p className="agenda-presenter" data-fit>
+                  {t('agendaPresenter', { name: current.presenter })}
+                </p>
+              )}
             </div>
           </div>
         </>
       ) : (
-        <p className="slide-kicker" data-fit>{t('agendaHeading')}</p>
+        <p className="slide-kicker" data-fit>
+          {t('agendaHeading')}
+        </p>
       )}
       {items.length > 0 && (
         <div className="agenda-next">
-          {current && <h2 className="agenda-next-heading" data-fit>{next.length > 0 ? t('agendaNext') : t('agendaLast')}</h2>}
+          {current && (
+            <h2 className="agenda-next-heading" data-fit>
+              {next.length > 0 ? t('agendaNext') : t('agendaLast')}
+            </h2>
+          )}
           {next.length > 0 && (
             <ol className="agenda-next-list">
               {next.map((item) => (
                 <li key={item.id} className="agenda-next-item">
                   <span className="agenda-next-number">{numberOf(item)}</span>
                   <span className="agenda-next-text">
-                    <span className="agenda-next-title" data-fit>{item.title}</span>
-                    {item.presenter && <span className="agenda-next-presenter" data-fit>{item.presenter}</span>}
+                    <span className="agenda-next-title" data-fit>
+                      {item.title}
+                    </span>
+                    {item.presenter && (
+                      <span className="agenda-next-presenter" data-fit>
+                        {item.presenter}
+                      </span>
+                    )}
                   </span>
                 </li>
               ))}

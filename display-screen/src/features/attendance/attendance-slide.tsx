@@ -16,7 +16,9 @@ export function AttendanceSlide({ attendance, hall }: Props) {
   const withMap = !!hall && hall.seats.length > 0;
   const verdict = (
     <div className={`verdict ${quorumMet ? 'verdict-passed' : 'verdict-pending'}`} data-quorum={quorumMet ? 'met' : 'not-met'} role="status" aria-live="polite">
-      <p className="verdict-word verdict-word-small" data-fit>{quorumMet ? t('attendanceQuorumMet') : t('attendanceQuorumNotMet')}</p>
+      <p className="verdict-word verdict-word-small" data-fit>
+        {quorumMet ? t('attendanceQuorumMet') : t('attendanceQuorumNotMet')}
+      </p>
       <p className="verdict-rule" data-fit>
         {t('attendanceRequired', { required: formatCount(required, lang), seated: formatCount(seated, lang) })}
         {!quorumMet && missing > 0 ? ` · ${t('attendanceMissing', { count: formatCount(missing, lang) })}` : ''}
@@ -25,7 +27,9 @@ export function AttendanceSlide({ attendance, hall }: Props) {
   );
   const figure = (
     <div className="attendance-figure">
-      <p className="attendance-label" data-fit>{t('attendancePresent')}</p>
+      <p className="attendance-label" data-fit>
+        {t('attendancePresent')}
+      </p>
       <p className="attendance-count" data-fit data-present={present}>
         <strong>{formatCount(present, lang)}</strong>
         <span className="attendance-of">/{formatCount(seated, lang)}</span>
@@ -40,24 +44,37 @@ export function AttendanceSlide({ attendance, hall }: Props) {
     const seats = new Map<number, MapSeat>(hall.seats.map((s) => [s.seat, { seat: s.seat, fullName: s.fullName, tone: s.presence, state: words[s.presence] }]));
     return (
       <section className="slide slide-attendance attendance-with-map" data-slide="attendance">
-        <p className="slide-kicker" data-fit>{t('attendanceHeading')}</p>
+        <p className="slide-kicker" data-fit>
+          {t('attendanceHeading')}
+        </p>
         <div className="attendance-band">
           {figure}
           {verdict}
         </div>
-        <HallMap layout={hall.layout} seats={seats}
-          legend={[{ tone: 'present', label: words.present }, { tone: 'excused', label: words.excused }, { tone: 'absent', label: words.absent }]} />
+        <HallMap
+          layout={hall.layout}
+          seats={seats}
+          legend={[
+            { tone: 'present', label: words.present },
+            { tone: 'excused', label: words.excused },
+            { tone: 'absent', label: words.absent },
+          ]}
+        />
       </section>
     );
   }
   return (
     <section className="slide slide-attendance" data-slide="attendance">
-      <p className="slide-kicker" data-fit>{t('attendanceHeading')}</p>
+      <p className="slide-kicker" data-fit>
+        {t('attendanceHeading')}
+      </p>
       {figure}
       <div className="attendance-track" aria-hidden="true">
         <span className={`attendance-fill${quorumMet ? ' is-met' : ''}`} style={{ width: `${percentBasisPoints(present, seated) / 100}%` }} />
         <span className="attendance-marker" style={{ left: `${percentBasisPoints(required, seated) / 100}%` }}>
-          <span className="attendance-marker-label">{t('attendanceQuorumMark')} {formatCount(required, lang)}</span>
+          <span className="attendance-marker-label">
+            {t('attendanceQuorumMark')} {formatCount(required, lang)}
+          </span>
         </span>
       </div>
       {verdict}

@@ -51,22 +51,37 @@ export function HallMap({ layout, seats, legend, names = true, className, childr
     const mark = s.mark === 'speaking' ? ' is-speaking' : typeof s.mark === 'number' ? ' is-waiting' : '';
     const extra = s.mark === 'speaking' ? `, ${t('seatSpeaking')}` : typeof s.mark === 'number' ? `, ${t('seatWaiting', { place: s.mark })}` : '';
     return (
-      <div key={n} className={`hall-seat ${TONE_CLASS[s.tone]}${mark}`} data-seat={n} data-tone={s.tone} data-mark={s.mark ?? undefined}
-        role="img" aria-label={t('seatLabel', { seat: n, name: s.fullName, state: `${s.state}${extra}` })}>
+      <div
+        key={n}
+        className={`hall-seat ${TONE_CLASS[s.tone]}${mark}`}
+        data-seat={n}
+        data-tone={s.tone}
+        data-mark={s.mark ?? undefined}
+        role="img"
+        aria-label={t('seatLabel', { seat: n, name: s.fullName, state: `${s.state}${extra}` })}
+      >
         <span className="hall-seat-no">{n}</span>
         {names ? <span className="hall-seat-name">{seatName(s.fullName)}</span> : null}
-        {typeof s.mark === 'number' ? <span className="hall-seat-place" aria-hidden="true">{s.mark}</span> : null}
+        {typeof s.mark === 'number' ? (
+          <span className="hall-seat-place" aria-hidden="true">
+            {s.mark}
+          </span>
+        ) : null}
       </div>
     );
   };
   return (
     <section className={`hall-map${names ? '' : ' hall-map-numbers'}${className ? ` ${className}` : ''}`} aria-label={t('hallMapHeading')} data-hall-map>
       <div className="hall-map-head">
-        <h2 className="hall-map-heading" data-fit>{t('hallMapHeading')}</h2>
+        <h2 className="hall-map-heading" data-fit>
+          {t('hallMapHeading')}
+        </h2>
         <ul className="hall-legend" aria-hidden="true">
           {legend.map((l) => (
             <li key={l.tone} className="hall-legend-item" data-fit>
-              <span className={`hall-swatch ${l.tone === 'speaking' ? 'seat-present is-speaking' : l.tone === 'waiting' ? 'seat-present is-waiting' : TONE_CLASS[l.tone]}`} />
+              <span
+                className={`hall-swatch ${l.tone === 'speaking' ? 'seat-present is-speaking' : l.tone === 'waiting' ? 'seat-present is-waiting' : TONE_CLASS[l.tone]}`}
+              />
               {l.label}
             </li>
           ))}
@@ -74,7 +89,9 @@ export function HallMap({ layout, seats, legend, names = true, className, childr
         {children}
       </div>
       <div className="hall-map-body">
-        <p className="hall-map-front" aria-hidden="true">{t('hallFront')}</p>
+        <p className="hall-map-front" aria-hidden="true">
+          {t('hallFront')}
+        </p>
         <SeatGrid layout={layout} renderSeat={tile} spare={false} />
       </div>
     </section>

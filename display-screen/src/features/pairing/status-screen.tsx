@@ -18,8 +18,14 @@ export function StatusScreen({ kind }: { kind: StatusKind }) {
   return (
     <main className="stage status-screen" data-status-screen={kind}>
       <Emblem className="status-emblem" />
-      <h1 className="status-title" data-fit>{t(text.title)}</h1>
-      {text.body && <p className="status-body" data-fit>{t(text.body)}</p>}
+      <h1 className="status-title" data-fit>
+        {t(text.title)}
+      </h1>
+      {text.body && (
+        <p className="status-body" data-fit>
+          {t(text.body)}
+        </p>
+      )}
     </main>
   );
 }

@@ -10,7 +10,14 @@ import { HallMap, type MapSeat } from '../hall/hall-map';
  */
 export function BoardMap({ board, council }: { board: NamedBoardEntry[]; council: CouncilConfig }) {
   const { t, lang } = useT();
-  const layout = useMemo(() => reconcileLayout(council.hallLayout, board.map((e) => e.seat)), [council.hallLayout, board]);
+  const layout = useMemo(
+    () =>
+      reconcileLayout(
+        council.hallLayout,
+        board.map((e) => e.seat),
+      ),
+    [council.hallLayout, board],
+  );
   const seats = new Map<number, MapSeat>(
     board.map((e) => {
       const seat: MapSeat = e.option
@@ -24,11 +31,15 @@ export function BoardMap({ board, council }: { board: NamedBoardEntry[]; council
     }),
   );
   return (
-    <HallMap layout={layout} seats={seats} className="board-map"
+    <HallMap
+      layout={layout}
+      seats={seats}
+      className="board-map"
       legend={[
         ...(['yes', 'no', 'abstain'] as const).map((o) => ({ tone: o, label: council.voteLabels[o][lang] })),
         { tone: 'none', label: t('boardNotVoted') },
         { tone: 'absent', label: t('boardAbsent') },
-      ]} />
+      ]}
+    />
   );
 }

@@ -30,7 +30,9 @@ export function NamedBoard({ board, council }: Props) {
   return (
     <section className={`board${compact ? ' board-compact' : ''}`} aria-label={t('boardHeading')} data-board>
       <div className="board-head">
-        <h2 className="board-heading" data-fit>{t('boardHeading')}</h2>
+        <h2 className="board-heading" data-fit>
+          {t('boardHeading')}
+        </h2>
         {compact && (
           <ul className="board-legend" aria-hidden="true">
             {(['yes', 'no', 'abstain'] as const).map((o) => (
@@ -57,15 +59,24 @@ export function NamedBoard({ board, council }: Props) {
           const absent = !option && !e.choice && !e.present;
           const label = option ? council.voteLabels[option][lang] : e.choice ? t('boardBallotCast') : absent ? t('boardAbsent') : t('boardNotVoted');
           return (
-            <li key={e.delegateId} className={`board-entry ${option ? CLASS[option] : absent ? 'board-none board-absent' : 'board-none'}`} data-delegate={e.delegateId} data-choice={option ?? (e.choice ? 'ballot' : absent ? 'absent' : 'none')}>
+            <li
+              key={e.delegateId}
+              className={`board-entry ${option ? CLASS[option] : absent ? 'board-none board-absent' : 'board-none'}`}
+              data-delegate={e.delegateId}
+              data-choice={option ?? (e.choice ? 'ballot' : absent ? 'absent' : 'none')}
+            >
               <span className="board-seat">{e.seat}</span>
-              <span className="board-name" data-fit>{e.fullName}</span>
+              <span className="board-name" data-fit>
+                {e.fullName}
+              </span>
               {compact ? (
                 <span className="board-swatch" title={label}>
                   <span className="visually-hidden">{label}</span>
                 </span>
               ) : (
-                <span className="board-choice" data-fit>{label}</span>
+                <span className="board-choice" data-fit>
+                  {label}
+                </span>
               )}
             </li>
           );

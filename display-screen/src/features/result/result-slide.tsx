@@ -25,8 +25,12 @@ function Lines({ lines }: { lines: ResultLine[] }) {
       {lines.map((l) => (
         <div key={l.key} className={`result-line result-line-${l.key}`} data-line={l.key}>
           <dt data-fit>{l.label}</dt>
-          <dd className="result-line-count" data-fit>{l.value}</dd>
-          <dd className="result-line-percent" data-fit>{l.percent ?? ''}</dd>
+          <dd className="result-line-count" data-fit>
+            {l.value}
+          </dd>
+          <dd className="result-line-percent" data-fit>
+            {l.percent ?? ''}
+          </dd>
         </div>
       ))}
     </dl>
@@ -40,8 +44,12 @@ function OptionSummary({ result, council, compact }: { result: OptionResult; cou
   return (
     <>
       <div className={`verdict ${result.passed ? 'verdict-passed' : 'verdict-failed'}`} data-verdict={result.passed ? 'passed' : 'failed'}>
-        <p className="verdict-word" data-fit>{verdictLabel(result.passed ? 'passed' : 'failed', lang)}</p>
-        <p className="verdict-rule" data-fit>{requirementText(result, lang)}</p>
+        <p className="verdict-word" data-fit>
+          {verdictLabel(result.passed ? 'passed' : 'failed', lang)}
+        </p>
+        <p className="verdict-rule" data-fit>
+          {requirementText(result, lang)}
+        </p>
       </div>
       <Lines lines={compact ? lines.filter((l) => l.key === 'present' || l.key === 'participated') : lines} />
     </>
@@ -54,12 +62,18 @@ function ElectionSummary({ result }: { result: ElectionResult }) {
     <>
       {result.tieNeedsRevote && (
         <div className="verdict verdict-tied" data-verdict="tied">
-          <p className="verdict-word" data-fit>{verdictLabel('tied', lang)}</p>
-          <p className="verdict-rule" data-fit>{t('tieRevote')}</p>
+          <p className="verdict-word" data-fit>
+            {verdictLabel('tied', lang)}
+          </p>
+          <p className="verdict-rule" data-fit>
+            {t('tieRevote')}
+          </p>
         </div>
       )}
       <Lines lines={ballotHeadLines(result, lang)} />
-      <p className="result-rule" data-fit>{requirementText(result, lang)}</p>
+      <p className="result-rule" data-fit>
+        {requirementText(result, lang)}
+      </p>
     </>
   );
 }
@@ -73,7 +87,13 @@ function ConfidenceSummary({ result }: { result: ConfidenceResult }) {
       {result.subjects.map((s) => {
         const reached = s.lowTwoThirds ? 'lowTwoThirds' : s.lowMajority ? 'lowMajority' : null;
         return (
-          <p key={s.id} className={`result-flag${reached ? '' : ' result-flag-none'}`} data-flag={reached ? s.id : undefined} data-threshold={reached ?? 'none'} data-fit>
+          <p
+            key={s.id}
+            className={`result-flag${reached ? '' : ' result-flag-none'}`}
+            data-flag={reached ? s.id : undefined}
+            data-threshold={reached ?? 'none'}
+            data-fit
+          >
             {s.name}: {reached ? resultWord(reached, lang) : RESULT_WORDS[lang].noThreshold}
           </p>
         );
@@ -106,7 +126,11 @@ export function ResultSlide({ council, motion, round, board, boardView = 'names'
   const largeBoard = named && !seatsView && (board?.length ?? result?.seated ?? 0) > 40;
   const kind = result?.kind ?? 'options';
   return (
-    <section className={`slide slide-result result-${kind}${named ? ' result-named' : ''}${seatsView ? ' result-seat-map' : ''}${largeBoard ? ' result-large-board' : ''}`} data-slide="result" data-round-status={round.status}>
+    <section
+      className={`slide slide-result result-${kind}${named ? ' result-named' : ''}${seatsView ? ' result-seat-map' : ''}${largeBoard ? ' result-large-board' : ''}`}
+      data-slide="result"
+      data-round-status={round.status}
+    >
       <div className="result-head">
         <div className="result-head-row">
           <p className="slide-kicker" data-fit>
@@ -115,15 +139,25 @@ export function ResultSlide({ council, motion, round, board, boardView = 'names'
           </p>
           <MotionBadges motion={motion} round={round} inResult />
         </div>
-        <h1 className={`question question-compact ${questionSizeClass(motion.question)}`} data-fit>{motion.question}</h1>
+        <h1 className={`question question-compact ${questionSizeClass(motion.question)}`} data-fit>
+          {motion.question}
+        </h1>
       </div>
       {round.status === 'cancelled' ? (
         <div className="verdict verdict-cancelled">
-          <p className="verdict-word" data-fit>{t('voteCancelled')}</p>
-          {round.cancelledReason && <p className="verdict-rule" data-fit>{t('voteCancelledReason', { reason: round.cancelledReason })}</p>}
+          <p className="verdict-word" data-fit>
+            {t('voteCancelled')}
+          </p>
+          {round.cancelledReason && (
+            <p className="verdict-rule" data-fit>
+              {t('voteCancelledReason', { reason: round.cancelledReason })}
+            </p>
+          )}
         </div>
       ) : !result ? (
-        <p className="slide-empty" data-fit>{t('resultUnavailable')}</p>
+        <p className="slide-empty" data-fit>
+          {t('resultUnavailable')}
+        </p>
       ) : (
         <div className="result-body">
           <div className="result-summary" aria-live="polite">
@@ -139,20 +173,35 @@ export function ResultSlide({ council, motion, round, board, boardView = 'names'
               // The log position and hash of the announcement, in the form `npm run verify -- --anchor` takes: a
               // photograph of this screen lets anyone check a copy of the database later (docs/security.md).
               <p className="result-anchor" data-testid="result-anchor">
-                {t('logAnchor')} <span className="result-anchor-value">{round.announcedAt.seq}:{round.announcedAt.hash.slice(0, 16)}</span>
+                {t('logAnchor')}{' '}
+                <span className="result-anchor-value">
+                  {round.announcedAt.seq}:{round.announcedAt.hash.slice(0, 16)}
+                </span>
               </p>
             ) : null}
           </div>
           {/* On the seat map the colours are the chart: the summary lists every count, the bars would crowd it. */}
-          {seatsView && result.kind === 'options' ? null : <div className="result-chart-panel">
-            <ResultChart result={result} labels={council} lang={lang} tone="dark" className="chart" />
-            {round.mode === 'secret' && <p className="result-note" data-fit>{t('secretNote')}</p>}
-          </div>}
+          {seatsView && result.kind === 'options' ? null : (
+            <div className="result-chart-panel">
+              <ResultChart result={result} labels={council} lang={lang} tone="dark" className="chart" />
+              {round.mode === 'secret' && (
+                <p className="result-note" data-fit>
+                  {t('secretNote')}
+                </p>
+              )}
+            </div>
+          )}
           {named &&
             (board ? (
-              seatsView ? <BoardMap board={board} council={council} /> : <NamedBoard board={board} council={council} />
+              seatsView ? (
+                <BoardMap board={board} council={council} />
+              ) : (
+                <NamedBoard board={board} council={council} />
+              )
             ) : (
-              <p className="board board-loading" data-fit>{t('boardLoading')}</p>
+              <p className="board board-loading" data-fit>
+                {t('boardLoading')}
+              </p>
             ))}
         </div>
       )}

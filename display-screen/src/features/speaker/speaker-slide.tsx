@@ -46,7 +46,9 @@ function TimerBlock({ timer, label }: { timer: Timer; label: string }) {
   const share = Math.max(0, Math.min(1, timer.left / timer.limitSec));
   return (
     <div className={`speaker-timer timer-${timer.state}`} data-timer={timer.state}>
-      <p className="progress-label" data-fit>{timer.state === 'over' ? t('speakerOvertime') : label}</p>
+      <p className="progress-label" data-fit>
+        {timer.state === 'over' ? t('speakerOvertime') : label}
+      </p>
       <p className="speaker-timer-figure" data-fit>
         {timer.state === 'over' ? '+' : ''}
         {formatDuration(timer.left)}
@@ -67,24 +69,46 @@ function QuestionMain({ entry, timer }: { entry: SpeakerEntry; timer: Timer | nu
   const answering = stage === 'answer';
   return (
     <div className="speaker-main question-main" data-testid="question-slide">
-      <p className="slide-kicker" data-fit>{t('questionHeading')}</p>
-      <p className="question-topic" data-fit data-testid="question-topic">{q.topic}</p>
+      <p className="slide-kicker" data-fit>
+        {t('questionHeading')}
+      </p>
+      <p className="question-topic" data-fit data-testid="question-topic">
+        {q.topic}
+      </p>
       <div className="question-parties">
         <div className={`question-party${asking ? ' is-active' : ''}`} data-testid="questioner">
-          <p className="question-role" data-fit>{asking ? t('questionAsking') : t('questionAsker')}</p>
-          <p className="question-name" data-fit>{entry.name}</p>
-          {entry.title ? <p className="question-party-title" data-fit>{entry.title}</p> : null}
+          <p className="question-role" data-fit>
+            {asking ? t('questionAsking') : t('questionAsker')}
+          </p>
+          <p className="question-name" data-fit>
+            {entry.name}
+          </p>
+          {entry.title ? (
+            <p className="question-party-title" data-fit>
+              {entry.title}
+            </p>
+          ) : null}
         </div>
         <div className={`question-party${answering ? ' is-active' : ''}`} data-testid="answerer">
-          <p className="question-role" data-fit>{answering ? t('questionAnswering') : t('questionAnswerer')}</p>
-          <p className="question-name" data-fit>{q.answererName}</p>
-          {q.answererTitle ? <p className="question-party-title" data-fit>{q.answererTitle}</p> : null}
+          <p className="question-role" data-fit>
+            {answering ? t('questionAnswering') : t('questionAnswerer')}
+          </p>
+          <p className="question-name" data-fit>
+            {q.answererName}
+          </p>
+          {q.answererTitle ? (
+            <p className="question-party-title" data-fit>
+              {q.answererTitle}
+            </p>
+          ) : null}
         </div>
       </div>
       {timer ? (
         <TimerBlock timer={timer} label={answering ? t('questionAnswerTimeLeft') : t('questionTimeLeft')} />
       ) : stage === 'asked' ? (
-        <p className="question-waiting" data-fit>{t('questionAwaitingAnswer')}</p>
+        <p className="question-waiting" data-fit>
+          {t('questionAwaitingAnswer')}
+        </p>
       ) : null}
     </div>
   );
@@ -94,9 +118,7 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
   const { t } = useT();
   const current = speakers.find((s) => s.status === 'speaking') ?? null;
   // The chair's order (rank), as the console shows it.
-  const waiting = speakers
-    .filter((s) => s.status === 'waiting')
-    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt));
+  const waiting = speakers.filter((s) => s.status === 'waiting').sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.requestedAt.localeCompare(b.requestedAt));
   const next = waiting.slice(0, NEXT_COUNT);
   const more = waiting.length - next.length;
   const timer = timerOf(current, now, live);
@@ -117,8 +139,16 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
       }),
     );
     map = (
-      <HallMap layout={hall.layout} seats={seats} names={false} className="speaker-map"
-        legend={[{ tone: 'speaking', label: t('legendSpeaking') }, { tone: 'waiting', label: t('legendWaiting') }]} />
+      <HallMap
+        layout={hall.layout}
+        seats={seats}
+        names={false}
+        className="speaker-map"
+        legend={[
+          { tone: 'speaking', label: t('legendSpeaking') },
+          { tone: 'waiting', label: t('legendWaiting') },
+        ]}
+      />
     );
   }
 
@@ -134,21 +164,37 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
           </p>
           {current ? (
             <>
-              <h1 className="speaker-name" data-fit>{current.name}</h1>
-              {current.title ? <p className="speaker-title" data-fit data-testid="speaker-title">{current.title}</p> : null}
-              {speakerSeat !== null ? <p className="speaker-seat" data-fit data-testid="speaker-seat">{t('speakerSeat', { seat: speakerSeat })}</p> : null}
+              <h1 className="speaker-name" data-fit>
+                {current.name}
+              </h1>
+              {current.title ? (
+                <p className="speaker-title" data-fit data-testid="speaker-title">
+                  {current.title}
+                </p>
+              ) : null}
+              {speakerSeat !== null ? (
+                <p className="speaker-seat" data-fit data-testid="speaker-seat">
+                  {t('speakerSeat', { seat: speakerSeat })}
+                </p>
+              ) : null}
               {timer && <TimerBlock timer={timer} label={t('speakerTimeLeft')} />}
             </>
           ) : (
-            <h1 className="speaker-name speaker-none" data-fit>{t('speakerNone')}</h1>
+            <h1 className="speaker-name speaker-none" data-fit>
+              {t('speakerNone')}
+            </h1>
           )}
         </div>
       )}
       <aside className={`speaker-queue${map ? ' speaker-queue-with-map' : ''}`}>
         {map}
-        <h2 className="speaker-queue-heading" data-fit>{t('speakerNext')}</h2>
+        <h2 className="speaker-queue-heading" data-fit>
+          {t('speakerNext')}
+        </h2>
         {next.length === 0 ? (
-          <p className="speaker-queue-empty" data-fit>{t('speakerQueueEmpty')}</p>
+          <p className="speaker-queue-empty" data-fit>
+            {t('speakerQueueEmpty')}
+          </p>
         ) : (
           <ol className="speaker-queue-list">
             {next.map((s, i) => (
@@ -163,7 +209,11 @@ export function SpeakerSlide({ speakers, now, live, hall }: Props) {
             ))}
           </ol>
         )}
-        {more > 0 && <p className="speaker-queue-more" data-fit>{t('speakerMore', { count: more })}</p>}
+        {more > 0 && (
+          <p className="speaker-queue-more" data-fit>
+            {t('speakerMore', { count: more })}
+          </p>
+        )}
       </aside>
     </section>
   );

@@ -20,14 +20,18 @@ export function StageHeader({ council, session, now, status }: Props) {
     <header className="stage-header">
       <Emblem className="stage-header-emblem" />
       <div className="stage-header-titles">
-        <p className="stage-header-council" data-fit>{council.name[lang]}</p>
+        <p className="stage-header-council" data-fit>
+          {council.name[lang]}
+        </p>
         <p className="stage-header-session" data-fit>
           {session ? sessionTitle(session.number, lang) : t('noSession')}
           {session?.title ? ` · ${session.title}` : ''}
         </p>
       </div>
       {status}
-      <time className="stage-header-clock" data-fit>{formatClock(now, council.timeZone)}</time>
+      <time className="stage-header-clock" data-fit>
+        {formatClock(now, council.timeZone)}
+      </time>
     </header>
   );
 }

@@ -36,7 +36,12 @@ describe('Stage', () => {
     });
     const { container } = render(<Stage store={store} />);
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('vote');
-    patch(store, { seq: 2, prevSeq: 1, serverTime: '2026-07-05T08:00:00.000Z', patch: { type: 'round', round: f.round('r1', 'm-secret', { status: 'closed', result: f.secretTwoThirdsResult }) } });
+    patch(store, {
+      seq: 2,
+      prevSeq: 1,
+      serverTime: '2026-07-05T08:00:00.000Z',
+      patch: { type: 'round', round: f.round('r1', 'm-secret', { status: 'closed', result: f.secretTwoThirdsResult }) },
+    });
     expect(container.querySelector('[data-slide]')!.getAttribute('data-slide')).toBe('result');
     expect(container.textContent).toContain('KHÔNG THÔNG QUA');
   });

@@ -46,13 +46,11 @@ export function Stage({ store }: { store: DisplayStore }) {
       content = <AgendaSlide agenda={snapshot.agenda} currentItemId={session?.currentItemId ?? null} />;
       break;
     case 'vote':
-      content =
-        round && motion ? (
-          <VoteSlide council={council} motion={motion} round={round} now={now} live={live} lastMessageAt={lastMessageAt} />
-        ) : null;
+      content = round && motion ? <VoteSlide council={council} motion={motion} round={round} now={now} live={live} lastMessageAt={lastMessageAt} /> : null;
       break;
     case 'result':
-      content = round && motion ? <ResultSlide council={council} motion={motion} round={round} board={board} boardView={snapshot.display.board ?? 'names'} /> : null;
+      content =
+        round && motion ? <ResultSlide council={council} motion={motion} round={round} board={board} boardView={snapshot.display.board ?? 'names'} /> : null;
       break;
     case 'speaker':
       content = <SpeakerSlide speakers={snapshot.speakers} now={now} live={live} hall={hall} />;
@@ -71,7 +69,9 @@ export function Stage({ store }: { store: DisplayStore }) {
   if (content === null) {
     content = (
       <section className="slide" data-slide="waiting">
-        <p className="slide-empty" data-fit>{t('waitingForRound')}</p>
+        <p className="slide-empty" data-fit>
+          {t('waitingForRound')}
+        </p>
       </section>
     );
   }
@@ -79,9 +79,7 @@ export function Stage({ store }: { store: DisplayStore }) {
   const slideKey = `${slide}:${round?.id ?? ''}:${snapshot.display.board ?? 'names'}`;
   return (
     <main className={`stage stage-${slide}`} data-connection={connection} data-mode={slide}>
-      {slide !== 'welcome' && (
-        <StageHeader council={council} session={session} now={now} status={offlineMark} />
-      )}
+      {slide !== 'welcome' && <StageHeader council={council} session={session} now={now} status={offlineMark} />}
       <div className="slide-frame" key={slideKey}>
         {content}
       </div>

@@ -17,7 +17,11 @@ export function MotionBadges({ motion, round, inResult = false }: { motion: Moti
       )}
       <span className="badge">{t(MODE_KEY[round.mode])}</span>
       {motion.kind === 'two-thirds' && <span className="badge">{t('kindTwoThirds')}</span>}
-      {motion.kind === 'election' && <span className="badge">{t('kindElection')} · {t('electionSeats', { n: motion.seats })}</span>}
+      {motion.kind === 'election' && (
+        <span className="badge">
+          {t('kindElection')} · {t('electionSeats', { n: motion.seats })}
+        </span>
+      )}
       {motion.kind === 'confidence' && !inResult && <span className="badge">{t('kindConfidence')}</span>}
       {round.number > 1 && <span className="badge">{t('revoteBadge', { n: round.number })}</span>}
     </div>

@@ -45,11 +45,15 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
   return (
     <section className={`slide slide-vote${interim ? ' has-interim' : ''}`} data-slide="vote" data-round-status={round.status}>
       <MotionBadges motion={motion} round={round} />
-      <h1 className={`question ${questionSizeClass(motion.question)}`} data-fit>{motion.question}</h1>
+      <h1 className={`question ${questionSizeClass(motion.question)}`} data-fit>
+        {motion.question}
+      </h1>
       {ballot && !interim && motion.candidates.length > 0 && (
         <ul className="candidate-chips" aria-label={t('candidatesHeading')}>
           {motion.candidates.map((c) => (
-            <li key={c.id} className="candidate-chip" data-fit>{c.name}</li>
+            <li key={c.id} className="candidate-chip" data-fit>
+              {c.name}
+            </li>
           ))}
         </ul>
       )}
@@ -59,12 +63,20 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
           {status}
         </p>
         {live && round.status === 'cancelled' && round.cancelledReason && (
-          <p className="vote-note" data-fit>{t('voteCancelledReason', { reason: round.cancelledReason })}</p>
+          <p className="vote-note" data-fit>
+            {t('voteCancelledReason', { reason: round.cancelledReason })}
+          </p>
         )}
-        {live && round.status === 'closed' && <p className="vote-note" data-fit>{t('voteClosedWait')}</p>}
+        {live && round.status === 'closed' && (
+          <p className="vote-note" data-fit>
+            {t('voteClosedWait')}
+          </p>
+        )}
         <div className="vote-figures">
           <div className="progress-block" aria-label={t('votedAria', { voted: round.voted, present: round.present })} data-progress>
-            <p className="progress-label" data-fit>{ballot ? t('ballotProgress') : t('votedProgress')}</p>
+            <p className="progress-label" data-fit>
+              {ballot ? t('ballotProgress') : t('votedProgress')}
+            </p>
             <p className="progress-figure" data-fit>
               <strong>{formatCount(round.voted, lang)}</strong>
               <span className="progress-of">/{formatCount(round.present, lang)}</span>
@@ -76,15 +88,21 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
           </div>
           {showCountdown && (
             <div className={`countdown-block${secondsLeft <= 10 ? ' countdown-warn' : ''}`} data-countdown>
-              <p className="progress-label" data-fit>{secondsLeft > 0 ? t('timeLeft') : t('timeUp')}</p>
-              <p className="countdown-figure" data-fit>{formatDuration(secondsLeft)}</p>
+              <p className="progress-label" data-fit>
+                {secondsLeft > 0 ? t('timeLeft') : t('timeUp')}
+              </p>
+              <p className="countdown-figure" data-fit>
+                {formatDuration(secondsLeft)}
+              </p>
             </div>
           )}
         </div>
       </div>
       {interim && round.result && (
         <div className="interim" data-interim>
-          <h2 className="interim-heading" data-fit>{t('interimHeading')}</h2>
+          <h2 className="interim-heading" data-fit>
+            {t('interimHeading')}
+          </h2>
           <ResultChart result={round.result} labels={council} lang={lang} tone="dark" showVerdicts={false} className="chart" />
         </div>
       )}

@@ -21,24 +21,40 @@ export function WelcomeSlide({ council, session, now }: Props) {
   return (
     <section className="slide slide-welcome" data-slide="welcome">
       <Emblem className="welcome-emblem" />
-      <p className="welcome-council" data-fit>{council.name[lang]}</p>
-      <p className="welcome-term" data-fit>{t('termLabel', { term: council.term })}</p>
+      <p className="welcome-council" data-fit>
+        {council.name[lang]}
+      </p>
+      <p className="welcome-term" data-fit>
+        {t('termLabel', { term: council.term })}
+      </p>
       <div className="welcome-rule" aria-hidden="true" />
       {session ? (
         <>
-          <h1 className="welcome-session" data-fit>{sessionTitle(session.number, lang)}</h1>
-          {session.title && <p className="welcome-session-title" data-fit>{session.title}</p>}
+          <h1 className="welcome-session" data-fit>
+            {sessionTitle(session.number, lang)}
+          </h1>
+          {session.title && (
+            <p className="welcome-session-title" data-fit>
+              {session.title}
+            </p>
+          )}
           <p className="welcome-place" data-fit>
             {session.place}
             {dates ? ` · ${dates}` : ''}
           </p>
         </>
       ) : (
-        <h1 className="welcome-session welcome-session-none" data-fit>{t('noSession')}</h1>
+        <h1 className="welcome-session welcome-session-none" data-fit>
+          {t('noSession')}
+        </h1>
       )}
       <div className="welcome-clock">
-        <time className="welcome-time" data-fit>{formatClock(now, council.timeZone)}</time>
-        <span className="welcome-date" data-fit>{formatLongDate(now, council.timeZone, lang)}</span>
+        <time className="welcome-time" data-fit>
+          {formatClock(now, council.timeZone)}
+        </time>
+        <span className="welcome-date" data-fit>
+          {formatLongDate(now, council.timeZone, lang)}
+        </span>
       </div>
     </section>
   );

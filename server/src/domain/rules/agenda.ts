@@ -7,23 +7,9 @@ import type { Deciders, Evolvers } from './kit';
 import { fail, ok } from './kit';
 
 type AgendaCommand =
-  | 'agenda.add'
-  | 'agenda.update'
-  | 'agenda.remove'
-  | 'agenda.reorder'
-  | 'agenda.current'
-  | 'document.add'
-  | 'document.update'
-  | 'document.remove';
+  'agenda.add' | 'agenda.update' | 'agenda.remove' | 'agenda.reorder' | 'agenda.current' | 'document.add' | 'document.update' | 'document.remove';
 type AgendaEvent =
-  | 'agenda.added'
-  | 'agenda.updated'
-  | 'agenda.removed'
-  | 'agenda.reordered'
-  | 'agenda.current-set'
-  | 'document.added'
-  | 'document.updated'
-  | 'document.removed';
+  'agenda.added' | 'agenda.updated' | 'agenda.removed' | 'agenda.reordered' | 'agenda.current-set' | 'document.added' | 'document.updated' | 'document.removed';
 
 export const agendaDeciders: Deciders<AgendaCommand> = {
   'agenda.add': (state, command, ctx) => {

@@ -42,7 +42,9 @@ describe('hall.lay-out', () => {
     const layout = swapSeats(autoLayout([1, 2, 3, 4]), 1, 4);
     hall.do({ type: 'hall.lay-out', layout });
     hall.do({ type: 'delegate.add', input: { seat: 7, fullName: 'Đại biểu Mới', title: '', group: '' } });
-    const seats = Object.values(hall.state.delegates).filter((d) => d.seated).map((d) => d.seat);
+    const seats = Object.values(hall.state.delegates)
+      .filter((d) => d.seated)
+      .map((d) => d.seat);
     expect(reconcileLayout(hall.state.council?.hallLayout, seats)).toEqual({ rows: [...layout.rows, { blocks: [[7], []] }] });
   });
 

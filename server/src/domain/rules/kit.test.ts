@@ -12,7 +12,27 @@ describe('handler maps', () => {
   it('state-free events change no state', () => {
     const state = emptyState();
     for (const type of STATE_FREE_EVENTS) {
-      const event = { type, delegateId: 'd1', displayId: 'x', name: 'n', fingerprint: 'f', username: 'u', role: 'chair', reason: 'r', code: 'BAD_REQUEST', detail: '', sessionId: 's', sha256: 'h', feedbackId: 'f', status: 'new', answerPublished: false, answerSha256: null, mode: 'all', sent: 0, failed: 0 } as never;
+      const event = {
+        type,
+        delegateId: 'd1',
+        displayId: 'x',
+        name: 'n',
+        fingerprint: 'f',
+        username: 'u',
+        role: 'chair',
+        reason: 'r',
+        code: 'BAD_REQUEST',
+        detail: '',
+        sessionId: 's',
+        sha256: 'h',
+        feedbackId: 'f',
+        status: 'new',
+        answerPublished: false,
+        answerSha256: null,
+        mode: 'all',
+        sent: 0,
+        failed: 0,
+      } as never;
       expect(isStateFree(event)).toBe(true);
       expect(evolve(state, event, '2026-12-01T00:00:00.000Z')).toEqual(state);
     }

@@ -25,7 +25,14 @@ describe('registering a question', () => {
       title: 'Đại biểu HĐND',
       limitSec: 180,
       requestedAt: hall.ctx.clock.now,
-      question: { answererName: 'Lê Văn Bình', answererTitle: 'Giám đốc Sở Y tế', topic: 'Trạm y tế', answerLimitSec: 300, answerStartedAt: null, answerEndedAt: null },
+      question: {
+        answererName: 'Lê Văn Bình',
+        answererTitle: 'Giám đốc Sở Y tế',
+        topic: 'Trạm y tế',
+        answerLimitSec: 300,
+        answerStartedAt: null,
+        answerEndedAt: null,
+      },
     });
     expect(questionStage(hall.state.speakers[id]!)).toBe('waiting');
   });

@@ -8,15 +8,10 @@ import type { DecideCtx, Deciders, Evolvers } from './kit';
 import { withBoard } from './display';
 import { fail, ok } from './kit';
 
-type SpeakerCommand = 'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove' | 'speaker.move' | 'speaker.mark';
+type SpeakerCommand =
+  'speaker.request' | 'speaker.withdraw' | 'speaker.add' | 'speaker.give' | 'speaker.finish' | 'speaker.remove' | 'speaker.move' | 'speaker.mark';
 type SpeakerEvent =
-  | 'speaker.requested'
-  | 'speaker.withdrawn'
-  | 'speaker.started'
-  | 'speaker.finished'
-  | 'speaker.removed'
-  | 'speaker.reordered'
-  | 'speaker.marked';
+  'speaker.requested' | 'speaker.withdrawn' | 'speaker.started' | 'speaker.finished' | 'speaker.removed' | 'speaker.reordered' | 'speaker.marked';
 
 export const speakerDeciders: Deciders<SpeakerCommand> = {
   'speaker.request': (state, command, ctx) => {
@@ -26,9 +21,7 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
     if (!d) return fail('DELEGATE_NOT_FOUND');
     if (!d.seated) return fail('NOT_SEATED');
     // A question (chất vấn) is a separate registration: it neither counts as nor blocks a request to speak.
-    const existing = speakersOf(state, s.id).find(
-      (e) => e.delegateId === d.id && !e.question && (e.status === 'waiting' || e.status === 'speaking'),
-    );
+    const existing = speakersOf(state, s.id).find((e) => e.delegateId === d.id && !e.question && (e.status === 'waiting' || e.status === 'speaking'));
     if (existing) return ok([], { result: { entryId: existing.id } });
     const entry = newSpeaker(ctx, s.id, d.id, d.fullName, d.title, state.council?.speakingTimeSec ?? 300);
     return ok([{ type: 'speaker.requested', entry }], { result: { entryId: entry.id } });
@@ -88,7 +81,9 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
     const entry = state.speakers[command.entryId];
     if (!entry || entry.sessionId !== s.id) return fail('SPEAKER_NOT_FOUND');
     if (entry.status !== 'waiting') return fail('SPEAKER_NOT_WAITING');
-    const waiting = speakersOf(state, s.id).filter((e) => e.status === 'waiting').map((e) => e.id);
+    const waiting = speakersOf(state, s.id)
+      .filter((e) => e.status === 'waiting')
+      .map((e) => e.id);
     const from = waiting.indexOf(entry.id);
     const to = Math.min(command.position, waiting.length - 1);
     if (from === to) return ok([], { result: { entryId: entry.id } });
@@ -109,14 +104,7 @@ export const speakerDeciders: Deciders<SpeakerCommand> = {
   },
 };
 
-export function newSpeaker(
-  ctx: DecideCtx,
-  sessionId: string,
-  delegateId: string | null,
-  name: string,
-  title: string,
-  limitSec: number,
-): SpeakerEntry {
+export function newSpeaker(ctx: DecideCtx, sessionId: string, delegateId: string | null, name: string, title: string, limitSec: number): SpeakerEntry {
   return {
     id: ctx.newId(),
     sessionId,

@@ -163,10 +163,9 @@ export const voteDeciders: Deciders<VoteCommand> = {
       if (sameChoice(previous.choice, command.choice)) return ok([], { result: { roundId: round.id } });
       if (!round.allowChange) return fail('VOTE_CHANGE_NOT_ALLOWED');
     }
-    return ok(
-      [{ type: 'ballot.cast', roundId: round.id, delegateId: delegate.id, choice: command.choice, replaces: Boolean(previous) }],
-      { result: { roundId: round.id } },
-    );
+    return ok([{ type: 'ballot.cast', roundId: round.id, delegateId: delegate.id, choice: command.choice, replaces: Boolean(previous) }], {
+      result: { roundId: round.id },
+    });
   },
 };
 
@@ -332,8 +331,7 @@ function adoptedResolution(state: CouncilState, round: RoundState, ctx: DecideCt
   // A passed vote adopts the resolution; an election adopts the resolution confirming who was elected
   // (nghị quyết xác nhận kết quả bầu), unless a tie must be voted again or nobody reached the majority.
   const adopts =
-    (result.kind === 'options' && result.passed) ||
-    (result.kind === 'election' && !result.tieNeedsRevote && result.candidates.some((c) => c.elected));
+    (result.kind === 'options' && result.passed) || (result.kind === 'election' && !result.tieNeedsRevote && result.candidates.some((c) => c.elected));
   if (!adopts) return null;
   // One motion adopts one resolution: a re-vote that passes again must not take a second number.
   if (Object.values(state.resolutions).some((r) => r.motionId === motion.id)) return null;

@@ -54,7 +54,13 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
   // Uploads: the file's bytes as the request body (any Content-Type: the type is found from the content), its
   // name in ?name=. Too large is refused from Content-Length before anything is read, and again while reading.
   const tooLarge = (res: Response) =>
-    sendError(res, 'PAYLOAD_TOO_LARGE', [{ path: 'file', message: `Mỗi tệp tối đa ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB.`, messageEn: `At most ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB per file.` }]);
+    sendError(res, 'PAYLOAD_TOO_LARGE', [
+      {
+        path: 'file',
+        message: `Mỗi tệp tối đa ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB.`,
+        messageEn: `At most ${PORTAL_MAX_FILE_BYTES / 1024 / 1024} MB per file.`,
+      },
+    ]);
   const rawBody = express.raw({ type: () => true, limit: PORTAL_MAX_FILE_BYTES });
   const upload = (req: Request, res: Response, next: NextFunction) => {
     if (!canWrite(req.staff!.role)) return sendError(res, 'FORBIDDEN');
@@ -72,7 +78,12 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
       return null;
     }
     const name = typeof req.query.name === 'string' ? req.query.name.slice(0, 300) : '';
-    const prepared = await prepareUpload(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), name, { username: req.staff!.username, at: new Date(services.nowMs()).toISOString() }, { imageOnly });
+    const prepared = await prepareUpload(
+      new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      name,
+      { username: req.staff!.username, at: new Date(services.nowMs()).toISOString() },
+      { imageOnly },
+    );
     if (!prepared.ok) {
       sendError(res, prepared.code);
       return null;
@@ -206,7 +217,9 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
     const date = /^\d{4}-\d{2}-\d{2}$/;
     if (!['json', 'pdf', 'xlsx'].includes(format)) return sendError(res, 'NOT_FOUND');
     if (!date.test(from) || !date.test(to) || from > to || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
-      return sendError(res, 'BAD_REQUEST', [{ path: 'from', message: 'Khoảng thời gian không hợp lệ (từ ngày, đến ngày: YYYY-MM-DD).', messageEn: 'Invalid period (from, to: YYYY-MM-DD).' }]);
+      return sendError(res, 'BAD_REQUEST', [
+        { path: 'from', message: 'Khoảng thời gian không hợp lệ (từ ngày, đến ngày: YYYY-MM-DD).', messageEn: 'Invalid period (from, to: YYYY-MM-DD).' },
+      ]);
     }
     const review = await buildReview(services.engine.state, store, feedback.list(), from, to);
     const name = `bao-cao-cong-thong-tin-${from}-${to}`;
@@ -221,7 +234,13 @@ export function createEditorialApi(services: Services, store: PortalStore, edito
     res.send(Buffer.from(reviewXlsx(review)));
   });
 
-  const DraftSchema = z.strictObject({ source: z.string().max(200), section: z.string().regex(/^[a-z0-9-]{2,60}$/).default('ky-yeu') });
+  const DraftSchema = z.strictObject({
+    source: z.string().max(200),
+    section: z
+      .string()
+      .regex(/^[a-z0-9-]{2,60}$/)
+      .default('ky-yeu'),
+  });
   router.post('/portal/sessions/:id/checklist/draft', staff, json, async (req, res) => {
     const id = idParam(req, res);
     const body = id && parse(DraftSchema, req, res);

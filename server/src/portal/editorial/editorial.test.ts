@@ -29,13 +29,22 @@ const article = {
   section: 'tin-tuc',
   title: 'Kỳ họp thứ Tư thông qua nghị quyết về đầu tư công',
   summary: 'Hội đồng nhân dân đặc khu thông qua nghị quyết về kế hoạch đầu tư công năm 2027.',
-  bodyHtml: '<p>Sáng nay, đại biểu đã thảo luận.</p><script>alert(1)</script><p onclick="x()">Nghị quyết có hiệu lực từ ngày ký.</p><img src="https://evil.example/x.png"><a href="javascript:alert(1)">xấu</a>',
+  bodyHtml:
+    '<p>Sáng nay, đại biểu đã thảo luận.</p><script>alert(1)</script><p onclick="x()">Nghị quyết có hiệu lực từ ngày ký.</p><img src="https://evil.example/x.png"><a href="javascript:alert(1)">xấu</a>',
 };
 
 beforeAll(async () => {
   server = await startServer();
-  for (const [username, role] of [['bientap', 'editor'], ['truongban', 'board-head']] as const) {
-    const r = await api(server, 'POST', '/api/staff', { username, displayName: username === 'bientap' ? 'Trần Biên Tập' : 'Lê Trưởng Ban', role, password: 'mat-khau-dai-10' });
+  for (const [username, role] of [
+    ['bientap', 'editor'],
+    ['truongban', 'board-head'],
+  ] as const) {
+    const r = await api(server, 'POST', '/api/staff', {
+      username,
+      displayName: username === 'bientap' ? 'Trần Biên Tập' : 'Lê Trưởng Ban',
+      role,
+      password: 'mat-khau-dai-10',
+    });
     expect(r.status).toBe(201);
   }
   editor = await staffLogin(server, 'bientap', 'mat-khau-dai-10');
@@ -57,9 +66,19 @@ describe('editorial workflow', () => {
     const body = created.body.bodyHtml;
     expect(body).toBe('<p>Sáng nay, đại biểu đã thảo luận.</p><p>Nghị quyết có hiệu lực từ ngày ký.</p><a>xấu</a>');
 
-    const publish = await api<{ code: string; message: string; messageEn: string }>(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'publish' }, editor);
+    const publish = await api<{ code: string; message: string; messageEn: string }>(
+      server,
+      'POST',
+      `/api/portal/items/${id}/transition`,
+      { action: 'publish' },
+      editor,
+    );
     expect(publish.status).toBe(403);
-    expect(publish.body).toMatchObject({ code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này.', messageEn: 'You are not allowed to do this.' });
+    expect(publish.body).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Bạn không có quyền thực hiện thao tác này.',
+      messageEn: 'You are not allowed to do this.',
+    });
     expect((await get(`/bai/${id}`)).status).toBe(404);
 
     expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'submit' }, editor)).status).toBe(200);
@@ -79,13 +98,23 @@ describe('editorial workflow', () => {
     const noComment = await api<{ code: string; messageEn: string }>(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'send-back' }, head);
     expect(noComment.status).toBe(400);
     expect(noComment.body.code).toBe('REVIEW_COMMENT_REQUIRED');
-    const back = await api<ContentItem>(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'send-back', comment: 'Ghi rõ số nghị quyết và ngày hiệu lực.' }, head);
+    const back = await api<ContentItem>(
+      server,
+      'POST',
+      `/api/portal/items/${id}/transition`,
+      { action: 'send-back', comment: 'Ghi rõ số nghị quyết và ngày hiệu lực.' },
+      head,
+    );
     expect(back.status).toBe(200);
     expect(back.body).toMatchObject({ state: 'draft', reviewComment: 'Ghi rõ số nghị quyết và ngày hiệu lực.' });
 
     const { kind: _k, ...edit } = article;
     void _k;
-    const fixed = { ...edit, bodyHtml: '<p>Sáng nay, đại biểu đã thảo luận.</p><p>Nghị quyết số 12/NQ-HĐND có hiệu lực từ ngày 01/01/2027.</p>', baseVersion: 1 };
+    const fixed = {
+      ...edit,
+      bodyHtml: '<p>Sáng nay, đại biểu đã thảo luận.</p><p>Nghị quyết số 12/NQ-HĐND có hiệu lực từ ngày 01/01/2027.</p>',
+      baseVersion: 1,
+    };
     const saved = await api<ContentItem>(server, 'PUT', `/api/portal/items/${id}`, fixed, editor);
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
@@ -168,7 +197,13 @@ describe('editorial workflow', () => {
   });
 
   it('scheduled publishing: visible only once its time has come', async () => {
-    const created = await api<ContentItem>(server, 'POST', '/api/portal/items', { ...article, section: 'su-kien', title: 'Lịch tiếp xúc cử tri tháng 8' }, editor);
+    const created = await api<ContentItem>(
+      server,
+      'POST',
+      '/api/portal/items',
+      { ...article, section: 'su-kien', title: 'Lịch tiếp xúc cử tri tháng 8' },
+      editor,
+    );
     const sid = created.body.id;
     await api(server, 'POST', `/api/portal/items/${sid}/transition`, { action: 'submit' }, editor);
     const at = new Date(Date.now() + 3600_000).toISOString();
@@ -188,10 +223,23 @@ describe('editorial workflow', () => {
   });
 
   it('a confidential document can never be submitted or published; the refusal says why', async () => {
-    const doc = { kind: 'document', section: 'van-ban-dieu-hanh', title: 'Kế hoạch bảo vệ bí mật', documentNumber: '05/KH-HĐND', issuedOn: '2026-06-01', confidential: true };
+    const doc = {
+      kind: 'document',
+      section: 'van-ban-dieu-hanh',
+      title: 'Kế hoạch bảo vệ bí mật',
+      documentNumber: '05/KH-HĐND',
+      issuedOn: '2026-06-01',
+      confidential: true,
+    };
     const created = await api<ContentItem>(server, 'POST', '/api/portal/items', doc, editor);
     expect(created.body).toMatchObject({ confidential: true, documentNumber: '05/KH-HĐND' });
-    const refused = await api<{ code: string; message: string; messageEn: string }>(server, 'POST', `/api/portal/items/${created.body.id}/transition`, { action: 'submit' }, editor);
+    const refused = await api<{ code: string; message: string; messageEn: string }>(
+      server,
+      'POST',
+      `/api/portal/items/${created.body.id}/transition`,
+      { action: 'submit' },
+      editor,
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('CONTENT_CONFIDENTIAL');
     expect(refused.body.message).toContain('Tài liệu mật không bao giờ được đăng');
@@ -199,8 +247,22 @@ describe('editorial workflow', () => {
   });
 
   it('a document shows its issuing body and its issue and effective dates to readers; an unknown attachment is refused', async () => {
-    const doc = { kind: 'document', section: 'van-ban-qppl', title: 'Quy định về phí tham quan', documentNumber: '07/2026/NQ-HĐND', issuedOn: '2026-06-01', effectiveOn: '2026-07-01', issuingBody: 'HĐND đặc khu Côn Đảo' };
-    const noFile = await api<{ code: string }>(server, 'POST', '/api/portal/items', { ...doc, attachments: [{ fileId: 'khong-co', title: 'Toàn văn' }] }, editor);
+    const doc = {
+      kind: 'document',
+      section: 'van-ban-qppl',
+      title: 'Quy định về phí tham quan',
+      documentNumber: '07/2026/NQ-HĐND',
+      issuedOn: '2026-06-01',
+      effectiveOn: '2026-07-01',
+      issuingBody: 'HĐND đặc khu Côn Đảo',
+    };
+    const noFile = await api<{ code: string }>(
+      server,
+      'POST',
+      '/api/portal/items',
+      { ...doc, attachments: [{ fileId: 'khong-co', title: 'Toàn văn' }] },
+      editor,
+    );
     expect(noFile.status).toBe(404);
     expect(noFile.body.code).toBe('FILE_NOT_FOUND');
     const created = await api<ContentItem>(server, 'POST', '/api/portal/items', doc, editor);
@@ -209,7 +271,9 @@ describe('editorial workflow', () => {
     expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'submit' }, editor)).status).toBe(200);
     expect((await api(server, 'POST', `/api/portal/items/${id}/transition`, { action: 'publish' }, head)).status).toBe(200);
     const page = await get(`/bai/${id}`);
-    expect(page.text).toContain('<dl class="facts"><dt>Số ký hiệu</dt><dd>07/2026/NQ-HĐND</dd><dt>Cơ quan ban hành</dt><dd>HĐND đặc khu Côn Đảo</dd><dt>Ngày ban hành</dt><dd>01/06/2026</dd><dt>Ngày hiệu lực</dt><dd>01/07/2026</dd></dl>');
+    expect(page.text).toContain(
+      '<dl class="facts"><dt>Số ký hiệu</dt><dd>07/2026/NQ-HĐND</dd><dt>Cơ quan ban hành</dt><dd>HĐND đặc khu Côn Đảo</dd><dt>Ngày ban hành</dt><dd>01/06/2026</dd><dt>Ngày hiệu lực</dt><dd>01/07/2026</dd></dl>',
+    );
     expect((await get(`/en/bai/${id}`)).text).toContain('<dt>In force from</dt><dd>01/07/2026</dd>');
   });
 
@@ -229,8 +293,15 @@ describe('editorial workflow', () => {
     expect((await get('/van-ban')).text).toContain('Giám sát');
 
     expect((await api(server, 'POST', '/api/displays', { name: 'Màn hình' }, editor)).status).toBe(403);
-    const socket = io(`${server.url}/chair`, { auth: { protocolVersion: PROTOCOL_VERSION }, extraHeaders: { cookie: editor.cookie }, transports: ['websocket'], reconnection: false });
-    const refusal = await new Promise<{ code: string }>((resolve) => socket.on('connect_error', (e) => resolve((e as Error & { data: { code: string } }).data)));
+    const socket = io(`${server.url}/chair`, {
+      auth: { protocolVersion: PROTOCOL_VERSION },
+      extraHeaders: { cookie: editor.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const refusal = await new Promise<{ code: string }>((resolve) =>
+      socket.on('connect_error', (e) => resolve((e as Error & { data: { code: string } }).data)),
+    );
     socket.close();
     expect(refusal.code).toBe('FORBIDDEN');
     // An editor cannot open a confidential session document either.
@@ -270,7 +341,11 @@ describe('delegate pages', () => {
     await adoptDemoResolution(engine);
     const delegates = Object.values(engine.state.delegates).sort((a, b) => a.seat - b.seat);
     const first = delegates[0]!;
-    const profile = { constituency: 'Đơn vị bầu cử số 1 (Khu dân cư 1, 2, 3)', committees: ['Ban Kinh tế - Xã hội'], contact: 'Tiếp cử tri sáng thứ Năm hằng tuần tại trụ sở HĐND.' };
+    const profile = {
+      constituency: 'Đơn vị bầu cử số 1 (Khu dân cư 1, 2, 3)',
+      committees: ['Ban Kinh tế - Xã hội'],
+      contact: 'Tiếp cử tri sáng thứ Năm hằng tuần tại trụ sở HĐND.',
+    };
     expect((await api(server, 'PUT', `/api/portal/delegates/${first.id}/profile`, profile, editor)).status).toBe(403);
     expect((await api(server, 'PUT', `/api/portal/delegates/${first.id}/profile`, profile, head)).status).toBe(200);
     expect((await api(server, 'PUT', '/api/portal/delegates/khong-co/profile', profile, head)).status).toBe(404);
@@ -279,7 +354,8 @@ describe('delegate pages', () => {
 
     const page = await get(`/dai-bieu/${first.id}`);
     expect(page.status).toBe(200);
-    for (const text of [first.fullName, first.title, profile.constituency, 'Ban Kinh tế - Xã hội', profile.contact, 'Biểu quyết ghi danh']) expect(page.text).toContain(text);
+    for (const text of [first.fullName, first.title, profile.constituency, 'Ban Kinh tế - Xã hội', profile.contact, 'Biểu quyết ghi danh'])
+      expect(page.text).toContain(text);
     // The demo's first delegate abstained on the adopted resolution; the second voted yes.
     const motion = Object.values(engine.state.motions).find((m) => m.resolution && m.mode === 'named' && !m.practice)!;
     expect(page.text).toContain(`<strong>${engine.state.council!.voteLabels.abstain.vi}</strong> — ${motion.question}`);
@@ -300,7 +376,14 @@ describe('half-year review', () => {
     await api(server, 'POST', `/api/portal/items/${kyYeu.id}/transition`, { action: 'submit' }, editor);
     expect((await api(server, 'POST', `/api/portal/items/${kyYeu.id}/transition`, { action: 'publish' }, head)).status).toBe(200);
     await get(`/bai/${kyYeu.id}`);
-    const feedbackForm = new URLSearchParams({ name: 'Nguyễn Văn An', contact: '0912 000 111', area: 'Khu 3', topic: 'Nước sạch', text: 'Đề nghị sớm cấp nước sạch cho khu dân cư số 3.', website: '' });
+    const feedbackForm = new URLSearchParams({
+      name: 'Nguyễn Văn An',
+      contact: '0912 000 111',
+      area: 'Khu 3',
+      topic: 'Nước sạch',
+      text: 'Đề nghị sớm cấp nước sạch cho khu dân cư số 3.',
+      website: '',
+    });
     expect((await fetch(`${server.url}/y-kien`, { method: 'POST', body: feedbackForm, redirect: 'manual' })).status).toBe(303);
 
     const today = new Date().toISOString().slice(0, 10);
@@ -318,19 +401,33 @@ describe('half-year review', () => {
     expect(json.body.feedback).toEqual({ received: 1, answered: 0, answerPublished: 0 });
     const session = engine.state.sessions[sessionId]!;
     expect(json.body.sessions).toEqual([
-      expect.objectContaining({ endDate: session.endDate, kyYeuOn: today, days: Math.max(0, Math.round((Date.parse(today) - Date.parse(session.endDate)) / 86_400_000)) }),
+      expect.objectContaining({
+        endDate: session.endDate,
+        kyYeuOn: today,
+        days: Math.max(0, Math.round((Date.parse(today) - Date.parse(session.endDate)) / 86_400_000)),
+      }),
     ]);
 
     const pdf = await fetch(`${server.url}/api/portal/review.pdf?from=${from}&to=${to}`, { headers: { cookie: head.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const xlsx = await fetch(`${server.url}/api/portal/review.xlsx?from=${from}&to=${to}`, { headers: { cookie: head.cookie } });
     const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
     expect(Object.keys(files)).toContain('xl/worksheets/sheet3.xml');
     expect(strFromU8(files['xl/worksheets/sheet1.xml']!)).toContain('<t xml:space="preserve">Tin tức</t>');
     expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Kỷ yếu"');
 
-    const bad = await api<{ code: string; fields: { message: string; messageEn: string }[] }>(server, 'GET', '/api/portal/review.json?from=2026-12-31&to=2026-01-01', undefined, head);
+    const bad = await api<{ code: string; fields: { message: string; messageEn: string }[] }>(
+      server,
+      'GET',
+      '/api/portal/review.json?from=2026-12-31&to=2026-01-01',
+      undefined,
+      head,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.fields[0]!.message).toContain('Khoảng thời gian không hợp lệ');
   });

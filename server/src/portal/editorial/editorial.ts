@@ -3,7 +3,17 @@
 // The store write comes first (it is a compare-and-set); its witness is appended to the log right after.
 
 import { createHash } from 'node:crypto';
-import type { ContentAttachment, DelegateProfile, ContentEdit, ContentInput, ContentItem, ContentTransition, ContentVersion, ErrorCode, StaffRole } from '@hddt/protocol';
+import type {
+  ContentAttachment,
+  DelegateProfile,
+  ContentEdit,
+  ContentInput,
+  ContentItem,
+  ContentTransition,
+  ContentVersion,
+  ErrorCode,
+  StaffRole,
+} from '@hddt/protocol';
 import type { Actor, DomainEvent } from '../../domain/types';
 import type { ExecResult } from '../../engine';
 import { sanitizeBody } from './sanitize';
@@ -41,11 +51,28 @@ export class Editorial {
   }
 
   private versionOf(item: ContentItem, at: string, by: string): ContentVersion {
-    return { itemId: item.id, version: item.version, savedAt: at, savedBy: by, title: item.title, summary: item.summary, bodyHtml: item.bodyHtml, bodySha256: sha256(item.bodyHtml) };
+    return {
+      itemId: item.id,
+      version: item.version,
+      savedAt: at,
+      savedBy: by,
+      title: item.title,
+      summary: item.summary,
+      bodyHtml: item.bodyHtml,
+      bodySha256: sha256(item.bodyHtml),
+    };
   }
 
   private savedEvent(item: ContentItem): DomainEvent {
-    return { type: 'portal.item-saved', itemId: item.id, version: item.version, kind: item.kind, section: item.section, titleSha256: sha256(item.title), bodySha256: sha256(item.bodyHtml) };
+    return {
+      type: 'portal.item-saved',
+      itemId: item.id,
+      version: item.version,
+      kind: item.kind,
+      section: item.section,
+      titleSha256: sha256(item.title),
+      bodySha256: sha256(item.bodyHtml),
+    };
   }
 
   /** The attachments as stored: each uploaded file's name, type and size filled in from the store. */
@@ -133,7 +160,11 @@ export class Editorial {
       updatedAt: at,
       updatedBy: editor.username,
     };
-    const ok = await this.deps.store.commit({ item, expect: { version: current.version, state: current.state }, version: this.versionOf(item, at, editor.username) });
+    const ok = await this.deps.store.commit({
+      item,
+      expect: { version: current.version, state: current.state },
+      version: this.versionOf(item, at, editor.username),
+    });
     if (!ok) return { ok: false, code: 'CONFLICT' };
     const logged = await this.deps.record([this.savedEvent(item)], actorOf(editor));
     if (!logged.ok) return { ok: false, code: logged.code };
@@ -159,7 +190,18 @@ export class Editorial {
     const ok = await this.deps.store.commit({ item, expect: { version: current.version, state: current.state }, transition });
     if (!ok) return { ok: false, code: 'CONFLICT' };
     const logged = await this.deps.record(
-      [{ type: 'portal.item-transition', itemId: id, action: request.action, from, to, version: current.version, commentSha256: comment ? sha256(comment) : null, publishAt }],
+      [
+        {
+          type: 'portal.item-transition',
+          itemId: id,
+          action: request.action,
+          from,
+          to,
+          version: current.version,
+          commentSha256: comment ? sha256(comment) : null,
+          publishAt,
+        },
+      ],
       actorOf(editor),
     );
     if (!logged.ok) return { ok: false, code: logged.code };
@@ -167,7 +209,11 @@ export class Editorial {
   }
 
   /** Delegate profiles are public facts the head of the board keeps (the roster keeps name and position). */
-  async saveDelegateProfile(editor: Editor, delegateId: string, input: Pick<DelegateProfile, 'constituency' | 'committees' | 'contact'>): Promise<EditorialResult<DelegateProfile>> {
+  async saveDelegateProfile(
+    editor: Editor,
+    delegateId: string,
+    input: Pick<DelegateProfile, 'constituency' | 'committees' | 'contact'>,
+  ): Promise<EditorialResult<DelegateProfile>> {
     if (editor.role !== 'board-head') return { ok: false, code: 'FORBIDDEN' };
     const before = await this.deps.store.delegateProfile(delegateId);
     const profile: DelegateProfile = {

@@ -31,11 +31,25 @@ export function fileRouteContract(name: string, factory: StoreFactory): void {
         await store.saveFile(sampleFile({ id: 'nhap', size: pdf.length }), pdf);
         await store.saveFile(sampleFile({ id: 'mat', size: pdf.length }), pdf);
         const attachment = (fileId: string) => ({ fileId, title: 'Toàn văn', name: 'a.pdf', contentType: 'application/pdf', size: pdf.length });
-        const pub = sampleItem({ id: 'pub', state: 'published', publishAt: T0, attachments: [attachment('att')], bodyHtml: '<p><img src="/tep/img" alt="Toàn cảnh kỳ họp"></p>' });
+        const pub = sampleItem({
+          id: 'pub',
+          state: 'published',
+          publishAt: T0,
+          attachments: [attachment('att')],
+          bodyHtml: '<p><img src="/tep/img" alt="Toàn cảnh kỳ họp"></p>',
+        });
         await store.commit({ item: pub, expect: null });
         await store.commit({ item: sampleItem({ id: 'dr', attachments: [attachment('nhap')] }), expect: null });
         await store.commit({
-          item: sampleItem({ id: 'sec', kind: 'document', section: 'van-ban-dieu-hanh', state: 'published', publishAt: T0, confidential: true, attachments: [attachment('mat')] }),
+          item: sampleItem({
+            id: 'sec',
+            kind: 'document',
+            section: 'van-ban-dieu-hanh',
+            state: 'published',
+            publishAt: T0,
+            confidential: true,
+            attachments: [attachment('mat')],
+          }),
           expect: null,
         });
 
@@ -43,7 +57,9 @@ export function fileRouteContract(name: string, factory: StoreFactory): void {
         expect(doc.status).toBe(200);
         expect(doc.headers.get('content-type')).toBe('application/pdf');
         expect(doc.headers.get('x-content-type-options')).toBe('nosniff');
-        expect(doc.headers.get('content-disposition')).toBe(`attachment; filename="Nghi quyet so 07.pdf"; filename*=UTF-8''${encodeURIComponent('Nghị quyết số 07.pdf')}`);
+        expect(doc.headers.get('content-disposition')).toBe(
+          `attachment; filename="Nghi quyet so 07.pdf"; filename*=UTF-8''${encodeURIComponent('Nghị quyết số 07.pdf')}`,
+        );
         expect(doc.headers.get('cache-control')).toBe('public, max-age=300');
         expect(doc.headers.get('etag')).toBe(`"${'ab'.repeat(32)}"`);
         expect(new Uint8Array(await doc.arrayBuffer())).toEqual(pdf);
@@ -86,7 +102,10 @@ export function fileRouteContract(name: string, factory: StoreFactory): void {
         expect(await store.saveFile(meta, bytes)).toBe(true);
         expect(await store.fileMeta(meta.id)).toEqual(meta);
         expect((await fetch(`${base}/tep/${meta.id}`)).status).toBe(404);
-        await store.commit({ item: sampleItem({ id: 'anh', state: 'published', publishAt: T0, bodyHtml: `<p><img src="/tep/${meta.id}" alt="Hội trường"></p>` }), expect: null });
+        await store.commit({
+          item: sampleItem({ id: 'anh', state: 'published', publishAt: T0, bodyHtml: `<p><img src="/tep/${meta.id}" alt="Hội trường"></p>` }),
+          expect: null,
+        });
         const res = await fetch(`${base}/tep/${meta.id}`);
         expect(res.status).toBe(200);
         const served = new Uint8Array(await res.arrayBuffer());

@@ -18,15 +18,24 @@ export interface EditorialPortal {
   reader: Router;
 }
 
-export function createEditorialPortal(services: Services, db: Db, store: PortalStore = new SqlitePortalStore(db, new Date(services.nowMs()).toISOString())): EditorialPortal {
+export function createEditorialPortal(
+  services: Services,
+  db: Db,
+  store: PortalStore = new SqlitePortalStore(db, new Date(services.nowMs()).toISOString()),
+): EditorialPortal {
   const editorial = new Editorial({
     store,
     record: (events, actor) => services.engine.record(events, actor),
     nowMs: () => services.nowMs(),
     newId: () => services.newId(),
   });
-  return { store, editorial, api: createEditorialApi(services, store, editorial, db), reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store, (req) => {
+  return {
+    store,
+    editorial,
+    api: createEditorialApi(services, store, editorial, db),
+    reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store, (req) => {
       const role = staffFromCookie(services, parseCookies(req.headers.cookie))?.role;
       return role === 'editor' || role === 'board-head';
-    }) };
+    }),
+  };
 }

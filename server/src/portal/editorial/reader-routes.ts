@@ -19,7 +19,11 @@ const FILE_INLINE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 /** `attachment` with the file's own name: an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
@@ -46,12 +50,23 @@ export function createReaderRoutes(view: PortalView, store: PortalStore, preview
   const count = (section: string) => store.countView(now().slice(0, 10), section);
   const sectionOf = async (key: string) => (KEY.test(key) ? ((await store.sections()).find((s) => s.key === key) ?? null) : null);
 
-  for (const [prefix, lang] of [['', 'vi'], ['/en', 'en']] as const) {
+  for (const [prefix, lang] of [
+    ['', 'vi'],
+    ['/en', 'en'],
+  ] as const) {
     const p = (path: string) => `${prefix}${path}`;
     router.get(p('/van-ban'), async (_req, res) => {
       const sections = (await store.sections()).filter((s) => s.kind === 'document');
       const items = await store.publicItems(now(), { limit: 1000 });
-      sendHtml(res, 200, documentsIndexPage(state(), lang, sections.map((section) => ({ section, count: items.filter((i) => i.section === section.key).length }))));
+      sendHtml(
+        res,
+        200,
+        documentsIndexPage(
+          state(),
+          lang,
+          sections.map((section) => ({ section, count: items.filter((i) => i.section === section.key).length })),
+        ),
+      );
     });
     router.get(p('/chuyen-muc/:key'), async (req, res) => {
       const section = await sectionOf(String(req.params.key));
@@ -89,7 +104,11 @@ export function createReaderRoutes(view: PortalView, store: PortalStore, preview
       if (!q.trim()) return sendHtml(res, 200, searchPage(state(), lang, q, null));
       const words = fold(q).split(/\s+/).filter(Boolean);
       const items = await store.searchPublic(now(), words);
-      sendHtml(res, 200, searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang, councilZone(state())) }));
+      sendHtml(
+        res,
+        200,
+        searchPage(state(), lang, q, searchPublic(state(), q), { count: items.length, block: contentHitsBlock(items, lang, councilZone(state())) }),
+      );
     });
   }
 

@@ -8,7 +8,8 @@ export const READER_TEXTS = {
     navNews: 'Tin tức',
     navDocuments: 'Văn bản',
     documentsTitle: 'Văn bản, tài liệu',
-    documentsLead: 'Văn bản của Hội đồng nhân dân theo chuyên mục: chương trình hành động, quy hoạch, văn bản điều hành, thủ tục hành chính, văn bản quy phạm pháp luật, nghị quyết và kỷ yếu các kỳ họp.',
+    documentsLead:
+      'Văn bản của Hội đồng nhân dân theo chuyên mục: chương trình hành động, quy hoạch, văn bản điều hành, thủ tục hành chính, văn bản quy phạm pháp luật, nghị quyết và kỷ yếu các kỳ họp.',
     itemsCount: (n: number) => (n === 0 ? 'Chưa có bài nào.' : `${n} bài`),
     empty: 'Chuyên mục này chưa có bài nào được đăng.',
     number: 'Số ký hiệu',
@@ -28,7 +29,8 @@ export const READER_TEXTS = {
     navNews: 'News',
     navDocuments: 'Documents',
     documentsTitle: 'Documents',
-    documentsLead: "The council's documents by section: action programmes, planning, executive documents, administrative procedures, legal normative documents, resolutions and the session archive.",
+    documentsLead:
+      "The council's documents by section: action programmes, planning, executive documents, administrative procedures, legal normative documents, resolutions and the session archive.",
     itemsCount: (n: number) => (n === 0 ? 'Nothing yet.' : `${n} item${n === 1 ? '' : 's'}`),
     empty: 'Nothing has been published in this section yet.',
     number: 'Number and symbol',
@@ -39,7 +41,7 @@ export const READER_TEXTS = {
     section: 'Section',
     links: 'Links',
     attachments: 'Attachments',
-    rss: "RSS feed of this section",
+    rss: 'RSS feed of this section',
     contentHits: 'Articles and documents',
     kinds: { article: 'Article', page: 'Page', document: 'Document' } satisfies Record<ContentKind, string>,
     contentLang: 'Published in Vietnamese.',

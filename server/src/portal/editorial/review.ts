@@ -117,12 +117,18 @@ export function reviewPdf(r: HalfYearReview): Promise<Buffer> {
     doc.text('BAN BIÊN TẬP CỔNG THÔNG TIN ĐIỆN TỬ');
     doc.moveDown();
     doc.font('b').fontSize(14).text('BÁO CÁO', { align: 'center' });
-    doc.font('b').fontSize(13.5).text(`Kết quả cập nhật thông tin trên Cổng thông tin điện tử từ ngày ${formatDateVi(r.from)} đến ngày ${formatDateVi(r.to)}`, { align: 'center' });
+    doc
+      .font('b')
+      .fontSize(13.5)
+      .text(`Kết quả cập nhật thông tin trên Cổng thông tin điện tử từ ngày ${formatDateVi(r.from)} đến ngày ${formatDateVi(r.to)}`, { align: 'center' });
     doc.moveDown();
-    doc.font('r').fontSize(13).text(
-      `Trong kỳ, Ban biên tập đã đăng ${r.totals.articles} tin bài, ${r.totals.documents} văn bản và ${r.totals.pages} trang giới thiệu; cổng có ${r.totals.views} lượt xem theo chuyên mục (đếm theo ngày và chuyên mục, không lưu thông tin người đọc); nhận ${r.feedback.received} ý kiến cử tri, đã trả lời ${r.feedback.answered}.`,
-      { align: 'justify', paragraphGap: 6 },
-    );
+    doc
+      .font('r')
+      .fontSize(13)
+      .text(
+        `Trong kỳ, Ban biên tập đã đăng ${r.totals.articles} tin bài, ${r.totals.documents} văn bản và ${r.totals.pages} trang giới thiệu; cổng có ${r.totals.views} lượt xem theo chuyên mục (đếm theo ngày và chuyên mục, không lưu thông tin người đọc); nhận ${r.feedback.received} ý kiến cử tri, đã trả lời ${r.feedback.answered}.`,
+        { align: 'justify', paragraphGap: 6 },
+      );
     const t = tables(r);
     const table = (title: string, rows: (string | number)[][], cols: number[]) => {
       doc.moveDown(0.5);
@@ -141,7 +147,11 @@ export function reviewPdf(r: HalfYearReview): Promise<Buffer> {
           h = Math.max(h, height);
           x += w;
         });
-        doc.moveTo(margins.left, top + h + 2).lineTo(margins.left + width, top + h + 2).lineWidth(0.5).stroke();
+        doc
+          .moveTo(margins.left, top + h + 2)
+          .lineTo(margins.left + width, top + h + 2)
+          .lineWidth(0.5)
+          .stroke();
         doc.x = margins.left;
         doc.y = top + h + 4;
       }
@@ -162,9 +172,7 @@ function cellXml(value: string | number, ref: string, bold: boolean): string {
 
 function sheetXml(rows: (string | number)[][]): string {
   const col = (i: number) => String.fromCharCode(65 + i);
-  const body = rows
-    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${col(c)}${r + 1}`, r === 0)).join('')}</row>`)
-    .join('');
+  const body = rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(v, `${col(c)}${r + 1}`, r === 0)).join('')}</row>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="1" width="48" customWidth="1"/><col min="2" max="4" width="16" customWidth="1"/></cols><sheetData>${body}</sheetData></worksheet>`;
 }
 

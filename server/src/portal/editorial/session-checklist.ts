@@ -35,9 +35,23 @@ function entriesOf(state: CouncilState, sessionId: string): Omit<ChecklistEntry,
     });
   }
   for (const r of resolutions) {
-    out.push({ source: `resolution:${r.id}`, kind: 'resolution', title: `Nghị quyết ${r.code}: ${r.title}`, detail: `Thông qua ngày ${r.adoptedOn}`, confidential: false, automatic: true });
+    out.push({
+      source: `resolution:${r.id}`,
+      kind: 'resolution',
+      title: `Nghị quyết ${r.code}: ${r.title}`,
+      detail: `Thông qua ngày ${r.adoptedOn}`,
+      confidential: false,
+      automatic: true,
+    });
   }
-  out.push({ source: `result:${sessionId}`, kind: 'result', title: 'Kết quả biểu quyết của kỳ họp', detail: 'Kết quả từng nội dung biểu quyết', confidential: false, automatic: true });
+  out.push({
+    source: `result:${sessionId}`,
+    kind: 'result',
+    title: 'Kết quả biểu quyết của kỳ họp',
+    detail: 'Kết quả từng nội dung biểu quyết',
+    confidential: false,
+    automatic: true,
+  });
   out.push({ source: `minutes:${sessionId}`, kind: 'minutes', title: 'Biên bản kỳ họp', detail: 'Biên bản đã ký', confidential: false, automatic: false });
   return out;
 }

@@ -35,7 +35,11 @@ describe('SQLite portal store specifics', () => {
       migratePortal(db, new Date().toISOString());
       expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(3);
       const item = sampleItem();
-      await store.commit({ item, expect: null, version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' } });
+      await store.commit({
+        item,
+        expect: null,
+        version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' },
+      });
       expect(() => db.prepare("UPDATE portal_versions SET title = 'x'").run()).toThrow(/versions are kept/);
       expect(() => db.prepare('DELETE FROM portal_versions').run()).toThrow(/versions are kept/);
       await store.saveFile(sampleFile(), new Uint8Array([1, 2, 3]));
@@ -62,7 +66,15 @@ describe('SQLite portal store specifics', () => {
          VALUES ('old', 'document', 'nghi-quyet', 'draft', 'Cũ', '', '<p>x</p>', '1/NQ-HĐND', '2026-01-02', 0, '[]', NULL, NULL, 1, NULL, NULL, 't', 'a', 't', 'a', 'cu')`,
       ).run();
       const store = new SqlitePortalStore(db);
-      expect(await store.item('old')).toMatchObject({ id: 'old', documentNumber: '1/NQ-HĐND', issuedOn: '2026-01-02', effectiveOn: null, issuingBody: null, titleEn: null, attachments: [] });
+      expect(await store.item('old')).toMatchObject({
+        id: 'old',
+        documentNumber: '1/NQ-HĐND',
+        issuedOn: '2026-01-02',
+        effectiveOn: null,
+        issuingBody: null,
+        titleEn: null,
+        attachments: [],
+      });
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,18 @@
 // The default PortalStore: tables in the hall's SQLite file, with the portal's own forward-only migrations
 // (portal_migrations) so the portal's schema moves independently of the hall's and can be lifted out.
 
-import type { ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalFile, PortalLink, PortalSection } from '@hddt/protocol';
+import type {
+  ContentAttachment,
+  ContentItem,
+  ContentKind,
+  ContentState,
+  ContentTransition,
+  ContentVersion,
+  DelegateProfile,
+  PortalFile,
+  PortalLink,
+  PortalSection,
+} from '@hddt/protocol';
 import { BUILT_IN_SECTIONS } from '@hddt/protocol';
 import type { Db } from '../../storage/database';
 import { fold } from '../public-data';
@@ -279,7 +290,10 @@ const toFile = (r: FileRow): PortalFile => ({
 export class SqlitePortalStore implements PortalStore {
   private readonly q;
 
-  constructor(private readonly db: Db, nowIso = new Date().toISOString()) {
+  constructor(
+    private readonly db: Db,
+    nowIso = new Date().toISOString(),
+  ) {
     migratePortal(db, nowIso);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
@@ -305,7 +319,9 @@ export class SqlitePortalStore implements PortalStore {
       transitions: p('SELECT * FROM portal_transitions WHERE item_id = ? ORDER BY seq'),
       transitionsBetween: p('SELECT * FROM portal_transitions WHERE at >= ? AND at < ? ORDER BY seq'),
       countView: p('INSERT INTO portal_views (day, section, count) VALUES (?, ?, 1) ON CONFLICT (day, section) DO UPDATE SET count = count + 1'),
-      profile: p('SELECT delegate_id, constituency, committees_json, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = ?'),
+      profile: p(
+        'SELECT delegate_id, constituency, committees_json, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = ?',
+      ),
       saveProfile: p(
         'INSERT INTO portal_delegate_profiles (delegate_id, constituency, committees_json, contact, photo_file_id, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delegate_id) DO UPDATE SET constituency = excluded.constituency, committees_json = excluded.committees_json, contact = excluded.contact, photo_file_id = excluded.photo_file_id, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
       ),
@@ -443,7 +459,15 @@ export class SqlitePortalStore implements PortalStore {
 
   async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
     const r = this.q.profile.get(delegateId) as
-      | { delegate_id: string; constituency: string; committees_json: string; contact: string; photo_file_id: string | null; updated_at: string; updated_by: string }
+      | {
+          delegate_id: string;
+          constituency: string;
+          committees_json: string;
+          contact: string;
+          photo_file_id: string | null;
+          updated_at: string;
+          updated_by: string;
+        }
       | undefined;
     if (!r) return null;
     return {
@@ -462,7 +486,20 @@ export class SqlitePortalStore implements PortalStore {
   }
 
   async saveFile(m: PortalFile, bytes: Uint8Array): Promise<boolean> {
-    return this.q.insertFile.run(m.id, m.name, m.contentType, m.size, m.sha256, m.width, m.height, m.uploadedAt, m.uploadedBy, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).changes === 1;
+    return (
+      this.q.insertFile.run(
+        m.id,
+        m.name,
+        m.contentType,
+        m.size,
+        m.sha256,
+        m.width,
+        m.height,
+        m.uploadedAt,
+        m.uploadedBy,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      ).changes === 1
+    );
   }
 
   async fileMeta(id: string): Promise<PortalFile | null> {

@@ -81,7 +81,18 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
     it('ships the seed sections and adds new ones once', () =>
       withStore(async (store) => {
         const keys = (await store.sections()).map((s) => s.key);
-        for (const k of ['chuong-trinh-hanh-dong', 'quy-hoach', 'van-ban-dieu-hanh', 'thu-tuc-hanh-chinh', 'van-ban-qppl', 'nghi-quyet', 'ky-yeu', 'tin-tuc', 'gioi-thieu', 'lien-he']) {
+        for (const k of [
+          'chuong-trinh-hanh-dong',
+          'quy-hoach',
+          'van-ban-dieu-hanh',
+          'thu-tuc-hanh-chinh',
+          'van-ban-qppl',
+          'nghi-quyet',
+          'ky-yeu',
+          'tin-tuc',
+          'gioi-thieu',
+          'lien-he',
+        ]) {
           expect(keys).toContain(k);
         }
         expect(await store.addSection({ key: 'giam-sat', kind: 'document', titleVi: 'Giám sát', titleEn: 'Oversight' })).toBe(true);
@@ -121,8 +132,26 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
         const item = sampleItem();
         await store.commit({ item, expect: null, version: versionOf(item) });
         const steps: [ContentTransition, ContentItem][] = [];
-        const t1: ContentTransition = { itemId: 'it1', at: '2026-07-01T09:00:00.000Z', by: 'bientap', from: 'draft', to: 'submitted', action: 'submit', comment: null, version: 1 };
-        const t2: ContentTransition = { itemId: 'it1', at: '2026-07-01T10:00:00.000Z', by: 'truongban', from: 'submitted', to: 'draft', action: 'send-back', comment: 'Bổ sung số liệu.', version: 1 };
+        const t1: ContentTransition = {
+          itemId: 'it1',
+          at: '2026-07-01T09:00:00.000Z',
+          by: 'bientap',
+          from: 'draft',
+          to: 'submitted',
+          action: 'submit',
+          comment: null,
+          version: 1,
+        };
+        const t2: ContentTransition = {
+          itemId: 'it1',
+          at: '2026-07-01T10:00:00.000Z',
+          by: 'truongban',
+          from: 'submitted',
+          to: 'draft',
+          action: 'send-back',
+          comment: 'Bổ sung số liệu.',
+          version: 1,
+        };
         steps.push([t1, { ...item, state: 'submitted' }], [t2, { ...item, state: 'draft', reviewComment: 'Bổ sung số liệu.' }]);
         let prev = item;
         for (const [t, next] of steps) {
@@ -142,7 +171,14 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
           sampleItem({ id: 'later', state: 'published', publishAt: '2026-08-01T08:00:00.000Z' }),
           sampleItem({ id: 'draft', state: 'draft' }),
           sampleItem({ id: 'gone', state: 'withdrawn', publishAt: '2026-07-01T08:00:00.000Z' }),
-          sampleItem({ id: 'secret', kind: 'document', section: 'van-ban-dieu-hanh', state: 'published', confidential: true, publishAt: '2026-07-01T08:00:00.000Z' }),
+          sampleItem({
+            id: 'secret',
+            kind: 'document',
+            section: 'van-ban-dieu-hanh',
+            state: 'published',
+            confidential: true,
+            publishAt: '2026-07-01T08:00:00.000Z',
+          }),
         ];
         for (const item of items) await store.commit({ item, expect: null });
         const now = '2026-07-15T00:00:00.000Z';
@@ -156,7 +192,20 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
       withStore(async (store) => {
         await store.commit({ item: sampleItem({ id: 'p', state: 'published', publishAt: T0 }), expect: null });
         await store.commit({ item: sampleItem({ id: 'd', state: 'draft' }), expect: null });
-        await store.commit({ item: sampleItem({ id: 'n', state: 'published', publishAt: T0, kind: 'document', section: 'nghi-quyet', title: 'Về đầu tư công', bodyHtml: '<p>Số 12/NQ-HĐND</p>', summary: '', documentNumber: '12/NQ-HĐND' }), expect: null });
+        await store.commit({
+          item: sampleItem({
+            id: 'n',
+            state: 'published',
+            publishAt: T0,
+            kind: 'document',
+            section: 'nghi-quyet',
+            title: 'Về đầu tư công',
+            bodyHtml: '<p>Số 12/NQ-HĐND</p>',
+            summary: '',
+            documentNumber: '12/NQ-HĐND',
+          }),
+          expect: null,
+        });
         const now = '2026-07-15T00:00:00.000Z';
         const words = (q: string) => fold(q).split(' ');
         expect((await store.searchPublic(now, words('nghi quyet ngan sach'))).map((i) => i.id)).toEqual(['p']);
@@ -181,7 +230,15 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
     it('keeps one profile per delegate, replaced whole on save', () =>
       withStore(async (store) => {
         expect(await store.delegateProfile('d1')).toBeNull();
-        const p = { delegateId: 'd1', constituency: 'Đơn vị bầu cử số 1', committees: ['Ban Pháp chế'], contact: 'Trụ sở HĐND, thứ Năm hằng tuần', photoFileId: null, updatedAt: T0, updatedBy: 'truongban' };
+        const p = {
+          delegateId: 'd1',
+          constituency: 'Đơn vị bầu cử số 1',
+          committees: ['Ban Pháp chế'],
+          contact: 'Trụ sở HĐND, thứ Năm hằng tuần',
+          photoFileId: null,
+          updatedAt: T0,
+          updatedBy: 'truongban',
+        };
         await store.saveDelegateProfile(p);
         expect(await store.delegateProfile('d1')).toEqual(p);
         await store.saveDelegateProfile({ ...p, committees: [], contact: '', photoFileId: 'photo1' });
@@ -230,14 +287,36 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
         for (const id of ['att', 'img', 'draft-only', 'secret', 'photo', 'loose']) await store.saveFile(sampleFile({ id }), new Uint8Array([1]));
         const now = '2026-07-15T00:00:00.000Z';
         const attachment = (fileId: string) => ({ fileId, title: 'Tệp', name: 'a.pdf', contentType: 'application/pdf', size: 1 });
-        const pub = sampleItem({ id: 'pub', state: 'published', publishAt: T0, attachments: [attachment('att')], bodyHtml: '<p><img src="/tep/img" alt="Toàn cảnh kỳ họp"></p>' });
+        const pub = sampleItem({
+          id: 'pub',
+          state: 'published',
+          publishAt: T0,
+          attachments: [attachment('att')],
+          bodyHtml: '<p><img src="/tep/img" alt="Toàn cảnh kỳ họp"></p>',
+        });
         await store.commit({ item: pub, expect: null });
         await store.commit({ item: sampleItem({ id: 'dr', attachments: [attachment('draft-only')] }), expect: null });
         await store.commit({
-          item: sampleItem({ id: 'sec', kind: 'document', section: 'van-ban-dieu-hanh', state: 'published', publishAt: T0, confidential: true, attachments: [attachment('secret')] }),
+          item: sampleItem({
+            id: 'sec',
+            kind: 'document',
+            section: 'van-ban-dieu-hanh',
+            state: 'published',
+            publishAt: T0,
+            confidential: true,
+            attachments: [attachment('secret')],
+          }),
           expect: null,
         });
-        await store.saveDelegateProfile({ delegateId: 'd1', constituency: '', committees: [], contact: '', photoFileId: 'photo', updatedAt: T0, updatedBy: 'truongban' });
+        await store.saveDelegateProfile({
+          delegateId: 'd1',
+          constituency: '',
+          committees: [],
+          contact: '',
+          photoFileId: 'photo',
+          updatedAt: T0,
+          updatedBy: 'truongban',
+        });
         expect(await store.fileIsPublic(now, 'att')).toBe(true);
         expect(await store.fileIsPublic(now, 'img')).toBe(true);
         expect(await store.fileIsPublic(now, 'photo')).toBe(true);

@@ -37,7 +37,10 @@ const xlsx = () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/wor
 
 beforeAll(async () => {
   server = await startServer();
-  for (const [username, role] of [['bientap', 'editor'], ['truongban', 'board-head']] as const) {
+  for (const [username, role] of [
+    ['bientap', 'editor'],
+    ['truongban', 'board-head'],
+  ] as const) {
     expect((await api(server, 'POST', '/api/staff', { username, displayName: username, role, password: 'mat-khau-dai-10' })).status).toBe(201);
   }
   editor = await staffLogin(server, 'bientap', 'mat-khau-dai-10');
@@ -60,11 +63,13 @@ describe('file types by content', () => {
     expect(sniffFileType(docx())).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(sniffFileType(xlsx())).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(sniffFileType(zipSync({ 'a.txt': strToU8('a') }))).toBe('application/zip');
-    const cfb = (stream: string) => new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(500), Buffer.from(stream, 'utf16le')]));
+    const cfb = (stream: string) =>
+      new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(500), Buffer.from(stream, 'utf16le')]));
     expect(sniffFileType(cfb('WordDocument'))).toBe('application/msword');
     expect(sniffFileType(cfb('Workbook'))).toBe('application/vnd.ms-excel');
     expect(sniffFileType(cfb('Something'))).toBeNull();
-    for (const other of ['MZ\x90\0 an exe', '<html><script>alert(1)</script>', 'GIF89a', 'PK\x03\x04 broken zip']) expect(sniffFileType(Buffer.from(other, 'latin1')), other).toBeNull();
+    for (const other of ['MZ\x90\0 an exe', '<html><script>alert(1)</script>', 'GIF89a', 'PK\x03\x04 broken zip'])
+      expect(sniffFileType(Buffer.from(other, 'latin1')), other).toBeNull();
   });
 
   it('names the stored file after the type found, without folders or characters Windows refuses', () => {
@@ -73,7 +78,9 @@ describe('file types by content', () => {
     expect(storedFileName('ảnh "kỳ họp".jpeg', 'image/jpeg')).toBe('ảnh kỳ họp.jpg');
     expect(storedFileName('bao-cao.pdf', 'image/png')).toBe('bao-cao.png');
     expect(storedFileName('', 'application/pdf')).toBe('tep.pdf');
-    expect(storedFileName('Kế hoạch 2027.xlsx'.normalize('NFD'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe('Kế hoạch 2027.xlsx');
+    expect(storedFileName('Kế hoạch 2027.xlsx'.normalize('NFD'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).toBe(
+      'Kế hoạch 2027.xlsx',
+    );
   });
 });
 
@@ -82,7 +89,13 @@ describe('POST /api/portal/files', () => {
     const big = withExif(await new Jimp({ width: 2400, height: 1200, color: 0x2a6f97ff }).getBuffer('image/jpeg', { quality: 80 }));
     const up = await upload(big, 'Toàn cảnh kỳ họp.JPG', editor);
     expect(up.status).toBe(201);
-    expect(up.body).toMatchObject({ name: 'Toàn cảnh kỳ họp.jpg', contentType: 'image/jpeg', width: PORTAL_IMAGE_MAX_SIDE, height: PORTAL_IMAGE_MAX_SIDE / 2, uploadedBy: 'bientap' });
+    expect(up.body).toMatchObject({
+      name: 'Toàn cảnh kỳ họp.jpg',
+      contentType: 'image/jpeg',
+      width: PORTAL_IMAGE_MAX_SIDE,
+      height: PORTAL_IMAGE_MAX_SIDE / 2,
+      uploadedBy: 'bientap',
+    });
     expect(up.body.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
     // Readers cannot fetch a file no published item uses; the board previews it, never cached.
@@ -101,7 +114,13 @@ describe('POST /api/portal/files', () => {
     expect(meta.body).toEqual(up.body);
 
     // Published with the item that uses it, the image is public (and cacheable).
-    const item = await api<ContentItem>(server, 'POST', '/api/portal/items', { kind: 'article', section: 'tin-tuc', title: 'Ảnh kỳ họp', bodyHtml: `<p><img src="/tep/${up.body.id}" alt="Toàn cảnh hội trường"></p>` }, editor);
+    const item = await api<ContentItem>(
+      server,
+      'POST',
+      '/api/portal/items',
+      { kind: 'article', section: 'tin-tuc', title: 'Ảnh kỳ họp', bodyHtml: `<p><img src="/tep/${up.body.id}" alt="Toàn cảnh hội trường"></p>` },
+      editor,
+    );
     expect(item.status).toBe(201);
     expect(item.body.bodyHtml).toContain(`<img src="/tep/${up.body.id}" alt="Toàn cảnh hội trường" />`);
     expect((await api(server, 'POST', `/api/portal/items/${item.body.id}/transition`, { action: 'submit' }, editor)).status).toBe(200);
@@ -119,7 +138,12 @@ describe('POST /api/portal/files', () => {
     // The name says .pdf, the content is a Word file: it is stored as what it is.
     const word = await upload(docx(), 'to-trinh.pdf', head);
     expect(word.status).toBe(201);
-    expect(word.body).toMatchObject({ name: 'to-trinh.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', width: null, height: null });
+    expect(word.body).toMatchObject({
+      name: 'to-trinh.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      width: null,
+      height: null,
+    });
     const sheet = await upload(xlsx(), 'Kế hoạch.xlsx', editor);
     expect(sheet.body.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const pdf = await simplePdf('Nghị quyết', ['Toàn văn.']);
@@ -131,7 +155,11 @@ describe('POST /api/portal/files', () => {
   it('refuses what it cannot accept with the right status and a vi/en reason', async () => {
     const exe = await upload<Refusal>(new Uint8Array(Buffer.from('MZ\x90\0 not a pdf', 'latin1')), 'nghi-quyet.pdf', editor);
     expect(exe.status).toBe(415);
-    expect(exe.body).toMatchObject({ code: 'PORTAL_FILE_TYPE', message: expect.stringContaining('Chỉ nhận ảnh JPEG, PNG') as string, messageEn: expect.stringContaining('Only JPEG and PNG') as string });
+    expect(exe.body).toMatchObject({
+      code: 'PORTAL_FILE_TYPE',
+      message: expect.stringContaining('Chỉ nhận ảnh JPEG, PNG') as string,
+      messageEn: expect.stringContaining('Only JPEG and PNG') as string,
+    });
     const fakePdf = await upload<Refusal>(new Uint8Array(Buffer.from('%PDF-1.7\n<script>alert(1)</script>\n%%EOF\n')), 'x.pdf', editor);
     expect(fakePdf.status).toBe(422);
     expect(fakePdf.body.code).toBe('FILE_UNREADABLE');

@@ -42,14 +42,28 @@ describe('editorial workflow rules', () => {
   });
 
   it('confidential documents can neither be submitted nor published; sending back needs a comment', () => {
-    expect(decideTransition('board-head', { state: 'draft', confidential: true }, { action: 'submit' }, NOW)).toEqual({ ok: false, code: 'CONTENT_CONFIDENTIAL' });
-    expect(decideTransition('board-head', { state: 'submitted', confidential: true }, { action: 'publish' }, NOW)).toEqual({ ok: false, code: 'CONTENT_CONFIDENTIAL' });
-    expect(decideTransition('board-head', { state: 'submitted', confidential: false }, { action: 'send-back', comment: '  ' }, NOW)).toEqual({ ok: false, code: 'REVIEW_COMMENT_REQUIRED' });
+    expect(decideTransition('board-head', { state: 'draft', confidential: true }, { action: 'submit' }, NOW)).toEqual({
+      ok: false,
+      code: 'CONTENT_CONFIDENTIAL',
+    });
+    expect(decideTransition('board-head', { state: 'submitted', confidential: true }, { action: 'publish' }, NOW)).toEqual({
+      ok: false,
+      code: 'CONTENT_CONFIDENTIAL',
+    });
+    expect(decideTransition('board-head', { state: 'submitted', confidential: false }, { action: 'send-back', comment: '  ' }, NOW)).toEqual({
+      ok: false,
+      code: 'REVIEW_COMMENT_REQUIRED',
+    });
     expect(isPublic({ state: 'published', confidential: true, publishAt: NOW }, NOW)).toBe(false);
   });
 
   it('schedules publishing; a time in the past means now', () => {
-    const later = decideTransition('board-head', { state: 'submitted', confidential: false }, { action: 'publish', publishAt: '2026-07-02T08:00:00+07:00' }, NOW);
+    const later = decideTransition(
+      'board-head',
+      { state: 'submitted', confidential: false },
+      { action: 'publish', publishAt: '2026-07-02T08:00:00+07:00' },
+      NOW,
+    );
     expect(later.ok && later.value.publishAt).toBe('2026-07-02T01:00:00.000Z');
     const past = decideTransition('board-head', { state: 'submitted', confidential: false }, { action: 'publish', publishAt: '2020-01-01T00:00:00Z' }, NOW);
     expect(past.ok && past.value.publishAt).toBe(NOW);
@@ -59,8 +73,11 @@ describe('editorial workflow rules', () => {
 
 describe('sanitising and diffs', () => {
   it('keeps the editor’s formatting and drops scripts, handlers, styles, frames and foreign images', () => {
-    expect(sanitizeBody('<h1>Tiêu đề</h1><p style="color:red" onmouseover="x()">Đoạn <strong>đậm</strong> <em>nghiêng</em></p><iframe src="https://x"></iframe><img src="/anh/1.png" alt="Ảnh"><img src="//evil/x.png"><img src="/tep/abc_DEF-1" alt=" Toàn cảnh "><img src="/tep/x/../../api" alt="x"><img src="/tep/k2">'))
-      .toBe('<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p><img src="/tep/abc_DEF-1" alt="Toàn cảnh" /><img src="/tep/k2" alt="" />');
+    expect(
+      sanitizeBody(
+        '<h1>Tiêu đề</h1><p style="color:red" onmouseover="x()">Đoạn <strong>đậm</strong> <em>nghiêng</em></p><iframe src="https://x"></iframe><img src="/anh/1.png" alt="Ảnh"><img src="//evil/x.png"><img src="/tep/abc_DEF-1" alt=" Toàn cảnh "><img src="/tep/x/../../api" alt="x"><img src="/tep/k2">',
+      ),
+    ).toBe('<h2>Tiêu đề</h2><p>Đoạn <strong>đậm</strong> <em>nghiêng</em></p><img src="/tep/abc_DEF-1" alt="Toàn cảnh" /><img src="/tep/k2" alt="" />');
     expect(sanitizeBody('<a href="https://hdnd.example.vn">tỉnh</a><a href="javascript:alert(1)">x</a>')).toBe(
       '<a href="https://hdnd.example.vn" rel="noopener noreferrer">tỉnh</a><a>x</a>',
     );

@@ -34,7 +34,9 @@ export async function migratePortalPg(pool: Pool, migrations: readonly PgMigrati
     const applied: number[] = [];
     await inTransaction(client, async () => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
-      await client.query('CREATE TABLE IF NOT EXISTS portal_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS portal_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+      );
     });
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       await inTransaction(client, async () => {

@@ -33,7 +33,11 @@ describe('PostgreSQL portal store specifics', () => {
     try {
       const store = await PgPortalStore.open(s.pool);
       const item = sampleItem();
-      await store.commit({ item, expect: null, version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' } });
+      await store.commit({
+        item,
+        expect: null,
+        version: { itemId: item.id, version: 1, savedAt: item.createdAt, savedBy: 'a', title: 't', summary: '', bodyHtml: '', bodySha256: 'x' },
+      });
       await expect(s.pool.query("UPDATE portal_versions SET title = 'x'")).rejects.toThrow(/versions are kept/);
       await expect(s.pool.query('DELETE FROM portal_versions')).rejects.toThrow(/versions are kept/);
     } finally {
@@ -48,7 +52,9 @@ describe('PostgreSQL portal store specifics', () => {
       const v1 = sampleItem();
       await store.commit({ item: v1, expect: null });
       const results = await Promise.all(
-        ['A', 'B', 'C', 'D'].map((who) => store.commit({ item: { ...v1, version: 2, title: `Bản ${who}`, updatedBy: who }, expect: { version: 1, state: 'draft' } })),
+        ['A', 'B', 'C', 'D'].map((who) =>
+          store.commit({ item: { ...v1, version: 2, title: `Bản ${who}`, updatedBy: who }, expect: { version: 1, state: 'draft' } }),
+        ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
       const won = ['A', 'B', 'C', 'D'][results.indexOf(true)];

@@ -2,7 +2,18 @@
 // Same contract as the SQLite store (store-contract.ts): each commit is one transaction whose compare-and-set
 // is a conditional UPDATE, so two nodes saving the same item at once cannot both win.
 
-import type { ContentAttachment, ContentItem, ContentKind, ContentState, ContentTransition, ContentVersion, DelegateProfile, PortalFile, PortalLink, PortalSection } from '@hddt/protocol';
+import type {
+  ContentAttachment,
+  ContentItem,
+  ContentKind,
+  ContentState,
+  ContentTransition,
+  ContentVersion,
+  DelegateProfile,
+  PortalFile,
+  PortalLink,
+  PortalSection,
+} from '@hddt/protocol';
 import pg from 'pg';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { searchText } from '../editorial/sqlite-store';
@@ -241,12 +252,65 @@ export class PgPortalStore implements PortalStore {
         if (r.rowCount !== 1) return false;
       } else {
         // kind, created_at and created_by belong to the item's creation and are not changed by an update.
-        const [id, , section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, , , updatedAt, updatedBy, fold, titleEn, summaryEn, effectiveOn, issuingBody, attachments] = values;
+        const [
+          id,
+          ,
+          section,
+          state,
+          title,
+          summary,
+          body,
+          docNo,
+          issuedOn,
+          confidential,
+          links,
+          sessionId,
+          source,
+          version,
+          comment,
+          publishAt,
+          ,
+          ,
+          updatedAt,
+          updatedBy,
+          fold,
+          titleEn,
+          summaryEn,
+          effectiveOn,
+          issuingBody,
+          attachments,
+        ] = values;
         const r = await c.query(
           `UPDATE portal_items SET section = $2, state = $3, title = $4, summary = $5, body_html = $6, document_number = $7, issued_on = $8, confidential = $9, links = $10, session_id = $11, source = $12, version = $13, review_comment = $14, publish_at = $15, updated_at = $16, updated_by = $17, search_fold = $18,
              title_en = $21, summary_en = $22, effective_on = $23, issuing_body = $24, attachments = $25
            WHERE id = $1 AND version = $19 AND state = $20`,
-          [id, section, state, title, summary, body, docNo, issuedOn, confidential, links, sessionId, source, version, comment, publishAt, updatedAt, updatedBy, fold, change.expect.version, change.expect.state, titleEn, summaryEn, effectiveOn, issuingBody, attachments],
+          [
+            id,
+            section,
+            state,
+            title,
+            summary,
+            body,
+            docNo,
+            issuedOn,
+            confidential,
+            links,
+            sessionId,
+            source,
+            version,
+            comment,
+            publishAt,
+            updatedAt,
+            updatedBy,
+            fold,
+            change.expect.version,
+            change.expect.state,
+            titleEn,
+            summaryEn,
+            effectiveOn,
+            issuingBody,
+            attachments,
+          ],
         );
         if (r.rowCount !== 1) return false;
       }
@@ -356,10 +420,17 @@ export class PgPortalStore implements PortalStore {
   }
 
   async delegateProfile(delegateId: string): Promise<DelegateProfile | null> {
-    const [r] = await this.rows<{ delegate_id: string; constituency: string; committees: string[]; contact: string; photo_file_id: string | null; updated_at: string; updated_by: string }>(
-      'SELECT delegate_id, constituency, committees, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = $1',
-      [delegateId],
-    );
+    const [r] = await this.rows<{
+      delegate_id: string;
+      constituency: string;
+      committees: string[];
+      contact: string;
+      photo_file_id: string | null;
+      updated_at: string;
+      updated_by: string;
+    }>('SELECT delegate_id, constituency, committees, contact, photo_file_id, updated_at, updated_by FROM portal_delegate_profiles WHERE delegate_id = $1', [
+      delegateId,
+    ]);
     if (!r) return null;
     return {
       delegateId: r.delegate_id,
@@ -383,7 +454,18 @@ export class PgPortalStore implements PortalStore {
   async saveFile(m: PortalFile, bytes: Uint8Array): Promise<boolean> {
     const r = await this.pool.query(
       `INSERT INTO portal_files (${FILE_COLUMNS}, bytes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
-      [m.id, m.name, m.contentType, m.size, m.sha256, m.width, m.height, m.uploadedAt, m.uploadedBy, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)],
+      [
+        m.id,
+        m.name,
+        m.contentType,
+        m.size,
+        m.sha256,
+        m.width,
+        m.height,
+        m.uploadedAt,
+        m.uploadedBy,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      ],
     );
     return r.rowCount === 1;
   }
@@ -409,6 +491,8 @@ export class PgPortalStore implements PortalStore {
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {
-    return (await this.rows<TransitionRow>(`SELECT ${TRANSITION_COLUMNS} FROM portal_transitions WHERE at >= $1 AND at < $2 ORDER BY seq`, [fromIso, toIso])).map(toTransition);
+    return (
+      await this.rows<TransitionRow>(`SELECT ${TRANSITION_COLUMNS} FROM portal_transitions WHERE at >= $1 AND at < $2 ORDER BY seq`, [fromIso, toIso])
+    ).map(toTransition);
   }
 }

@@ -62,7 +62,13 @@ export function authRoutes({ services, anyStaff, json }: RestContext): Router {
     const staff = staffFromCookie(services, parseCookies(req.headers.cookie));
     if (token && staff) {
       if (req.headers[CSRF_HEADER] !== staff.csrfToken || !originAllowed(req.headers.origin, req.headers.host)) {
-        services.security.refused({ kind: 'staff', username: staff.username, role: staff.role }, `csrf:${staff.username}`, 'CSRF', 'logout without valid CSRF token', 'POST /auth/logout');
+        services.security.refused(
+          { kind: 'staff', username: staff.username, role: staff.role },
+          `csrf:${staff.username}`,
+          'CSRF',
+          'logout without valid CSRF token',
+          'POST /auth/logout',
+        );
         return sendError(res, 'CSRF');
       }
       creds.deleteSession(token);

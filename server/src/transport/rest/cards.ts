@@ -20,10 +20,8 @@ export function cardRoutes({ services, secretariat, json }: RestContext): Router
   const issueToken = async (req: Request, delegateId: string): Promise<string | null> => {
     const token = newToken();
     const at = new Date(services.nowMs()).toISOString();
-    const result = await engine.record(
-      [{ type: 'credential.delegate-issued', delegateId, fingerprint: fingerprint(token) }],
-      actorOf(req),
-      () => creds.setDelegateToken(delegateId, token, at),
+    const result = await engine.record([{ type: 'credential.delegate-issued', delegateId, fingerprint: fingerprint(token) }], actorOf(req), () =>
+      creds.setDelegateToken(delegateId, token, at),
     );
     return result.ok ? token : null;
   };

@@ -42,7 +42,9 @@ export function delegateRoutes({ services, anyStaff, secretariat, json }: RestCo
     if (!id) return;
     await exec(services, req, res, { type: 'delegate.reseat', delegateId: id }, (s) => s.delegates[id] ?? null);
   });
-  on(router, REST_ROUTES.delegatesImport,
+  on(
+    router,
+    REST_ROUTES.delegatesImport,
     secretariat,
     express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }),
     async (req, res) => {
@@ -51,9 +53,7 @@ export function delegateRoutes({ services, anyStaff, secretariat, json }: RestCo
       if (!parsed.ok) return sendError(res, 'IMPORT_INVALID', undefined, { rows: parsed.errors });
       const existing = new Set(Object.values(engine.state.delegates).map((d) => d.seat));
       const clashes: ImportRowError[] = parsed.rows.flatMap((row, i) =>
-        existing.has(row.seat)
-          ? [{ line: i + 2, message: `Ghế ${row.seat} đã có đại biểu.`, messageEn: `Seat ${row.seat} is already taken.` }]
-          : [],
+        existing.has(row.seat) ? [{ line: i + 2, message: `Ghế ${row.seat} đã có đại biểu.`, messageEn: `Seat ${row.seat} is already taken.` }] : [],
       );
       if (clashes.length > 0) return sendError(res, 'IMPORT_INVALID', undefined, { rows: clashes });
       const before = new Set(Object.keys(engine.state.delegates));

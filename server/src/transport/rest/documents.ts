@@ -14,7 +14,9 @@ import { exec, on, param, parseBody, sendError, type RestContext } from './http'
 export function documentRoutes({ services, secretariat, json }: RestContext): Router {
   const router = express.Router();
   const { engine, creds } = services;
-  on(router, REST_ROUTES.documentUpload,
+  on(
+    router,
+    REST_ROUTES.documentUpload,
     secretariat,
     (req, res, next) => {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -165,7 +165,12 @@ export function openApiDocument(routes: Record<string, RouteSpec> = ALL_REST_ROU
     components: {
       securitySchemes: {
         staffCookie: { type: 'apiKey', in: 'cookie', name: STAFF_COOKIE, description: 'The staff session, set by POST /api/auth/login.' },
-        csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'The CSRF token from sign-in; every staff request other than GET needs it.' },
+        csrfToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: CSRF_HEADER,
+          description: 'The CSRF token from sign-in; every staff request other than GET needs it.',
+        },
         delegateCard: { type: 'http', scheme: 'bearer', description: 'A delegate’s card token (documents only).' },
       },
       schemas: { Error: errorSchema },

@@ -8,7 +8,7 @@ import { unneutralise } from '../../records/csv';
 
 const CSV_HEADERS: Record<string, keyof DelegateInput> = {
   seat: 'seat',
-  'ghế': 'seat',
+  ghế: 'seat',
   'số ghế': 'seat',
   fullname: 'fullName',
   'full name': 'fullName',
@@ -58,7 +58,9 @@ export function parseRosterCsv(text: string): { ok: true; rows: DelegateInput[] 
     const line = index + 2;
     const raw: Record<string, unknown> = {};
     header.forEach((key, i) => {
-      if (key) raw[key] = key === 'seat' ? (record[i] === '' || record[i] === undefined ? undefined : Number(record[i])) : unneutralise((record[i] ?? '').normalize('NFC'));
+      if (key)
+        raw[key] =
+          key === 'seat' ? (record[i] === '' || record[i] === undefined ? undefined : Number(record[i])) : unneutralise((record[i] ?? '').normalize('NFC'));
     });
     const parsed = DelegateInputSchema.safeParse(raw);
     if (!parsed.success) {

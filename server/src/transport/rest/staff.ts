@@ -15,7 +15,8 @@ export function staffRoutes({ services, secretariat, json }: RestContext): Route
   on(router, REST_ROUTES.staffCreate, secretariat, json, async (req, res) => {
     const body = parseBody(StaffCreateSchema, req, res);
     if (!body) return;
-    if (creds.staff(body.username)) return sendError(res, 'CONFLICT', [{ path: 'username', message: 'Tên đăng nhập đã tồn tại.', messageEn: 'This user name already exists.' }]);
+    if (creds.staff(body.username))
+      return sendError(res, 'CONFLICT', [{ path: 'username', message: 'Tên đăng nhập đã tồn tại.', messageEn: 'This user name already exists.' }]);
     const hash = hashPassword(body.password);
     const at = new Date(services.nowMs()).toISOString();
     const result = await engine.record([{ type: 'staff.created', username: body.username, role: body.role }], actorOf(req), () =>
