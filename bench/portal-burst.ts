@@ -226,12 +226,10 @@ async function headOf(url: string): Promise<number> {
 /** A vote on a new resolution: opened ad hoc, every delegate presses, closed; resolves with the round id. */
 async function voteOn(chair: ChairSocket, delegates: DelegateSocket[], n: number): Promise<string> {
   const question = `Thông qua Nghị quyết thử tải số ${n}`;
-  const opened = await chair
-    .timeout(10_000)
-    .emitWithAck('motion:adhoc', {
-      motion: { question, mode: 'named', resolution: true, resolutionTitle: `Nghị quyết thử tải số ${n}` },
-      commandId: `bench-${n}-${randomBytes(4).toString('hex')}`,
-    });
+  const opened = await chair.timeout(10_000).emitWithAck('motion:adhoc', {
+    motion: { question, mode: 'named', resolution: true, resolutionTitle: `Nghị quyết thử tải số ${n}` },
+    commandId: `bench-${n}-${randomBytes(4).toString('hex')}`,
+  });
   if (!opened.ok) throw new Error(`motion:adhoc ${opened.code}`);
   const roundId = opened.data.id;
   await Promise.all(

@@ -45,16 +45,14 @@ function round(overrides: Partial<RoundRecord> = {}): RoundRecord {
       'Có mặt 5/5; tham gia biểu quyết 4 (80%); tán thành 3 (60%); không tán thành 1 (20%); không biểu quyết 0 (0%).',
       'Kết quả: THÔNG QUA (cần ít nhất 3/5 đại biểu tán thành).',
     ],
-    namedBallots: delegates
-      .slice(0, 5)
-      .map((d, i) => ({
-        delegateId: d.id,
-        seat: d.seat,
-        fullName: d.fullName,
-        status: i < 4 ? 'voted' : 'not-voted',
-        choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không biểu quyết',
-        option: i < 3 ? 'yes' : i === 3 ? 'no' : null,
-      })),
+    namedBallots: delegates.slice(0, 5).map((d, i) => ({
+      delegateId: d.id,
+      seat: d.seat,
+      fullName: d.fullName,
+      status: i < 4 ? 'voted' : 'not-voted',
+      choice: i < 3 ? 'Tán thành' : i === 3 ? 'Không tán thành' : 'Không biểu quyết',
+      option: i < 3 ? 'yes' : i === 3 ? 'no' : null,
+    })),
     resolutionCode: '12/NQ-HĐND',
     ...overrides,
   };
