@@ -106,15 +106,12 @@ function message(state: CouncilState, session: Session, invitation: Invitation, 
     `Văn phòng ${council}`,
   ].join('\n');
   const body = html`<p>Kính gửi: <strong>${invitation.name}</strong></p>
-    <p>${council} trân trọng kính mời dự <strong>${heading}</strong>.</p>
-    <p>Thời gian: ${when}<br />Địa điểm: ${session.place}</p>
-    <p>Chương trình kỳ họp:</p>
-    <ol>
-      ${agenda.map((a) => html`<li>${a.title}</li>`)}
-    </ol>
-    <p><a href="${link}">Xem chương trình và tài liệu kỳ họp</a> (đường dẫn riêng của Quý vị, xin không chuyển cho người khác).</p>
-    ${secret > 0 ? html`<p>${secret} tài liệu mật không gửi qua thư điện tử — xem tại hội trường.</p>` : ''}
-    <p>Văn phòng ${council}</p>`;
+<p>${council} trân trọng kính mời dự <strong>${heading}</strong>.</p>
+<p>Thời gian: ${when}<br>Địa điểm: ${session.place}</p>
+<p>Chương trình kỳ họp:</p><ol>${agenda.map((a) => html`<li>${a.title}</li>`)}</ol>
+<p><a href="${link}">Xem chương trình và tài liệu kỳ họp</a> (đường dẫn riêng của Quý vị, xin không chuyển cho người khác).</p>
+${secret > 0 ? html`<p>${secret} tài liệu mật không gửi qua thư điện tử — xem tại hội trường.</p>` : ''}
+<p>Văn phòng ${council}</p>`;
   return { subject: `Giấy mời: ${heading}`, text, html: `<!doctype html><html lang="vi"><body>${body.value}</body></html>` };
 }
 

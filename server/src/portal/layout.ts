@@ -119,42 +119,35 @@ export function page(o: PageOptions): string {
   return (
     '<!doctype html>\n' +
     html`<html lang="${o.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${fullTitle}</title>
-        <meta name="description" content="${o.description}" />
-        ${o.noindex ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
-        <link rel="alternate" type="application/atom+xml" title="${t.feed}" href="/feed.xml" />
-        <link rel="alternate" hreflang="${other}" href="${href(other, o.path)}" />
-        <style>
-          ${raw(CSS)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#noi-dung">${t.skip}</a>
-        <header class="site">
-          <div class="wrap">
-            <div class="top">
-              <a class="brand" href="${href(o.lang, '/')}"><small>${t.portal}</small><strong>${o.councilName}</strong></a>
-              <a class="lang" href="${href(other, o.path)}" lang="${other}" hreflang="${other}">${t.otherLang}</a>
-            </div>
-            <nav class="main" aria-label="${t.mainNav}">
-              <ul>
-                ${nav.map(
-                  ([key, path, label]) => html`<li><a href="${href(o.lang, path)}" ${o.section === key ? raw(' aria-current="page"') : ''}>${label}</a></li>`,
-                )}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="noi-dung" class="wrap" tabindex="-1">${o.body}</main>
-        <footer class="site">
-          <div class="wrap">
-            <p>${t.footer} <a href="/feed.xml">${t.feed}</a></p>
-          </div>
-        </footer>
-      </body>
-    </html> `.value
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${o.description}">
+${o.noindex ? raw('<meta name="robots" content="noindex, nofollow">') : ''}
+<link rel="alternate" type="application/atom+xml" title="${t.feed}" href="/feed.xml">
+<link rel="alternate" hreflang="${other}" href="${href(other, o.path)}">
+<style>${raw(CSS)}</style>
+</head>
+<body>
+<a class="skip" href="#noi-dung">${t.skip}</a>
+<header class="site">
+<div class="wrap">
+<div class="top">
+<a class="brand" href="${href(o.lang, '/')}"><small>${t.portal}</small><strong>${o.councilName}</strong></a>
+<a class="lang" href="${href(other, o.path)}" lang="${other}" hreflang="${other}">${t.otherLang}</a>
+</div>
+<nav class="main" aria-label="${t.mainNav}"><ul>
+${nav.map(([key, path, label]) => html`<li><a href="${href(o.lang, path)}"${o.section === key ? raw(' aria-current="page"') : ''}>${label}</a></li>`)}
+</ul></nav>
+</div>
+</header>
+<main id="noi-dung" class="wrap" tabindex="-1">
+${o.body}
+</main>
+<footer class="site"><div class="wrap"><p>${t.footer} <a href="/feed.xml">${t.feed}</a></p></div></footer>
+</body>
+</html>
+`.value
   );
 }

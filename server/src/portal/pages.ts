@@ -49,10 +49,8 @@ function heading(level: 2 | 3, content: SafeHtml): SafeHtml {
 
 function sessionItem(s: Session, lang: Lang, level: 2 | 3 = 3): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li>
-    ${heading(level, html`<a href="${href(lang, `/ky-hop/${s.id}`)}">${sessionHeading(s, lang)}</a>`)}
-    <p class="meta">${t.sessionTypes[s.type]} · ${dateRange(s)} · ${s.place} · ${statusBadge(s, lang)}</p>
-  </li>`;
+  return html`<li>${heading(level, html`<a href="${href(lang, `/ky-hop/${s.id}`)}">${sessionHeading(s, lang)}</a>`)}
+<p class="meta">${t.sessionTypes[s.type]} · ${dateRange(s)} · ${s.place} · ${statusBadge(s, lang)}</p></li>`;
 }
 
 /** "Nghị quyết số 01/NQ-HĐND" (the number is introduced by "số", as on the document itself). */
@@ -62,22 +60,14 @@ function resolutionHeading(r: Resolution, lang: Lang): string {
 
 function resolutionItem(r: Resolution, lang: Lang, level: 2 | 3 = 3): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li>
-    ${heading(level, html`<a href="${href(lang, `/nghi-quyet/${r.id}`)}">${resolutionHeading(r, lang)}</a>`)}
-    <p>${r.title}</p>
-    <p class="meta">${t.adoptedOn}: ${date(r.adoptedOn)}${r.normative ? html` · <span class="badge">${t.normative}</span>` : ''}</p>
-  </li>`;
+  return html`<li>${heading(level, html`<a href="${href(lang, `/nghi-quyet/${r.id}`)}">${resolutionHeading(r, lang)}</a>`)}
+<p>${r.title}</p><p class="meta">${t.adoptedOn}: ${date(r.adoptedOn)}${r.normative ? html` · <span class="badge">${t.normative}</span>` : ''}</p></li>`;
 }
 
 function documentItem(d: SessionDocument, lang: Lang, link = `/api/documents/${d.id}/file`): SafeHtml {
   const t = TEXTS[lang];
-  return html`<li class="doc">
-    <div>
-      <h3>${d.title}</h3>
-      <p class="meta">${t.docTypes[d.docType]}${d.pages ? ` · ${t.pages(d.pages)}` : ''} · ${Math.max(1, Math.round(d.size / 1024))} KB</p>
-    </div>
-    <a class="btn ghost" href="${link}" type="application/pdf">${t.download}<span class="hp"> — ${d.title}</span></a>
-  </li>`;
+  return html`<li class="doc"><div><h3>${d.title}</h3><p class="meta">${t.docTypes[d.docType]}${d.pages ? ` · ${t.pages(d.pages)}` : ''} · ${Math.max(1, Math.round(d.size / 1024))} KB</p></div>
+<a class="btn ghost" href="${link}" type="application/pdf">${t.download}<span class="hp"> — ${d.title}</span></a></li>`;
 }
 
 export function homePage(state: CouncilState, lang: Lang): string {
@@ -87,40 +77,18 @@ export function homePage(state: CouncilState, lang: Lang): string {
   const sessions = publicSessions(state).slice(0, 3);
   const resolutions = publicResolutions(state).slice(0, 5);
   const body = html`<h1>${councilName(state, lang)}</h1>
-    <dl class="facts">
-      <dt>${t.level}</dt>
-      <dd>${c ? t.levels[c.level] : ''}</dd>
-      <dt>${t.term}</dt>
-      <dd>${c?.term ?? ''}</dd>
-      <dt>${t.navDelegates}</dt>
-      <dd><a href="${href(lang, '/dai-bieu')}">${t.delegatesIntro(seated)}</a></dd>
-    </dl>
-    <section aria-labelledby="chuc-nang">
-      <h2 id="chuc-nang">${t.functionsTitle}</h2>
-      <p>${t.functions}</p>
-    </section>
-    <section aria-labelledby="ky-hop-moi">
-      <h2 id="ky-hop-moi">${t.latestSessions}</h2>
-      ${
-        sessions.length
-          ? html`<ul class="list">
-              ${sessions.map((s) => sessionItem(s, lang))}
-            </ul>`
-          : html`<p>${t.noSessions}</p>`
-      }
-      <p><a href="${href(lang, '/ky-hop')}">${t.allSessions}</a></p>
-    </section>
-    <section aria-labelledby="nq-moi">
-      <h2 id="nq-moi">${t.latestResolutions}</h2>
-      ${
-        resolutions.length
-          ? html`<ul class="list">
-              ${resolutions.map((r) => resolutionItem(r, lang))}
-            </ul>`
-          : html`<p>${t.noResolutions}</p>`
-      }
-      <p><a href="${href(lang, '/nghi-quyet')}">${t.allResolutions}</a></p>
-    </section>`;
+<dl class="facts">
+<dt>${t.level}</dt><dd>${c ? t.levels[c.level] : ''}</dd>
+<dt>${t.term}</dt><dd>${c?.term ?? ''}</dd>
+<dt>${t.navDelegates}</dt><dd><a href="${href(lang, '/dai-bieu')}">${t.delegatesIntro(seated)}</a></dd>
+</dl>
+<section aria-labelledby="chuc-nang"><h2 id="chuc-nang">${t.functionsTitle}</h2><p>${t.functions}</p></section>
+<section aria-labelledby="ky-hop-moi"><h2 id="ky-hop-moi">${t.latestSessions}</h2>
+${sessions.length ? html`<ul class="list">${sessions.map((s) => sessionItem(s, lang))}</ul>` : html`<p>${t.noSessions}</p>`}
+<p><a href="${href(lang, '/ky-hop')}">${t.allSessions}</a></p></section>
+<section aria-labelledby="nq-moi"><h2 id="nq-moi">${t.latestResolutions}</h2>
+${resolutions.length ? html`<ul class="list">${resolutions.map((r) => resolutionItem(r, lang))}</ul>` : html`<p>${t.noResolutions}</p>`}
+<p><a href="${href(lang, '/nghi-quyet')}">${t.allResolutions}</a></p></section>`;
   const description = `${councilName(state, lang)} — ${t.term} ${c?.term ?? ''}. ${t.functions.slice(0, 120)}…`;
   return shell(state, lang, 'home', '/', t.portal, description, body);
 }
@@ -136,21 +104,11 @@ export function delegatesPage(state: CouncilState, lang: Lang): string {
   const delegates = Object.values(state.delegates)
     .filter((d) => d.seated)
     .sort((a, b) => a.seat - b.seat);
-  const body = html`<h1>${t.delegatesTitle}</h1>
-    <p class="lead">${t.delegatesIntro(delegates.length)}</p>
-    <ul class="grid">
-      ${delegates.map(
-        (d) =>
-          html`<li class="person">
-            <div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
-            <div>
-              <h2 class="item"><a href="${href(lang, `/dai-bieu/${d.id}`)}">${d.fullName}</a></h2>
-              <p>${d.title}</p>
-              <p>${d.group}</p>
-            </div>
-          </li>`,
-      )}
-    </ul>`;
+  const body = html`<h1>${t.delegatesTitle}</h1><p class="lead">${t.delegatesIntro(delegates.length)}</p>
+<ul class="grid">${delegates.map(
+    (d) => html`<li class="person"><div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>
+<div><h2 class="item"><a href="${href(lang, `/dai-bieu/${d.id}`)}">${d.fullName}</a></h2><p>${d.title}</p><p>${d.group}</p></div></li>`,
+  )}</ul>`;
   return shell(state, lang, 'delegates', '/dai-bieu', t.delegatesTitle, `${t.delegatesTitle} — ${councilName(state, lang)}`, body);
 }
 
@@ -158,13 +116,7 @@ export function sessionsPage(state: CouncilState, lang: Lang): string {
   const t = TEXTS[lang];
   const sessions = publicSessions(state);
   const body = html`<h1>${t.sessionsTitle}</h1>
-    ${
-      sessions.length
-        ? html`<ul class="list">
-            ${sessions.map((s) => sessionItem(s, lang, 2))}
-          </ul>`
-        : html`<p>${t.noSessions}</p>`
-    }`;
+${sessions.length ? html`<ul class="list">${sessions.map((s) => sessionItem(s, lang, 2))}</ul>` : html`<p>${t.noSessions}</p>`}`;
   return shell(state, lang, 'sessions', '/ky-hop', t.sessionsTitle, `${t.sessionsTitle} — ${councilName(state, lang)}`, body);
 }
 
@@ -172,9 +124,7 @@ function agendaList(state: CouncilState, session: Session, lang: Lang): SafeHtml
   const t = TEXTS[lang];
   const agenda = sessionAgenda(state, session.id);
   if (agenda.length === 0) return html`<p>${t.noAgenda}</p>`;
-  return html`<ol class="agenda">
-    ${agenda.map((a) => html`<li>${a.title}${a.presenter ? html` <span class="meta">(${t.presenter}: ${a.presenter})</span>` : ''}</li>`)}
-  </ol>`;
+  return html`<ol class="agenda">${agenda.map((a) => html`<li>${a.title}${a.presenter ? html` <span class="meta">(${t.presenter}: ${a.presenter})</span>` : ''}</li>`)}</ol>`;
 }
 
 /** Each announced result of the session with the log anchor the hall screen showed (short) and the full one. */
@@ -183,20 +133,18 @@ function announcedResultsSection(state: CouncilState, session: Session, lang: La
   const rounds = announcedRounds(state, session.id);
   if (rounds.length === 0 || !state.council) return '';
   const council = state.council;
-  return html`<section aria-labelledby="ket-qua-bieu-quyet">
-    <h2 id="ket-qua-bieu-quyet">${t.announcedResults}</h2>
-    <ol class="list results">
-      ${rounds.map(
-        ({ round, motion, result, anchor }) =>
-          html`<li data-round-id="${round.id}">
-            <h3>${motion.question}${round.number > 1 ? ` (${t.revote(round.number)})` : ''}</h3>
-            ${resultSentences(council, result, lang).map((l) => html`<p>${l}</p>`)}
-            <p class="meta anchor">${t.logAnchor}: <code class="break">${String(anchor.seq)}:${anchor.hash}</code></p>
-          </li>`,
-      )}
-    </ol>
-    <p class="meta">${t.resultNote} ${t.anchorsNote}</p>
-  </section>`;
+  return html`<section aria-labelledby="ket-qua-bieu-quyet"><h2 id="ket-qua-bieu-quyet">${t.announcedResults}</h2>
+<ol class="list results">${rounds.map(
+    ({
+      round,
+      motion,
+      result,
+      anchor,
+    }) => html`<li data-round-id="${round.id}"><h3>${motion.question}${round.number > 1 ? ` (${t.revote(round.number)})` : ''}</h3>
+${resultSentences(council, result, lang).map((l) => html`<p>${l}</p>`)}
+<p class="meta anchor">${t.logAnchor}: <code class="break">${String(anchor.seq)}:${anchor.hash}</code></p></li>`,
+  )}</ol>
+<p class="meta">${t.resultNote} ${t.anchorsNote}</p></section>`;
 }
 
 export function sessionPage(state: CouncilState, session: Session, lang: Lang): string {
@@ -204,40 +152,17 @@ export function sessionPage(state: CouncilState, session: Session, lang: Lang): 
   const docs = publicDocuments(state, session.id);
   const resolutions = publicResolutions(state).filter((r) => r.sessionId === session.id);
   const body = html`<p class="meta"><a href="${href(lang, '/ky-hop')}">${t.sessionsTitle}</a></p>
-    <h1>${sessionHeading(session, lang)}</h1>
-    <dl class="facts">
-      <dt>${t.date}</dt>
-      <dd>${dateRange(session)}</dd>
-      <dt>${t.place}</dt>
-      <dd>${session.place}</dd>
-      <dt>${t.status}</dt>
-      <dd>${statusBadge(session, lang)}</dd>
-    </dl>
-    <section aria-labelledby="chuong-trinh">
-      <h2 id="chuong-trinh">${t.agenda}</h2>
-      ${agendaList(state, session, lang)}
-    </section>
-    <section aria-labelledby="tai-lieu">
-      <h2 id="tai-lieu">${t.documents}</h2>
-      ${
-        docs.length
-          ? html`<ul class="list">
-              ${docs.map((d) => documentItem(d, lang))}
-            </ul>`
-          : html`<p>${t.noDocuments}</p>`
-      }
-    </section>
-    ${
-      resolutions.length
-        ? html`<section aria-labelledby="nghi-quyet">
-            <h2 id="nghi-quyet">${t.resolutionsOfSession}</h2>
-            <ul class="list">
-              ${resolutions.map((r) => resolutionItem(r, lang))}
-            </ul>
-          </section>`
-        : ''
-    }
-    ${announcedResultsSection(state, session, lang)}`;
+<h1>${sessionHeading(session, lang)}</h1>
+<dl class="facts">
+<dt>${t.date}</dt><dd>${dateRange(session)}</dd>
+<dt>${t.place}</dt><dd>${session.place}</dd>
+<dt>${t.status}</dt><dd>${statusBadge(session, lang)}</dd>
+</dl>
+<section aria-labelledby="chuong-trinh"><h2 id="chuong-trinh">${t.agenda}</h2>${agendaList(state, session, lang)}</section>
+<section aria-labelledby="tai-lieu"><h2 id="tai-lieu">${t.documents}</h2>
+${docs.length ? html`<ul class="list">${docs.map((d) => documentItem(d, lang))}</ul>` : html`<p>${t.noDocuments}</p>`}</section>
+${resolutions.length ? html`<section aria-labelledby="nghi-quyet"><h2 id="nghi-quyet">${t.resolutionsOfSession}</h2><ul class="list">${resolutions.map((r) => resolutionItem(r, lang))}</ul></section>` : ''}
+${announcedResultsSection(state, session, lang)}`;
   return shell(
     state,
     lang,
@@ -253,21 +178,9 @@ export function resolutionsPage(state: CouncilState, lang: Lang): string {
   const t = TEXTS[lang];
   const list = publicResolutions(state);
   const body = html`<h1>${t.resolutionsTitle}</h1>
-    <form class="search" role="search" action="${href(lang, '/tim-kiem')}" method="get">
-      <label class="hp" for="q">${t.searchLabel}</label> <input id="q" name="q" type="search" placeholder="${t.searchLabel}" /><button
-        class="btn"
-        type="submit"
-      >
-        ${t.searchButton}
-      </button>
-    </form>
-    ${
-      list.length
-        ? html`<ul class="list">
-            ${list.map((r) => resolutionItem(r, lang, 2))}
-          </ul>`
-        : html`<p>${t.noResolutions}</p>`
-    }`;
+<form class="search" role="search" action="${href(lang, '/tim-kiem')}" method="get"><label class="hp" for="q">${t.searchLabel}</label>
+<input id="q" name="q" type="search" placeholder="${t.searchLabel}"><button class="btn" type="submit">${t.searchButton}</button></form>
+${list.length ? html`<ul class="list">${list.map((r) => resolutionItem(r, lang, 2))}</ul>` : html`<p>${t.noResolutions}</p>`}`;
   return shell(state, lang, 'resolutions', '/nghi-quyet', t.resolutionsTitle, `${t.resolutionsTitle} — ${councilName(state, lang)}`, body);
 }
 
@@ -280,41 +193,20 @@ export function resolutionPage(state: CouncilState, r: Resolution, lang: Lang, a
   const passed = result?.kind === 'options' ? result.passed : true;
   const heading = resolutionHeading(r, lang);
   const body = html`<p class="meta"><a href="${href(lang, '/nghi-quyet')}">${t.resolutionsTitle}</a></p>
-    <h1>${heading}</h1>
-    <p class="lead">${r.title}</p>
-    <dl class="facts">
-      <dt>${t.number}</dt>
-      <dd>${r.code}${r.normative ? html` <span class="badge">${t.normative}</span>` : ''}</dd>
-      <dt>${t.adoptedOn}</dt>
-      <dd>${date(r.adoptedOn)}</dd>
-      ${
-        session
-          ? html`<dt>${t.session}</dt>
-              <dd><a href="${href(lang, `/ky-hop/${session.id}`)}">${sessionHeading(session, lang)}</a></dd>`
-          : ''
-      }
-    </dl>
-    <section aria-labelledby="ket-qua">
-      <h2 id="ket-qua">${t.result}</h2>
-      ${
-        lines.length
-          ? html`<div class="result${passed ? '' : ' fail'}">${lines.map((l) => html`<p>${l}</p>`)}</div>
-              <p class="meta">${t.resultNote}</p>`
-          : html`<p>${t.noResult}</p>`
-      }
-    </section>
-    <section aria-labelledby="van-ban">
-      <h2 id="van-ban">${t.signedText}</h2>
-      ${
-        signed
-          ? html`<ul class="list">
-              ${documentItem(signed, lang)}
-            </ul>`
-          : html`<p>${t.signedPending}</p>`
-      }
-    </section>
-    ${answers.length ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh') : ''}
-    <p><a class="btn" href="${href(lang, `/y-kien?nghi-quyet=${r.id}`)}">${t.giveFeedback}</a></p>`;
+<h1>${heading}</h1>
+<p class="lead">${r.title}</p>
+<dl class="facts">
+<dt>${t.number}</dt><dd>${r.code}${r.normative ? html` <span class="badge">${t.normative}</span>` : ''}</dd>
+<dt>${t.adoptedOn}</dt><dd>${date(r.adoptedOn)}</dd>
+${session ? html`<dt>${t.session}</dt><dd><a href="${href(lang, `/ky-hop/${session.id}`)}">${sessionHeading(session, lang)}</a></dd>` : ''}
+</dl>
+<section aria-labelledby="ket-qua"><h2 id="ket-qua">${t.result}</h2>
+${lines.length ? html`<div class="result${passed ? '' : ' fail'}">${lines.map((l) => html`<p>${l}</p>`)}</div><p class="meta">${t.resultNote}</p>` : html`<p>${t.noResult}</p>`}
+</section>
+<section aria-labelledby="van-ban"><h2 id="van-ban">${t.signedText}</h2>
+${signed ? html`<ul class="list">${documentItem(signed, lang)}</ul>` : html`<p>${t.signedPending}</p>`}</section>
+${answers.length ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh') : ''}
+<p><a class="btn" href="${href(lang, `/y-kien?nghi-quyet=${r.id}`)}">${t.giveFeedback}</a></p>`;
   return shell(state, lang, 'resolutions', `/nghi-quyet/${r.id}`, heading, `${heading}: ${r.title}`, body);
 }
 
@@ -323,63 +215,31 @@ export function searchPage(state: CouncilState, lang: Lang, query: string, hits:
   const t = TEXTS[lang];
   const count = (hits ? hits.resolutions.length + hits.sessions.length + hits.documents.length : 0) + (more?.count ?? 0);
   const body = html`<h1>${t.searchTitle}</h1>
-    <form class="search" role="search" method="get" action="${href(lang, '/tim-kiem')}">
-      <label class="hp" for="q">${t.searchLabel}</label>
-      <input id="q" name="q" type="search" value="${query}" placeholder="${t.searchLabel}" maxlength="200" />
-      <button class="btn" type="submit">${t.searchButton}</button>
-    </form>
-    ${
-      hits
-        ? html`<p role="status">${count ? t.searchCount(count) : t.searchNone}</p>
-            ${more?.block ?? ''}
-            ${
-              hits.resolutions.length
-                ? html`<h2>${t.resolutionsTitle}</h2>
-                    <ul class="list">
-                      ${hits.resolutions.map((r) => resolutionItem(r, lang))}
-                    </ul>`
-                : ''
-            }
-            ${
-              hits.sessions.length
-                ? html`<h2>${t.sessionsTitle}</h2>
-                    <ul class="list">
-                      ${hits.sessions.map((s) => sessionItem(s, lang))}
-                    </ul>`
-                : ''
-            }
-            ${
-              hits.documents.length
-                ? html`<h2>${t.documents}</h2>
-                    <ul class="list">
-                      ${hits.documents.map((d) => documentItem(d, lang))}
-                    </ul>`
-                : ''
-            }`
-        : ''
-    }`;
+<form class="search" role="search" method="get" action="${href(lang, '/tim-kiem')}">
+<label class="hp" for="q">${t.searchLabel}</label>
+<input id="q" name="q" type="search" value="${query}" placeholder="${t.searchLabel}" maxlength="200">
+<button class="btn" type="submit">${t.searchButton}</button></form>
+${
+  hits
+    ? html`<p role="status">${count ? t.searchCount(count) : t.searchNone}</p>
+${more?.block ?? ''}
+${hits.resolutions.length ? html`<h2>${t.resolutionsTitle}</h2><ul class="list">${hits.resolutions.map((r) => resolutionItem(r, lang))}</ul>` : ''}
+${hits.sessions.length ? html`<h2>${t.sessionsTitle}</h2><ul class="list">${hits.sessions.map((s) => sessionItem(s, lang))}</ul>` : ''}
+${hits.documents.length ? html`<h2>${t.documents}</h2><ul class="list">${hits.documents.map((d) => documentItem(d, lang))}</ul>` : ''}`
+    : ''
+}`;
   const path = query ? `/tim-kiem?q=${encodeURIComponent(query)}` : '/tim-kiem';
   return shell(state, lang, 'search', path, query ? `${t.searchTitle}: ${query}` : t.searchTitle, t.searchLabel, body, Boolean(query));
 }
 
 function answersSection(items: FeedbackItem[], lang: Lang, timeZone: string): SafeHtml {
   const t = TEXTS[lang];
-  return html`<section aria-labelledby="da-tra-loi">
-    <h2 id="da-tra-loi">${t.answered}</h2>
-    <ul class="list">
-      ${items.map(
-        (f) =>
-          html`<li>
-            <h3>${f.topic}</h3>
-            <p class="meta">${t.from} ${f.area} · ${date(hallDay(f.createdAt, timeZone))}</p>
-            <blockquote>
-              <p><strong>${t.question}:</strong> ${f.text}</p>
-            </blockquote>
-            <p><strong>${t.answer}:</strong> ${f.answer ?? ''}</p>
-          </li>`,
-      )}
-    </ul>
-  </section>`;
+  return html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">${t.answered}</h2>
+<ul class="list">${items.map(
+    (f) => html`<li><h3>${f.topic}</h3><p class="meta">${t.from} ${f.area} · ${date(hallDay(f.createdAt, timeZone))}</p>
+<blockquote><p><strong>${t.question}:</strong> ${f.text}</p></blockquote>
+<p><strong>${t.answer}:</strong> ${f.answer ?? ''}</p></li>`,
+  )}</ul></section>`;
 }
 
 export interface FeedbackView {
@@ -396,61 +256,38 @@ export function feedbackPage(state: CouncilState, lang: Lang, view: FeedbackView
     const errId = `${key}-loi`;
     const hintId = `${key}-goi-y`;
     const describedBy = err ? `${hintId} ${errId}` : hintId;
-    const common = html`id="${key}" name="${key}" maxlength="${FEEDBACK_LIMITS[key]}" required
-    aria-describedby="${describedBy}"${err ? raw(' aria-invalid="true"') : ''}`;
-    return html`<div class="field${err ? ' invalid' : ''}">
-      <label for="${key}">${label} <span class="hint" id="${hintId}">(${t.fRequired}, ${t.fMax(FEEDBACK_LIMITS[key])})</span></label>
-      ${kind === 'textarea' ? html`<textarea ${common} rows="8">${v(key)}</textarea>` : html`<input ${common} type="text" value="${v(key)}" ${autocomplete ? html` autocomplete="${autocomplete}"` : ''} />`}
-      ${err ? html`<p class="err" id="${errId}">${err[lang]}</p>` : ''}
-    </div>`;
+    const common = html`id="${key}" name="${key}" maxlength="${FEEDBACK_LIMITS[key]}" required aria-describedby="${describedBy}"${err ? raw(' aria-invalid="true"') : ''}`;
+    return html`<div class="field${err ? ' invalid' : ''}"><label for="${key}">${label} <span class="hint" id="${hintId}">(${t.fRequired}, ${t.fMax(FEEDBACK_LIMITS[key])})</span></label>
+${kind === 'textarea' ? html`<textarea ${common} rows="8">${v(key)}</textarea>` : html`<input ${common} type="text" value="${v(key)}"${autocomplete ? html` autocomplete="${autocomplete}"` : ''}>`}
+${err ? html`<p class="err" id="${errId}">${err[lang]}</p>` : ''}</div>`;
   };
   const sessions = publicSessions(state);
   const resolutions = publicResolutions(state);
   const about = v('resolutionId') ? `r:${v('resolutionId')}` : v('sessionId') ? `s:${v('sessionId')}` : '';
   const hasErrors = Object.keys(view.errors).length > 0;
   const body = html`<h1>${t.feedbackTitle}</h1>
-    <p class="lead">${t.feedbackIntro}</p>
-    ${
-      view.notice
-        ? html`<div class="notice ${view.notice.kind}" role="${view.notice.kind === 'ok' ? 'status' : 'alert'}">
-            <p>${view.notice.text}</p>
-            ${view.notice.detail ? html`<p>${view.notice.detail}</p>` : ''}
-          </div>`
-        : ''
-    }
-    ${hasErrors ? html`<div class="notice bad" role="alert"><p>${t.fErrors}</p></div>` : ''}
-    <form method="post" action="${href(lang, '/y-kien')}" class="card" novalidate>
-      <div class="two">${fieldBlock('name', t.fName, 'input', 'name')}${fieldBlock('contact', t.fContact, 'input', 'email')}</div>
-      <div class="two">${fieldBlock('area', t.fArea, 'input', 'address-level3')}${fieldBlock('topic', t.fTopic, 'input')}</div>
-      <div class="field">
-        <label for="about">${t.fAbout}</label>
-        <select id="about" name="about">
-          <option value="">${t.fAboutNone}</option>
-          ${resolutions.length ? html`<optgroup label="${t.resolutionsTitle}">${resolutions.map((r) => html`<option value="r:${r.id}" ${about === `r:${r.id}` ? raw(' selected') : ''}>${r.code} — ${r.title}</option>`)}</optgroup>` : ''}
-          ${sessions.length ? html`<optgroup label="${t.sessionsTitle}">${sessions.map((s) => html`<option value="s:${s.id}" ${about === `s:${s.id}` ? raw(' selected') : ''}>${sessionHeading(s, lang)}</option>`)}</optgroup>` : ''}
-        </select>
-      </div>
-      ${fieldBlock('text', t.fText, 'textarea')}
-      <div class="hp" aria-hidden="true">
-        <label for="${HONEYPOT_FIELD}">${t.fHoneypot}</label
-        ><input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value="" />
-      </div>
-      <button class="btn" type="submit">${t.fSend}</button>
-    </form>
-    ${
-      answers.length
-        ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh')
-        : html`<h2>${t.answered}</h2>
-            <p>${t.noAnswered}</p>`
-    }`;
+<p class="lead">${t.feedbackIntro}</p>
+${view.notice ? html`<div class="notice ${view.notice.kind}" role="${view.notice.kind === 'ok' ? 'status' : 'alert'}"><p>${view.notice.text}</p>${view.notice.detail ? html`<p>${view.notice.detail}</p>` : ''}</div>` : ''}
+${hasErrors ? html`<div class="notice bad" role="alert"><p>${t.fErrors}</p></div>` : ''}
+<form method="post" action="${href(lang, '/y-kien')}" class="card" novalidate>
+<div class="two">${fieldBlock('name', t.fName, 'input', 'name')}${fieldBlock('contact', t.fContact, 'input', 'email')}</div>
+<div class="two">${fieldBlock('area', t.fArea, 'input', 'address-level3')}${fieldBlock('topic', t.fTopic, 'input')}</div>
+<div class="field"><label for="about">${t.fAbout}</label>
+<select id="about" name="about"><option value="">${t.fAboutNone}</option>
+${resolutions.length ? html`<optgroup label="${t.resolutionsTitle}">${resolutions.map((r) => html`<option value="r:${r.id}"${about === `r:${r.id}` ? raw(' selected') : ''}>${r.code} — ${r.title}</option>`)}</optgroup>` : ''}
+${sessions.length ? html`<optgroup label="${t.sessionsTitle}">${sessions.map((s) => html`<option value="s:${s.id}"${about === `s:${s.id}` ? raw(' selected') : ''}>${sessionHeading(s, lang)}</option>`)}</optgroup>` : ''}
+</select></div>
+${fieldBlock('text', t.fText, 'textarea')}
+<div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">${t.fHoneypot}</label><input id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" type="text" tabindex="-1" autocomplete="off" value=""></div>
+<button class="btn" type="submit">${t.fSend}</button>
+</form>
+${answers.length ? answersSection(answers, lang, state.council?.timeZone ?? 'Asia/Ho_Chi_Minh') : html`<h2>${t.answered}</h2><p>${t.noAnswered}</p>`}`;
   return shell(state, lang, 'feedback', '/y-kien', t.feedbackTitle, t.feedbackIntro, body);
 }
 
 export function notFoundPage(state: CouncilState, lang: Lang, path = '/'): string {
   const t = TEXTS[lang];
-  const body = html`<h1>${t.notFoundTitle}</h1>
-    <p>${t.notFound}</p>
-    <p><a href="${href(lang, '/')}">${t.backHome}</a></p>`;
+  const body = html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="${href(lang, '/')}">${t.backHome}</a></p>`;
   return shell(state, lang, 'none', path, t.notFoundTitle, t.notFound, body, true);
 }
 
@@ -466,38 +303,20 @@ export function invitationPage(state: CouncilState, view: InvitationView, token:
   const t = TEXTS[lang];
   const s = view.session;
   const body = html`<p class="meta">${t.inviteTitle}</p>
-    <h1>${sessionHeading(s, lang)}</h1>
-    <p>${t.inviteHello(view.name)}</p>
-    <dl class="facts">
-      <dt>${t.date}</dt>
-      <dd>${s.startTime ? `${lang === 'vi' ? 'lúc' : 'at'} ${s.startTime}, ` : ''}${dateRange(s)}</dd>
-      <dt>${t.place}</dt>
-      <dd>${s.place}</dd>
-    </dl>
-    <section aria-labelledby="chuong-trinh">
-      <h2 id="chuong-trinh">${t.agenda}</h2>
-      ${agendaList(state, s, lang)}
-    </section>
-    <section aria-labelledby="tai-lieu">
-      <h2 id="tai-lieu">${t.inviteDocs}</h2>
-      ${
-        view.documents.length
-          ? html`<ul class="list">
-              ${view.documents.map(({ doc, link }) =>
-                link
-                  ? documentItem(doc, lang, link)
-                  : html`<li class="doc">
-                      <div>
-                        <h3>${doc.title}</h3>
-                        <p class="meta">${t.docTypes[doc.docType]}</p>
-                      </div>
-                      <span class="badge secret">${t.confidentialDoc}</span>
-                    </li>`,
-              )}
-            </ul>`
-          : html`<p>${t.noDocuments}</p>`
-      }
-    </section>
-    ${view.beacon ? html`<img src="${view.beacon}" alt="" width="1" height="1" />` : ''}`;
+<h1>${sessionHeading(s, lang)}</h1>
+<p>${t.inviteHello(view.name)}</p>
+<dl class="facts"><dt>${t.date}</dt><dd>${s.startTime ? `${lang === 'vi' ? 'lúc' : 'at'} ${s.startTime}, ` : ''}${dateRange(s)}</dd><dt>${t.place}</dt><dd>${s.place}</dd></dl>
+<section aria-labelledby="chuong-trinh"><h2 id="chuong-trinh">${t.agenda}</h2>${agendaList(state, s, lang)}</section>
+<section aria-labelledby="tai-lieu"><h2 id="tai-lieu">${t.inviteDocs}</h2>
+${
+  view.documents.length
+    ? html`<ul class="list">${view.documents.map(({ doc, link }) =>
+        link
+          ? documentItem(doc, lang, link)
+          : html`<li class="doc"><div><h3>${doc.title}</h3><p class="meta">${t.docTypes[doc.docType]}</p></div><span class="badge secret">${t.confidentialDoc}</span></li>`,
+      )}</ul>`
+    : html`<p>${t.noDocuments}</p>`
+}</section>
+${view.beacon ? html`<img src="${view.beacon}" alt="" width="1" height="1">` : ''}`;
   return shell(state, lang, 'none', `/moi/${token}`, `${t.inviteTitle}: ${sessionHeading(s, lang)}`, t.inviteTitle, body, true);
 }

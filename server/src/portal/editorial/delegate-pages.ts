@@ -97,60 +97,28 @@ export function delegatePage(state: CouncilState, lang: Lang, d: Delegate, profi
   if (profile?.constituency) facts.push([t.constituency, profile.constituency]);
   if (profile?.committees.length) facts.push([t.committees, profile.committees.join('; ')]);
   const body = html`<p class="meta"><a href="${href(lang, '/dai-bieu')}">${t.back}</a></p>
-    <div class="person">
-      ${
-        profile?.photoFileId
-          ? html`<img class="photo portrait" src="/tep/${profile.photoFileId}" alt="${t.photo}: ${d.fullName}" width="120" height="160" />`
-          : html`<div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>`
-      }
-      <div><h1>${d.fullName}</h1></div>
-    </div>
-    <dl class="facts">
-      ${facts.map(
-        ([k, v]) =>
-          html`<dt>${k}</dt>
-            <dd>${v}</dd>`,
-      )}
-    </dl>
-    ${
-      profile?.contact
-        ? html`<h2>${t.contact}</h2>
-            <p>${profile.contact}</p>`
-        : ''
-    }
-    <p><a class="btn ghost" href="${href(lang, '/y-kien')}">${t.feedback}</a></p>
-    <h2>${t.record}</h2>
-    <h3>${t.speeches}</h3>
-    ${
-      record.speeches.length
-        ? html`<ul class="list">
-            ${record.speeches.map(
-              (s) =>
-                html`<li>
-                  ${s.question ? html`<p><strong>${t.question}</strong> ${s.question.answererTitle ? `${s.question.answererName}, ${s.question.answererTitle}` : s.question.answererName}: ${s.question.topic}</p>` : ''}<a
-                    href="${href(lang, `/ky-hop/${s.sessionId}`)}"
-                    >${sessionName(s.sessionId)}</a
-                  >
-                  <p class="meta">${formatDateVi(hallDay(s.at, zone))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p>
-                </li>`,
-            )}
-          </ul>`
-        : html`<p>${t.noSpeeches}</p>`
-    }
-    <h3>${t.votes}</h3>
-    ${
-      record.votes.length
-        ? html`<ul class="list">
-            ${record.votes.map(
-              (v) =>
-                html`<li>
-                  <p><strong>${optionLabel(v.option)}</strong> — ${v.question}</p>
-                  <p class="meta"><a href="${href(lang, `/ky-hop/${v.sessionId}`)}">${sessionName(v.sessionId)}</a> · ${formatDateVi(hallDay(v.at, zone))}</p>
-                </li>`,
-            )}
-          </ul>`
-        : html`<p>${t.noVotes}</p>`
-    }`;
+<div class="person">${
+    profile?.photoFileId
+      ? html`<img class="photo portrait" src="/tep/${profile.photoFileId}" alt="${t.photo}: ${d.fullName}" width="120" height="160">`
+      : html`<div class="photo" role="img" aria-label="${t.photo}: ${d.fullName}">${initials(d.fullName)}</div>`
+  }
+<div><h1>${d.fullName}</h1></div></div>
+<dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+${profile?.contact ? html`<h2>${t.contact}</h2><p>${profile.contact}</p>` : ''}
+<p><a class="btn ghost" href="${href(lang, '/y-kien')}">${t.feedback}</a></p>
+<h2>${t.record}</h2>
+<h3>${t.speeches}</h3>
+${
+  record.speeches.length
+    ? html`<ul class="list">${record.speeches.map((s) => html`<li>${s.question ? html`<p><strong>${t.question}</strong> ${s.question.answererTitle ? `${s.question.answererName}, ${s.question.answererTitle}` : s.question.answererName}: ${s.question.topic}</p>` : ''}<a href="${href(lang, `/ky-hop/${s.sessionId}`)}">${sessionName(s.sessionId)}</a><p class="meta">${formatDateVi(hallDay(s.at, zone))}${s.seconds !== null ? ` · ${t.minutes(s.seconds)}` : ''}</p></li>`)}</ul>`
+    : html`<p>${t.noSpeeches}</p>`
+}
+<h3>${t.votes}</h3>
+${
+  record.votes.length
+    ? html`<ul class="list">${record.votes.map((v) => html`<li><p><strong>${optionLabel(v.option)}</strong> — ${v.question}</p><p class="meta"><a href="${href(lang, `/ky-hop/${v.sessionId}`)}">${sessionName(v.sessionId)}</a> · ${formatDateVi(hallDay(v.at, zone))}</p></li>`)}</ul>`
+    : html`<p>${t.noVotes}</p>`
+}`;
   return page({
     lang,
     title: d.fullName,

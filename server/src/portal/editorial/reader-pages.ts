@@ -58,55 +58,34 @@ function documentFacts(item: ContentItem, lang: Lang, timeZone: string): SafeHtm
   if (item.effectiveOn) facts.push([t.effectiveOn, formatDateVi(item.effectiveOn)]);
   const published = item.publishAt ? html`<p class="meta">${t.publishedOn}: ${formatDateVi(hallDay(item.publishAt, timeZone))}</p>` : '';
   if (facts.length === 0) return html`${published}`;
-  return html`<dl class="facts" ${lang === 'en' ? raw(' lang="en"') : ''}>
-      ${facts.map(
-        ([k, v]) =>
-          html`<dt>${k}</dt>
-            <dd>${v}</dd>`,
-      )}
-    </dl>
-    ${published}`;
+  return html`<dl class="facts"${lang === 'en' ? raw(' lang="en"') : ''}>${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${published}`;
 }
 
 export function contentListItem(item: ContentItem, lang: Lang, level: 2 | 3, timeZone: string): SafeHtml {
   const shown = shownText(item, lang);
-  const link = html`<a href="${href(lang, itemPath(item))}" ${shown.titleLang}>${shown.title}</a>`;
-  return html`<li>
-    ${level === 2 ? html`<h2 class="item">${link}</h2>` : html`<h3>${link}</h3>`}
-    ${itemMeta(item, lang, timeZone)}${shown.summary ? html`<p${shown.summaryLang}>${shown.summary}</p>` : ''}
-  </li>`;
+  const link = html`<a href="${href(lang, itemPath(item))}"${shown.titleLang}>${shown.title}</a>`;
+  return html`<li>${level === 2 ? html`<h2 class="item">${link}</h2>` : html`<h3>${link}</h3>`}
+${itemMeta(item, lang, timeZone)}${shown.summary ? html`<p${shown.summaryLang}>${shown.summary}</p>` : ''}</li>`;
 }
 
 /** Tệp đính kèm: a download link per file with its kind and size, so readers know what they fetch. */
 function attachmentsBlock(item: ContentItem, lang: Lang): SafeHtml {
   if (item.attachments.length === 0) return html``;
   const t = READER_TEXTS[lang];
-  return html`<section class="attachments" aria-labelledby="tep-h">
-    <h2 id="tep-h" ${lang === 'en' ? raw(' lang="en"') : ''}>${t.attachments}</h2>
-    <ul class="files">
-      ${item.attachments.map(
-        (a) =>
-          html`<li>
-            <a href="/tep/${a.fileId}">${a.title}</a> <span class="meta" lang="${lang}">${fileKindLabel(a.contentType)}, ${formatFileSize(a.size, lang)}</span>
-          </li>`,
-      )}
-    </ul>
-  </section>`;
+  return html`<section class="attachments" aria-labelledby="tep-h"><h2 id="tep-h"${lang === 'en' ? raw(' lang="en"') : ''}>${t.attachments}</h2>
+<ul class="files">${item.attachments.map(
+    (a) =>
+      html`<li><a href="/tep/${a.fileId}">${a.title}</a> <span class="meta" lang="${lang}">${fileKindLabel(a.contentType)}, ${formatFileSize(a.size, lang)}</span></li>`,
+  )}</ul></section>`;
 }
 
 export function documentsIndexPage(state: CouncilState, lang: Lang, sections: { section: PortalSection; count: number }[]): string {
   const t = READER_TEXTS[lang];
-  const body = html`<h1>${t.documentsTitle}</h1>
-    <p class="lead">${t.documentsLead}</p>
-    <ul class="grid">
-      ${sections.map(
-        ({ section, count }) =>
-          html`<li class="card">
-            <h2 class="item"><a href="${href(lang, sectionPath(section))}">${sectionTitle(section, lang)}</a></h2>
-            <p class="meta">${t.itemsCount(count)}</p>
-          </li>`,
-      )}
-    </ul>`;
+  const body = html`<h1>${t.documentsTitle}</h1><p class="lead">${t.documentsLead}</p>
+<ul class="grid">${sections.map(
+    ({ section, count }) =>
+      html`<li class="card"><h2 class="item"><a href="${href(lang, sectionPath(section))}">${sectionTitle(section, lang)}</a></h2><p class="meta">${t.itemsCount(count)}</p></li>`,
+  )}</ul>`;
   return shell(state, lang, 'documents', '/van-ban', t.documentsTitle, t.documentsLead, body);
 }
 
@@ -114,14 +93,8 @@ export function sectionPage(state: CouncilState, lang: Lang, section: PortalSect
   const t = READER_TEXTS[lang];
   const title = sectionTitle(section, lang);
   const body = html`<h1>${title}</h1>
-    <p><a href="/rss/${section.key}.xml" type="application/rss+xml">${t.rss}</a></p>
-    ${
-      items.length
-        ? html`<ul class="list">
-            ${items.map((i) => contentListItem(i, lang, 2, councilZone(state)))}
-          </ul>`
-        : html`<p>${t.empty}</p>`
-    }`;
+<p><a href="/rss/${section.key}.xml" type="application/rss+xml">${t.rss}</a></p>
+${items.length ? html`<ul class="list">${items.map((i) => contentListItem(i, lang, 2, councilZone(state)))}</ul>` : html`<p>${t.empty}</p>`}`;
   return shell(state, lang, navOf(section), sectionPath(section), title, title, body);
 }
 
@@ -133,17 +106,10 @@ export function itemPage(state: CouncilState, lang: Lang, section: PortalSection
 <h1${shown.titleLang}>${shown.title}</h1>
 ${lang === 'en' ? html`<p class="meta" lang="en">${t.contentLang}</p>` : ''}
 ${documentFacts(item, lang, councilZone(state))}
-${shown.summary ? html`<p class="lead" ${shown.summaryLang}>${shown.summary}</p>` : ''}
+${shown.summary ? html`<p class="lead"${shown.summaryLang}>${shown.summary}</p>` : ''}
 <div class="prose">${raw(item.bodyHtml)}</div>
 ${attachmentsBlock(item, lang)}
-${
-  item.links.length
-    ? html`<h2>${lang === 'en' ? html`<span lang="en">${t.links}</span>` : t.links}</h2>
-        <ul>
-          ${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a></li>`)}
-        </ul>`
-    : ''
-}
+${item.links.length ? html`<h2>${lang === 'en' ? html`<span lang="en">${t.links}</span>` : t.links}</h2><ul>${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a></li>`)}</ul>` : ''}
 </article>`;
   return shell(state, lang, navOf(section), itemPath(item), shown.title, shown.summary || shown.title, body);
 }
@@ -189,8 +155,5 @@ ${urls}
 /** The content block added to the portal's search page. */
 export function contentHitsBlock(items: ContentItem[], lang: Lang, timeZone: string): SafeHtml {
   if (items.length === 0) return html``;
-  return html`<h2>${READER_TEXTS[lang].contentHits}</h2>
-    <ul class="list">
-      ${items.map((i) => contentListItem(i, lang, 3, timeZone))}
-    </ul>`;
+  return html`<h2>${READER_TEXTS[lang].contentHits}</h2><ul class="list">${items.map((i) => contentListItem(i, lang, 3, timeZone))}</ul>`;
 }

@@ -59,9 +59,7 @@ export function liveFragment(state: CouncilState, seq: number, nowIso: string, l
   const t = T[lang];
   const snap = liveSnapshot(state, seq, nowIso, nowIso.slice(0, 10), 'display');
   const session = snap.session && publicSession(state, snap.session.id) ? snap.session : null;
-  if (!session || !state.council)
-    return html`<p>${t.noSession}</p>
-      <p class="meta">${t.updated(seq)}</p>`;
+  if (!session || !state.council) return html`<p>${t.noSession}</p><p class="meta">${t.updated(seq)}</p>`;
   const council = state.council;
   const item = session.currentItemId ? sessionAgenda(state, session.id).find((a) => a.id === session.currentItemId) : undefined;
   const motions = new Map(snap.motions.map((m) => [m.id, m]));
@@ -71,45 +69,36 @@ export function liveFragment(state: CouncilState, seq: number, nowIso: string, l
   const active = [...snap.rounds].reverse().find((r) => r.status === 'open' || r.status === 'closed');
   const announced = snap.rounds.filter((r) => r.status === 'announced' && r.result && !practice(r));
   return html`<h2>${session.title}</h2>
-    <section aria-labelledby="noi-dung-hien-tai">
-      <h3 id="noi-dung-hien-tai">${t.current}</h3>
-      <p class="current-item">${item ? item.title : t.noCurrent}</p>
-    </section>
-    ${
-      active
-        ? html`<section aria-labelledby="bieu-quyet" data-round-id="${active.id}" data-status="${active.status}">
-            <h3 id="bieu-quyet">${t.vote}: ${question(active)}</h3>
-            ${practice(active) ? html`<p class="meta">${t.practice}</p>` : ''}
-            <p class="status"><strong>${active.status === 'open' ? t.open : t.closed}</strong> — ${t.voted(active.voted, active.present)}</p>
-            ${active.result ? html`${active.status === 'open' ? html`<p class="meta">${t.interim}</p>` : ''}${resultSentences(council, active.result, lang).map((l) => html`<p>${l}</p>`)}` : ''}
-          </section>`
-        : ''
-    }
-    <section aria-labelledby="ket-qua-cong-bo">
-      <h3 id="ket-qua-cong-bo">${t.announced}</h3>
-      ${
-        announced.length === 0
-          ? html`<p>${t.none}</p>`
-          : html`<ol class="list results">
-              ${announced.map(
-                (r) =>
-                  html`<li data-round-id="${r.id}">
-                    <h4>${question(r)}${r.resolutionCode ? ` — ${r.resolutionCode}` : ''}</h4>
-                    ${resultSentences(council, r.result!, lang).map((l) => html`<p>${l}</p>`)}
-                  </li>`,
-              )}
-            </ol>`
-      }
-    </section>
-    <p class="meta">${t.updated(seq)}</p>`;
+<section aria-labelledby="noi-dung-hien-tai"><h3 id="noi-dung-hien-tai">${t.current}</h3>
+<p class="current-item">${item ? item.title : t.noCurrent}</p></section>
+${
+  active
+    ? html`<section aria-labelledby="bieu-quyet" data-round-id="${active.id}" data-status="${active.status}"><h3 id="bieu-quyet">${t.vote}: ${question(active)}</h3>
+${practice(active) ? html`<p class="meta">${t.practice}</p>` : ''}
+<p class="status"><strong>${active.status === 'open' ? t.open : t.closed}</strong> — ${t.voted(active.voted, active.present)}</p>
+${active.result ? html`${active.status === 'open' ? html`<p class="meta">${t.interim}</p>` : ''}${resultSentences(council, active.result, lang).map((l) => html`<p>${l}</p>`)}` : ''}
+</section>`
+    : ''
+}
+<section aria-labelledby="ket-qua-cong-bo"><h3 id="ket-qua-cong-bo">${t.announced}</h3>
+${
+  announced.length === 0
+    ? html`<p>${t.none}</p>`
+    : html`<ol class="list results">${announced.map(
+        (r) =>
+          html`<li data-round-id="${r.id}"><h4>${question(r)}${r.resolutionCode ? ` — ${r.resolutionCode}` : ''}</h4>${resultSentences(council, r.result!, lang).map((l) => html`<p>${l}</p>`)}</li>`,
+      )}</ol>`
+}
+</section>
+<p class="meta">${t.updated(seq)}</p>`;
 }
 
 /** The whole page: the fragment, a refresh link for readers without JavaScript, and the live script (self only). */
 export function livePage(state: CouncilState, seq: number, nowIso: string, lang: Lang): string {
   const t = T[lang];
   const body = html`<h1>${t.title}</h1>
-    <div id="truc-tiep" data-seq="${String(seq)}" data-lang="${lang}" aria-live="polite">${liveFragment(state, seq, nowIso, lang)}</div>
-    <p><a class="button" href="${href(lang, LIVE_PATH)}">${t.refresh}</a> <span class="meta" id="truc-tiep-trang-thai">${t.live}</span></p>`;
+<div id="truc-tiep" data-seq="${String(seq)}" data-lang="${lang}" aria-live="polite">${liveFragment(state, seq, nowIso, lang)}</div>
+<p><a class="button" href="${href(lang, LIVE_PATH)}">${t.refresh}</a> <span class="meta" id="truc-tiep-trang-thai">${t.live}</span></p>`;
   const markup = page({ lang, title: t.title, description: t.description, councilName: councilName(state, lang), section: 'none', path: LIVE_PATH, body });
   // The layout has no script slot: the two scripts (same origin, so the strict CSP allows them) go before </body>.
   return markup.replace('</body>', `<script src="/socket.io/socket.io.min.js" defer></script><script src="${LIVE_SCRIPT_PATH}" defer></script></body>`);
