@@ -23,11 +23,17 @@ export interface Supervisor {
   stop: () => void;
 }
 
-// Socket's event maps do not matter here: only the manager and the connection state are used.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnySocket = Socket<any, any>;
+// What the supervisor uses of a socket: the manager, the connection state and the two lifecycle events, whatever
+// the app's own event maps are.
+interface SupervisedSocket {
+  readonly connected: boolean;
+  readonly io: Socket['io'];
+  connect(): unknown;
+  on(event: 'connect' | 'disconnect', listener: (reason: Socket.DisconnectReason) => void): unknown;
+  off(event: 'connect' | 'disconnect', listener: (reason: Socket.DisconnectReason) => void): unknown;
+}
 
-export function superviseConnection(socket: AnySocket, options: SupervisorOptions): Supervisor {
+export function superviseConnection(socket: SupervisedSocket, options: SupervisorOptions): Supervisor {
   const mayReconnect = options.mayReconnect ?? (() => true);
   let stopped = false;
   let lastHeard = Date.now();
