@@ -126,6 +126,10 @@ export const ERRORS = {
     'The image is too large (at most 50 megapixels). Scale it down and upload it again.',
   ],
   PHOTO_NOT_IMAGE: ['Ảnh đại biểu phải là ảnh JPEG hoặc PNG.', 'A delegate’s photo must be a JPEG or PNG image.'],
+  IMAGE_TIMEOUT: [
+    'Ảnh quá lớn hoặc xử lý quá lâu, hãy thử ảnh nhỏ hơn (thu nhỏ ảnh hoặc giảm chất lượng rồi tải lên lại).',
+    'The image is too large or took too long to process; try a smaller image (scale it down or lower its quality and upload it again).',
+  ],
   IMAGE_UNREADABLE: [
     'Không đọc được ảnh này (tệp hỏng hoặc không đúng định dạng).',
     'This image cannot be read (the file is damaged or not the format it claims).',
@@ -205,7 +209,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'IMAGE_UNREADABLE':
     case 'FILE_UNREADABLE':
       return 422;
+    // IMAGE_TIMEOUT: the image is valid (not 422) but more work than the server takes on for one upload; the
+    // remedy is to send less, which is what 413 says. 503 would invite retrying the same file, which fails the same way.
     case 'IMAGE_TOO_LARGE':
+    case 'IMAGE_TIMEOUT':
       return 413;
     case 'PROTOCOL_MISMATCH':
       return 426;

@@ -4,13 +4,14 @@
 // delegate's photo. Decoding and resizing in JavaScript takes seconds per image on a loaded machine (22 s
 // was seen for the 2400 px photo), so the tests that resize carry a time budget of their own.
 import type { ContentItem, DelegateProfile, PortalFile } from '@hddt/protocol';
-import { PORTAL_IMAGE_MAX_SIDE, PORTAL_MAX_FILE_BYTES } from '@hddt/protocol';
+import { PORTAL_IMAGE_MAX_SIDE, PORTAL_MAX_FILE_BYTES, errorBody, httpStatusOf } from '@hddt/protocol';
 import { zipSync, strToU8 } from 'fflate';
 import { Jimp } from 'jimp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simplePdf } from '../../seed/pdf';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../testing/harness';
 import { imageHeaderSize, sniffFileType, storedFileName } from './file-types';
+import { prepareUpload } from './uploads';
 
 let server: TestServer;
 let editor: StaffSession;
@@ -182,6 +183,22 @@ describe('POST /api/portal/files', () => {
     const big = await upload<Refusal & { fields: { message: string }[] }>(over, 'x.pdf', editor);
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: [{ message: 'Mỗi tệp tối đa 20 MB.', messageEn: 'At most 20 MB per file.' }] });
+  }, 180_000);
+
+  it('says the image took too long, not that it is unreadable, when the resizing hits its time limit', async () => {
+    const jpg = await new Jimp({ width: 800, height: 600, color: 0x2a6f97ff }).getBuffer('image/jpeg');
+    const by = { username: 'bientap', at: '2026-07-05T02:00:00.000Z' };
+    // A 1 ms limit: the worker process has not even started when it is stopped.
+    const late = await prepareUpload(new Uint8Array(jpg), 'anh.jpg', by, { imageTimeLimitMs: 1 });
+    expect(late).toEqual({ ok: false, code: 'IMAGE_TIMEOUT' });
+    expect(httpStatusOf('IMAGE_TIMEOUT')).toBe(413);
+    expect(errorBody('IMAGE_TIMEOUT')).toMatchObject({
+      message: expect.stringContaining('Ảnh quá lớn hoặc xử lý quá lâu, hãy thử ảnh nhỏ hơn') as string,
+      messageEn: expect.stringContaining('took too long to process; try a smaller image') as string,
+    });
+    // The same image with the normal limit goes through.
+    const done = await prepareUpload(new Uint8Array(jpg), 'anh.jpg', by);
+    expect(done).toMatchObject({ ok: true, value: { meta: { width: 800, height: 600 } } });
   }, 180_000);
 
   it('is for the editorial board only, behind the staff cookie and CSRF token', async () => {
