@@ -269,6 +269,8 @@ export const en: Messages = {
   'council.strict': 'Must exceed the share (more than); unchecked: “at least”',
   'council.allowVoteChange': 'Delegates may change their vote while it is open',
   'council.speakingTime': 'Default speaking time (seconds)',
+  'council.questionTime': 'Question time (seconds)',
+  'council.answerTime': 'Time to answer a question (seconds)',
   'council.resolutionFormat': 'Resolution number format',
   'council.normativeFormat': 'Normative resolution number format',
   'council.formatHint': '{n} is the number, {year} the year. e.g. {n}/NQ-HĐND',

@@ -267,6 +267,8 @@ export const vi = {
   'council.strict': 'Phải vượt quá tỉ lệ (quá nửa); bỏ chọn: “ít nhất”',
   'council.allowVoteChange': 'Cho phép đại biểu đổi lựa chọn khi biểu quyết còn mở',
   'council.speakingTime': 'Thời gian phát biểu mặc định (giây)',
+  'council.questionTime': 'Thời gian chất vấn (giây)',
+  'council.answerTime': 'Thời gian trả lời chất vấn (giây)',
   'council.resolutionFormat': 'Mẫu số hiệu Nghị quyết',
   'council.normativeFormat': 'Mẫu số hiệu Nghị quyết quy phạm',
   'council.formatHint': '{n} là số thứ tự, {year} là năm. Ví dụ: {n}/NQ-HĐND',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, DEFAULT_MINUTES_RECIPIENTS, VOTE_OPTIONS } from '@hddt/protocol';
+import { API, DEFAULT_MINUTES_RECIPIENTS, VOTE_OPTIONS, questionTimes } from '@hddt/protocol';
 import { CouncilLevelSchema, CouncilPatchSchema } from '@hddt/protocol/schemas';
 import type { CouncilConfig, CouncilLevel, Threshold, VoteOption } from '@hddt/protocol';
 import { api } from '../../api';
@@ -75,7 +75,7 @@ function ThresholdFields({
 
 /**
  * Council settings: name, level, term and its number (khóa), vote labels, quorum, the confidence-rating
- * thresholds, may-change-vote, resolution number format.
+ * thresholds, may-change-vote, speaking and question-time limits, resolution number format.
  */
 export function CouncilForm() {
   const { t, lang } = useT();
@@ -97,6 +97,8 @@ export function CouncilForm() {
   const lowConfidence = cfg.thresholds.lowConfidence ?? LOW_CONFIDENCE_DEFAULT;
   const recipients = cfg.minutesRecipients ?? [...DEFAULT_MINUTES_RECIPIENTS];
   const dismissal = cfg.thresholds.lowConfidenceDismissal ?? DISMISSAL_DEFAULT;
+  // Councils configured before question time existed have no times of their own: the form shows the defaults.
+  const { questionSec, answerSec } = questionTimes(cfg);
   const setThreshold = (key: 'lowConfidence' | 'lowConfidenceDismissal', v: Threshold) => set({ thresholds: { ...cfg.thresholds, [key]: v } });
 
   async function onSubmit(e: FormEvent) {
@@ -114,6 +116,8 @@ export function CouncilForm() {
       thresholds: { ...cfg.thresholds, lowConfidence: lowConfidence, lowConfidenceDismissal: dismissal },
       allowVoteChange: cfg.allowVoteChange,
       speakingTimeSec: cfg.speakingTimeSec,
+      questionTimeSec: questionSec,
+      answerTimeSec: answerSec,
       resolutionNumberFormat: cfg.resolutionNumberFormat,
       normativeResolutionFormat: cfg.normativeResolutionFormat,
       hallWifi: cfg.hallWifi,
@@ -281,6 +285,26 @@ export function CouncilForm() {
           )}
         </Field>
         <span />
+        <Field label={t('council.questionTime')} error={errors.questionTimeSec}>
+          {(a) => (
+            <input
+              {...a}
+              inputMode="numeric"
+              value={Number.isNaN(questionSec) ? '' : String(questionSec)}
+              onChange={(e) => set({ questionTimeSec: num(e.target.value) })}
+            />
+          )}
+        </Field>
+        <Field label={t('council.answerTime')} error={errors.answerTimeSec}>
+          {(a) => (
+            <input
+              {...a}
+              inputMode="numeric"
+              value={Number.isNaN(answerSec) ? '' : String(answerSec)}
+              onChange={(e) => set({ answerTimeSec: num(e.target.value) })}
+            />
+          )}
+        </Field>
         <Field label={t('council.resolutionFormat')} error={errors.resolutionNumberFormat} hint={t('council.formatHint')}>
           {(a) => <input {...a} value={cfg.resolutionNumberFormat} onChange={(e) => set({ resolutionNumberFormat: e.target.value })} />}
         </Field>
