@@ -9,6 +9,7 @@
 // entry's actor and type say it; the choice never does).
 
 import type { BallotMode } from '@hddt/protocol';
+import type { EventType } from '../domain/types';
 import { GENESIS_HASH, entryHash } from '../storage/event-log';
 
 export interface PublishedEntry {
@@ -38,54 +39,79 @@ export interface RedactionLookup {
   documentConfidential(documentId: string): boolean | null;
 }
 
-const PUBLIC_TYPES = new Set([
-  'council.initialized',
-  'council.configured',
-  'delegate.added',
-  'delegate.updated',
-  'delegate.vacated',
-  'delegate.reseated',
-  'session.created',
-  'session.updated',
-  'session.selected',
-  'session.opened',
-  'session.closed',
-  'rollcall.opened',
-  'rollcall.closed',
-  'attendance.recorded',
-  'attendance.cleared',
-  'agenda.added',
-  'agenda.updated',
-  'agenda.removed',
-  'agenda.reordered',
-  'agenda.current-set',
-  'document.added',
-  'document.updated',
-  'document.removed',
-  'motion.prepared',
-  'motion.updated',
-  'motion.removed',
-  'round.opened',
-  'ballot.cast',
-  'ballot.secret-cast',
-  'round.closed',
-  'round.announced',
-  'resolution.adopted',
-  'resolution.text-attached',
-  'round.cancelled',
-  'speaker.requested',
-  'speaker.withdrawn',
-  'speaker.started',
-  'speaker.finished',
-  'speaker.removed',
-  'question.requested',
-  'question.answer-started',
-  'display.changed',
-]);
+/** Where each event's payload goes: 'public' leaves the hall; 'withheld' stays home (the portal keeps only its
+ * hash); 'checked' depends on the entry (see isPublicEntry). Every event type must be classified here: a new
+ * type without a line is a compile error, so nothing is published, or held back, by omission. */
+type Publication = 'public' | 'withheld' | 'checked';
+const PUBLICATION: Readonly<Record<EventType, Publication>> = {
+  'council.initialized': 'public',
+  'council.configured': 'public',
+  'hall.laid-out': 'withheld',
+  'delegate.added': 'public',
+  'delegate.updated': 'public',
+  'delegate.vacated': 'public',
+  'delegate.reseated': 'public',
+  'session.created': 'public',
+  'session.updated': 'public',
+  'session.selected': 'public',
+  'session.opened': 'public',
+  'session.closed': 'public',
+  'rollcall.opened': 'public',
+  'rollcall.closed': 'public',
+  'attendance.recorded': 'public',
+  'attendance.cleared': 'public',
+  'agenda.added': 'public',
+  'agenda.updated': 'public',
+  'agenda.removed': 'public',
+  'agenda.reordered': 'public',
+  'agenda.current-set': 'public',
+  'document.added': 'checked',
+  'document.updated': 'checked',
+  'document.removed': 'checked',
+  'motion.prepared': 'public',
+  'motion.updated': 'public',
+  'motion.removed': 'public',
+  'round.opened': 'public',
+  'ballot.cast': 'checked',
+  'ballot.secret-cast': 'public',
+  'round.closed': 'public',
+  'round.announced': 'public',
+  'resolution.adopted': 'public',
+  'resolution.text-attached': 'public',
+  'round.cancelled': 'public',
+  'speaker.requested': 'public',
+  'speaker.withdrawn': 'public',
+  'speaker.started': 'public',
+  'speaker.finished': 'public',
+  'speaker.removed': 'public',
+  'speaker.reordered': 'withheld',
+  'speaker.marked': 'withheld',
+  'question.requested': 'public',
+  'question.answer-started': 'public',
+  'display.changed': 'public',
+  'credential.delegate-issued': 'withheld',
+  'credential.display-issued': 'withheld',
+  'credential.display-revoked': 'withheld',
+  'staff.created': 'withheld',
+  'staff.password-reset': 'withheld',
+  'security.refused': 'withheld',
+  'security.device-takeover': 'withheld',
+  'server.restarted': 'withheld',
+  'minutes.notes-saved': 'withheld',
+  'feedback.updated': 'withheld',
+  'mail.invitations-sent': 'withheld',
+  'mail.guest-removed': 'withheld',
+  'portal.item-saved': 'withheld',
+  'portal.item-transition': 'withheld',
+  'portal.section-added': 'withheld',
+  'portal.delegate-profile-saved': 'withheld',
+};
 
 /** True when the entry's payload may leave the hall. Unknown types stay home. */
 export function isPublicEntry(type: string, payload: unknown, lookup: RedactionLookup): boolean {
-  if (!PUBLIC_TYPES.has(type)) return false;
+  const publication = Object.hasOwn(PUBLICATION, type) ? PUBLICATION[type as EventType] : 'withheld';
+  if (publication === 'withheld') return false;
+  if (publication === 'public') return true;
   const p = (payload ?? {}) as Record<string, unknown>;
   switch (type) {
     case 'ballot.cast': {
@@ -107,7 +133,7 @@ export function isPublicEntry(type: string, payload: unknown, lookup: RedactionL
     case 'document.removed':
       return typeof p.documentId === 'string' && lookup.documentConfidential(p.documentId) !== true;
     default:
-      return true;
+      return false;
   }
 }
 
