@@ -199,6 +199,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     publisher,
     async close() {
       timers.stop();
+      editorialPortal.stop();
       publisher?.stop();
       services.refusalAlerts.stop();
       io.disconnectSockets(true);

@@ -10,12 +10,15 @@ import { Editorial } from './editorial';
 import { createReaderRoutes } from './reader-routes';
 import { SqlitePortalStore } from './sqlite-store';
 import type { PortalStore } from './store';
+import { startUploadSweeper } from './upload-sweeper';
 
 export interface EditorialPortal {
   store: PortalStore;
   editorial: Editorial;
   api: Router;
   reader: Router;
+  /** Stops the periodic clean-up of unused uploads (upload-sweeper.ts); call before closing the store. */
+  stop: () => void;
 }
 
 export function createEditorialPortal(
@@ -29,9 +32,11 @@ export function createEditorialPortal(
     nowMs: () => services.nowMs(),
     newId: () => services.newId(),
   });
+  const stop = startUploadSweeper(store, () => services.nowMs());
   return {
     store,
     editorial,
+    stop,
     api: createEditorialApi(services, store, editorial, db),
     reader: createReaderRoutes({ state: () => services.engine.state, nowMs: () => services.nowMs() }, store, (req) => {
       const role = staffFromCookie(services, parseCookies(req.headers.cookie))?.role;

@@ -33,7 +33,7 @@ describe('SQLite portal store specifics', () => {
     try {
       const store = new SqlitePortalStore(db);
       migratePortal(db, new Date().toISOString());
-      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(3);
+      expect((db.prepare('SELECT COUNT(*) AS n FROM portal_migrations').get() as { n: number }).n).toBe(4);
       const item = sampleItem();
       await store.commit({
         item,
@@ -44,6 +44,39 @@ describe('SQLite portal store specifics', () => {
       expect(() => db.prepare('DELETE FROM portal_versions').run()).toThrow(/versions are kept/);
       await store.saveFile(sampleFile(), new Uint8Array([1, 2, 3]));
       expect(() => db.prepare("UPDATE portal_files SET name = 'x'").run()).toThrow(/files are never changed/);
+      await store.commit({
+        item: { ...item, id: 'f', attachments: [{ fileId: 'f1', title: 'T', name: 'a.pdf', contentType: 'application/pdf', size: 3 }] },
+        expect: null,
+      });
+      expect(() => db.prepare('DELETE FROM portal_file_refs').run()).toThrow(/file references are kept/);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('migrates a store from before file references were remembered: the files its items use stay kept', async () => {
+    const { db, dir } = tempDb();
+    try {
+      new SqlitePortalStore(db);
+      db.exec(`DELETE FROM portal_migrations WHERE version = 4; DROP TRIGGER portal_file_refs_kept; DROP TABLE portal_file_refs;
+        DROP INDEX portal_files_uploaded;`);
+      // Written by the version-3 store: an item using f1 (portal_item_files), no portal_file_refs yet.
+      const item = sampleItem({ attachments: [{ fileId: 'f1', title: 'T', name: 'a.pdf', contentType: 'application/pdf', size: 3 }] });
+      db.prepare(
+        'INSERT INTO portal_files (id, name, content_type, size, sha256, width, height, uploaded_at, uploaded_by, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run('f1', 'a.pdf', 'application/pdf', 3, 'x', null, null, '2026-01-01T00:00:00.000Z', 'a', Buffer.from([1, 2, 3]));
+      db.prepare(
+        `INSERT INTO portal_items (id, kind, section, state, title, summary, body_html, document_number, issued_on, confidential, links_json, session_id, source, version, review_comment, publish_at, created_at, created_by, updated_at, updated_by, search_fold, attachments_json)
+         VALUES ('it1', 'article', 'tin-tuc', 'draft', 'Cũ', '', '<p>x</p>', NULL, NULL, 0, '[]', NULL, NULL, 1, NULL, NULL, 't', 'a', 't', 'a', 'cu', ?)`,
+      ).run(JSON.stringify(item.attachments));
+      db.prepare("INSERT INTO portal_item_files (item_id, file_id) VALUES ('it1', 'f1')").run();
+      const store = new SqlitePortalStore(db);
+      // The item drops the attachment: the file was used by its earlier state, so it is kept.
+      const edited = { ...item, version: 2, attachments: [] };
+      expect(await store.commit({ item: edited, expect: { version: 1, state: 'draft' } })).toBe(true);
+      expect(await store.removeUnusedFiles('2026-12-31T00:00:00.000Z')).toEqual([]);
+      expect(await store.fileMeta('f1')).not.toBeNull();
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -132,6 +132,21 @@ CREATE INDEX portal_item_files_file ON portal_item_files (file_id);
 CREATE INDEX portal_delegate_profiles_photo ON portal_delegate_profiles (photo_file_id);
 `,
   },
+  {
+    // Every file an item has ever used, never forgotten (portal_item_files holds only what each item uses
+    // now): the clean-up of unused uploads keeps these, so older versions keep their files.
+    version: 4,
+    sql: `
+CREATE TABLE portal_file_refs (
+  file_id TEXT NOT NULL,
+  item_id TEXT NOT NULL REFERENCES portal_items (id),
+  PRIMARY KEY (file_id, item_id)
+);
+CREATE TRIGGER portal_file_refs_kept BEFORE DELETE ON portal_file_refs BEGIN SELECT RAISE(ABORT, 'file references are kept'); END;
+INSERT OR IGNORE INTO portal_file_refs (file_id, item_id) SELECT file_id, item_id FROM portal_item_files;
+CREATE INDEX portal_files_uploaded ON portal_files (uploaded_at);
+`,
+  },
 ];
 
 interface ItemRow {
@@ -327,6 +342,16 @@ export class SqlitePortalStore implements PortalStore {
       ),
       clearItemFiles: p('DELETE FROM portal_item_files WHERE item_id = ?'),
       addItemFile: p('INSERT OR IGNORE INTO portal_item_files (item_id, file_id) VALUES (?, ?)'),
+      addFileRef: p('INSERT OR IGNORE INTO portal_file_refs (file_id, item_id) VALUES (?, ?)'),
+      // The version and item bodies are searched too, for images of versions saved before portal_file_refs.
+      removeUnusedFiles: p(
+        `DELETE FROM portal_files WHERE id IN (SELECT f.id FROM portal_files f WHERE f.uploaded_at < ?
+           AND NOT EXISTS (SELECT 1 FROM portal_file_refs r WHERE r.file_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM portal_item_files r WHERE r.file_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM portal_delegate_profiles d WHERE d.photo_file_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM portal_items i WHERE instr(i.attachments_json, f.id) > 0 OR instr(i.body_html, '/tep/' || f.id) > 0)
+           AND NOT EXISTS (SELECT 1 FROM portal_versions v WHERE instr(v.body_html, '/tep/' || f.id) > 0)) RETURNING id`,
+      ),
       insertFile: p(`INSERT OR IGNORE INTO portal_files (${FILE_COLUMNS}, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       fileMeta: p(`SELECT ${FILE_COLUMNS} FROM portal_files WHERE id = ?`),
       file: p(`SELECT ${FILE_COLUMNS}, bytes FROM portal_files WHERE id = ?`),
@@ -385,7 +410,10 @@ export class SqlitePortalStore implements PortalStore {
         if (r.changes !== 1) return false;
       }
       this.q.clearItemFiles.run(it.id);
-      for (const fileId of referencedFileIds(it)) this.q.addItemFile.run(it.id, fileId);
+      for (const fileId of referencedFileIds(it)) {
+        this.q.addItemFile.run(it.id, fileId);
+        this.q.addFileRef.run(fileId, it.id);
+      }
       const v = change.version;
       if (v) this.q.insertVersion.run(v.itemId, v.version, v.savedAt, v.savedBy, v.title, v.summary, v.bodyHtml, v.bodySha256);
       const t = change.transition;
@@ -514,6 +542,10 @@ export class SqlitePortalStore implements PortalStore {
 
   async fileIsPublic(nowIso: string, id: string): Promise<boolean> {
     return this.q.fileIsPublic.get(id, nowIso, id) !== undefined;
+  }
+
+  async removeUnusedFiles(uploadedBeforeIso: string): Promise<string[]> {
+    return (this.q.removeUnusedFiles.all(uploadedBeforeIso) as { id: string }[]).map((r) => r.id).sort();
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {

@@ -335,6 +335,62 @@ export function portalStoreContract(name: string, factory: StoreFactory): void {
         expect(await store.fileIsPublic(now, 'img')).toBe(false);
       }));
 
+    it('removes only old uploads no item has ever used: never a file of any version, nor a delegate’s photo', () =>
+      withStore(async (store) => {
+        const old = '2026-07-01T00:00:00.000Z';
+        const recent = '2026-07-14T12:00:00.000Z';
+        const cutoff = '2026-07-14T00:00:00.000Z';
+        const ids = ['loose', 'fresh', 'att-now', 'att-before', 'img-now', 'img-v1', 'img-legacy', 'photo', 'secret-att', 'sub-att'];
+        for (const id of ids) await store.saveFile(sampleFile({ id, uploadedAt: id === 'fresh' ? recent : old }), new Uint8Array([1]));
+        const attachment = (fileId: string) => ({ fileId, title: 'Tệp', name: 'a.pdf', contentType: 'application/pdf', size: 1 });
+        // Version 1 has an attachment and a body image; version 2 drops both and adds others.
+        const v1 = sampleItem({ id: 'a', attachments: [attachment('att-before')], bodyHtml: '<p><img src="/tep/img-v1" alt="Ảnh 1"></p>' });
+        await store.commit({ item: v1, expect: null, version: versionOf(v1) });
+        const v2 = { ...v1, version: 2, attachments: [attachment('att-now')], bodyHtml: '<p><img src="/tep/img-now" alt="Ảnh 2"></p>' };
+        expect(await store.commit({ item: v2, expect: { version: 1, state: 'draft' }, version: versionOf(v2) })).toBe(true);
+        // A confidential draft and a submitted item use theirs too.
+        await store.commit({
+          item: sampleItem({ id: 'm', kind: 'document', section: 'van-ban-dieu-hanh', confidential: true, attachments: [attachment('secret-att')] }),
+          expect: null,
+        });
+        await store.commit({ item: sampleItem({ id: 's', state: 'submitted', attachments: [attachment('sub-att')] }), expect: null });
+        // A kept version whose body shows an image, written as a version only (as a store from before the
+        // references were remembered would hold it): its image is kept as well.
+        const legacy = sampleItem({ id: 'l', bodyHtml: '<p>Không ảnh.</p>' });
+        await store.commit({ item: legacy, expect: null, version: { ...versionOf(legacy), bodyHtml: '<p><img src="/tep/img-legacy" alt="Ảnh cũ"></p>' } });
+        await store.saveDelegateProfile({
+          delegateId: 'd1',
+          constituency: '',
+          committees: [],
+          contact: '',
+          photoFileId: 'photo',
+          updatedAt: old,
+          updatedBy: 'truongban',
+        });
+
+        expect(await store.removeUnusedFiles(cutoff)).toEqual(['loose']);
+        expect(await store.fileMeta('loose')).toBeNull();
+        expect(await store.file('loose')).toBeNull();
+        for (const id of ids.filter((x) => x !== 'loose')) expect(await store.fileMeta(id), id).not.toBeNull();
+        // Nothing more to remove; a later cut-off takes the fresh upload nobody used.
+        expect(await store.removeUnusedFiles(cutoff)).toEqual([]);
+        expect(await store.removeUnusedFiles('2026-07-15T00:00:00.000Z')).toEqual(['fresh']);
+        // Both versions of item a still have their files, the replaced ones too.
+        expect(await store.file('att-before')).not.toBeNull();
+        expect(await store.file('img-v1')).not.toBeNull();
+        // A delegate's photo once replaced is no longer used by anything, and goes.
+        await store.saveDelegateProfile({
+          delegateId: 'd1',
+          constituency: '',
+          committees: [],
+          contact: '',
+          photoFileId: null,
+          updatedAt: recent,
+          updatedBy: 'truongban',
+        });
+        expect(await store.removeUnusedFiles(cutoff)).toEqual(['photo']);
+      }));
+
     it('filters the editors’ list by state, section and session', () =>
       withStore(async (store) => {
         await store.commit({ item: sampleItem({ id: 'x', state: 'submitted', updatedAt: '2026-07-02T00:00:00.000Z' }), expect: null });

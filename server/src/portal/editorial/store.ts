@@ -73,6 +73,15 @@ export interface PortalStore {
    */
   fileIsPublic(nowIso: string, id: string): Promise<boolean>;
 
+  /**
+   * Removes the uploads nobody uses, uploaded before `uploadedBeforeIso`, and returns their ids. A file is
+   * kept while any item uses it now or ever did (every item state committed is remembered, so every version
+   * stays comparable and restorable with its images and attachments), while any kept version's body shows
+   * it (`/tep/<id>`), or while it is a delegate's photo. What goes is what was uploaded and never saved into
+   * an item (an abandoned draft's upload, a replaced delegate photo).
+   */
+  removeUnusedFiles(uploadedBeforeIso: string): Promise<string[]>;
+
   /** Transitions in a time range (the half-year review). */
   transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]>;
 }

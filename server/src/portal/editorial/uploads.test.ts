@@ -7,11 +7,18 @@ import type { ContentItem, DelegateProfile, PortalFile } from '@hddt/protocol';
 import { PORTAL_IMAGE_MAX_SIDE, PORTAL_MAX_FILE_BYTES, errorBody, httpStatusOf } from '@hddt/protocol';
 import { zipSync, strToU8 } from 'fflate';
 import { Jimp } from 'jimp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../storage/database';
 import { simplePdf } from '../../seed/pdf';
 import { api, startServer, staffLogin, type StaffSession, type TestServer } from '../../testing/harness';
 import { imageHeaderSize, sniffFileType, storedFileName } from './file-types';
 import { prepareUpload } from './uploads';
+import { SqlitePortalStore } from './sqlite-store';
+import { sampleFile, sampleItem } from './store-contract';
+import { startUploadSweeper, sweepUnusedUploads } from './upload-sweeper';
 
 let server: TestServer;
 let editor: StaffSession;
@@ -232,4 +239,33 @@ describe('delegate photo', () => {
     expect((await fetch(`${server.url}/tep/${set.body.photoFileId}`)).status).toBe(404);
     expect((await api(server, 'POST', `/api/portal/delegates/khong-co/photo?name=a.jpg`, photo, head)).status).toBe(404);
   }, 180_000);
+});
+
+describe('unused uploads', () => {
+  it('are removed a day after upload unless an item uses them; the sweeper runs at start-up', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hddt-sweep-'));
+    const db = openDatabase(path.join(dir, 'db.sqlite'));
+    try {
+      const store = new SqlitePortalStore(db);
+      const at = Date.parse('2026-07-05T02:00:00.000Z');
+      const iso = new Date(at).toISOString();
+      for (const id of ['unused', 'used']) await store.saveFile(sampleFile({ id, uploadedAt: iso }), new Uint8Array([1]));
+      await store.commit({
+        item: sampleItem({ bodyHtml: '<p><img src="/tep/used" alt="Ảnh"></p>' }),
+        expect: null,
+      });
+      const hour = 60 * 60 * 1000;
+      expect(await sweepUnusedUploads(store, at + 23 * hour)).toEqual([]);
+      expect(await store.fileMeta('unused')).not.toBeNull();
+      // The sweeper started with the store sweeps at once (then every few hours).
+      const stop = startUploadSweeper(store, () => at + 25 * hour);
+      await vi.waitFor(async () => expect(await store.fileMeta('unused')).toBeNull());
+      stop();
+      expect(await store.fileMeta('used')).not.toBeNull();
+      expect(await sweepUnusedUploads(store, at + 1000 * hour)).toEqual([]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

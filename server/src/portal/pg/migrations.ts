@@ -171,4 +171,22 @@ CREATE TABLE socket_io_attachments (
 );
 `,
   },
+  {
+    version: 5,
+    name: 'every file an item has ever used, kept by the clean-up of unused uploads',
+    sql: `
+CREATE TABLE portal_file_refs (
+  file_id TEXT NOT NULL,
+  item_id TEXT NOT NULL REFERENCES portal_items (id),
+  PRIMARY KEY (file_id, item_id)
+);
+CREATE FUNCTION portal_file_refs_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'file references are kept';
+END $$;
+CREATE TRIGGER portal_file_refs_kept BEFORE UPDATE OR DELETE ON portal_file_refs FOR EACH ROW EXECUTE FUNCTION portal_file_refs_kept();
+INSERT INTO portal_file_refs (file_id, item_id) SELECT file_id, item_id FROM portal_item_files ON CONFLICT DO NOTHING;
+CREATE INDEX portal_files_uploaded ON portal_files (uploaded_at COLLATE "C");
+`,
+  },
 ];

@@ -18,10 +18,10 @@ describe('PostgreSQL portal store specifics', () => {
     const s = await freshSchema(8);
     try {
       const applied = await Promise.all([1, 2, 3, 4].map(() => migratePortalPg(s.pool)));
-      expect(applied.flat()).toEqual([1, 2, 3, 4]);
+      expect(applied.flat()).toEqual([1, 2, 3, 4, 5]);
       expect(await migratePortalPg(s.pool)).toEqual([]);
       const { rows } = await s.pool.query<{ version: number }>('SELECT version FROM portal_migrations');
-      expect(rows.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+      expect(rows.map((r) => r.version).sort()).toEqual([1, 2, 3, 4, 5]);
       expect((await (await PgPortalStore.open(s.pool)).sections()).length).toBe(11);
     } finally {
       await s.drop();

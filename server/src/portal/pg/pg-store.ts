@@ -318,6 +318,7 @@ export class PgPortalStore implements PortalStore {
       const fileIds = referencedFileIds(it);
       if (fileIds.length > 0) {
         await c.query('INSERT INTO portal_item_files (item_id, file_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [it.id, fileIds]);
+        await c.query('INSERT INTO portal_file_refs (file_id, item_id) SELECT unnest($2::text[]), $1 ON CONFLICT DO NOTHING', [it.id, fileIds]);
       }
       const v = change.version;
       if (v) {
@@ -488,6 +489,21 @@ export class PgPortalStore implements PortalStore {
       [nowIso, id],
     );
     return rows.length > 0;
+  }
+
+  async removeUnusedFiles(uploadedBeforeIso: string): Promise<string[]> {
+    // The version and item bodies are searched too, for images of versions saved before portal_file_refs.
+    const rows = await this.rows<{ id: string }>(
+      `DELETE FROM portal_files f WHERE f.uploaded_at COLLATE "C" < $1
+         AND NOT EXISTS (SELECT 1 FROM portal_file_refs r WHERE r.file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM portal_item_files r WHERE r.file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM portal_delegate_profiles d WHERE d.photo_file_id = f.id)
+         AND NOT EXISTS (SELECT 1 FROM portal_items i WHERE strpos(i.attachments::text, f.id) > 0 OR strpos(i.body_html, '/tep/' || f.id) > 0)
+         AND NOT EXISTS (SELECT 1 FROM portal_versions v WHERE strpos(v.body_html, '/tep/' || f.id) > 0)
+       RETURNING f.id`,
+      [uploadedBeforeIso],
+    );
+    return rows.map((r) => r.id).sort();
   }
 
   async transitionsBetween(fromIso: string, toIso: string): Promise<ContentTransition[]> {
