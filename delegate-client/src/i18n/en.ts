@@ -162,6 +162,8 @@ export const en: Messages = {
     currentSpeaker: 'Speaking now: {{name}}',
     waiting_one: '{{count}} delegate waiting to speak',
     waiting_other: '{{count}} delegates waiting to speak',
+    questionsWaiting_one: '{{count}} question waiting',
+    questionsWaiting_other: '{{count}} questions waiting',
     failed: 'Not sent: {{message}}',
     noSession: 'You can ask for the floor only while a session is in progress.',
   },

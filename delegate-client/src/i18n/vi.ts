@@ -157,6 +157,8 @@ export const vi = {
     currentSpeaker: 'Đang phát biểu: {{name}}',
     waiting_one: '{{count}} đại biểu đang chờ phát biểu',
     waiting_other: '{{count}} đại biểu đang chờ phát biểu',
+    questionsWaiting_one: '{{count}} câu hỏi chất vấn đang chờ',
+    questionsWaiting_other: '{{count}} câu hỏi chất vấn đang chờ',
     failed: 'Chưa gửi được: {{message}}',
     noSession: 'Chỉ đăng ký phát biểu được khi kỳ họp đang diễn ra.',
   },

@@ -27,7 +27,9 @@ export function SpeakerScreen() {
   const speaking = floor !== null;
   const now = useServerNow(speaking);
   const current = speakers.find((e) => e.status === 'speaking') ?? null;
-  const waiting = speakers.filter((e) => e.status === 'waiting').length;
+  // Speaking requests and questions (chất vấn) share the queue; the tablet counts them apart.
+  const waiting = speakers.filter((e) => e.status === 'waiting' && !e.question).length;
+  const waitingQuestions = speakers.filter((e) => e.status === 'waiting' && e.question).length;
   const inQueue = request !== null || (me?.speakerPosition ?? null) !== null;
 
   const act = async (event: 'speaker:request' | 'speaker:withdraw') => {
@@ -100,7 +102,14 @@ export function SpeakerScreen() {
         )}
         <hr />
         {turn && !speaking && <p>{t('speak.currentSpeaker', { name: nameWithTitle(turn.name, turn.title) })}</p>}
-        <p className="muted">{t('speak.waiting', { count: waiting })}</p>
+        <p className="muted" data-testid="speakers-waiting">
+          {t('speak.waiting', { count: waiting })}
+        </p>
+        {waitingQuestions > 0 && (
+          <p className="muted" data-testid="questions-waiting">
+            {t('speak.questionsWaiting', { count: waitingQuestions })}
+          </p>
+        )}
       </section>
       <QuestionSection />
     </>
