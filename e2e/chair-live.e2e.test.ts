@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { ChairSnapshot } from '@hddt/protocol';
 import {
+  CHAIR_ACCOUNT,
   REPO_ROOT,
-  api,
   chairSocket,
+  createStaff,
   delegateCards,
   delegateSocket,
   launchChromium,
   markPresent,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -21,7 +23,7 @@ import {
 } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
-const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+const CHAIR = CHAIR_ACCOUNT;
 
 let server: TestServer;
 let browser: Browser;
@@ -39,8 +41,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ demo: true });
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   secretary = await chairSocket(server);
   const cards = await delegateCards(server);
   for (const card of cards.slice(0, 2)) {
@@ -62,10 +63,7 @@ describe('chair console — Điều hành (chair, live)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, CHAIR.username, CHAIR.password);
     // The chair lands in "Điều hành" with the demo session selected.
     await page.getByRole('button', { name: 'Khai mạc kỳ họp', exact: true }).click();
     await page.getByRole('button', { name: 'Mở điểm danh', exact: true }).click();
@@ -203,10 +201,7 @@ describe('chair console — Điều hành (chair, live)', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, CHAIR.username, CHAIR.password);
 
     const question = 'Đề nghị kéo dài thời gian thảo luận thêm 15 phút';
     await page.getByRole('button', { name: '+ Biểu quyết phát sinh' }).click();
@@ -255,10 +250,7 @@ describe('chair console — Điều hành (chair, live)', () => {
   it('runs a secret election: no named list, candidates with their verdicts', async () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, CHAIR.username, CHAIR.password);
     const snap = await snapshotOf(secretary);
     const election = snap.motions.find((m) => m.kind === 'election')!;
     const item = snap.agenda.find((a) => a.id === election.itemId)!;
@@ -285,10 +277,7 @@ describe('chair console — Điều hành (chair, live)', () => {
   it('a passed resolution vote gets its number when announced', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, CHAIR.username, CHAIR.password);
     const snap = await snapshotOf(secretary);
     const motion = snap.motions.find((m) => m.resolution && m.normative && m.kind === 'ordinary')!;
     const item = snap.agenda.find((a) => a.id === motion.itemId)!;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { MAIL_FAILURES } from '@hddt/protocol';
 import type { InvitationReport } from '@hddt/protocol';
-import { REPO_ROOT, api, launchChromium, startServer, type TestServer } from './harness';
+import { REPO_ROOT, api, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
 const REFUSED = 'khong-ton-tai@example.org';
@@ -73,10 +73,7 @@ describe('chair console — e-mail a secretariat can rely on', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, 'admin', server.adminPassword);
     await page.getByRole('button', { name: 'Gửi tài liệu qua e-mail' }).click();
     await page.getByText('Chưa cấu hình máy chủ thư (SMTP)').first().waitFor();
 

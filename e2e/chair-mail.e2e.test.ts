@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FeedbackItem } from '@hddt/protocol';
-import { REPO_ROOT, api, launchChromium, startServer, type TestServer } from './harness';
+import { REPO_ROOT, api, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
 const TOPIC = 'Thoát nước đường Lê Lợi';
@@ -49,10 +49,7 @@ describe('chair console — Ý kiến cử tri and Gửi tài liệu qua e-mail'
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, 'admin', server.adminPassword);
 
     await page.getByRole('button', { name: 'Ý kiến cử tri' }).click();
     await page.getByRole('button', { name: `Xem ý kiến của Trần Văn Bình: ${TOPIC}` }).click();

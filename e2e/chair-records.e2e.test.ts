@@ -18,6 +18,7 @@ import {
   launchChromium,
   markPresent,
   openSessionWithRollCall,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -81,10 +82,7 @@ describe('chair console — Biên bản & Kỷ yếu (secretariat)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
 
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, 'admin', server.adminPassword);
     await page.getByRole('button', { name: 'Biên bản & Kỷ yếu' }).click();
 
     // The minutes preview: attendance, the round with its announced result, the resolution.

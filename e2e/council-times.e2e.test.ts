@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { CouncilConfig } from '@hddt/protocol';
-import { api, launchChromium, startServer, type TestServer } from './harness';
+import { api, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -20,10 +20,7 @@ afterAll(async () => {
 });
 
 async function openCouncilSettings(page: Page): Promise<void> {
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, 'admin', server.adminPassword);
   await page.getByRole('navigation', { name: 'Khu vực làm việc' }).getByRole('button', { name: 'Chuẩn bị' }).click();
   await page.getByRole('navigation', { name: 'Chuẩn bị' }).getByRole('button', { name: 'Cấu hình Hội đồng' }).click();
   await page.getByLabel('Thời gian phát biểu mặc định (giây)').waitFor();

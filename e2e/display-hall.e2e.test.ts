@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, BallotChoice, DisplayMode, RoundView, SpeakerEntry } from '@hddt/protocol';
+import type { BallotChoice, DisplayMode, RoundView, SpeakerEntry } from '@hddt/protocol';
 import {
   REPO_ROOT,
   api,
@@ -17,6 +17,7 @@ import {
   demoSession,
   launchChromium,
   markPresent,
+  must,
   openSessionWithRollCall,
   startServer,
   tokenOf,
@@ -34,11 +35,6 @@ const SIZES = [
   // A 4:3 projector.
   { width: 1024, height: 768 },
 ];
-
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
 
 /** Text elements whose content does not fit their box, that stick out of the screen, or that overlap. */
 async function overflowing(page: Page): Promise<string[]> {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, DelegateCard, SpeakerEntry } from '@hddt/protocol';
+import type { DelegateCard, SpeakerEntry } from '@hddt/protocol';
 import {
   REPO_ROOT,
   chairSocket,
@@ -15,6 +15,7 @@ import {
   demoSession,
   launchChromium,
   markPresent,
+  must,
   startServer,
   type ChairSocket,
   type TestServer,
@@ -27,11 +28,6 @@ let chair: ChairSocket;
 let cards: DelegateCard[];
 let display: Page;
 const devices: { name: string; page: Page; card: DelegateCard }[] = [];
-
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { HallLayout } from '@hddt/protocol';
-import { REPO_ROOT, api, launchChromium, startServer, type TestServer } from './harness';
+import { REPO_ROOT, api, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
 
@@ -25,10 +25,7 @@ afterAll(async () => {
 
 async function openEditor(width: number, height: number): Promise<{ page: Page; editor: Locator }> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill('admin');
-  await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, 'admin', server.adminPassword);
   await page.getByRole('navigation', { name: 'Khu vực làm việc' }).getByRole('button', { name: 'Chuẩn bị' }).click();
   await page.getByRole('navigation', { name: 'Chuẩn bị' }).getByRole('button', { name: 'Sơ đồ hội trường' }).click();
   const editor = page.getByRole('region', { name: 'Sơ đồ hội trường' });

@@ -8,16 +8,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, DelegateCard, Motion, RoundView, SpeakerEntry } from '@hddt/protocol';
+import type { DelegateCard, Motion, RoundView, SpeakerEntry } from '@hddt/protocol';
 import {
   api,
   chairSocket,
   createDisplay,
+  createStaff,
   delegateCards,
   delegateSocket,
   demoSession,
   launchChromium,
   markPresent,
+  must,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -43,11 +46,6 @@ let cards: DelegateCard[];
 let motions: Motion[];
 let display: Page;
 const tablets: DelegateSocket[] = [];
-
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
 
 const name = (seat: number) => cards.find((c) => c.seat === seat)!.fullName;
 
@@ -117,12 +115,9 @@ async function showOnDisplay(mode: 'attendance' | 'speaker' | 'result', roundId:
   must(await chair.timeout(5000).emitWithAck('display:show', { mode, roundId }), `display:show ${mode}`);
 }
 
-async function signInConsole(width: number, height: number): Promise<Page> {
+async function openConsole(width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-  await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, CHAIR.username, CHAIR.password);
   await page.getByRole('region', { name: 'Sơ đồ hội trường' }).waitFor({ timeout: 10_000 });
   return page;
 }
@@ -133,8 +128,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   // The demo council holds 31 seats; 64 more make a province council of 95.
   for (let seat = 32; seat <= 95; seat++) {
     const fullName = `${FAMILY[seat % FAMILY.length]} ${MIDDLE[seat % MIDDLE.length]} ${GIVEN[seat % GIVEN.length]}`;
@@ -207,7 +201,7 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
     await display.locator('[data-board]').waitFor();
     expect(await display.getByRole('region', { name: 'Sơ đồ hội trường' }).count()).toBe(0);
 
-    const consolePage = await signInConsole(1366, 768);
+    const consolePage = await openConsole(1366, 768);
     const boardSwitch = consolePage.getByRole('group', { name: 'Kết quả ghi danh trên màn hình' });
     await boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).click();
     await expect.poll(() => boardSwitch.getByRole('button', { name: 'Sơ đồ chỗ ngồi' }).getAttribute('aria-pressed')).toBe('true');
@@ -296,7 +290,7 @@ describe('Sơ đồ hội trường on the hall display, 95 seats', () => {
 describe('Sơ đồ hội trường on the chair console, 95 seats', () => {
   for (const size of SIZES) {
     it(`Điều hành at ${size.width}×${size.height}: the seat map, the vote panel and the speaker queue on one screen`, async () => {
-      const page = await signInConsole(size.width, size.height);
+      const page = await openConsole(size.width, size.height);
       const map = page.getByRole('region', { name: 'Sơ đồ hội trường' });
       await expect.poll(() => map.locator('[data-seat]').count(), { timeout: 10_000 }).toBe(95);
       await settle(page);

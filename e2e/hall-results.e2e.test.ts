@@ -6,17 +6,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { BALLOT_MODE_LABEL, type Ack, type DelegateCard, type Motion, type RoundView } from '@hddt/protocol';
+import { BALLOT_MODE_LABEL, type DelegateCard, type Motion, type RoundView } from '@hddt/protocol';
 import {
+  CHAIR_ACCOUNT,
   REPO_ROOT,
-  api,
   chairSocket,
   createDisplay,
+  createStaff,
   delegateCards,
   delegateSocket,
   demoSession,
   launchChromium,
   markPresent,
+  must,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -25,7 +28,7 @@ import {
 } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
-const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+const CHAIR = CHAIR_ACCOUNT;
 
 let server: TestServer;
 let browser: Browser;
@@ -33,11 +36,6 @@ let chair: ChairSocket;
 let cards: DelegateCard[];
 let motions: Motion[];
 const voters: DelegateSocket[] = [];
-
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
 
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -65,8 +63,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   chair = await chairSocket(server);
   const demo = await demoSession(chair);
   motions = demo.motions;
@@ -90,10 +87,7 @@ afterAll(async () => {
 describe('chair console at 1366×768', () => {
   it('says why "Mở biểu quyết" cannot open without quorum, and keeps the selected display mode readable on hover', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-    await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, CHAIR.username, CHAIR.password);
     await page
       .getByRole('checkbox', { name: 'Hiện mọi nội dung' })
       .check()

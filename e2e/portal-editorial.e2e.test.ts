@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentItem, PortalFile } from '@hddt/protocol';
 import { simplePdf } from '../server/src/seed/pdf';
-import { api, launchChromium, startServer, type TestServer } from './harness';
+import { api, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(tmpdir(), 'hddt-shots', 'portal-editorial');
 const TITLE = 'Kỳ họp thứ Tư thông qua Nghị quyết về kế hoạch đầu tư công năm 2027';
@@ -28,10 +28,7 @@ let uploaded: { id: string; title: string } | null = null;
 
 async function signIn(context: BrowserContext, username: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, username, PASSWORD);
   await page.getByRole('heading', { name: 'Cổng thông tin — Ban biên tập' }).waitFor();
   return page;
 }

@@ -7,15 +7,18 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, DelegateCard } from '@hddt/protocol';
+import type { DelegateCard } from '@hddt/protocol';
 import {
-  api,
+  CHAIR_ACCOUNT,
   chairSocket,
   createDisplay,
+  createStaff,
   delegateCards,
   demoSession,
   launchChromium,
   markPresent,
+  must,
+  signInConsole,
   startServer,
   type ChairSocket,
   type TestServer,
@@ -23,7 +26,7 @@ import {
 
 // Screenshots stay out of the repository.
 const SHOTS = '/tmp/hddt-question-shots';
-const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+const CHAIR = CHAIR_ACCOUNT;
 const ANSWERER = { name: 'Trịnh Quang Huy', title: 'Giám đốc Trung tâm Y tế đặc khu' };
 const TOPIC = 'Tình trạng thiếu bác sĩ tại Trung tâm Y tế đặc khu và giải pháp trong năm 2026';
 
@@ -36,17 +39,11 @@ let consolePage: Page;
 let display: Page;
 let questioner: DelegateCard;
 
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
-
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   secretary = await chairSocket(server);
   const demo = await demoSession(secretary);
   expect(demo.session.guests?.some((g) => g.name === ANSWERER.name)).toBe(true);
@@ -68,10 +65,7 @@ beforeAll(async () => {
   await tablet.getByTestId('delegate-name').waitFor({ timeout: 10_000 });
 
   consolePage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await consolePage.goto(`${server.url}/chair/`);
-  await consolePage.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-  await consolePage.getByLabel('Mật khẩu').fill(CHAIR.password);
-  await consolePage.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(consolePage, server, CHAIR.username, CHAIR.password);
   await consolePage.getByRole('list', { name: 'Danh sách đăng ký phát biểu' }).waitFor({ state: 'attached', timeout: 10_000 });
 });
 

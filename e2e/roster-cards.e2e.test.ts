@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { REPO_ROOT, delegateCards, launchChromium, startServer, type TestServer } from './harness';
+import { REPO_ROOT, delegateCards, launchChromium, signInConsole, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
 let server: TestServer;
@@ -23,10 +23,7 @@ afterAll(async () => {
 describe('roster and cards', () => {
   it('searches the roster, picks a file in Vietnamese and prints one card', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, 'admin', server.adminPassword);
     await page.getByRole('button', { name: 'Đại biểu' }).click();
     await expect.poll(() => page.getByTestId('roster-shown').textContent()).toBe('Hiện 31/31 đại biểu');
 

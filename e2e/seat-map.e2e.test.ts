@@ -6,16 +6,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, DelegateCard, Motion, RoundView } from '@hddt/protocol';
+import type { DelegateCard, Motion, RoundView } from '@hddt/protocol';
 import {
+  CHAIR_ACCOUNT,
   REPO_ROOT,
   api,
   chairSocket,
+  createStaff,
   delegateCards,
   delegateSocket,
   demoSession,
   launchChromium,
   markPresent,
+  must,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -24,7 +28,7 @@ import {
 } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/hall');
-const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+const CHAIR = CHAIR_ACCOUNT;
 
 let server: TestServer;
 let browser: Browser;
@@ -33,17 +37,9 @@ let cards: DelegateCard[];
 let motions: Motion[];
 const tablets: DelegateSocket[] = [];
 
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
-
 async function signIn(width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-  await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, CHAIR.username, CHAIR.password);
   await page.getByRole('region', { name: 'Sơ đồ hội trường' }).waitFor({ timeout: 10_000 });
   return page;
 }
@@ -71,8 +67,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   chair = await chairSocket(server);
   const demo = await demoSession(chair);
   motions = demo.motions;

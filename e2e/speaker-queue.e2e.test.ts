@@ -6,16 +6,19 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Ack, ChairSnapshot, DelegateCard } from '@hddt/protocol';
+import type { ChairSnapshot, DelegateCard } from '@hddt/protocol';
 import {
+  CHAIR_ACCOUNT,
   REPO_ROOT,
-  api,
   chairSocket,
+  createStaff,
   delegateCards,
   delegateSocket,
   demoSession,
   launchChromium,
   markPresent,
+  must,
+  signInConsole,
   startServer,
   tokenOf,
   type ChairSocket,
@@ -24,7 +27,7 @@ import {
 } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts/chair');
-const CHAIR = { username: 'chutoa', displayName: 'Nguyễn Minh An', role: 'chair', password: 'chu-toa-ky-hop-2026' } as const;
+const CHAIR = CHAIR_ACCOUNT;
 
 let server: TestServer;
 let browser: Browser;
@@ -32,11 +35,6 @@ let secretary: ChairSocket;
 let cards: DelegateCard[];
 let page: Page;
 const tablets: DelegateSocket[] = [];
-
-function must<T>(ack: Ack<T>, what: string): T {
-  if (!ack.ok) throw new Error(`${what}: ${ack.code} ${ack.message}`);
-  return ack.data;
-}
 
 async function serverQueue(): Promise<string[]> {
   const snap: ChairSnapshot = must(await secretary.timeout(5000).emitWithAck('session:sync', {}), 'session:sync');
@@ -50,8 +48,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await launchChromium();
-  const created = await api(server, 'POST', '/api/staff', CHAIR);
-  if (created.status !== 201 && created.status !== 200) throw new Error(`staff create ${created.status}`);
+  await createStaff(server, CHAIR);
   secretary = await chairSocket(server);
   const demo = await demoSession(secretary);
   cards = await delegateCards(server);
@@ -64,10 +61,7 @@ beforeAll(async () => {
   for (const card of cards.slice(0, 5)) tablets.push(await delegateSocket(server, tokenOf(card)));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true });
   page = await context.newPage();
-  await page.goto(`${server.url}/chair/`);
-  await page.getByLabel('Tên đăng nhập').fill(CHAIR.username);
-  await page.getByLabel('Mật khẩu').fill(CHAIR.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInConsole(page, server, CHAIR.username, CHAIR.password);
   await page.getByRole('list', { name: 'Danh sách đăng ký phát biểu' }).waitFor({ state: 'attached', timeout: 10_000 });
 });
 

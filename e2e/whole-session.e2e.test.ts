@@ -15,6 +15,7 @@ import {
   createDisplay,
   delegateCards,
   launchChromium,
+  signInConsole,
   staffLogin,
   startServer,
   type ChairSocket,
@@ -67,10 +68,7 @@ describe('a whole session, end to end', () => {
     const page = await office.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`console: ${e.message}`));
-    await page.goto(`${server.url}/chair/`);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInConsole(page, server, 'admin', server.adminPassword);
     await page.getByRole('heading', { name: 'Kỳ họp', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Tạo kỳ họp' }).first().click();
