@@ -15,6 +15,9 @@
 //   npm run bench -- --portal                                   10,000 viewers, both adapters, 3 runs each
 //   npm run bench -- --portal --viewers 20000 --adapter redis --runs 1
 //   npm run bench -- --portal --duration 20 --connections 50    page load: seconds, connections per node
+//   npm run bench -- --portal --connect-only --viewers 10000    the connect storm alone: viewers/s, node CPU per viewer
+//   npm run bench -- --portal --connect-rate 500                viewers opened per second (default: as fast as answered)
+//   BENCH_CPU_PROF=/tmp/prof npm run bench -- --portal …        the nodes write a CPU profile (node --cpu-prof) there
 //
 // PostgreSQL: PG_BENCH_URL (default postgres://root@127.0.0.1:5432/test) must be allowed CREATE DATABASE; each
 // run creates hddt_bench_<random> and drops it. Redis: REDIS_URL (default redis://127.0.0.1:6379), one stream
@@ -50,6 +53,10 @@ interface Options {
   connections: number;
   /** Results announced before the viewers connect, so the live fragment and the resolution pages are a session day's. */
   priorResults: number;
+  /** Stop once every viewer has its first snapshot: the connect storm alone (--connect-only). */
+  connectOnly: boolean;
+  /** Viewers opened per second over both nodes (--connect-rate; 0: as fast as the nodes answer). */
+  connectRate: number;
 }
 
 interface Latency {
@@ -87,15 +94,29 @@ interface ProcessFigures {
   cpuS: number;
 }
 
+/** The connect storm: every viewer opening its socket and receiving its first snapshot. */
+interface ConnectFigures {
+  /** Viewers with their first snapshot per second, over both nodes. */
+  viewersPerS: number;
+  /** CPU each node spent during the storm, per viewer it took (ms): the figure a shared machine's load moves least. */
+  nodeCpuMsPerViewer: number[];
+  /** CPU the viewer processes spent per viewer (ms): the generator's own cost, to tell whether it held the pace. */
+  generatorCpuMsPerViewer: number;
+  /** The 1-minute load average when the storm ended (other engineers' builds share the machine). */
+  loadAverage: number;
+}
+
 export interface PortalRun {
   scenario: string;
   adapter: AdapterName;
   viewers: number;
   /** Seconds until every viewer had its first snapshot. */
   connectS: number;
-  idle: Announce;
-  underLoad: Announce;
-  pages: { requestsPerSecond: number; perNode: PageLoad[] };
+  connect: ConnectFigures;
+  /** Absent with --connect-only. */
+  idle?: Announce;
+  underLoad?: Announce;
+  pages?: { requestsPerSecond: number; perNode: PageLoad[] };
   disconnects: number;
   processes: Record<string, ProcessFigures>;
 }
@@ -181,6 +202,19 @@ class Child {
   }
 }
 
+/** With BENCH_CPU_PROF=<dir>, the portal nodes write a CPU profile there when they stop (node --cpu-prof). */
+const nodeProfile = (): string[] =>
+  process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
+/**
+ * The open-file limit this process (and so each child) has: each viewer is a socket in a viewer process and
+ * another in a node, so a process with fewer descriptors than its share stops opening them (EMFILE).
+ */
+function openFileLimit(): number {
+  const line = /Max open files\s+(\d+|unlimited)/.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return !line || line[1] === 'unlimited' ? Infinity : Number(line[1]);
+}
+
 function start(name: string, args: string[], env: Record<string, string> = {}): Child {
   const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   return new Child(name, proc);
@@ -189,9 +223,12 @@ function start(name: string, args: string[], env: Record<string, string> = {}): 
 interface ViewerProc {
   node: number;
   child: Child;
+  count: number;
 }
 
 const VIEWERS_PER_PROCESS = 2500;
+/** Descriptors a process needs besides its sockets (files, pipes, the database and Redis connections). */
+const SPARE_FILES = 200;
 
 const tsx = (file: string) => ['--import', 'tsx', path.join(REPO_ROOT, 'bench', file)];
 
@@ -321,7 +358,7 @@ export async function runPortal(adapter: AdapterName, options: Options): Promise
     const nodeUrls: string[] = [];
     for (const name of ['node A', 'node B']) {
       const port = await freePort();
-      const node = start(name, [path.join(REPO_ROOT, 'server/dist/portal-main.js')], {
+      const node = start(name, [...nodeProfile(), path.join(REPO_ROOT, 'server/dist/portal-main.js')], {
         DATABASE_URL: databaseUrl.toString(),
         PORTAL_PUBLISH_KEY: KEY,
         PORT: String(port),
@@ -372,23 +409,68 @@ export async function runPortal(adapter: AdapterName, options: Options): Promise
 
     note(`${adapter}: ${options.viewers} viewers connecting`);
     // The viewers, half on each node, each node's in a process of its own.
+    const nodeCpuBefore = children.slice(0, 2).map((c) => figures(c.proc.pid).cpuS);
     const connectStart = Date.now();
     // At most VIEWERS_PER_PROCESS in one process: each viewer parses every update it receives, as each browser
     // does, and one process doing it for 5,000 in turn would measure its own queue more than the nodes.
+    const limit = openFileLimit();
+    const needed = Math.ceil(options.viewers / 2) + SPARE_FILES;
+    if (limit < needed) {
+      throw new Error(
+        `Giới hạn tệp mở (ulimit -n ${limit}) quá thấp cho ${options.viewers} người xem: cần ít nhất ${needed} / The open-file limit (ulimit -n ${limit}) is too low for ${options.viewers} viewers: at least ${needed} needed (raise it with ulimit -n)`,
+      );
+    }
     const viewerProcs: ViewerProc[] = [];
+    const viewerProcessCount = nodeUrls.reduce(
+      (sum, _, node) => sum + Math.max(1, Math.ceil((Math.floor(options.viewers / 2) + (node === 0 ? options.viewers % 2 : 0)) / VIEWERS_PER_PROCESS)),
+      0,
+    );
     nodeUrls.forEach((url, node) => {
       const count = Math.floor(options.viewers / 2) + (node === 0 ? options.viewers % 2 : 0);
       const procs = Math.max(1, Math.ceil(count / VIEWERS_PER_PROCESS));
       for (let k = 0; k < procs; k += 1) {
         const mine = Math.floor(count / procs) + (k < count % procs ? 1 : 0);
-        const child = start(`viewers ${node ? 'B' : 'A'}${procs > 1 ? k + 1 : ''}`, [...tsx('portal-viewers.ts'), url, String(mine)]);
+        const child = start(`viewers ${node ? 'B' : 'A'}${procs > 1 ? k + 1 : ''}`, [
+          ...tsx('portal-viewers.ts'),
+          url,
+          String(mine),
+          String(options.connectRate / viewerProcessCount),
+        ]);
         children.push(child);
-        viewerProcs.push({ node, child });
+        viewerProcs.push({ node, child, count: mine });
       }
     });
-    await Promise.all(viewerProcs.map((v) => v.child.wait((l) => l === 'READY', 600_000)));
-    const connectS = Math.round((Date.now() - connectStart) / 100) / 10;
+    await Promise.all(viewerProcs.map((v) => v.child.wait((l) => l === 'READY', 900_000)));
+    const connectMs = Date.now() - connectStart;
+    const connectS = Math.round(connectMs / 100) / 10;
     for (const c of children) cpuAtStart.set(c.name, figures(c.proc.pid).cpuS);
+    const viewersOnNode = nodeUrls.map((_, node) => viewerProcs.filter((v) => v.node === node).reduce((sum, v) => sum + v.count, 0));
+    const generatorCpuS = viewerProcs.reduce((sum, v) => sum + (cpuAtStart.get(v.child.name) ?? 0), 0);
+    const connect: ConnectFigures = {
+      viewersPerS: Math.round((options.viewers / connectMs) * 1000),
+      nodeCpuMsPerViewer: children
+        .slice(0, 2)
+        .map((c, i) => Math.round((((cpuAtStart.get(c.name) ?? 0) - nodeCpuBefore[i]!) / Math.max(1, viewersOnNode[i]!)) * 1e4) / 10),
+      generatorCpuMsPerViewer: Math.round((generatorCpuS / options.viewers) * 1e4) / 10,
+      loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    };
+    note(
+      `${adapter}: ${options.viewers} viewers connected in ${connectS} s (${connect.viewersPerS}/s); node CPU per viewer ${connect.nodeCpuMsPerViewer.join(' / ')} ms; load ${connect.loadAverage}`,
+    );
+    if (options.connectOnly) {
+      const processes: Record<string, ProcessFigures> = {};
+      for (const c of children) processes[c.name] = figures(c.proc.pid);
+      for (const v of viewerProcs) v.child.send('QUIT');
+      return {
+        scenario: `portal connect storm: ${options.viewers} viewers on 2 nodes, ${adapter} adapter`,
+        adapter,
+        viewers: options.viewers,
+        connectS,
+        connect,
+        disconnects: 0,
+        processes,
+      };
+    }
 
     note(`${adapter}: viewers connected in ${connectS} s; announcing with the viewers idle`);
     // 1. The announcement with the viewers idle.
@@ -436,6 +518,7 @@ export async function runPortal(adapter: AdapterName, options: Options): Promise
       adapter,
       viewers: options.viewers,
       connectS,
+      connect,
       idle,
       underLoad,
       pages: { requestsPerSecond: Math.round(perNode.reduce((sum, p) => sum + p.requestsPerSecond, 0)), perNode },
@@ -471,6 +554,8 @@ function parseOptions(argv: string[]): Options {
     durationS: Math.max(4, value('--duration', 20)),
     connections: Math.max(1, value('--connections', 50)),
     priorResults: value('--results', 8),
+    connectOnly: argv.includes('--connect-only'),
+    connectRate: value('--connect-rate', 0),
   };
 }
 
@@ -484,35 +569,54 @@ const range = (values: number[], digits = 0) => {
 /** Medians and ranges over the runs of one adapter, one line per figure. */
 function summarise(adapter: AdapterName, runs: PortalRun[]): string[] {
   if (runs.length === 0) return [];
-  const nodes = runs[0]!.idle.perNode.length;
   const out = [`${adapter} adapter, ${runs[0]!.viewers} viewers, median (range) of ${runs.length} run(s):`];
+  out.push(
+    `  connect storm: ${range(runs.map((r) => r.connect.viewersPerS))} viewers/s; node CPU per viewer A ${range(
+      runs.map((r) => r.connect.nodeCpuMsPerViewer[0]!),
+      2,
+    )} ms, B ${range(
+      runs.map((r) => r.connect.nodeCpuMsPerViewer[1]!),
+      2,
+    )} ms; generators ${range(
+      runs.map((r) => r.connect.generatorCpuMsPerViewer),
+      2,
+    )} ms per viewer; load average ${runs.map((r) => r.connect.loadAverage).join(', ')}`,
+  );
+  const full = runs.filter((r): r is PortalRun & Required<Pick<PortalRun, 'idle' | 'underLoad' | 'pages'>> => !!r.idle && !!r.underLoad && !!r.pages);
+  if (full.length === 0) {
+    out.push(`  viewers connected in ${range(runs.map((r) => r.connectS))} s (--connect-only: no announcement, no page load)`);
+    const names = Object.keys(runs[0]!.processes);
+    out.push(`  peak memory: ${names.map((name) => `${name} ${range(runs.map((r) => r.processes[name]!.peakRssMb))} MB`).join(', ')}`);
+    return out;
+  }
+  const nodes = full[0]!.idle.perNode.length;
   for (const phase of ['idle', 'underLoad'] as const) {
     const label = phase === 'idle' ? 'announcement → viewers, idle' : 'announcement → viewers, under page load';
     out.push(
-      `  ${label}: p50 ${range(runs.map((r) => r[phase].all.p50Ms))} ms, p99 ${range(runs.map((r) => r[phase].all.p99Ms))} ms, last ${range(runs.map((r) => r[phase].all.lastMs))} ms; ` +
+      `  ${label}: p50 ${range(full.map((r) => r[phase].all.p50Ms))} ms, p99 ${range(full.map((r) => r[phase].all.p99Ms))} ms, last ${range(full.map((r) => r[phase].all.lastMs))} ms; ` +
         Array.from(
           { length: nodes },
           (_, i) =>
-            `node ${i ? 'B' : 'A'} p50/p99/last ${range(runs.map((r) => r[phase].perNode[i]!.p50Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.p99Ms))} / ${range(runs.map((r) => r[phase].perNode[i]!.lastMs))} ms`,
+            `node ${i ? 'B' : 'A'} p50/p99/last ${range(full.map((r) => r[phase].perNode[i]!.p50Ms))} / ${range(full.map((r) => r[phase].perNode[i]!.p99Ms))} / ${range(full.map((r) => r[phase].perNode[i]!.lastMs))} ms`,
         ).join('; ') +
-        `; saw it: ${runs.map((r) => `${r[phase].all.seen}/${r[phase].all.viewers}`).join(', ')}`,
+        `; saw it: ${full.map((r) => `${r[phase].all.seen}/${r[phase].all.viewers}`).join(', ')}`,
     );
   }
   out.push(
-    `  resolution pages: ${range(runs.map((r) => r.pages.requestsPerSecond))} pages/s (both nodes), latency p99 ${range(runs.flatMap((r) => r.pages.perNode.map((p) => p.latencyP99Ms)))} ms, non-2xx ${Math.max(...runs.flatMap((r) => r.pages.perNode.map((p) => p.non2xx + p.errors)))} at most`,
+    `  resolution pages: ${range(full.map((r) => r.pages.requestsPerSecond))} pages/s (both nodes), latency p99 ${range(full.flatMap((r) => r.pages.perNode.map((p) => p.latencyP99Ms)))} ms, non-2xx ${Math.max(...full.flatMap((r) => r.pages.perNode.map((p) => p.non2xx + p.errors)))} at most`,
   );
   out.push(
-    `  viewers connected in ${range(runs.map((r) => r.connectS))} s; disconnects ${runs.map((r) => r.disconnects).join(', ')}; live update ${runs[0]!.idle.updateBytes} bytes`,
+    `  viewers connected in ${range(full.map((r) => r.connectS))} s; disconnects ${full.map((r) => r.disconnects).join(', ')}; live update ${full[0]!.idle.updateBytes} bytes`,
   );
-  const names = Object.keys(runs[0]!.processes);
-  out.push(`  peak memory: ${names.map((name) => `${name} ${range(runs.map((r) => r.processes[name]!.peakRssMb))} MB`).join(', ')}`);
+  const names = Object.keys(full[0]!.processes);
+  out.push(`  peak memory: ${names.map((name) => `${name} ${range(full.map((r) => r.processes[name]!.peakRssMb))} MB`).join(', ')}`);
   out.push(
     `  CPU from the viewers connected to the end: ${names
       .filter((name) => !name.startsWith('benchmark'))
       .map(
         (name) =>
           `${name} ${range(
-            runs.map((r) => r.processes[name]!.cpuS),
+            full.map((r) => r.processes[name]!.cpuS),
             1,
           )} s`,
       )

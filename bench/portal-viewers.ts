@@ -1,7 +1,9 @@
 // Public viewers of the portal's live page (/truc-tiep) for `npm run bench -- --portal`, in a process of their own
 // so that thousands of sockets do not share the benchmark's event loop. Each viewer is a real Socket.IO client,
 // connected as live.js connects (websocket, its last seq in the handshake, reconnecting by itself).
-//   tsx bench/portal-viewers.ts <node url> <count>
+//   tsx bench/portal-viewers.ts <node url> <count> [<viewers opened per second>]
+// Opens them in batches of 100 (each batch once the previous one has its snapshots), no faster than the given
+// pace when one is given (0 or none: as fast as the node answers).
 // Prints READY when every viewer has its first snapshot. Then reads commands on stdin, one a line:
 //   WATCH <roundId>   answer WATCHING <roundId> at once; note when each viewer first shows that round among the
 //                     announced results; print one JSON line { roundId, seenAt: [epoch ms, …], viewers, bytes }
@@ -16,8 +18,9 @@ interface LiveUpdate {
   html: { vi: string; en: string };
 }
 
-const [url, countArg] = process.argv.slice(2);
+const [url, countArg, paceArg] = process.argv.slice(2);
 const count = Number(countArg);
+const pace = Number(paceArg ?? 0);
 const BATCH = 100;
 
 interface Viewer {
@@ -80,7 +83,12 @@ setInterval(() => {
   );
 }, 15_000).unref();
 
+const openStart = Date.now();
 for (let i = 0; i < count; i += BATCH) {
+  if (pace > 0) {
+    const due = openStart + (i / pace) * 1000;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+  }
   viewers.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, k) => open(i + k)))));
 }
 process.stdout.write('READY\n');

@@ -33,8 +33,8 @@ interface Viewer {
   last(): string;
 }
 
-function viewer(port: number, seq = 0, updates: LiveUpdate[] = []): Viewer {
-  const socket = connect(`http://127.0.0.1:${port}/truc-tiep`, { transports: ['websocket'], auth: { seq }, reconnection: false });
+function viewer(port: number, seq = 0, updates: LiveUpdate[] = [], lang: 'vi' | 'en' = 'vi'): Viewer {
+  const socket = connect(`http://127.0.0.1:${port}/truc-tiep`, { transports: ['websocket'], auth: { seq, lang }, reconnection: false });
   socket.on('live:update', (u: LiveUpdate) => updates.push(u));
   return { updates, socket, last: () => updates.at(-1)?.html.vi ?? '' };
 }
@@ -49,14 +49,14 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
   let hall: App;
   let dataDir: string;
 
-  const startNode = async () => {
+  const startNode = async (pollMs = 500) => {
     const pool = createPgPool(schema.url, { schema: schema.schema, max: 4 });
     pools.push(pool);
     const node = await createPortalService({
       pool,
       listen: { connectionString: schema.url, options: `-c search_path=${schema.schema}` },
       keys: [KEY],
-      pollMs: 500,
+      pollMs,
       live:
         adapter === 'redis'
           ? { kind: 'redis', url: REDIS_URL, channel: `live-${schema.schema}` }
@@ -147,6 +147,22 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
     c.socket.disconnect();
   });
 
+  it('answers a storm of viewers from memory, each once, in its own language only', async () => {
+    const updates = Array.from({ length: 200 }, (): LiveUpdate[] => []);
+    const storm = updates.map((u, i) => viewer(ports[0]!, 0, u, i % 2 ? 'en' : 'vi'));
+    await until('a snapshot for every viewer of the storm', () => updates.every((u) => u.length > 0));
+    // A moment more: a second snapshot would come from the read of the store after the batch, if it sent one.
+    await new Promise((r) => setTimeout(r, 300));
+    const head = nodes[0]!.publicState.seq;
+    updates.forEach((u, i) => {
+      expect(u.map((x) => x.seq)).toEqual([head]);
+      expect(Object.keys(u[0]!.html)).toEqual([i % 2 ? 'en' : 'vi']);
+    });
+    expect(updates[1]![0]!.html.en).toContain('Announced results');
+    expect(updates[0]![0]!.html.vi).toContain('Kết quả đã công bố');
+    for (const v of storm) v.socket.disconnect();
+  });
+
   it('renders the page without JavaScript, with a refresh link, under a CSP allowing scripts from self only', async () => {
     const res = await fetch(`http://127.0.0.1:${ports[0]}/truc-tiep`);
     expect(res.status).toBe(200);
@@ -163,5 +179,31 @@ describe.each(['redis', 'postgres'] as const)('the public live page on two porta
     const script = await fetch(`http://127.0.0.1:${ports[0]}/truc-tiep/live.js`);
     expect(script.headers.get('content-type')).toContain('javascript');
     expect((await fetch(`http://127.0.0.1:${ports[0]}/socket.io/socket.io.min.js`)).status).toBe(200);
+  });
+
+  // Last in this file: the entry appended here by hand is not the hall's, so nothing is published after it.
+  it('sends a viewer what another node appended before this node was notified of it, from one read after connecting', async () => {
+    // A node that polls once an hour: only a notification or a viewer's connecting makes it read the log.
+    await startNode(3_600_000);
+    const port = ports.at(-1)!;
+    const node = nodes.at(-1)!;
+    const first = viewer(port);
+    await until('a snapshot from the new node', () => first.updates.length > 0);
+    const head = node.publicState.seq;
+    // An entry another node appended whose NOTIFY this node never got (written without pg_notify).
+    const { rows } = await schema.pool.query<{ hash: string }>('SELECT hash FROM portal_log WHERE seq = $1', [head]);
+    await schema.pool.query(`INSERT INTO portal_log (seq, at, actor, type, payload, prev_hash, hash) VALUES ($1, $2, 'system', 'ballot.cast', NULL, $3, $4)`, [
+      head + 1,
+      new Date().toISOString(),
+      rows[0]!.hash,
+      'f'.repeat(64),
+    ]);
+    const late = viewer(port);
+    await until('the entry the node had not heard of, for the viewer that just connected', () => late.updates.at(-1)?.seq === head + 1);
+    // First the snapshot from memory, then what the read added; seqs never go backwards.
+    expect(late.updates.map((u) => u.seq)).toEqual([head, head + 1]);
+    expect(late.last()).toContain(`Cập nhật đến mục ${head + 1} của sổ ghi.`);
+    first.socket.disconnect();
+    late.socket.disconnect();
   });
 });
