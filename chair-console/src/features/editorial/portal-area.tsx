@@ -13,6 +13,7 @@ import type {
   ContentTransition,
   ContentVersion,
   DiffLine,
+  PortalLink,
   PortalSection,
   Session,
   SessionChecklist,
@@ -27,6 +28,7 @@ import { useHallTime, useHallZone } from '../shared/use-hall-time';
 import { Attachments } from './attachments';
 import { parseDateVi, showDateVi } from './date-vi';
 import { DelegateProfiles } from './delegate-profiles';
+import { Links, hasProblems, linkProblems, type LinkProblems } from './links';
 import { RichText } from './rich-text';
 import './editorial.css';
 
@@ -53,6 +55,7 @@ interface Draft {
   effectiveOn: string;
   attachments: ContentAttachment[];
   confidential: boolean;
+  links: PortalLink[];
 }
 
 const emptyDraft = (): Draft => ({
@@ -69,6 +72,7 @@ const emptyDraft = (): Draft => ({
   effectiveOn: '',
   attachments: [],
   confidential: false,
+  links: [],
 });
 const draftOf = (i: ContentItem): Draft => ({
   kind: i.kind,
@@ -84,6 +88,7 @@ const draftOf = (i: ContentItem): Draft => ({
   effectiveOn: showDateVi(i.effectiveOn),
   attachments: i.attachments,
   confidential: i.confidential,
+  links: i.links,
 });
 
 export function PortalArea() {
@@ -275,6 +280,8 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
   const zone = useHallZone();
   const [error, setError] = useState<string | null>(null);
   const [dateErrors, setDateErrors] = useState<{ issuedOn?: string; effectiveOn?: string }>({});
+  const [linkErrors, setLinkErrors] = useState<LinkProblems[]>([]);
+  const [linkPending, setLinkPending] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -324,7 +331,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     effectiveOn: d.kind === 'document' ? effectiveOn : null,
     attachments: d.attachments.map((a) => ({ fileId: a.fileId, title: a.title.trim() || a.name })),
     confidential: d.kind === 'document' ? d.confidential : false,
-    links: item?.links ?? [],
+    links: d.links.map((l) => ({ title: l.title.trim(), url: l.url.trim() })),
     sessionId: item?.sessionId ?? null,
   });
 
@@ -337,6 +344,16 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     if (effectiveOn === 'invalid') errs.effectiveOn = t('ed.dateInvalid');
     else if (effectiveOn && issuedOn && issuedOn !== 'invalid' && effectiveOn < issuedOn) errs.effectiveOn = t('ed.effectiveBefore');
     setDateErrors(errs);
+    const links = d.links.map(linkProblems);
+    setLinkErrors(links);
+    if (links.some(hasProblems)) {
+      setError(t('ed.link.fix'));
+      return;
+    }
+    if (linkPending) {
+      setError(t('ed.link.pending'));
+      return;
+    }
     if (errs.issuedOn || errs.effectiveOn || issuedOn === 'invalid' || effectiveOn === 'invalid') return;
     const payload = () => payloadOf(issuedOn, effectiveOn);
     void run(async () => {
@@ -565,6 +582,16 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
           />
         </div>
         <Attachments value={d.attachments} editable={editable} onChange={(attachments) => setD((x) => ({ ...x, attachments }))} />
+        <Links
+          value={d.links}
+          editable={editable}
+          problems={linkErrors}
+          onChange={(links, problems) => {
+            setD((x) => ({ ...x, links }));
+            setLinkErrors(problems);
+          }}
+          onPending={setLinkPending}
+        />
         {editable ? (
           <div className="form-row">
             <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -79,6 +79,22 @@ function attachmentsBlock(item: ContentItem, lang: Lang): SafeHtml {
   )}</ul></section>`;
 }
 
+/** Liên kết đến cổng thông tin khác, in the order the board set; the address shown, so readers know where they go. */
+function linksBlock(item: ContentItem, lang: Lang): SafeHtml {
+  if (item.links.length === 0) return html``;
+  const t = READER_TEXTS[lang];
+  return html`<section class="links" aria-labelledby="lien-ket-h"><h2 id="lien-ket-h"${lang === 'en' ? raw(' lang="en"') : ''}>${t.links}</h2>
+<ul class="files">${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a> <span class="meta">${hostOf(l.url)}</span></li>`)}</ul></section>`;
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+};
+
 export function documentsIndexPage(state: CouncilState, lang: Lang, sections: { section: PortalSection; count: number }[]): string {
   const t = READER_TEXTS[lang];
   const body = html`<h1>${t.documentsTitle}</h1><p class="lead">${t.documentsLead}</p>
@@ -109,7 +125,7 @@ ${documentFacts(item, lang, councilZone(state))}
 ${shown.summary ? html`<p class="lead"${shown.summaryLang}>${shown.summary}</p>` : ''}
 <div class="prose">${raw(item.bodyHtml)}</div>
 ${attachmentsBlock(item, lang)}
-${item.links.length ? html`<h2>${lang === 'en' ? html`<span lang="en">${t.links}</span>` : t.links}</h2><ul>${item.links.map((l) => html`<li><a href="${l.url}" rel="noopener noreferrer">${l.title}</a></li>`)}</ul>` : ''}
+${linksBlock(item, lang)}
 </article>`;
   return shell(state, lang, navOf(section), itemPath(item), shown.title, shown.summary || shown.title, body);
 }
