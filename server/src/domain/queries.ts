@@ -7,9 +7,18 @@ import { meets, requiredCount } from './majority';
 import { participationCount } from './tally';
 import type { CouncilState, RoundState } from './types';
 
+// The roster table of a finished state never changes in place, so its seated count is kept with it: a snapshot
+// for 3,000 delegates asks for it several times (attendance, quorum, every round view), O(delegates) each.
+const seatedCache = new WeakMap<object, number>();
+
 export function seatedCount(state: CouncilState): number {
+  const delegates = state.delegates;
+  const cached = seatedCache.get(delegates);
+  if (cached !== undefined) return cached;
   let n = 0;
-  for (const d of Object.values(state.delegates)) if (d.seated) n += 1;
+  for (const id in delegates) if (delegates[id]!.seated) n += 1;
+  // Not while a batch may still change the table in place (same identity, new content).
+  if (!isWritable(delegates)) seatedCache.set(delegates, n);
   return n;
 }
 

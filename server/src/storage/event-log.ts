@@ -1,7 +1,7 @@
 // The append-only, hash-chained event log. Each entry's hash covers the previous entry's hash and its own
 // fields, so changing or removing any past entry breaks every later link.
 
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { ChainReport } from '@hddt/protocol';
 import type { DomainEvent } from '../domain/types';
 import type { Db } from './database';
@@ -29,8 +29,14 @@ interface EventRow {
 }
 
 export function entryHash(prevHash: string, seq: number, at: string, actor: string, type: string, payload: string): string {
-  return createHash('sha256').update(`${prevHash}\n${seq}\n${at}\n${actor}\n${type}\n${payload}`).digest('hex');
+  // One-shot hashing: the same SHA-256 of the same UTF-8 bytes as createHash().update().digest('hex'), without
+  // building a Hash object for every entry (one per ballot in a burst).
+  return digest('sha256', `${prevHash}\n${seq}\n${at}\n${actor}\n${type}\n${payload}`, 'hex');
 }
+
+export const EVENT_INSERT_SQL = 'INSERT INTO events (seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)';
+/** seq, at, actor, type, payload, prev_hash, hash */
+export type EventInsertRow = [number, string, string, string, string, string, string];
 
 export class EventLog {
   private readonly insert;
@@ -40,7 +46,7 @@ export class EventLog {
   headHash = GENESIS_HASH;
 
   constructor(db: Db) {
-    this.insert = db.prepare('INSERT INTO events (seq, at, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insert = db.prepare(EVENT_INSERT_SQL);
     this.selectFrom = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq');
     this.selectHead = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
     const head = this.selectHead.get() as { seq: number; hash: string } | undefined;
@@ -52,14 +58,28 @@ export class EventLog {
 
   /** Appends inside the caller's transaction. The caller restores head on rollback (see mark/reset). */
   append(event: DomainEvent, at: string, actor: string): LoggedEvent {
+    const { entry, row } = this.next(event, at, actor, this.headSeq, this.headHash);
+    this.insert.run(...row);
+    this.advance(entry);
+    return entry;
+  }
+
+  /**
+   * The entry that would follow (prevSeq, prevHash), and its row as EVENT_INSERT_SQL's parameters, without
+   * writing anything or moving the head (the commit worker writes the rows; see SqliteEngineStore).
+   */
+  next(event: DomainEvent, at: string, actor: string, prevSeq: number, prevHash: string): { entry: LoggedEvent; row: EventInsertRow } {
     const { type, ...rest } = event;
     const payload = JSON.stringify(rest);
-    const seq = this.headSeq + 1;
-    const hash = entryHash(this.headHash, seq, at, actor, type, payload);
-    this.insert.run(seq, at, actor, type, payload, this.headHash, hash);
-    this.headSeq = seq;
-    this.headHash = hash;
-    return { seq, at, actor, event, hash };
+    const seq = prevSeq + 1;
+    const hash = entryHash(prevHash, seq, at, actor, type, payload);
+    return { entry: { seq, at, actor, event, hash }, row: [seq, at, actor, type, payload, prevHash, hash] };
+  }
+
+  /** Moves the head to an entry written (and committed) by someone else. */
+  advance(entry: { seq: number; hash: string }): void {
+    this.headSeq = entry.seq;
+    this.headHash = entry.hash;
   }
 
   mark(): { seq: number; hash: string } {
