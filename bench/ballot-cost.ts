@@ -6,20 +6,27 @@
 //
 // Each round: a named vote opened, every delegate presses once, in slices of `slice` with a turn of the event
 // loop between slices (as the burst generator sends them). The first `warm` rounds warm V8 and are not
-// measured. Prints CPU µs per ballot of the measured rounds (noisy on a shared machine) and how the commits
-// were batched.
+// measured. Prints CPU µs per ballot of the measured rounds (noisy on a shared machine): of the whole process
+// (cpuUsPerBallot) and of its main thread, the event loop tablets queue behind (mainThreadCpuUsPerBallot, which
+// leaves out the commit worker: HDDT_COMMIT_WORKER=0 puts the commit back on it); the time from the first press
+// to the last answer, and how the commits were batched.
 //
 // Instruction counts under callgrind (two runs, warm rounds and warm + extra, the difference over the extra
 // ballots) were tried at 300 voters: the difference was swamped by run-to-run variation (JIT and GC threads;
 // it came out negative), so compare variants by interleaved runs of this file instead.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DELEGATE_EVENTS, MotionInputSchema, SessionInputSchema } from '@hddt/protocol/schemas';
 import { createApp, type App } from '../server/src/app';
 import type { Actor, Command } from '../server/src/domain/types';
 import { delegateHandlers } from '../server/src/transport/delegate-namespace';
+
+/** CPU time of this process's main thread (the event loop), in µs: process.cpuUsage counts every thread. */
+function mainThreadCpuUs(): number {
+  return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[0]) / 1000;
+}
 
 const [voters = 3000, rounds = 3, slice = 25, warm = 2] = process.argv.slice(2).map(Number);
 const SYSTEM: Actor = { kind: 'system' };
@@ -57,6 +64,8 @@ try {
   app.engine.onCommit(() => (commits += 1));
 
   let measuredCpuUs = 0;
+  let measuredMainCpuUs = 0;
+  let measuredWallMs = 0;
   let measuredBallots = 0;
   let measuredCommits = 0;
   let windowStartUs = 0n;
@@ -70,6 +79,8 @@ try {
     const commitsBefore = commits;
     if (round === warm) windowStartUs = process.hrtime.bigint() / 1000n;
     const cpu = process.cpuUsage();
+    const mainCpu = mainThreadCpuUs();
+    const wallStart = performance.now();
     const answers: Promise<unknown>[] = [];
     for (let start = 0; start < voters; start += slice) {
       for (let i = start; i < Math.min(start + slice, voters); i += 1) {
@@ -86,11 +97,15 @@ try {
       await new Promise((r) => setImmediate(r));
     }
     await Promise.all(answers);
+    const wallMs = performance.now() - wallStart;
     // The hub's last progress patch.
     await new Promise((r) => setTimeout(r, 300));
     const used = process.cpuUsage(cpu);
+    const usedMain = mainThreadCpuUs() - mainCpu;
     if (round >= warm) {
       measuredCpuUs += used.user + used.system;
+      measuredMainCpuUs += usedMain;
+      measuredWallMs += wallMs;
       measuredBallots += voters;
       measuredCommits += commits - commitsBefore;
     }
@@ -107,6 +122,8 @@ try {
         slice,
         measuredRounds: rounds - warm,
         cpuUsPerBallot: Math.round((measuredCpuUs / measuredBallots) * 10) / 10,
+        mainThreadCpuUsPerBallot: Math.round((measuredMainCpuUs / measuredBallots) * 10) / 10,
+        msToLastAnswer: Math.round(measuredWallMs / (rounds - warm)),
         ballotsPerCommit: Math.round((measuredBallots / measuredCommits) * 10) / 10,
       }),
     );
