@@ -126,7 +126,7 @@ export function attachChairNamespace(io: Server, services: Services): Namespace<
       {
         onRefused: (event, code) => services.security.refused(actor, `chair:${staff.username}:${event}:${code}`, code, 'refused socket event', event),
         onError: (event, error) => logger.error({ err: error, event, role: 'chair' }, 'socket handler failed'),
-        onFlood: () => services.security.refused(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+        onFlood: () => services.security.recordRefusal(actor, `chair:${staff.username}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
       },
     );
     socket.emit('state:snapshot', services.hub.chairSnapshotFor(staff));

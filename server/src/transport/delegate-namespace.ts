@@ -200,7 +200,7 @@ export function attachDelegateNamespace(io: Server, services: Services): Namespa
       {
         onRefused: (event, code) => security.refused(actor, `delegate:${delegateId}:${event}:${code}`, code, 'refused socket event', event),
         onError: (event, error) => logger.error({ err: error, event, role: 'delegate' }, 'socket handler failed'),
-        onFlood: () => security.refused(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+        onFlood: () => security.recordRefusal(actor, `delegate:${delegateId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
       },
     );
     socket.on('disconnect', () => {

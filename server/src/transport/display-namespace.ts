@@ -87,7 +87,7 @@ export function attachDisplayNamespace(io: Server, services: Services): Namespac
       {
         onRefused: (event, code) => services.security.refused(actor, `display:${displayId}:${event}:${code}`, code, 'refused socket event', event),
         onError: (event, error) => logger.error({ err: error, event, role: 'display' }, 'socket handler failed'),
-        onFlood: () => services.security.refused(actor, `display:${displayId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
+        onFlood: () => services.security.recordRefusal(actor, `display:${displayId}:flood`, 'RATE_LIMITED', 'socket disconnected for flooding', 'flood'),
       },
     );
     socket.emit('state:snapshot', services.hub.liveSnapshotFor('display'));

@@ -97,6 +97,11 @@ export class SecurityLog {
    * `key` and `detail` may carry what a client sent: both are coerced to bounded strings here, whatever they are.
    */
   refused(actor: Actor, rawKey: unknown, code: ErrorCode, reason: string, rawDetail: unknown): void {
+    void this.recordRefusal(actor, rawKey, code, reason, rawDetail);
+  }
+
+  /** As refused; resolves once the refusal is committed (at once when it is not recorded again). */
+  async recordRefusal(actor: Actor, rawKey: unknown, code: ErrorCode, reason: string, rawDetail: unknown): Promise<void> {
     const key = clientText(rawKey, 300);
     const detail = clientText(rawDetail, 300);
     const now = Date.now();
@@ -105,7 +110,7 @@ export class SecurityLog {
     this.recent.set(key, now);
     if (this.recent.size > 10_000) this.recent.clear();
     logger.warn({ actor: actor.kind, code, reason, detail: detail.slice(0, 200) }, 'refused');
-    void this.engine.record([{ type: 'security.refused', reason, code, detail: detail.slice(0, 300) }], actor);
+    await this.engine.record([{ type: 'security.refused', reason, code, detail: detail.slice(0, 300) }], actor);
   }
 }
 

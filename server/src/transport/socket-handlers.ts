@@ -56,8 +56,11 @@ export class TokenBucket {
 export interface BindOptions {
   onRefused?: (event: string, code: ErrorCode) => void;
   onError?: (event: string, error: unknown) => void;
-  /** Called once when a socket keeps flooding after being throttled; the socket is then disconnected. */
-  onFlood?: () => void;
+  /**
+   * Called once when a socket keeps flooding after being throttled; the socket is disconnected once what it
+   * returns has settled (the refusal on record), and nothing it sends meanwhile is handled.
+   */
+  onFlood?: () => unknown;
 }
 
 /** Events refused for rate within FLOOD_WINDOW_MS after which the socket is cut off. */
@@ -88,8 +91,9 @@ export function bindHandlers<M extends EventSpecs, Ctx>(socket: Socket, events: 
     if (floodCount > FLOOD_LIMIT) {
       // Still flooding after being told to slow down: stop spending the hall's server on it.
       cutOff = true;
-      options.onFlood?.();
-      socket.disconnect(true);
+      void Promise.resolve(options.onFlood?.())
+        .catch(() => undefined)
+        .then(() => socket.disconnect(true));
       return false;
     }
     ack?.(errorBody('RATE_LIMITED'));
