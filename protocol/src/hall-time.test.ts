@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hallDay, hallLocalToIso } from './hall-time';
-import { formatHallDateTime } from './vocabulary';
+import { formatHallClock, formatHallDateTime, formatHallWeekdayDate, hallDay, hallLocalToIso } from './hall-time';
 
 describe('the council clock', () => {
   it('dates an instant on the council’s calendar, not in UTC', () => {
@@ -16,5 +15,18 @@ describe('the council clock', () => {
     expect(hallLocalToIso('2026-03-29T12:00', 'Europe/Paris')).toBe('2026-03-29T10:00:00.000Z');
     expect(hallLocalToIso('2026-03-28T12:00', 'Europe/Paris')).toBe('2026-03-28T11:00:00.000Z');
     expect(hallLocalToIso('01/12/2026 14:06', 'Asia/Ho_Chi_Minh')).toBeNull();
+  });
+
+  it('writes times and days one way on every screen, in the council’s zone', () => {
+    // 07:06 UTC is 14:06 in Việt Nam; 17:00 UTC the next day's midnight.
+    expect(formatHallClock('2026-12-01T07:06:09.000Z', 'Asia/Ho_Chi_Minh')).toBe('14:06');
+    expect(formatHallClock('2026-12-01T07:06:09.000Z', 'Asia/Ho_Chi_Minh', { seconds: true })).toBe('14:06:09');
+    expect(formatHallClock(Date.parse('2026-07-04T17:00:00.000Z'), 'Asia/Ho_Chi_Minh')).toBe('00:00');
+    expect(formatHallWeekdayDate('2026-11-27T03:00:00.000Z', 'Asia/Ho_Chi_Minh', 'vi')).toBe('Thứ Sáu, 27/11/2026');
+    expect(formatHallWeekdayDate('2026-11-27T03:00:00.000Z', 'Asia/Ho_Chi_Minh', 'en')).toBe('Friday, 27/11/2026');
+    // Saturday 28 November in the hall while it is still Friday in UTC.
+    expect(formatHallWeekdayDate('2026-11-27T18:00:00.000Z', 'Asia/Ho_Chi_Minh', 'vi')).toBe('Thứ Bảy, 28/11/2026');
+    expect(formatHallWeekdayDate('2026-11-29T03:00:00.000Z', 'Asia/Ho_Chi_Minh', 'vi')).toBe('Chủ nhật, 29/11/2026');
+    expect(formatHallDateTime(new Date('2026-12-01T07:06:00.000Z'), 'UTC')).toBe('07:06 01/12/2026');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BALLOT_MODE_LABEL, formatHallDateTime, participationPhrase } from './vocabulary';
+import { formatHallDateTime } from './hall-time';
+import { BALLOT_MODE_LABEL, participationPhrase } from './vocabulary';
 
 describe('vocabulary', () => {
   it('names ballot modes one way', () => {

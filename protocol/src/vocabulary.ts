@@ -68,19 +68,3 @@ export function participationPhrase(kind: RoundResult['kind'], lang: VocabLang):
   const word = kind === 'options' ? RESULT_WORDS[lang].participatedVote : RESULT_WORDS[lang].participatedBallot;
   return word.charAt(0).toLocaleLowerCase(lang) + word.slice(1);
 }
-
-const hallFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A moment as the hall reads it, in the council's time zone: "14:06 01/12/2026" (24-hour clock, day first),
- * the same on every screen and in both languages.
- */
-export function formatHallDateTime(iso: string | number | Date, timeZone: string): string {
-  let f = hallFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
-    hallFormatters.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.hour}:${parts.minute} ${parts.day}/${parts.month}/${parts.year}`;
-}

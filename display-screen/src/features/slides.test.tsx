@@ -247,7 +247,7 @@ describe('WelcomeSlide and AgendaSlide', () => {
     expect(container.querySelector('.welcome-council')!.textContent).toBe('Hội đồng nhân dân đặc khu Côn Đảo');
     expect(container.querySelector('.welcome-session')!.textContent).toBe('Kỳ họp thứ Tư');
     expect(container.querySelector('.welcome-time')!.textContent).toBe('08:05');
-    expect(container.querySelector('.welcome-date')!.textContent).toBe('Thứ Năm, ngày 03 tháng 12 năm 2026');
+    expect(container.querySelector('.welcome-date')!.textContent).toBe('Thứ Năm, 03/12/2026');
     expect(container.querySelector('.welcome-place')!.textContent).toContain('03/12/2026 – 04/12/2026');
   });
   it('agenda: current item with presenter and the next items', () => {

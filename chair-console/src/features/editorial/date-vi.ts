@@ -2,6 +2,8 @@
 // browser's own date picker follows the browser's locale (mm/dd/yyyy in an English browser), so a text field
 // with the Vietnamese order is less surprising for the board.
 
+import { formatDateVi } from '@hddt/protocol';
+
 /** YYYY-MM-DD from "d/m/yyyy" (also with "." or "-"); null for an empty text; "invalid" for anything else. */
 export function parseDateVi(text: string): string | null | 'invalid' {
   const s = text.trim();
@@ -14,9 +16,7 @@ export function parseDateVi(text: string): string | null | 'invalid' {
   return `${String(y)}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** dd/mm/yyyy from YYYY-MM-DD (empty for null). */
+/** dd/mm/yyyy from YYYY-MM-DD (empty for null): the hall's one day format (protocol's formatDateVi). */
 export function showDateVi(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
+  return iso ? formatDateVi(iso) : '';
 }

@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, sessionTitle, type RoundView } from '@hddt/protocol';
+import { formatCount, formatDateVi, sessionTitle, type RoundView } from '@hddt/protocol';
 import { announcementText, verdictLabel } from '@hddt/ui';
 import { describeChoice } from '../vote/choice-text';
 import { useStore } from '../../store';
 import { selectCouncil, selectMe, selectSession, selectSnapshot } from '../../store/selectors';
 import { useCheckIn } from './use-check-in';
-import { formatDate } from '../../format';
 import type { Lang } from '../../i18n';
 
 export function HomeScreen() {
@@ -32,8 +31,8 @@ export function HomeScreen() {
             </h1>
             <p className="muted">
               {session.startDate === session.endDate
-                ? formatDate(session.startDate, lang)
-                : t('home.dates', { from: formatDate(session.startDate, lang), to: formatDate(session.endDate, lang) })}{' '}
+                ? formatDateVi(session.startDate)
+                : t('home.dates', { from: formatDateVi(session.startDate), to: formatDateVi(session.endDate) })}{' '}
               · {t('home.place', { place: session.place })}
             </p>
             <span className={`tag status-${session.status}`}>

@@ -1,9 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONFIDENCE_LEVELS, VOTE_OPTIONS, type BallotChoice, type ConfidenceLevel, type CouncilConfig, type Motion, type RoundView } from '@hddt/protocol';
+import {
+  CONFIDENCE_LEVELS,
+  VOTE_OPTIONS,
+  formatHallClock,
+  type BallotChoice,
+  type ConfidenceLevel,
+  type CouncilConfig,
+  type Motion,
+  type RoundView,
+} from '@hddt/protocol';
 import type { Lang } from '../../i18n';
 import { formatCountdown } from '@hddt/ui/live';
-import { formatTime } from '../../format';
 import { serverMessage } from '../../server-message';
 import { canPress, canRetry, choiceEquals, recordedChoice, type VoteState } from './vote-machine';
 import { describeChoice } from './choice-text';
@@ -216,7 +224,7 @@ function StatusLine({ state, motion, council, lang, checkedIn, onRetry, rollCall
   const { t } = useTranslation();
   const describe = (c: BallotChoice) => describeChoice(c, motion, council, lang, t);
   const confirmed = recordedChoice(state);
-  const at = state.receipt ? formatTime(state.receipt.at, council.timeZone, lang) : '';
+  const at = state.receipt ? formatHallClock(state.receipt.at, council.timeZone, { seconds: true }) : '';
 
   let body: React.ReactNode;
   switch (state.phase) {

@@ -1,5 +1,5 @@
+import { formatHallClock } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { formatClockSeconds } from '../../time';
 
 /** The discreet corner mark of a display that lost the server: the screen stays, frozen, with its "as of" time. */
 export function OfflineMark({ since, timeZone, corner }: { since: number | null; timeZone: string; corner: boolean }) {
@@ -7,7 +7,7 @@ export function OfflineMark({ since, timeZone, corner }: { since: number | null;
   return (
     <div className={`offline-mark${corner ? ' offline-mark-corner' : ''}`} role="status" aria-live="polite" data-offline-mark>
       <span className="offline-dot" aria-hidden="true" />
-      {since === null ? t('offlineMark') : t('offlineSince', { time: formatClockSeconds(since, timeZone) })}
+      {since === null ? t('offlineMark') : t('offlineSince', { time: formatHallClock(since, timeZone, { seconds: true }) })}
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CouncilConfig, Session } from '@hddt/protocol';
-import { sessionTitle } from '@hddt/protocol';
+import { formatHallClock, sessionTitle } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { formatClock } from '../../time';
 import { Emblem } from './emblem';
 
 interface Props {
@@ -30,7 +29,7 @@ export function StageHeader({ council, session, now, status }: Props) {
       </div>
       {status}
       <time className="stage-header-clock" data-fit>
-        {formatClock(now, council.timeZone)}
+        {formatHallClock(now, council.timeZone)}
       </time>
     </header>
   );

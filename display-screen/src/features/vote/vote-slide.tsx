@@ -1,9 +1,8 @@
 import type { CouncilConfig, Motion, RoundView } from '@hddt/protocol';
-import { formatCount, percentBasisPoints } from '@hddt/protocol';
+import { formatCount, formatHallClock, percentBasisPoints } from '@hddt/protocol';
 import { ResultChart } from '@hddt/ui';
 import { useT } from '../../i18n';
 import { formatDuration, secondsUntil } from '@hddt/ui/live';
-import { formatClockSeconds } from '../../time';
 import { MotionBadges } from './motion-badges';
 import { questionSizeClass } from './question-size';
 
@@ -29,7 +28,7 @@ export function VoteSlide({ council, motion, round, now, live, lastMessageAt }: 
   let status: string;
   let statusClass: string;
   if (!live) {
-    status = lastMessageAt === null ? t('voteFrozenNoTime') : t('voteFrozen', { time: formatClockSeconds(lastMessageAt, council.timeZone) });
+    status = lastMessageAt === null ? t('voteFrozenNoTime') : t('voteFrozen', { time: formatHallClock(lastMessageAt, council.timeZone, { seconds: true }) });
     statusClass = 'status-offline';
   } else if (round.status === 'open') {
     status = ballot ? t('ballotOpen') : t('voteOpen');

@@ -1,7 +1,6 @@
 import type { CouncilConfig, Session } from '@hddt/protocol';
-import { sessionTitle } from '@hddt/protocol';
+import { formatDateVi, formatHallClock, formatHallWeekdayDate, sessionTitle } from '@hddt/protocol';
 import { useT } from '../../i18n';
-import { formatClock, formatLongDate, formatShortDate } from '../../time';
 import { Emblem } from '../stage/emblem';
 
 interface Props {
@@ -12,11 +11,12 @@ interface Props {
 
 export function WelcomeSlide({ council, session, now }: Props) {
   const { t, lang } = useT();
+  // Days are written dd/mm/yyyy in both languages, on the council's clock (protocol/hall-time.ts).
   const dates =
     session && session.endDate !== session.startDate
-      ? t('sessionDates', { from: formatShortDate(session.startDate, lang), to: formatShortDate(session.endDate, lang) })
+      ? t('sessionDates', { from: formatDateVi(session.startDate), to: formatDateVi(session.endDate) })
       : session
-        ? formatShortDate(session.startDate, lang)
+        ? formatDateVi(session.startDate)
         : null;
   return (
     <section className="slide slide-welcome" data-slide="welcome">
@@ -50,10 +50,10 @@ export function WelcomeSlide({ council, session, now }: Props) {
       )}
       <div className="welcome-clock">
         <time className="welcome-time" data-fit>
-          {formatClock(now, council.timeZone)}
+          {formatHallClock(now, council.timeZone)}
         </time>
         <span className="welcome-date" data-fit>
-          {formatLongDate(now, council.timeZone, lang)}
+          {formatHallWeekdayDate(now, council.timeZone, lang)}
         </span>
       </div>
     </section>
