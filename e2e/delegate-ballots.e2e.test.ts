@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DelegateCard, Motion, RoundView } from '@hddt/protocol';
-import { API } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import { api, chairSocket, delegateCards, demoSession, launchChromium, markPresent, startServer, type ChairSocket, type TestServer } from './harness';
 
 let server: TestServer;
@@ -26,7 +26,7 @@ const status = () => page.getByTestId('vote-status').textContent({ timeout: 10_0
 beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
-  const patched = await api(server, 'PATCH', API.council, { allowVoteChange: false });
+  const patched = await api(server, 'PATCH', REST_ROUTES.council.path, { allowVoteChange: false });
   expect(patched.status).toBe(200);
   chair = await chairSocket(server);
   const demo = await demoSession(chair);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DelegateCard, Motion, Session, AgendaItem } from '@hddt/protocol';
-import { API } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import {
   REPO_ROOT,
   api,
@@ -60,7 +60,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   chair = await chairSocket(server);
   // This council allows changing a vote while it is open (delegate-ballots covers one-press councils).
-  expect((await api(server, 'PATCH', API.council, { allowVoteChange: true })).status).toBe(200);
+  expect((await api(server, 'PATCH', REST_ROUTES.council.path, { allowVoteChange: true })).status).toBe(200);
   ({ session, motions, agenda } = await demoSession(chair));
   const cards = await delegateCards(server);
   card = cards.find((c) => c.seat === 7) ?? cards[0]!;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DelegateCard } from '@hddt/protocol';
-import { API } from '@hddt/protocol';
+import { pathOf } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import { REPO_ROOT, api, delegateCards, launchChromium, startServer, type TestServer } from './harness';
 
 const SHOTS = path.join(REPO_ROOT, 'e2e/artifacts');
@@ -142,7 +143,7 @@ describe('delegate sign-in', () => {
     const page = await newTablet();
     await page.goto(card.signInUrl);
     await page.getByTestId('delegate-name').waitFor({ timeout: 10_000 });
-    const res = await api(server, 'POST', API.delegateToken(card.delegateId));
+    const res = await api(server, 'POST', pathOf(REST_ROUTES.delegateToken, { id: card.delegateId }));
     expect(res.status).toBeLessThan(300);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Không đăng nhập được');
     // And a reload with the old card stays refused.

@@ -1,8 +1,6 @@
 import { Suspense, lazy, useEffect } from 'react';
-import { API } from '@hddt/protocol';
-import type { StaffIdentity } from '@hddt/protocol';
 import { ConnectionBadge } from '@hddt/ui';
-import { api, setCsrf, setUnauthenticatedHandler } from './api';
+import { setCsrf, setUnauthenticatedHandler, call } from './api';
 import { useT } from './i18n';
 import { connectLive, disconnectLive } from './socket';
 import { useStore } from './store';
@@ -41,8 +39,7 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .get<StaffIdentity>(API.me)
+    call('me')
       .then((me) => {
         if (cancelled) return;
         setCsrf(me.csrfToken);
@@ -83,7 +80,7 @@ export function App() {
 
   async function logout() {
     try {
-      await api.post(API.logout);
+      await call('logout');
     } catch {
       /* signed out locally either way */
     }

@@ -1,31 +1,11 @@
 // The records a secretariat hands in after a session (issue 6): minutes (JSON model + editable notes, DOCX,
 // PDF), vote result exports (round, session, term), integrity check, backup and the archive (Kỷ yếu) with
 // its search. Every export states the log head (seq and hash) it was made from, in its body and in the
-// X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts / rest.ts (API.resolutions).
+// X-Log-Head header ("seq:hash"). Resolutions themselves are in model.ts; the routes in rest-routes.ts (RECORDS_ROUTES).
 import { countingFigures } from './model';
 import type { BallotMode, CountingFigures, SessionPerson, DocumentType, MotionKind, RoundResult, RoundStatus, VoteOption } from './model';
 
 export const LOG_HEAD_HEADER = 'X-Log-Head';
-
-export type ResultsFormat = 'csv' | 'json' | 'xlsx';
-
-export const RECORDS_API = {
-  minutes: (sessionId: string) => `/api/sessions/${sessionId}/minutes`,
-  minutesNotes: (sessionId: string) => `/api/sessions/${sessionId}/minutes/notes`,
-  minutesDocx: (sessionId: string) => `/api/sessions/${sessionId}/minutes.docx`,
-  minutesPdf: (sessionId: string) => `/api/sessions/${sessionId}/minutes.pdf`,
-  roundResults: (roundId: string, format: ResultsFormat) => `/api/rounds/${roundId}/results.${format}`,
-  sessionResults: (sessionId: string, format: ResultsFormat) => `/api/sessions/${sessionId}/results.${format}`,
-  termResults: (format: ResultsFormat) => `/api/results.${format}`,
-  /** Biên bản kiểm phiếu of a secret round, signed by the counting board. */
-  countingMinutes: (roundId: string, format: 'docx' | 'pdf') => `/api/rounds/${roundId}/counting-minutes.${format}`,
-  /** The printable Kỷ yếu of a session: cover, agenda, documents, resolutions with results, minutes. */
-  kyYeu: (sessionId: string, format: 'docx' | 'pdf') => `/api/sessions/${sessionId}/ky-yeu.${format}`,
-  integrity: '/api/integrity',
-  backup: '/api/backup',
-  archive: '/api/archive',
-  archiveSearch: (q: string) => `/api/archive/search?q=${encodeURIComponent(q)}`,
-} as const;
 
 export interface LogHead {
   seq: number;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { AgendaItem, CouncilConfig, Delegate, Motion, Resolution, Session, SessionDocument } from './model';
 import type { DelegateCard, DelegateCardStatus, DisplayDevice, HallInfo, ImportReport, SessionDetail, StaffAccount, StaffIdentity } from './rest';
+export type { PathParamNames, PathParams } from './rest';
 import {
   AgendaItemInputSchema,
   AgendaItemPatchSchema,
@@ -44,15 +45,24 @@ export interface RouteQueryParam {
   readonly doc: string;
 }
 
+/** A request body that is not JSON: a CSV roster, a PDF file. */
+export type RawRequestKind = 'csv' | 'pdf';
+
 /** One REST route: `response` is never set (a type carrier), like an event's `ack` in socket-events.ts. */
-export interface RouteSpec<M extends HttpMethod = HttpMethod, P extends string = string, B extends z.ZodType | undefined = z.ZodType | undefined, R = unknown> {
+export interface RouteSpec<
+  M extends HttpMethod = HttpMethod,
+  P extends string = string,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R = unknown,
+  Q extends RawRequestKind | undefined = RawRequestKind | undefined,
+> {
   readonly method: M;
   readonly path: P;
   readonly auth: RouteAuth;
   /** The JSON body's schema; undefined: the route reads no JSON body (see `request`). */
   readonly body: B;
   /** The request's body when it is not JSON (a CSV roster, a PDF file). */
-  readonly request?: 'csv' | 'pdf';
+  readonly request?: Q;
   /** The query parameters it reads, if any. */
   readonly query?: readonly RouteQueryParam[];
   /** The answer's media type; JSON unless said otherwise. */
@@ -64,25 +74,27 @@ export interface RouteSpec<M extends HttpMethod = HttpMethod, P extends string =
   readonly doc: string;
 }
 
-interface RouteOptions {
-  request?: 'csv' | 'pdf';
+interface RouteOptions<Q extends RawRequestKind | undefined> {
+  request?: Q;
   query?: readonly RouteQueryParam[];
   produces?: RouteBodyKind;
   status?: 200 | 201;
 }
 
 /** `route<Response>()(method, path, auth, doc, body?, options?)`: the response type is written explicitly, the
- * path and body types are inferred. */
+ * path, body and raw request types are inferred. */
 const route =
   <R>() =>
-  <M extends HttpMethod, P extends string, B extends z.ZodType | undefined = undefined>(
+  <M extends HttpMethod, P extends string, B extends z.ZodType | undefined = undefined, Q extends RawRequestKind | undefined = undefined>(
     method: M,
     path: P,
     auth: RouteAuth,
     doc: string,
     body?: B,
-    options: RouteOptions = {},
-  ): RouteSpec<M, P, B, R> => ({
+    options: RouteOptions<Q> = {},
+    // NoInfer: the `satisfies RouteSpecs` around the tables must not widen an omitted body or raw request to the
+    // general RouteSpec's (a route without a body would then accept any).
+  ): RouteSpec<M, P, NoInfer<B>, R, NoInfer<Q>> => ({
     method,
     path,
     auth,
@@ -99,15 +111,9 @@ export type RouteSpecs = Record<string, RouteSpec>;
 export type RouteBodyOf<R> = R extends RouteSpec<HttpMethod, string, infer B, unknown> ? (B extends z.ZodType ? z.output<B> : undefined) : never;
 /** The body as a client writes it (before the schema's defaults). */
 export type RouteBodyInputOf<R> = R extends RouteSpec<HttpMethod, string, infer B, unknown> ? (B extends z.ZodType ? z.input<B> : undefined) : never;
+/** The kind of a route's non-JSON request body ('csv', 'pdf'), undefined for a JSON body or none. */
+export type RouteRawRequestOf<R> = R extends RouteSpec<HttpMethod, string, z.ZodType | undefined, unknown, infer Q> ? Q : never;
 export type RouteResponseOf<R> = R extends RouteSpec<HttpMethod, string, z.ZodType | undefined, infer A> ? A : never;
-/** The names of a path's parameters: '/api/sessions/:id/agenda' → 'id'. */
-export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | PathParamNames<`/${Rest}`>
-  : P extends `${string}:${infer Name}`
-    ? Name
-    : never;
-export type PathParams<P extends string> = { [K in PathParamNames<P>]: string };
-
 /** The answer of a change that returns nothing else. */
 export interface OkResponse {
   ok: true;
@@ -345,7 +351,8 @@ export const RECORDS_ROUTES = {
 /** Every described REST route, setup and records, keyed by a unique name (the OpenAPI operationId). */
 export const ALL_REST_ROUTES = { ...REST_ROUTES, ...RECORDS_ROUTES } as const satisfies RouteSpecs;
 
-/** A route's path with its parameters filled in (each encoded). */
-export function routePath<P extends string>(path: P, params: PathParams<P>): string {
-  return path.replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
-}
+/** The name of a described route (setup or records). */
+export type RestRouteName = keyof typeof ALL_REST_ROUTES;
+/** The path of a described route, for code that must not carry zod (the tablet): a path written there is checked
+ * against the description (`const p: RestRoutePath<'documentFile'> = '/api/documents/:id/file'`). */
+export type RestRoutePath<N extends RestRouteName> = (typeof ALL_REST_ROUTES)[N]['path'];

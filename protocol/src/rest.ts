@@ -9,40 +9,29 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const STAFF_COOKIE = 'hddt_staff';
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export const API = {
-  health: '/api/health',
-  login: '/api/auth/login',
-  logout: '/api/auth/logout',
-  me: '/api/auth/me',
-  hall: '/api/hall',
-  council: '/api/council',
-  delegates: '/api/delegates',
-  delegate: (id: string) => `/api/delegates/${id}`,
-  delegateVacate: (id: string) => `/api/delegates/${id}/vacate`,
-  delegateReseat: (id: string) => `/api/delegates/${id}/reseat`,
-  delegateToken: (id: string) => `/api/delegates/${id}/token`,
-  delegatesImport: '/api/delegates/import',
-  delegatesExport: '/api/delegates/export.csv',
-  cards: '/api/cards',
-  cardsIssue: '/api/cards/issue',
-  sessions: '/api/sessions',
-  session: (id: string) => `/api/sessions/${id}`,
-  sessionAgenda: (id: string) => `/api/sessions/${id}/agenda`,
-  sessionAgendaOrder: (id: string) => `/api/sessions/${id}/agenda-order`,
-  agendaItem: (id: string) => `/api/agenda/${id}`,
-  sessionDocuments: (id: string) => `/api/sessions/${id}/documents`,
-  document: (id: string) => `/api/documents/${id}`,
-  documentFile: (id: string) => `/api/documents/${id}/file`,
-  sessionMotions: (id: string) => `/api/sessions/${id}/motions`,
-  motion: (id: string) => `/api/motions/${id}`,
-  displays: '/api/displays',
-  hallLayout: '/api/hall-layout',
-  display: (id: string) => `/api/displays/${id}`,
-  resolutions: '/api/resolutions',
-  resolutionText: (id: string) => `/api/resolutions/${id}/text`,
-  staff: '/api/staff',
-  staffPassword: (username: string) => `/api/staff/${username}/password`,
-} as const;
+/** The names of a path's parameters: '/api/sessions/:id/agenda' → 'id'. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+export type PathParams<P extends string> = { [K in PathParamNames<P>]: string };
+
+/** A path's parameters as the rest of an argument list: none for a path without any. */
+export type PathParamsArg<P extends string> = [PathParamNames<P>] extends [never] ? [] : [params: PathParams<P>];
+
+/** A route's path with its parameters filled in (each encoded). */
+export function routePath<P extends string>(path: P, params: PathParams<P>): string {
+  return path.replace(/:([A-Za-z_]\w*)/g, (_m, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
+}
+
+/**
+ * The path of a route described in protocol (rest-routes.ts), parameters filled in: `pathOf(REST_ROUTES.documentFile,
+ * { id })`. For links (`<a href>`) and tests; the console's calls go through its typed client.
+ */
+export function pathOf<P extends string>(route: { readonly path: P }, ...params: PathParamsArg<P>): string {
+  return routePath(route.path, (params[0] ?? {}) as PathParams<P>);
+}
 
 export interface StaffIdentity {
   username: string;

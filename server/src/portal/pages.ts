@@ -1,7 +1,8 @@
 // The portal's pages, rendered from the council state (already filtered through public-data.ts).
 
 import type { Resolution, Session, SessionDocument } from '@hddt/protocol';
-import { formatDateVi, hallDay, sessionTitle } from '@hddt/protocol';
+import { formatDateVi, hallDay, pathOf, sessionTitle } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import type { CouncilState } from '../domain/types';
 import type { FeedbackItem, FormErrors } from './feedback';
 import { FEEDBACK_LIMITS, HONEYPOT_FIELD } from './feedback';
@@ -64,7 +65,7 @@ function resolutionItem(r: Resolution, lang: Lang, level: 2 | 3 = 3): SafeHtml {
 <p>${r.title}</p><p class="meta">${t.adoptedOn}: ${date(r.adoptedOn)}${r.normative ? html` · <span class="badge">${t.normative}</span>` : ''}</p></li>`;
 }
 
-function documentItem(d: SessionDocument, lang: Lang, link = `/api/documents/${d.id}/file`): SafeHtml {
+function documentItem(d: SessionDocument, lang: Lang, link = pathOf(REST_ROUTES.documentFile, { id: d.id })): SafeHtml {
   const t = TEXTS[lang];
   return html`<li class="doc"><div><h3>${d.title}</h3><p class="meta">${t.docTypes[d.docType]}${d.pages ? ` · ${t.pages(d.pages)}` : ''} · ${Math.max(1, Math.round(d.size / 1024))} KB</p></div>
 <a class="btn ghost" href="${link}" type="application/pdf">${t.download}<span class="hp"> — ${d.title}</span></a></li>`;

@@ -24,6 +24,7 @@ import type {
   StaffIdentity,
 } from '@hddt/protocol';
 import { PROTOCOL_VERSION } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import { io, type Socket } from 'socket.io-client';
 import { createApp, type App } from '../app';
 
@@ -171,14 +172,14 @@ const issuedCards = new WeakMap<object, Map<string, DelegateCard>>();
 export async function delegateCards(server: { url: string; adminPassword: string }, session?: StaffSession): Promise<DelegateCard[]> {
   let known = issuedCards.get(server);
   const scope = known ? 'missing' : 'all';
-  const res = await api<DelegateCard[]>(server, 'POST', '/api/cards/issue', { scope }, session);
+  const res = await api<DelegateCard[]>(server, 'POST', REST_ROUTES.cardsIssue.path, { scope }, session);
   if (res.status !== 200) throw new Error(`cards failed: ${res.status}`);
   if (!known) {
     known = new Map();
     issuedCards.set(server, known);
   }
   for (const card of res.body) known.set(card.delegateId, card);
-  const seated = await api<{ delegateId: string; seat: number }[]>(server, 'GET', '/api/cards', undefined, session);
+  const seated = await api<{ delegateId: string; seat: number }[]>(server, 'GET', REST_ROUTES.cards.path, undefined, session);
   return seated.body.flatMap((c) => (known.has(c.delegateId) ? [known.get(c.delegateId)!] : []));
 }
 
@@ -195,7 +196,7 @@ export async function createDisplay(
   server: { url: string; adminPassword: string },
   name = 'Màn hình hội trường',
 ): Promise<DisplayDevice & { pairUrl: string; token: string }> {
-  const res = await api<DisplayDevice>(server, 'POST', '/api/displays', { name });
+  const res = await api<DisplayDevice>(server, 'POST', REST_ROUTES.displayCreate.path, { name });
   if (res.status !== 201 || !res.body.pairUrl) throw new Error(`display failed: ${res.status}`);
   const token = new URL(res.body.pairUrl).hash.replace(/^#token=/, '');
   return { ...res.body, pairUrl: res.body.pairUrl, token };

@@ -2,7 +2,7 @@
 // Nghị quyết 96/2023/QH15, sent with the rest of the settings.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { API } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import type { CouncilConfig } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { CouncilForm } from '../prepare/council-form';
@@ -24,7 +24,7 @@ function serve(initial: CouncilConfig) {
   const patches: Record<string, unknown>[] = [];
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = String(input);
-    if (url === API.council && init?.method === 'PATCH') {
+    if (url === REST_ROUTES.council.path && init?.method === 'PATCH') {
       const patch = JSON.parse(String(init.body)) as Record<string, unknown>;
       patches.push(patch);
       return json({ ...initial, ...patch });

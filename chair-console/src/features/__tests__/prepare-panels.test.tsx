@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { API } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import type { ErrorBody } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { RosterPanel } from '../prepare/roster-panel';
@@ -38,7 +38,7 @@ describe('RosterPanel', () => {
       const url = String(input);
       const headers = new Headers(init?.headers);
       calls.push({ url, method: init?.method ?? 'GET', body: init?.body, type: headers.get('content-type') });
-      if (url === API.delegatesImport) return json(refused, 400);
+      if (url === REST_ROUTES.delegatesImport.path) return json(refused, 400);
       return json(delegates);
     });
     render(<RosterPanel />);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { API, RECORDS_API } from '@hddt/protocol';
+import { pathOf } from '@hddt/protocol';
+import { REST_ROUTES, RECORDS_ROUTES } from '@hddt/protocol/schemas';
 import type {
   Archive,
   ArchiveSearchResponse,
@@ -162,7 +163,7 @@ describe('MinutesPanel', () => {
   it('renders the record readably, saves the notes with PUT and shows them in the preview', async () => {
     let notes = emptyNotes;
     const calls = mockFetch((c) => {
-      if (c.url === RECORDS_API.minutesNotes('s1') && c.method === 'PUT') {
+      if (c.url === pathOf(RECORDS_ROUTES.minutesNotes, { id: 's1' }) && c.method === 'PUT') {
         const body = c.body as Partial<MinutesNotes>;
         notes = {
           number: body.number ?? '',
@@ -175,7 +176,7 @@ describe('MinutesPanel', () => {
         };
         return json(notes);
       }
-      if (c.url === RECORDS_API.minutes('s1')) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
+      if (c.url === pathOf(RECORDS_ROUTES.minutes, { id: 's1' })) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
       return json({}, 404);
     });
     render(<MinutesPanel sessionId="s1" />);
@@ -207,12 +208,12 @@ describe('MinutesPanel', () => {
   it('sets the minutes’ own “Nơi nhận”, refusing a list that does not end with the file copy', async () => {
     let notes = emptyNotes;
     const calls = mockFetch((c) => {
-      if (c.url === RECORDS_API.minutesNotes('s1') && c.method === 'PUT') {
+      if (c.url === pathOf(RECORDS_ROUTES.minutesNotes, { id: 's1' }) && c.method === 'PUT') {
         const body = c.body as Partial<MinutesNotes>;
         notes = { ...emptyNotes, recipients: body.recipients ?? [], updatedAt: '2026-07-06T09:00:00.000Z', updatedBy: 'admin' };
         return json(notes);
       }
-      if (c.url === RECORDS_API.minutes('s1')) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
+      if (c.url === pathOf(RECORDS_ROUTES.minutes, { id: 's1' })) return json({ logHead: HEAD, record, notes } satisfies MinutesResponse);
       return json({}, 404);
     });
     render(<MinutesPanel sessionId="s1" />);
@@ -297,9 +298,9 @@ describe('ResolutionsPanel', () => {
     };
     let attached = false;
     const calls = mockFetch((c) => {
-      if (c.url === API.resolutions) return json([{ ...res, signedDocumentId: attached ? 'doc9' : null }]);
-      if (c.url === API.session('s1')) return json(detail);
-      if (c.url === API.resolutionText('q1')) {
+      if (c.url === REST_ROUTES.resolutions.path) return json([{ ...res, signedDocumentId: attached ? 'doc9' : null }]);
+      if (c.url === pathOf(REST_ROUTES.session, { id: 's1' })) return json(detail);
+      if (c.url === pathOf(REST_ROUTES.resolutionText, { id: 'q1' })) {
         attached = true;
         return json({ ...res, signedDocumentId: 'doc9' });
       }
@@ -388,7 +389,7 @@ describe('Integrity and backup', () => {
       logHead: HEAD,
       documents: 7,
     };
-    const calls = mockFetch((c) => (c.url === RECORDS_API.integrity ? json(ok) : json(info, 201)));
+    const calls = mockFetch((c) => (c.url === RECORDS_ROUTES.integrity.path ? json(ok) : json(info, 201)));
     render(<IntegrityPanel />);
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra toàn vẹn' }));
     await waitFor(() => expect(screen.getByTestId('integrity').textContent).toContain('Dữ liệu toàn vẹn: chuỗi nhật ký 128 mục khớp'));
@@ -396,6 +397,6 @@ describe('Integrity and backup', () => {
     await waitFor(() =>
       expect(screen.getByTestId('backup').textContent).toContain('Đã sao lưu vào /var/lib/hddt/backups/2026-07-06T09-00-00-000Z (7 tài liệu).'),
     );
-    expect(calls.find((c) => c.url === RECORDS_API.backup)!.method).toBe('POST');
+    expect(calls.find((c) => c.url === RECORDS_ROUTES.backup.path)!.method).toBe('POST');
   });
 });

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { API } from '@hddt/protocol';
 import { StaffLoginSchema } from '@hddt/protocol/schemas';
-import type { StaffIdentity } from '@hddt/protocol';
-import { api, setCsrf } from '../../api';
+import { setCsrf, call } from '../../api';
 import { errorText, zodFieldErrors } from '../../form-errors';
 import type { FieldErrors } from '../../form-errors';
 import { useT } from '../../i18n';
@@ -33,7 +31,7 @@ export function LoginScreen() {
     setErrors({});
     setBusy(true);
     try {
-      const identity = await api.post<StaffIdentity>(API.login, parsed.data);
+      const identity = await call('login', { body: parsed.data });
       setCsrf(identity.csrfToken);
       const portalRole = identity.role === 'editor' || identity.role === 'board-head';
       setArea(portalRole ? 'portal' : identity.role === 'chair' ? 'live' : 'prepare');

@@ -3,9 +3,9 @@
 // editors see them. The photo is uploaded to the portal (an image, resized there) and public at once.
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, EDITORIAL_API, PORTAL_MAX_FILE_BYTES } from '@hddt/protocol';
+import { EDITORIAL_API, PORTAL_MAX_FILE_BYTES } from '@hddt/protocol';
 import type { Delegate, DelegateProfile } from '@hddt/protocol';
-import { api } from '../../api';
+import { api, call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -20,8 +20,7 @@ export function DelegateProfiles({ role }: { role: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api
-      .get<Delegate[]>(API.delegates)
+    call('delegates')
       .then((list) => {
         const seated = list.filter((d) => d.seated).sort((a, b) => a.seat - b.seat);
         setDelegates(seated);

@@ -3,7 +3,7 @@
 // permission (workflow.ts); the buttons here only follow it, and refusals show the server's vi/en message.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, CONTENT_STATES, EDITORIAL_API, hallLocalToIso, sessionTitle } from '@hddt/protocol';
+import { CONTENT_STATES, EDITORIAL_API, hallLocalToIso, sessionTitle } from '@hddt/protocol';
 import type {
   ContentAction,
   ContentAttachment,
@@ -18,7 +18,7 @@ import type {
   Session,
   SessionChecklist,
 } from '@hddt/protocol';
-import { api } from '../../api';
+import { api, call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -695,8 +695,7 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api
-      .get<Session[]>(API.sessions)
+    call('sessions')
       .then((s) => {
         setSessions(s);
         setSessionId((cur) => cur || (s[0]?.id ?? ''));

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { API, formatCount, formatPercent } from '@hddt/protocol';
-import type { Motion, NamedBoardEntry, Resolution, RoundView } from '@hddt/protocol';
-import { api } from '../../api';
+import { formatCount, formatPercent } from '@hddt/protocol';
+import type { Motion, NamedBoardEntry, RoundView } from '@hddt/protocol';
+import { call } from '../../api';
 import { ResultChart, announcementText, requirementText, verdictLabel } from '@hddt/ui';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -208,8 +208,7 @@ function useResolutionCode(round: RoundView, wanted: boolean): string | null {
   useEffect(() => {
     if (!wanted || !announced) return;
     let alive = true;
-    api
-      .get<Resolution[]>(API.resolutions)
+    call('resolutions')
       .then((list) => {
         if (alive) setCode(list.find((r) => r.roundId === round.id)?.code ?? null);
       })

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { DragEvent, FormEvent } from 'react';
-import { API } from '@hddt/protocol';
 import { AgendaItemInputSchema } from '@hddt/protocol/schemas';
 import type { AgendaItem } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -95,7 +94,7 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
       to,
     );
     try {
-      await api.put(API.sessionAgendaOrder(sessionId), { itemIds: ids });
+      await call('agendaOrder', { params: { id: sessionId }, body: { itemIds: ids } });
       await onChanged();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -105,7 +104,7 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
   async function remove(item: AgendaItem) {
     setRemoving(null);
     try {
-      await api.del(API.agendaItem(item.id));
+      await call('agendaRemove', { params: { id: item.id } });
       await onChanged();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -138,7 +137,7 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
               <ItemForm
                 initial={item}
                 submitLabel={t('common.save')}
-                onSave={(v) => api.patch(API.agendaItem(item.id), v)}
+                onSave={(v) => call('agendaUpdate', { params: { id: item.id }, body: v })}
                 onDone={() => {
                   setEditing(null);
                   void onChanged();
@@ -187,7 +186,7 @@ export function AgendaEditor({ sessionId, agenda, onChanged }: Props) {
         ))}
       </ol>
       <h3>{t('agenda.add')}</h3>
-      <ItemForm submitLabel={t('agenda.addButton')} onSave={(v) => api.post(API.sessionAgenda(sessionId), v)} onDone={() => void onChanged()} />
+      <ItemForm submitLabel={t('agenda.addButton')} onSave={(v) => call('agendaAdd', { params: { id: sessionId }, body: v })} onDone={() => void onChanged()} />
       {removing ? (
         <ConfirmDialog
           title={t('agenda.removeConfirm', { title: removing.title })}

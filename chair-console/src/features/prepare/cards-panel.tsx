@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { API } from '@hddt/protocol';
-import type { CardsIssueRequest, DelegateCard, DelegateCardStatus } from '@hddt/protocol';
-import { api } from '../../api';
+import type { CardsIssueRequest, DelegateCardStatus } from '@hddt/protocol';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -25,7 +24,7 @@ export function CardsPanel() {
 
   const load = useCallback(async () => {
     try {
-      setCards(await api.get<DelegateCardStatus[]>(API.cards));
+      setCards(await call('cards'));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -40,7 +39,7 @@ export function CardsPanel() {
   async function issueAndPrint(scope: CardsIssueRequest['scope']) {
     setConfirmAll(false);
     try {
-      const issued = await api.post<DelegateCard[]>(API.cardsIssue, { scope } satisfies CardsIssueRequest);
+      const issued = await call('cardsIssue', { body: { scope } });
       setPrintCards(issued);
       setArea('cards');
     } catch (err) {
@@ -51,7 +50,7 @@ export function CardsPanel() {
   async function reissue(card: DelegateCardStatus) {
     setReissuing(null);
     try {
-      const issued = await api.post<DelegateCard>(API.delegateToken(card.delegateId));
+      const issued = await call('delegateToken', { params: { id: card.delegateId } });
       setPrintCards([issued]);
       pushToast({ tone: 'info', text: t('cards.reissued', { name: card.fullName }) });
       await load();

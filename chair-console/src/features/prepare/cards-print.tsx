@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { API } from '@hddt/protocol';
 import type { CouncilConfig, DelegateCard, HallInfo } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -21,7 +20,7 @@ export function CardsPrint() {
   const cards: DelegateCard[] | null = hall && council ? (issued ?? []) : null;
 
   useEffect(() => {
-    Promise.all([api.get<HallInfo>(API.hall), api.get<CouncilConfig>(API.council)])
+    Promise.all([call('hall'), call('council')])
       .then(([h, co]) => {
         setHall(h);
         setCouncil(co);

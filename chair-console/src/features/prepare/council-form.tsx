@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, DEFAULT_MINUTES_RECIPIENTS, VOTE_OPTIONS, questionTimes } from '@hddt/protocol';
+import { DEFAULT_MINUTES_RECIPIENTS, VOTE_OPTIONS, questionTimes } from '@hddt/protocol';
 import { CouncilLevelSchema, CouncilPatchSchema } from '@hddt/protocol/schemas';
 import type { CouncilConfig, CouncilLevel, Threshold, VoteOption } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText, listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -85,8 +85,7 @@ export function CouncilForm() {
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    api
-      .get<CouncilConfig>(API.council)
+    call('council')
       .then(setC)
       .catch((err: unknown) => setLoadError(errorText(err, lang)));
   }, [lang]);
@@ -123,7 +122,7 @@ export function CouncilForm() {
       hallWifi: cfg.hallWifi,
       minutesRecipients: recipients.map((l) => l.trim()).filter((l) => l !== ''),
     };
-    const saved = await submit(CouncilPatchSchema, patch, (p) => api.patch<CouncilConfig>(API.council, p));
+    const saved = await submit(CouncilPatchSchema, patch, (p) => call('councilUpdate', { body: p }));
     if (saved) {
       setC(saved);
       pushToast({ tone: 'info', text: t('common.saved') });

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API } from '@hddt/protocol';
 import type { DisplayDevice } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -34,7 +33,7 @@ export function DisplaysPanel() {
   const load = useCallback(
     async (quiet = false) => {
       try {
-        setDisplays(await api.get<DisplayDevice[]>(API.displays));
+        setDisplays(await call('displays'));
       } catch (err) {
         // A background refresh stays quiet: the connection badge already says when the server is unreachable.
         if (!quiet) pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -51,7 +50,7 @@ export function DisplaysPanel() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const d = await submit(DisplayNameSchema, { name }, (v) => api.post<DisplayDevice>(API.displays, v));
+    const d = await submit(DisplayNameSchema, { name }, (v) => call('displayCreate', { body: v }));
     if (d) {
       setCreated(d);
       setName('');
@@ -62,7 +61,7 @@ export function DisplaysPanel() {
   async function remove(d: DisplayDevice) {
     setRemoving(null);
     try {
-      await api.del(API.display(d.id));
+      await call('displayRemove', { params: { id: d.id } });
       if (created?.id === d.id) setCreated(null);
       await load();
     } catch (err) {

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, MAX_UPLOAD_BYTES, formatCount } from '@hddt/protocol';
-import { DocumentMetaSchema, DocumentTypeSchema } from '@hddt/protocol/schemas';
+import { MAX_UPLOAD_BYTES, formatCount, pathOf } from '@hddt/protocol';
+import { DocumentMetaSchema, DocumentTypeSchema, REST_ROUTES } from '@hddt/protocol/schemas';
 import type { DocumentType, SessionDocument } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -55,9 +55,8 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
       return;
     }
     const r = await submit(DocumentMetaSchema, { title, docType, itemId, confidential }, (meta) => {
-      const q = new URLSearchParams({ title: meta.title, docType: meta.docType, confidential: String(meta.confidential) });
-      if (meta.itemId) q.set('itemId', meta.itemId);
-      return api.raw<SessionDocument>(`${API.sessionDocuments(sessionId)}?${q.toString()}`, file, 'application/pdf');
+      const query = { title: meta.title, docType: meta.docType, confidential: meta.confidential, itemId: meta.itemId ?? undefined };
+      return call('documentUpload', { params: { id: sessionId }, body: file, query });
     });
     if (r) {
       setFile(null);
@@ -72,7 +71,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
 
   async function setConfidentialFlag(doc: SessionDocument, value: boolean) {
     try {
-      await api.patch(API.document(doc.id), value ? { confidential: true, published: false } : { confidential: false });
+      await call('documentUpdate', { params: { id: doc.id }, body: value ? { confidential: true, published: false } : { confidential: false } });
       await onChanged();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -82,7 +81,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
   async function remove(doc: SessionDocument) {
     setRemoving(null);
     try {
-      await api.del(API.document(doc.id));
+      await call('documentRemove', { params: { id: doc.id } });
       await onChanged();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -97,7 +96,7 @@ export function DocumentsBlock({ sessionId, itemId, documents, onChanged }: Prop
         {documents.map((d) => (
           <li key={d.id} className="list-row">
             <span>
-              <a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">
+              <a href={pathOf(REST_ROUTES.documentFile, { id: d.id })} target="_blank" rel="noreferrer">
                 {d.title}
               </a>
               <span className="muted">

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { API, HALL_LIMITS, autoLayout, layoutProblems, moveSeat, placeOf, setAisles, swapSeats } from '@hddt/protocol';
-import type { Delegate, HallLayout, SeatMove } from '@hddt/protocol';
-import { ApiError, api } from '../../api';
+import { HALL_LIMITS, autoLayout, layoutProblems, moveSeat, placeOf, setAisles, swapSeats } from '@hddt/protocol';
+import type { HallLayout, SeatMove } from '@hddt/protocol';
+import { ApiError, call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -39,7 +39,7 @@ export function HallLayoutPanel() {
 
   const load = useCallback(async () => {
     try {
-      const [view, delegates] = await Promise.all([api.get<LayoutView>(API.hallLayout), api.get<Delegate[]>(API.delegates)]);
+      const [view, delegates] = await Promise.all([call('hallLayout'), call('delegates')]);
       const seated = delegates.filter((d) => d.seated);
       setNames(new Map(seated.map((d) => [d.seat, d.fullName])));
       setSeats(seated.map((d) => d.seat));
@@ -118,7 +118,7 @@ export function HallLayoutPanel() {
   const save = async () => {
     setBusy(true);
     try {
-      const view = await api.put<LayoutView>(API.hallLayout, layout);
+      const view = await call('hallLayoutSet', { body: layout });
       setSaved(view);
       setLayout(view.layout);
       setServerProblems([]);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { API } from '@hddt/protocol';
 import type { Motion, RoundView } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -26,7 +25,7 @@ export function MotionsBlock({ sessionId, itemId, motions, rounds, onChanged }: 
   async function remove(m: Motion) {
     setRemoving(null);
     try {
-      await api.del(API.motion(m.id));
+      await call('motionRemove', { params: { id: m.id } });
       await onChanged();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -46,7 +45,7 @@ export function MotionsBlock({ sessionId, itemId, motions, rounds, onChanged }: 
                 itemId={itemId}
                 initial={m}
                 submitLabel={t('common.save')}
-                onSave={(input) => api.put(API.motion(m.id), input)}
+                onSave={(input) => call('motionUpdate', { params: { id: m.id }, body: input })}
                 onDone={() => {
                   setEditing(null);
                   void onChanged();
@@ -86,7 +85,7 @@ export function MotionsBlock({ sessionId, itemId, motions, rounds, onChanged }: 
         <MotionForm
           itemId={itemId}
           submitLabel={t('motion.add')}
-          onSave={(input) => api.post(API.sessionMotions(sessionId), input)}
+          onSave={(input) => call('motionCreate', { params: { id: sessionId }, body: input })}
           onDone={() => {
             setAdding(false);
             void onChanged();

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, formatCount } from '@hddt/protocol';
-import { DelegateInputSchema, VacateSchema } from '@hddt/protocol/schemas';
-import type { Delegate, ImportReport, ImportRowError } from '@hddt/protocol';
-import { ApiError, api } from '../../api';
+import { formatCount, pathOf } from '@hddt/protocol';
+import { DelegateInputSchema, VacateSchema, REST_ROUTES } from '@hddt/protocol/schemas';
+import type { Delegate, ImportRowError } from '@hddt/protocol';
+import { ApiError, call } from '../../api';
 import { errorText, zodFieldErrors } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -121,7 +121,7 @@ export function RosterPanel() {
 
   const load = useCallback(async () => {
     try {
-      setDelegates(await api.get<Delegate[]>(API.delegates));
+      setDelegates(await call('delegates'));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -145,7 +145,7 @@ export function RosterPanel() {
       return;
     }
     try {
-      await api.post(API.delegateVacate(vacating.id), parsed.data);
+      await call('delegateVacate', { params: { id: vacating.id }, body: parsed.data });
       pushToast({ tone: 'info', text: t('roster.vacated', { name: vacating.fullName }) });
       setVacating(null);
       setReason('');
@@ -158,7 +158,7 @@ export function RosterPanel() {
 
   async function reseat(d: Delegate) {
     try {
-      await api.post(API.delegateReseat(d.id));
+      await call('delegateReseat', { params: { id: d.id } });
       await load();
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
@@ -170,7 +170,7 @@ export function RosterPanel() {
     setImportMsg(null);
     try {
       const text = await readUtf8(file);
-      const report = await api.raw<ImportReport>(API.delegatesImport, text, 'text/csv; charset=utf-8');
+      const report = await call('delegatesImport', { body: text });
       setImportMsg(t('roster.imported', { n: formatCount(report.imported, lang) }));
       await load();
     } catch (err) {
@@ -221,7 +221,7 @@ export function RosterPanel() {
               </span>
             </span>
           </div>
-          <a className="btn" href={API.delegatesExport} download="dai-bieu.csv">
+          <a className="btn" href={pathOf(REST_ROUTES.delegatesExport)} download="dai-bieu.csv">
             {t('roster.export')}
           </a>
         </div>
@@ -238,7 +238,7 @@ export function RosterPanel() {
       </div>
       <div className="card">
         <h2>{t('roster.add')}</h2>
-        <DelegateForm submitLabel={t('roster.addButton')} onSave={(v) => api.post(API.delegates, v)} onDone={() => void load()} />
+        <DelegateForm submitLabel={t('roster.addButton')} onSave={(v) => call('delegateCreate', { body: v })} onDone={() => void load()} />
       </div>
       <div className="card">
         <div className="roster-search">
@@ -271,7 +271,7 @@ export function RosterPanel() {
                     <DelegateForm
                       initial={d}
                       submitLabel={t('common.save')}
-                      onSave={(v) => api.patch(API.delegate(d.id), v)}
+                      onSave={(v) => call('delegateUpdate', { params: { id: d.id }, body: v })}
                       onDone={() => {
                         setEditing(null);
                         void load();

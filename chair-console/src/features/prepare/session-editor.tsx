@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { API, formatDateVi, sessionTitle } from '@hddt/protocol';
-import type { AgendaItem, Motion, Session, SessionDetail, SessionPerson } from '@hddt/protocol';
-import { api } from '../../api';
+import { formatDateVi, sessionTitle } from '@hddt/protocol';
+import type { AgendaItem, Motion, SessionDetail, SessionPerson } from '@hddt/protocol';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -39,7 +39,7 @@ export function SessionEditor({ sessionId, onBack }: Props) {
 
   const reload = useCallback(async () => {
     try {
-      setDetail(await api.get<SessionDetail>(API.session(sessionId)));
+      setDetail(await call('session', { params: { id: sessionId } }));
       setError(null);
     } catch (err) {
       setError(errorText(err, lang));
@@ -83,7 +83,7 @@ export function SessionEditor({ sessionId, onBack }: Props) {
         {editing ? (
           <SessionForm
             initial={s}
-            onSave={(input) => api.patch<Session>(API.session(s.id), input)}
+            onSave={(input) => call('sessionUpdate', { params: { id: s.id }, body: input })}
             onDone={() => {
               setEditing(false);
               pushToast({ tone: 'info', text: t('common.saved') });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { API, formatDateVi, sessionTitle } from '@hddt/protocol';
+import { formatDateVi, sessionTitle } from '@hddt/protocol';
 import type { Session } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -21,7 +21,7 @@ export function SessionsPanel() {
 
   const load = useCallback(async () => {
     try {
-      setSessions(await api.get<Session[]>(API.sessions));
+      setSessions(await call('sessions'));
     } catch (err) {
       setError(errorText(err, lang));
     }
@@ -60,7 +60,7 @@ export function SessionsPanel() {
         <div className="card">
           <h2>{t('session.create')}</h2>
           <SessionForm
-            onSave={(input) => api.post<Session>(API.sessions, input)}
+            onSave={(input) => call('sessionCreate', { body: input })}
             onDone={(s) => {
               setCreating(false);
               setEditId(s.id);

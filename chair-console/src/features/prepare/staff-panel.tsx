@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API } from '@hddt/protocol';
 import { PasswordResetSchema, StaffCreateSchema } from '@hddt/protocol/schemas';
 import type { StaffAccount, StaffRole } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -17,7 +16,9 @@ function ResetPassword({ account, onDone }: { account: StaffAccount; onDone: () 
   const [password, setPassword] = useState('');
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const r = await submit(PasswordResetSchema, { password }, (v) => api.post(API.staffPassword(account.username), v).then(() => true));
+    const r = await submit(PasswordResetSchema, { password }, (v) =>
+      call('staffPassword', { params: { username: account.username }, body: v }).then(() => true),
+    );
     if (r) {
       pushToast({ tone: 'info', text: t('staff.passwordReset', { name: account.displayName }) });
       onDone();
@@ -55,7 +56,7 @@ export function StaffPanel() {
 
   const load = useCallback(async () => {
     try {
-      setAccounts(await api.get<StaffAccount[]>(API.staff));
+      setAccounts(await call('staff'));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -66,7 +67,7 @@ export function StaffPanel() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    const r = await submit(StaffCreateSchema, v, (data) => api.post<StaffAccount>(API.staff, data));
+    const r = await submit(StaffCreateSchema, v, (data) => call('staffCreate', { body: data }));
     if (r) {
       setV({ username: '', displayName: '', role: 'secretariat', password: '' });
       pushToast({ tone: 'info', text: t('staff.created', { name: r.displayName }) });

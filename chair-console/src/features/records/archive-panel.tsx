@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, RECORDS_API } from '@hddt/protocol';
+import { pathOf } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import type { Archive, ArchiveSearchResponse, SearchHit } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -29,7 +30,7 @@ export function ArchivePanel() {
 
   const load = useCallback(async () => {
     try {
-      setArchive(await api.get<Archive>(RECORDS_API.archive));
+      setArchive(await call('archive'));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -43,7 +44,7 @@ export function ArchivePanel() {
     if (!q.trim()) return;
     setError(null);
     try {
-      setResult(await api.get<ArchiveSearchResponse>(RECORDS_API.archiveSearch(q.trim())));
+      setResult(await call('archiveSearch', { query: { q: q.trim() } }));
     } catch (err) {
       setError(errorText(err, lang));
     }
@@ -112,7 +113,7 @@ export function ArchivePanel() {
                       <ul>
                         {item.documents.map((d) => (
                           <li key={d.id}>
-                            <a href={API.documentFile(d.id)} target="_blank" rel="noreferrer">
+                            <a href={pathOf(REST_ROUTES.documentFile, { id: d.id })} target="_blank" rel="noreferrer">
                               {d.docTypeText}: {d.title}
                             </a>
                           </li>

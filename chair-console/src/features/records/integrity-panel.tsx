@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { RECORDS_API, formatCount } from '@hddt/protocol';
+import { formatCount } from '@hddt/protocol';
 import type { BackupInfo, IntegrityReport } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -89,16 +89,11 @@ export function IntegrityPanel() {
     <div className="card" aria-labelledby="int-h">
       <h2 id="int-h">{t('int.title')}</h2>
       <div className="rec-downloads">
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={busy}
-          onClick={() => void run(() => api.get<IntegrityReport>(RECORDS_API.integrity), setReport)}
-        >
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run(() => call('integrity'), setReport)}>
           {t('int.check')}
         </button>
         {role === 'secretariat' ? (
-          <button type="button" className="btn" disabled={busy} onClick={() => void run(() => api.post<BackupInfo>(RECORDS_API.backup), setBackup)}>
+          <button type="button" className="btn" disabled={busy} onClick={() => void run(() => call('backup'), setBackup)}>
             {t('int.backup')}
           </button>
         ) : null}

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { RECORDS_API, recipientLines } from '@hddt/protocol';
-import { OwnRecipientsSchema } from '@hddt/protocol/schemas';
+import { recipientLines, pathOf } from '@hddt/protocol';
+import { OwnRecipientsSchema, RECORDS_ROUTES } from '@hddt/protocol/schemas';
 import type { LogHead, MinutesNotes, MinutesResponse, RoundRecord } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText, listFieldError } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -44,10 +44,10 @@ export function RoundLines({ round }: { round: RoundRecord }) {
       ) : null}
       {round.mode === 'secret' && round.result ? (
         <p className="rec-downloads" role="group" aria-label={t('rec.countingPdf')}>
-          <a className="btn" href={RECORDS_API.countingMinutes(round.id, 'pdf')} download>
+          <a className="btn" href={pathOf(RECORDS_ROUTES.countingMinutesPdf, { id: round.id })} download>
             {t('rec.countingPdf')}
           </a>
-          <a className="btn" href={RECORDS_API.countingMinutes(round.id, 'docx')} download>
+          <a className="btn" href={pathOf(RECORDS_ROUTES.countingMinutesDocx, { id: round.id })} download>
             {t('rec.countingDocx')}
           </a>
         </p>
@@ -178,7 +178,7 @@ function NotesForm({ minutes, onSaved }: { minutes: MinutesResponse; onSaved: (n
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const r = await submit(NotesSchema, { number, opening, closing, items, recipients: recipientsOf(recipients) }, (v) =>
-      api.put<MinutesNotes>(RECORDS_API.minutesNotes(minutes.record.session.id), v),
+      call('minutesNotes', { params: { id: minutes.record.session.id }, body: v }),
     );
     if (r) {
       pushToast({ tone: 'info', text: t('rec.notesSaved') });
@@ -240,7 +240,7 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setMinutes(await api.get<MinutesResponse>(RECORDS_API.minutes(sessionId)));
+      setMinutes(await call('minutes', { params: { id: sessionId } }));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -263,34 +263,38 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
       </div>
       <LogHeadLine head={minutes.logHead} />
       <div className="rec-downloads" role="group" aria-label={t('rec.downloads')}>
-        <a className="btn" href={RECORDS_API.minutesDocx(sessionId)} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.minutesDocx, { id: sessionId })} download>
           {t('rec.docx')}
         </a>
-        <a className="btn" href={RECORDS_API.minutesPdf(sessionId)} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.minutesPdf, { id: sessionId })} download>
           {t('rec.pdf')}
         </a>
-        <a className="btn" href={RECORDS_API.sessionResults(sessionId, 'csv')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.sessionResultsCsv, { id: sessionId })} download>
           {t('rec.sessionCsv')}
         </a>
-        <a className="btn" href={RECORDS_API.sessionResults(sessionId, 'json')} download={`ket-qua-ky-hop-${minutes.record.session.number}.json`}>
+        <a
+          className="btn"
+          href={pathOf(RECORDS_ROUTES.sessionResultsJson, { id: sessionId })}
+          download={`ket-qua-ky-hop-${minutes.record.session.number}.json`}
+        >
           {t('rec.sessionJson')}
         </a>
-        <a className="btn" href={RECORDS_API.termResults('csv')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.termResultsCsv)} download>
           {t('rec.termCsv')}
         </a>
-        <a className="btn" href={RECORDS_API.termResults('json')} download="ket-qua-nhiem-ky.json">
+        <a className="btn" href={pathOf(RECORDS_ROUTES.termResultsJson)} download="ket-qua-nhiem-ky.json">
           {t('rec.termJson')}
         </a>
-        <a className="btn" href={RECORDS_API.sessionResults(sessionId, 'xlsx')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.sessionResultsXlsx, { id: sessionId })} download>
           {t('rec.sessionXlsx')}
         </a>
-        <a className="btn" href={RECORDS_API.termResults('xlsx')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.termResultsXlsx)} download>
           {t('rec.termXlsx')}
         </a>
-        <a className="btn" href={RECORDS_API.kyYeu(sessionId, 'pdf')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.kyYeuPdf, { id: sessionId })} download>
           {t('rec.kyYeuPdf')}
         </a>
-        <a className="btn" href={RECORDS_API.kyYeu(sessionId, 'docx')} download>
+        <a className="btn" href={pathOf(RECORDS_ROUTES.kyYeuDocx, { id: sessionId })} download>
           {t('rec.kyYeuDocx')}
         </a>
       </div>

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, sessionTitle } from '@hddt/protocol';
+import { sessionTitle, pathOf } from '@hddt/protocol';
+import { REST_ROUTES } from '@hddt/protocol/schemas';
 import type { Resolution, Session, SessionDetail } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -20,7 +21,7 @@ function AttachForm({ resolution, onDone, onCancel }: { resolution: Resolution; 
 
   const load = useCallback(async () => {
     try {
-      const d = await api.get<SessionDetail>(API.session(resolution.sessionId));
+      const d = await call('session', { params: { id: resolution.sessionId } });
       setDetail(d);
       setDocumentId((cur) => (cur && d.documents.some((x) => x.id === cur) ? cur : (d.documents.at(-1)?.id ?? '')));
     } catch (err) {
@@ -37,7 +38,7 @@ function AttachForm({ resolution, onDone, onCancel }: { resolution: Resolution; 
     setBusy(true);
     setError(null);
     try {
-      await api.post<Resolution>(API.resolutionText(resolution.id), { documentId });
+      await call('resolutionText', { params: { id: resolution.id }, body: { documentId } });
       pushToast({ tone: 'info', text: t('res.attached', { code: resolution.code }) });
       await onDone();
     } catch (err) {
@@ -103,7 +104,7 @@ export function ResolutionsPanel({ sessions }: { sessions: Session[] }) {
 
   const load = useCallback(async () => {
     try {
-      setList(await api.get<Resolution[]>(API.resolutions));
+      setList(await call('resolutions'));
     } catch (err) {
       pushToast({ tone: 'error', text: errorText(err, lang) });
     }
@@ -156,7 +157,7 @@ export function ResolutionsPanel({ sessions }: { sessions: Session[] }) {
                 <td>{sessionName(r.sessionId)}</td>
                 <td>
                   {r.signedDocumentId ? (
-                    <a href={API.documentFile(r.signedDocumentId)} target="_blank" rel="noreferrer" data-testid={`signed-${r.id}`}>
+                    <a href={pathOf(REST_ROUTES.documentFile, { id: r.signedDocumentId })} target="_blank" rel="noreferrer" data-testid={`signed-${r.id}`}>
                       {t('res.signed')}
                     </a>
                   ) : (

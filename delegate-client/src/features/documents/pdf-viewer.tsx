@@ -6,12 +6,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalWorkerOptions, TextLayer, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
-import { API, NOTE_LIMITS, type DocumentNote, type NoteRect, type SessionDocument } from '@hddt/protocol';
+import { NOTE_LIMITS, routePath, type DocumentNote, type NoteRect, type RestRoutePath, type SessionDocument } from '@hddt/protocol';
 import { serverMessage } from '../../server-message';
 import type { Lang } from '../../i18n';
 import { PdfThumbnails } from './pdf-thumbnails';
 import { PdfNotesPanel } from './pdf-notes-panel';
 import { useDocumentNotes } from './use-document-notes';
+
+// The route is described in protocol (REST_ROUTES.documentFile); the tablet carries no zod, so its path is written
+// here and checked against that description by its type.
+const DOCUMENT_FILE: RestRoutePath<'documentFile'> = '/api/documents/:id/file';
 
 GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
 
@@ -107,7 +111,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
     setPdf(null);
     setError(null);
     (async () => {
-      const res = await fetch(API.documentFile(doc.id), { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(routePath(DOCUMENT_FILE, { id: doc.id }), { headers: { Authorization: `Bearer ${token}` } });
       if (!res.ok) {
         let message = `HTTP ${res.status}`;
         try {
