@@ -22,10 +22,25 @@ import { z } from 'zod';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Plain reasons for the fields an editor types most (links to other portals); the rest keep zod's wording. */
+const FIELD_REASONS: [RegExp, string, string][] = [
+  [
+    /^links\.\d+\.url$/,
+    'Địa chỉ liên kết không hợp lệ: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://, không có dấu cách, tối đa 500 ký tự.',
+    'Invalid link address: it must be a full address starting with https:// or http://, without spaces, at most 500 characters.',
+  ],
+  [/^links\.\d+\.title$/, 'Nhập tên liên kết (tối đa 200 ký tự).', 'Enter the link’s title (at most 200 characters).'],
+  [/^links$/, 'Mỗi bài có tối đa 30 liên kết.', 'An item has at most 30 links.'],
+];
+
 function parse<S extends ZodType>(schema: S, req: Request, res: Response): S['_output'] | undefined {
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) {
-    sendError(res, 'BAD_REQUEST', fieldErrors(parsed.error));
+    const fields = fieldErrors(parsed.error).map((f) => {
+      const reason = FIELD_REASONS.find(([path]) => path.test(f.path));
+      return reason ? { path: f.path, message: reason[1], messageEn: reason[2] } : f;
+    });
+    sendError(res, 'BAD_REQUEST', fields);
     return undefined;
   }
   return parsed.data;

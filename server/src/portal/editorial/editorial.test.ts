@@ -281,6 +281,39 @@ describe('editorial workflow', () => {
     const bad = await api<{ code: string; fields: { path: string }[] }>(server, 'POST', '/api/portal/items', { ...article, section: 'KHONG HOP LE' }, editor);
     expect(bad.status).toBe(400);
     expect(bad.body.fields.map((f) => f.path)).toContain('section');
+    // A link to another portal must be a full http(s) address with a title; the reason names the field.
+    const badLinks = await api<{ code: string; fields: { path: string; message: string; messageEn: string }[] }>(
+      server,
+      'POST',
+      '/api/portal/items',
+      {
+        ...article,
+        links: [
+          { title: 'Cổng HĐND tỉnh', url: 'https://hdnd.example.gov.vn/' },
+          { title: 'Sai', url: 'javascript:alert(1)' },
+          { title: ' ', url: 'hdnd.example.gov.vn' },
+        ],
+      },
+      editor,
+    );
+    expect(badLinks.status).toBe(400);
+    expect(badLinks.body.fields).toEqual([
+      {
+        path: 'links.1.url',
+        message: expect.stringContaining('Địa chỉ liên kết không hợp lệ: cần địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://') as string,
+        messageEn: expect.stringContaining('Invalid link address') as string,
+      },
+      { path: 'links.2.title', message: 'Nhập tên liên kết (tối đa 200 ký tự).', messageEn: 'Enter the link’s title (at most 200 characters).' },
+      expect.objectContaining({ path: 'links.2.url', message: expect.stringContaining('Địa chỉ liên kết không hợp lệ') as string }),
+    ]);
+    const tooMany = await api<{ fields: { path: string; message: string }[] }>(
+      server,
+      'POST',
+      '/api/portal/items',
+      { ...article, links: Array.from({ length: 31 }, (_, i) => ({ title: `Liên kết ${i}`, url: `https://a${i}.example.vn/` })) },
+      editor,
+    );
+    expect(tooMany.body.fields).toEqual([expect.objectContaining({ path: 'links', message: 'Mỗi bài có tối đa 30 liên kết.' })]);
     const wrongKind = await api<{ code: string }>(server, 'POST', '/api/portal/items', { ...article, section: 'nghi-quyet' }, editor);
     expect(wrongKind.status).toBe(400);
     expect((await api(server, 'GET', '/api/portal/items/khong-co', undefined, editor)).status).toBe(404);
