@@ -116,7 +116,10 @@ export const en: Messages = {
     notes: 'Private notes',
     addNote: 'Add note',
     mark: 'Highlight',
-    markHint: 'Drag a finger (or the mouse) over the page to highlight a region, or select text and press “Highlight”. Press “Highlight” again to stop.',
+    markHint:
+      'Drag a finger (or the mouse) over the page to highlight a region, or select text and press “Highlight”. Keyboard: the arrow keys move the region, Shift + arrows resize it, Enter saves. Press “Highlight” again or Esc to stop.',
+    markRegion: 'Highlight region on page {{page}}',
+    markKeys: 'Arrow keys: move the region. Shift + arrow keys: resize it. Enter: save the highlight. Esc: stop.',
     markSaved: 'Highlight saved on page {{page}}.',
     pageNotes_one: 'Notes on page {{page}} ({{count}})',
     pageNotes_other: 'Notes on page {{page}} ({{count}})',

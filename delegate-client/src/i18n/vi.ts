@@ -111,7 +111,10 @@ export const vi = {
     notes: 'Ghi chú riêng',
     addNote: 'Thêm ghi chú',
     mark: 'Đánh dấu',
-    markHint: 'Kéo ngón tay (hoặc chuột) trên trang để đánh dấu một vùng, hoặc chọn chữ rồi bấm «Đánh dấu». Bấm «Đánh dấu» lần nữa để thôi.',
+    markHint:
+      'Kéo ngón tay (hoặc chuột) trên trang để đánh dấu một vùng, hoặc chọn chữ rồi bấm «Đánh dấu». Bàn phím: phím mũi tên di chuyển vùng đánh dấu, Shift + mũi tên đổi cỡ, Enter để lưu. Bấm «Đánh dấu» lần nữa hoặc Esc để thôi.',
+    markRegion: 'Vùng đánh dấu trên trang {{page}}',
+    markKeys: 'Phím mũi tên: di chuyển vùng. Shift + mũi tên: đổi cỡ vùng. Enter: lưu đánh dấu. Esc: thôi.',
     markSaved: 'Đã lưu đánh dấu ở trang {{page}}.',
     pageNotes_one: 'Ghi chú trang {{page}} ({{count}})',
     pageNotes_other: 'Ghi chú trang {{page}} ({{count}})',

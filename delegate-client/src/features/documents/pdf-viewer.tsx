@@ -20,6 +20,24 @@ const DOCUMENT_FILE: RestRoutePath<'documentFile'> = '/api/documents/:id/file';
 GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).toString();
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
+/** The keyboard's highlight region: where it starts (a line across the page), and one arrow press, in page fractions. */
+const KEY_REGION: NoteRect = { x: 0.08, y: 0.1, w: 0.84, h: 0.03 };
+const KEY_STEP = 0.01;
+const KEY_MIN = { w: 0.02, h: 0.01 };
+
+/** The keyboard region after one key: arrows move it, Shift + arrows resize it; null for any other key. */
+export function moveKeyRegion(r: NoteRect, key: string, shift: boolean): NoteRect | null {
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const dx = key === 'ArrowRight' ? KEY_STEP : key === 'ArrowLeft' ? -KEY_STEP : 0;
+  const dy = key === 'ArrowDown' ? KEY_STEP : key === 'ArrowUp' ? -KEY_STEP : 0;
+  if (dx === 0 && dy === 0) return null;
+  if (shift) {
+    const w = clamp(r.w + dx, KEY_MIN.w, 1 - r.x);
+    const h = clamp(r.h + dy, KEY_MIN.h, 1 - r.y);
+    return { ...r, w, h };
+  }
+  return { ...r, x: clamp(r.x + dx, 0, 1 - r.w), y: clamp(r.y + dy, 0, 1 - r.h) };
+}
 /** Below this width one side panel at a time, laid over the pages. */
 const NARROW = 760;
 
@@ -86,6 +104,9 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   /** Drawing a highlight by dragging over a page. */
   const [marking, setMarking] = useState(false);
   const [markMessage, setMarkMessage] = useState<string | null>(null);
+  /** Non-zero: put the focus on the keyboard highlight region of the page in view (a new number each time). */
+  const [markFocus, setMarkFocus] = useState(0);
+  const markButton = useRef<HTMLButtonElement>(null);
   /** The searched text (folded), highlighted on the pages. */
   const [query, setQuery] = useState('');
   /** Page whose first hit should be brought into view; n changes on every request. */
@@ -212,7 +233,9 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   };
 
   // "Đánh dấu": the selected text becomes a highlight at once; with no selection, dragging over a page draws one.
-  const onMark = () => {
+  // Pressed from the keyboard (a click of detail 0), the focus goes to a region on the page in view that the
+  // arrow keys move and size, and Enter saves: drawing needs no pointer.
+  const onMark = (e: React.MouseEvent) => {
     const selected = selectionOnPage(scrollRef.current);
     if (selected) {
       window.getSelection()?.removeAllRanges();
@@ -220,8 +243,13 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
       void addHighlight(selected.page, selected.rects, selected.quote);
       return;
     }
+    if (!marking && e.detail === 0) setMarkFocus((n) => n + 1);
     setMarking((m) => !m);
     setMarkMessage(null);
+  };
+  const stopMarking = () => {
+    setMarking(false);
+    markButton.current?.focus();
   };
 
   const pageLabel = total > 0 ? t('documents.page', { page, total }) : '';
@@ -231,7 +259,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
       className="pdf-viewer"
       data-testid="pdf-viewer"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && marking) setMarking(false);
+        if (e.key === 'Escape' && marking) stopMarking();
       }}
     >
       <div className="pdf-toolbar">
@@ -314,6 +342,7 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
               {t('documents.addNote')}
             </button>
             <button
+              ref={markButton}
               type="button"
               className="btn"
               aria-pressed={marking}
@@ -383,8 +412,12 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
                 }}
                 notes={byPage.get(i + 1)}
                 marking={marking}
-                onDrawn={(rect) => {
-                  setMarking(false);
+                keyboardMark={marking && page === i + 1}
+                markFocus={page === i + 1 ? markFocus : 0}
+                markLabel={t('documents.markRegion', { page: i + 1 })}
+                onDrawn={(rect, byKeyboard) => {
+                  if (byKeyboard) stopMarking();
+                  else setMarking(false);
                   void addHighlight(i + 1, [rect], '');
                 }}
                 onNotes={() => {
@@ -432,19 +465,62 @@ interface PageProps {
   refCb: (el: HTMLDivElement | null) => void;
   notes: DocumentNote[] | undefined;
   marking: boolean;
-  onDrawn: (rect: NoteRect) => void;
+  /** This page (the one in view) offers the keyboard region while marking. */
+  keyboardMark: boolean;
+  /** Non-zero and changed: focus the keyboard region. */
+  markFocus: number;
+  markLabel: string;
+  onDrawn: (rect: NoteRect, byKeyboard: boolean) => void;
   onNotes: () => void;
   notesLabel: (count: number) => string;
 }
 
 /** One page: a placeholder of the right size, rendered to a canvas when it comes near the screen. */
-function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRequest, notes, marking, onDrawn, onNotes, notesLabel }: PageProps) {
+function PdfPage({
+  pdf,
+  number,
+  size,
+  cssWidth,
+  label,
+  root,
+  refCb,
+  query,
+  hitRequest,
+  notes,
+  marking,
+  keyboardMark,
+  markFocus,
+  markLabel,
+  onDrawn,
+  onNotes,
+  notesLabel,
+}: PageProps) {
+  const { t } = useTranslation();
   const holder = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [textDivs, setTextDivs] = useState<HTMLElement[]>([]);
   const [near, setNear] = useState(number <= 2);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const drawRef = useRef<HTMLDivElement>(null);
+  const keyRegionRef = useRef<HTMLSpanElement>(null);
+  const [keyRegion, setKeyRegion] = useState<NoteRect>(KEY_REGION);
+  const [keyFocused, setKeyFocused] = useState(false);
+  const keyHintId = `pdf-mark-keys-${number}`;
+
+  // Focused from the keyboard: the region starts near the top of what is visible of the page.
+  useEffect(() => {
+    if (!keyboardMark || markFocus === 0 || !drawRef.current || !holder.current) return;
+    const box = holder.current.getBoundingClientRect();
+    const view = root.current?.getBoundingClientRect();
+    const visibleTop = view ? Math.max(0, (view.top - box.top) / box.height) : 0;
+    setKeyRegion({ ...KEY_REGION, y: Math.min(1 - KEY_REGION.h, visibleTop + 0.04) });
+    drawRef.current.focus({ preventScroll: true });
+  }, [keyboardMark, markFocus, root]);
+
+  useEffect(() => {
+    if (keyFocused) keyRegionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [keyFocused, keyRegion]);
   const cssHeight = (cssWidth * size.height) / size.width;
 
   useEffect(() => {
@@ -542,8 +618,31 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
       <div ref={textRef} className="pdf-text" />
       {marking && (
         <div
+          ref={drawRef}
           className="pdf-draw"
           data-testid={`pdf-draw-${number}`}
+          {...(keyboardMark
+            ? {
+                role: 'application',
+                tabIndex: 0,
+                'aria-label': markLabel,
+                'aria-describedby': keyHintId,
+                onFocus: () => setKeyFocused(true),
+                onBlur: () => setKeyFocused(false),
+                onKeyDown: (e: React.KeyboardEvent) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onDrawn(keyRegion, true);
+                    return;
+                  }
+                  const next = moveKeyRegion(keyRegion, e.key, e.shiftKey);
+                  if (next) {
+                    e.preventDefault();
+                    setKeyRegion(next);
+                  }
+                },
+              }
+            : {})}
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             const p = at(e);
@@ -558,10 +657,23 @@ function PdfPage({ pdf, number, size, cssWidth, label, root, refCb, query, hitRe
             if (!drag) return;
             const rect = { x: Math.min(drag.x0, drag.x1), y: Math.min(drag.y0, drag.y1), w: Math.abs(drag.x1 - drag.x0), h: Math.abs(drag.y1 - drag.y0) };
             setDrag(null);
-            if (rect.w > 0.01 && rect.h > 0.005) onDrawn(rect);
+            if (rect.w > 0.01 && rect.h > 0.005) onDrawn(rect, false);
           }}
           onPointerCancel={() => setDrag(null)}
         >
+          {keyboardMark && (
+            <span id={keyHintId} className="visually-hidden">
+              {t('documents.markKeys')}
+            </span>
+          )}
+          {keyboardMark && keyFocused && !drag && (
+            <span
+              ref={keyRegionRef}
+              className="pdf-mark is-drawing is-keyboard"
+              data-testid="pdf-key-region"
+              style={{ left: `${keyRegion.x * 100}%`, top: `${keyRegion.y * 100}%`, width: `${keyRegion.w * 100}%`, height: `${keyRegion.h * 100}%` }}
+            />
+          )}
           {drag && (
             <span
               className="pdf-mark is-drawing"
