@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const IO_MODULES = [
@@ -137,6 +138,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Ids come in as an argument.' }],
     },
+  },
+  {
+    // The rules of hooks and React's other rules (the plugin's recommended set) in the three apps and the shared UI.
+    files: ['ui/**/*.{ts,tsx}', 'chair-console/**/*.{ts,tsx}', 'delegate-client/**/*.{ts,tsx}', 'display-screen/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     // Browser apps and the protocol never reach into the server.

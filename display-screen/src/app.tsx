@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { DisplayStore } from './store';
 import { useDisplay } from './store';
 import { applyLang } from './i18n';
@@ -7,10 +7,9 @@ import { Stage } from './features/stage/stage';
 /** Language follows the store; "L" switches it (a keyboard on the display PC is the only control there is). */
 export function App({ store, onLangChange }: { store: DisplayStore; onLangChange?: (lang: 'vi' | 'en') => void }) {
   const lang = useDisplay(store, (s) => s.lang);
-  const [, setApplied] = useState(lang);
+  // The texts follow on their own: useTranslation re-renders on i18next's language change.
   useEffect(() => {
     applyLang(lang);
-    setApplied(lang);
   }, [lang]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

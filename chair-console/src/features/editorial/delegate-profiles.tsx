@@ -82,6 +82,7 @@ function ProfileForm({ delegate, canEdit }: { delegate: Delegate; canEdit: boole
     }
   }, [delegate.id, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 

@@ -115,6 +115,7 @@ export function PortalArea() {
     }
   }, [filter, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
@@ -297,6 +298,7 @@ function ItemEditor({ id, sections, role, onClose, onCreated }: EditorProps) {
     }
   }, [id, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
@@ -711,6 +713,7 @@ function Checklist({ onOpen }: { onOpen: (itemId: string) => void }) {
     }
   }, [sessionId, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 

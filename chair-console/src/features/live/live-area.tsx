@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { formatDateVi, sessionTitle } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import { selectSnapshot, useStore } from '../../store';
@@ -45,14 +45,13 @@ export function LiveArea() {
   const { t } = useT();
   const snapshot = useStore(selectSnapshot);
   const [help, setHelp] = useState(false);
-  const [picking, setPicking] = useState(false);
+  // The session over which the picker was opened: selecting another one closes it.
+  const [pickingOver, setPickingOver] = useState<string | null>(null);
   const toggleHelp = useCallback(() => setHelp((h) => !h), []);
   useLiveShortcuts(toggleHelp);
   const session = snapshot?.session ?? null;
   const sessionId = session?.id ?? null;
-  useEffect(() => {
-    if (sessionId) setPicking(false);
-  }, [sessionId]);
+  const picking = pickingOver !== null && pickingOver === sessionId;
 
   if (!snapshot)
     return (
@@ -89,7 +88,7 @@ export function LiveArea() {
           {t('shortcut.help')}
         </button>
         {session.status !== 'open' ? (
-          <button type="button" className="btn btn-ghost" onClick={() => setPicking(true)}>
+          <button type="button" className="btn btn-ghost" onClick={() => setPickingOver(sessionId)}>
             {t('live.changeSession')}
           </button>
         ) : null}

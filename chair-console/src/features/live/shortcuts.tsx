@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import { useFocusTrap } from '../shared/use-focus-trap';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -32,8 +32,8 @@ function clickByShortcut(keys: string): boolean {
 
 export function useLiveShortcuts(toggleHelp: () => void) {
   const move = useAgendaMove();
-  const moveRef = useRef(move);
-  moveRef.current = move;
+  // The latest move (it changes with the agenda) without re-adding the key listener.
+  const moveTo = useEffectEvent((id: string, title: string) => move(id, title));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
@@ -60,7 +60,7 @@ export function useLiveShortcuts(toggleHelp: () => void) {
         const items = [...(snap?.agenda ?? [])].sort((a, b) => a.order - b.order);
         const idx = items.findIndex((i) => i.id === snap?.session?.currentItemId);
         const target = items[e.key === 'ArrowDown' ? idx + 1 : Math.max(0, idx - 1)];
-        if (target && target.id !== snap?.session?.currentItemId) void moveRef.current(target.id, target.title);
+        if (target && target.id !== snap?.session?.currentItemId) void moveTo(target.id, target.title);
       } else if (/^[1-6]$/.test(key)) {
         const modes = ['welcome', 'agenda', 'vote', 'result', 'speaker', 'attendance'] as const;
         const mode = modes[Number(key) - 1]!;

@@ -52,6 +52,7 @@ export function MailPanel() {
     }
   }, [lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
@@ -202,6 +203,7 @@ function RecipientsCard() {
     }
   }, [lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
@@ -324,21 +326,21 @@ function InvitationsCard({ configured }: { configured: boolean }) {
   const sessions = useStore((s) => s.snapshot?.sessions);
   const current = useStore((s) => s.snapshot?.session?.id ?? null);
   const list = sessions ?? [];
-  const [sessionId, setSessionId] = useState<string | null>(current);
-  useEffect(() => {
-    if (!sessionId && sessions && sessions.length > 0) setSessionId(current ?? sessions[0]!.id);
-  }, [sessionId, sessions, current]);
-  const [reports, setReports] = useState<InvitationReport[] | null>(null);
+  // The session chosen here; until one is, the current session or else the first.
+  const [picked, setPicked] = useState<string | null>(current);
+  const sessionId = picked ?? current ?? sessions?.[0]?.id ?? null;
+  // The reports of the session they were loaded for: another session's are not shown while its own load.
+  const [loaded, setLoaded] = useState<{ sessionId: string; reports: InvitationReport[] } | null>(null);
+  const reports = loaded && loaded.sessionId === sessionId ? loaded.reports : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!sessionId) return;
     let live = true;
-    setReports(null);
     api.get<InvitationReport[]>(PORTAL_API.invitations(sessionId)).then(
       (r) => {
-        if (live) setReports(r);
+        if (live) setLoaded({ sessionId, reports: r });
       },
       (err: unknown) => {
         if (live) setError(errorText(err, lang));
@@ -354,7 +356,8 @@ function InvitationsCard({ configured }: { configured: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      setReports(await api.post<InvitationReport[]>(retry ? PORTAL_API.invitationsRetry(sessionId) : PORTAL_API.invitations(sessionId)));
+      const sent = await api.post<InvitationReport[]>(retry ? PORTAL_API.invitationsRetry(sessionId) : PORTAL_API.invitations(sessionId));
+      setLoaded({ sessionId, reports: sent });
     } catch (err) {
       setError(errorText(err, lang));
     } finally {
@@ -373,7 +376,7 @@ function InvitationsCard({ configured }: { configured: boolean }) {
         <div className="form-row">
           <Field label={t('rec.session')}>
             {(a) => (
-              <select {...a} name="mailSession" value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)}>
+              <select {...a} name="mailSession" value={sessionId ?? ''} onChange={(e) => setPicked(e.target.value)}>
                 {list.map((s) => (
                   <option key={s.id} value={s.id}>
                     {sessionTitle(s.number, lang)}

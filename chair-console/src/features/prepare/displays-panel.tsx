@@ -42,6 +42,7 @@ export function DisplaysPanel() {
     [lang, pushToast],
   );
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
     // Whether each screen is connected changes on its own (a projector switched on): look again now and then.
     const timer = setInterval(() => void load(true), 5000);

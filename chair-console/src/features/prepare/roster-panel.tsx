@@ -128,6 +128,7 @@ export function RosterPanel() {
   }, [lang, pushToast]);
   // Someone else changed the roster (the server pushes a fresh snapshot): reload.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load, liveDelegates]);
 

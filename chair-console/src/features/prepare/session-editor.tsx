@@ -46,6 +46,7 @@ export function SessionEditor({ sessionId, onBack }: Props) {
     }
   }, [sessionId, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void reload();
   }, [reload]);
 

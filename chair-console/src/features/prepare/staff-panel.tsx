@@ -62,6 +62,7 @@ export function StaffPanel() {
     }
   }, [lang, pushToast]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 

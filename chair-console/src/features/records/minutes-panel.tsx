@@ -246,10 +246,11 @@ export function MinutesPanel({ sessionId }: { sessionId: string }) {
     }
   }, [sessionId, lang, pushToast]);
   useEffect(() => {
-    setMinutes(null);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
+  // Another session's minutes, still held while this one's load: not shown.
   if (!minutes || minutes.record.session.id !== sessionId)
     return (
       <p className="loading" role="status">

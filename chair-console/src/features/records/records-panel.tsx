@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { sessionTitle } from '@hddt/protocol';
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -13,10 +13,9 @@ export function RecordsPanel() {
   const { t, lang } = useT();
   const sessions = useStore((s) => s.snapshot?.sessions);
   const current = useStore((s) => s.snapshot?.session?.id ?? null);
-  const [sessionId, setSessionId] = useState<string | null>(current);
-  useEffect(() => {
-    if (!sessionId && sessions && sessions.length > 0) setSessionId(current ?? sessions[0]!.id);
-  }, [sessionId, sessions, current]);
+  // The session chosen here; until one is, the current session or else the first.
+  const [picked, setPicked] = useState<string | null>(current);
+  const sessionId = picked ?? current ?? sessions?.[0]?.id ?? null;
   const list = sessions ?? [];
 
   return (
@@ -28,7 +27,7 @@ export function RecordsPanel() {
         <div className="form-row">
           <Field label={t('rec.session')}>
             {(a) => (
-              <select {...a} name="recordsSession" value={sessionId ?? ''} onChange={(e) => setSessionId(e.target.value)}>
+              <select {...a} name="recordsSession" value={sessionId ?? ''} onChange={(e) => setPicked(e.target.value)}>
                 {list.map((s) => (
                   <option key={s.id} value={s.id}>
                     {sessionTitle(s.number, lang)}

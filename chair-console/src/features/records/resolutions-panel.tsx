@@ -29,6 +29,7 @@ function AttachForm({ resolution, onDone, onCancel }: { resolution: Resolution; 
     }
   }, [resolution.sessionId, lang]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 
@@ -110,6 +111,7 @@ export function ResolutionsPanel({ sessions }: { sessions: Session[] }) {
     }
   }, [lang, pushToast]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after its await, never synchronously; the rule does not see past an await (facebook/react#34905)
     void load();
   }, [load]);
 

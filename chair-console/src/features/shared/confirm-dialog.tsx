@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { useFocusTrap } from './use-focus-trap';
@@ -20,12 +20,11 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, confirmDi
   const dialogRef = useRef<HTMLDivElement>(null);
   useFocusTrap(dialogRef);
   // Focus once, when the dialog opens; parents re-render on every keystroke in the dialog's own fields.
-  const onCancelRef = useRef(onCancel);
-  onCancelRef.current = onCancel;
+  const cancel = useEffectEvent(() => onCancel());
   useEffect(() => {
     cancelRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancelRef.current();
+      if (e.key === 'Escape') cancel();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

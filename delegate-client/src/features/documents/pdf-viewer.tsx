@@ -3,7 +3,7 @@
 // this delegate only). The worker is bundled by Vite (no CDN: a hall has no internet). The file is fetched
 // with the card token, never downloaded. Fits a phone (390 px) as well as a tablet: the toolbar wraps, every
 // control is a 48 px target, and nothing is wider than the screen unless the reader zooms in.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GlobalWorkerOptions, TextLayer, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import { NOTE_LIMITS, routePath, type DocumentNote, type NoteRect, type RestRoutePath, type SessionDocument } from '@hddt/protocol';
@@ -88,10 +88,17 @@ function selectionOnPage(root: HTMLElement | null): { page: number; rects: NoteR
 export default function PdfViewer({ doc, token, onBack }: Props) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'vi';
-  const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
+  const [loadedPdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [sizes, setSizes] = useState<PageSize[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** The document, card and attempt the held PDF or error was loaded for: another load's is not shown. */
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const loadKey = `${doc.id}\n${token}\n${attempt}`;
+  const pdf = loadedFor === loadKey ? loadedPdf : null;
+  const error = loadedFor === loadKey ? loadError : null;
+  // The server's refusal in the reader's language (read when it arrives; a language switch is no reason to fetch again).
+  const refusalText = useEffectEvent((code: string) => serverMessage(code, lang));
   const [zoom, setZoom] = useState(1);
   const [width, setWidth] = useState(0);
   const [page, setPage] = useState(1);
@@ -129,15 +136,13 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
   useEffect(() => {
     let cancelled = false;
     const held: { task: PDFDocumentLoadingTask | null } = { task: null };
-    setPdf(null);
-    setError(null);
     (async () => {
       const res = await fetch(routePath(DOCUMENT_FILE, { id: doc.id }), { headers: { Authorization: `Bearer ${token}` } });
       if (!res.ok) {
         let message = `HTTP ${res.status}`;
         try {
           const body = (await res.json()) as { code?: string };
-          if (body.code) message = serverMessage(body.code, lang);
+          if (body.code) message = refusalText(body.code);
         } catch {
           // not JSON
         }
@@ -156,15 +161,19 @@ export default function PdfViewer({ doc, token, onBack }: Props) {
       if (cancelled) return;
       setSizes(list);
       setPdf(loaded);
+      setError(null);
+      setLoadedFor(loadKey);
     })().catch((e: unknown) => {
-      if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+      if (cancelled) return;
+      setPdf(null);
+      setError(e instanceof Error ? e.message : String(e));
+      setLoadedFor(loadKey);
     });
     return () => {
       cancelled = true;
       void held.task?.destroy();
     };
-    // lang only changes the error text; it is not a reason to fetch again.
-  }, [doc.id, token, attempt]);
+  }, [doc.id, token, loadKey]);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -702,7 +711,7 @@ function SearchBox({ pdf, onHit, onQuery }: { pdf: PDFDocumentProxy; onHit: (fol
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ q: string; folded: string; pages: number[] } | null>(null);
   const texts = useRef<Map<number, string>>(new Map());
-  const id = useMemo(() => `pdf-search-${Math.random().toString(36).slice(2)}`, []);
+  const id = `pdf-search-${useId()}`;
 
   const run = async (e: React.FormEvent) => {
     e.preventDefault();

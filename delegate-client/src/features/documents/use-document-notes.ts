@@ -1,6 +1,6 @@
 // The delegate's own notes and highlights on one document, read from and written to the hall server (they
 // follow the card to any tablet). Loaded when the document opens and again after every reconnect.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { noteProblem, type DocumentNote, type NoteKind, type NoteRect } from '@hddt/protocol';
 import { ACK_TIMEOUT_MS, getSocket } from '../../socket';
 import { useStore } from '../../store';
@@ -33,6 +33,8 @@ export function useDocumentNotes(documentId: string, lang: Lang) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const epoch = useStore((s) => s.connectEpoch);
   const online = useStore((s) => s.connection === 'online');
+  // The error in the reader's language when it happens; a language switch is no reason to list again.
+  const failureText = useEffectEvent((code: string | null) => (code === null ? OFFLINE[lang] : serverMessage(code, lang)));
 
   useEffect(() => {
     const socket = getSocket();
@@ -47,15 +49,14 @@ export function useDocumentNotes(documentId: string, lang: Lang) {
           setNotes([...ack.data].sort(byPage));
           setLoaded(true);
           setLoadError(null);
-        } else setLoadError(serverMessage(ack.code, lang));
+        } else setLoadError(failureText(ack.code));
       })
       .catch(() => {
-        if (!cancelled) setLoadError(OFFLINE[lang]);
+        if (!cancelled) setLoadError(failureText(null));
       });
     return () => {
       cancelled = true;
     };
-    // lang only changes the error text.
   }, [documentId, epoch, online]);
 
   const call = useCallback(

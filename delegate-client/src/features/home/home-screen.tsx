@@ -119,15 +119,20 @@ function AgendaCard() {
   const currentRef = useRef<HTMLLIElement>(null);
   const currentId = snapshot?.session?.currentItemId ?? null;
   const [announce, setAnnounce] = useState('');
-  const prev = useRef<string | null>(currentId);
+  // The agenda moved on: say so (state adjusted while rendering, React's pattern for a change of input) and
+  // bring the new item into view (after the render, in an effect).
+  const [announcedFor, setAnnouncedFor] = useState<string | null>(currentId);
+  if (currentId !== announcedFor) {
+    setAnnouncedFor(currentId);
+    const item = snapshot?.agenda.find((a) => a.id === currentId);
+    if (item) setAnnounce(t('home.currentAnnounce', { title: item.title }));
+  }
+  const scrolledFor = useRef<string | null>(currentId);
   useEffect(() => {
-    if (currentId !== prev.current) {
-      prev.current = currentId;
-      const item = snapshot?.agenda.find((a) => a.id === currentId);
-      if (item) setAnnounce(t('home.currentAnnounce', { title: item.title }));
-      currentRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-    }
-  }, [currentId, snapshot, t]);
+    if (currentId === scrolledFor.current) return;
+    scrolledFor.current = currentId;
+    currentRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [currentId]);
   if (!snapshot) return null;
   const agenda = [...snapshot.agenda].sort((a, b) => a.order - b.order);
   const closed = snapshot.session?.status === 'closed';

@@ -9,15 +9,15 @@ export function ConnectionBanner() {
   const { t } = useTranslation();
   const offlineSince = useStore((s) => s.offlineSince);
   const connection = useStore((s) => s.connection);
-  const [, force] = useState(0);
+  /** The outage (by its start) that has lasted long enough to be shown; the clock is read in the effect, not in render. */
+  const [longFor, setLongFor] = useState<number | null>(null);
   useEffect(() => {
     if (offlineSince === null) return;
     const wait = offlineSince + BANNER_DELAY_MS - Date.now();
-    if (wait <= 0) return;
-    const id = setTimeout(() => force((n) => n + 1), wait + 20);
+    const id = setTimeout(() => setLongFor(offlineSince), wait <= 0 ? 0 : wait + 20);
     return () => clearTimeout(id);
   }, [offlineSince]);
-  const show = connection !== 'online' && offlineSince !== null && Date.now() - offlineSince >= BANNER_DELAY_MS;
+  const show = connection !== 'online' && offlineSince !== null && longFor === offlineSince;
   return (
     <div className="conn-banner-slot" role="status" aria-live="polite">
       {show && (

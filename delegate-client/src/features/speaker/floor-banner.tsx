@@ -24,17 +24,20 @@ export function FloorBanner() {
   const [muted, setMuted] = useState(() => storedFlag(MUTE_KEY));
   const [chimes, setChimes] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  /** A refused or failed "finish", for the turn it was pressed in: a new turn starts without it. */
+  const [failure, setFailure] = useState<{ floorId: string; text: string } | null>(null);
   const chimedFor = useRef<string | null>(null);
 
   useEffect(() => {
     if (!speaking || chimedFor.current === speaking.id) return;
     chimedFor.current = speaking.id;
-    setError(null);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- counts a chime the effect has just played (a sound, outside React); it can only follow it
     if (!muted && playChime()) setChimes((n) => n + 1);
   }, [speaking, muted]);
 
   if (!speaking) return null;
+  const error = failure?.floorId === speaking.id ? failure.text : null;
+  const setError = (text: string | null) => setFailure(text === null ? null : { floorId: speaking.id, text });
   const msLeft = speaking.startedAt ? Math.min(speaking.limitSec * 1000, Date.parse(speaking.startedAt) + speaking.limitSec * 1000 - now) : null;
 
   const toggleMute = () => {

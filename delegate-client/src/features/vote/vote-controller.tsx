@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ballotChangeAllowed, type BallotChoice, type BallotReceipt } from '@hddt/protocol';
 import { useStore } from '../../store';
@@ -96,20 +96,6 @@ export function VoteController() {
     [dispatch],
   );
 
-  const sendRef = useRef<(choice: BallotChoice) => Promise<void>>(async () => {});
-
-  // After every (re)connect, and when a round appears: ask the server what this delegate voted. A ballot whose
-  // send was never confirmed (pressed offline, or the connection dropped) and that the server does not have is
-  // sent again by itself: the same ballot, which the server treats idempotently.
-  useEffect(() => {
-    if (!(epoch > 0 && connection === 'online' && state.roundId)) return;
-    const id = state.roundId;
-    void askMine(id).then(() => {
-      const now = stateRef.current;
-      if (now.roundId === id && unconfirmedSend(now) && canRetry(now) && now.pending) void sendRef.current(now.pending);
-    });
-  }, [askMine, epoch, connection, state.roundId, stateRef]);
-
   // Announce a newly opened vote to screen readers.
   const announcedRef = useRef<string | null>(null);
   useEffect(() => {
@@ -147,7 +133,20 @@ export function VoteController() {
     [askMine, dispatch, stateRef],
   );
 
-  sendRef.current = send;
+  // The latest send, for the effect below (an effect event: the effect need not re-run when send changes).
+  const resend = useEffectEvent((choice: BallotChoice) => send(choice));
+
+  // After every (re)connect, and when a round appears: ask the server what this delegate voted. A ballot whose
+  // send was never confirmed (pressed offline, or the connection dropped) and that the server does not have is
+  // sent again by itself: the same ballot, which the server treats idempotently.
+  useEffect(() => {
+    if (!(epoch > 0 && connection === 'online' && state.roundId)) return;
+    const id = state.roundId;
+    void askMine(id).then(() => {
+      const now = stateRef.current;
+      if (now.roundId === id && unconfirmedSend(now) && canRetry(now) && now.pending) void resend(now.pending);
+    });
+  }, [askMine, epoch, connection, state.roundId, stateRef]);
 
   const retry = useCallback(() => {
     const pending = stateRef.current.pending;
