@@ -23,7 +23,7 @@
 // the last line has them all.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,8 +75,10 @@ export interface BenchResult {
   burstMs: number;
   /** How long the generator took to send every press. */
   pressMs: number;
-  /** CPU the server process used from the first press until every screen saw the final tally. */
+  /** CPU the server's main thread (the event loop) used from the first press until every screen saw the final tally. */
   serverCpuMs: number;
+  /** The same for every thread of the server process (a thread that ended within the window is not counted). */
+  serverAllThreadsCpuMs: number;
   /** CPU this generator process used over the same window. */
   generatorCpuMs: number;
   peakRssMb: number;
@@ -119,7 +121,18 @@ function startServerProcess(port: number, dataDir: string, password: string, ser
   });
 }
 
-/** CPU time a process has run so far, in ms (Linux schedstat: nanoseconds on a CPU). */
+/** CPU time every thread of a process has run so far, in ms (the commit worker, V8's GC and compiler threads…). */
+function allThreadsCpuMsOf(pid: number | undefined): number {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time a process's main thread (its event loop) has run so far, in ms (Linux schedstat: nanoseconds on a CPU). */
 function cpuMsOf(pid: number | undefined): number {
   try {
     return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
@@ -245,9 +258,11 @@ async function runFloor({ voters, practice = true }: Scenario): Promise<BenchRes
     const cards = sockets.map((_, i) => ({ delegateId: `d${i}` }));
     const practiceResult = practice ? await pressAll(sockets, cards, 'practice') : null;
     const serverCpuBefore = cpuMsOf(child.pid);
+    const allThreadsBefore = allThreadsCpuMsOf(child.pid);
     const generatorCpuBefore = process.cpuUsage();
     const pressed = await pressAll(sockets, cards, 'measured');
     const serverCpuMs = cpuMsOf(child.pid) - serverCpuBefore;
+    const serverAllThreadsCpuMs = allThreadsCpuMsOf(child.pid) - allThreadsBefore;
     const generatorCpu = process.cpuUsage(generatorCpuBefore);
     return {
       scenario: `floor: bare Socket.IO, ${voters} voters`,
@@ -262,6 +277,7 @@ async function runFloor({ voters, practice = true }: Scenario): Promise<BenchRes
       burstMs: Math.round(pressed.burstMs),
       pressMs: Math.round(pressed.pressMs),
       serverCpuMs: Math.round(serverCpuMs),
+      serverAllThreadsCpuMs: Math.round(serverAllThreadsCpuMs),
       generatorCpuMs: Math.round((generatorCpu.user + generatorCpu.system) / 1000),
       peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
       eventLoopLagP99Ms: null,
@@ -428,6 +444,7 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
     }
     const burstStartUs = process.hrtime.bigint() / 1000n;
     const serverCpuBefore = cpuMsOf(child.pid);
+    const allThreadsBefore = allThreadsCpuMsOf(child.pid);
     const generatorCpuBefore = process.cpuUsage();
 
     const { ackMs, acknowledged, refused, pressMs, burstMs, lastPress, lastPressEpoch } = await pressAll(delegates, cards, roundId);
@@ -436,6 +453,7 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
     await Promise.race([allSeen, new Promise((r) => setTimeout(r, 30_000))]);
     const displayMs = finalSeenAt.map((t) => t - lastPress);
     const serverCpuMs = cpuMsOf(child.pid) - serverCpuBefore;
+    const serverAllThreadsCpuMs = allThreadsCpuMsOf(child.pid) - allThreadsBefore;
     const generatorCpu = process.cpuUsage(generatorCpuBefore);
     if (profiler && profileDir) {
       const burstEndUs = process.hrtime.bigint() / 1000n;
@@ -496,6 +514,7 @@ export async function runScenario(scenario: Scenario): Promise<BenchResult> {
       burstMs: Math.round(burstMs),
       pressMs: Math.round(pressMs),
       serverCpuMs: Math.round(serverCpuMs),
+      serverAllThreadsCpuMs: Math.round(serverAllThreadsCpuMs),
       generatorCpuMs: Math.round((generatorCpu.user + generatorCpu.system) / 1000),
       peakRssMb: child.pid ? peakRssMb(child.pid) : 0,
       eventLoopLagP99Ms: lagP99 === null ? null : Math.round(lagP99 * 10000) / 10,
@@ -586,6 +605,11 @@ export interface PairSummary {
   displayVsFloorP99Ack: number;
   /** (server CPU for the burst − the floor's in the same pair) / voters, in µs; median over the pairs. */
   appCpuPerBallotUs: number;
+  /** The same, counting every thread of both processes (the commit worker included). */
+  appAllThreadsCpuPerBallotUs: number;
+  /** Medians of the p50 ack and of its ratio to the floor's p50 in the same pair. */
+  p50AckMs: number;
+  p50AckVsFloor: number;
 }
 
 /**
@@ -630,6 +654,9 @@ async function runPairs(voters: number, pairs: number, practice: boolean, compar
       p99AckVsFloor: median(list.map((r) => r.result.p99AckMs / r.floor.p99AckMs)),
       displayVsFloorP99Ack: median(list.map((r) => r.result.p99DisplayMs / r.floor.p99AckMs)),
       appCpuPerBallotUs: median(list.map((r) => ((r.result.serverCpuMs - r.floor.serverCpuMs) * 1000) / voters)),
+      appAllThreadsCpuPerBallotUs: median(list.map((r) => ((r.result.serverAllThreadsCpuMs - r.floor.serverAllThreadsCpuMs) * 1000) / voters)),
+      p50AckMs: median(list.map((r) => r.result.p50AckMs)),
+      p50AckVsFloor: median(list.map((r) => r.result.p50AckMs / r.floor.p50AckMs)),
     };
   });
 }
@@ -662,9 +689,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const pairs = plan.pairs > 0 ? await runPairs(plan.pairVoters, plan.pairs, !process.argv.includes('--no-practice'), plan.compare) : [];
   for (const summary of pairs) {
     console.log(
-      `${summary.label}, ${summary.voters} voters, medians of ${summary.runs} interleaved pairs: p99 ack ${summary.p99AckMs} ms = ` +
+      `${summary.label}, ${summary.voters} voters, medians of ${summary.runs} interleaved pairs: p50 ack ${summary.p50AckMs} ms = ` +
+        `${summary.p50AckVsFloor}× the floor's; p99 ack ${summary.p99AckMs} ms = ` +
         `${summary.p99AckVsFloor}× the floor's; display final tally ${summary.p99DisplayMs} ms = ${summary.displayVsFloorP99Ack}× the floor's p99 ack; ` +
-        `application CPU ${summary.appCpuPerBallotUs} µs per ballot; ${summary.lostAcknowledged} acknowledged ballots lost`,
+        `application CPU ${summary.appCpuPerBallotUs} µs per ballot on the event loop, ${summary.appAllThreadsCpuPerBallotUs} µs on all threads; ` +
+        `${summary.lostAcknowledged} acknowledged ballots lost; peak memory ${summary.peakRssMb} MB`,
     );
   }
   console.log(JSON.stringify({ results, pairs }));

@@ -22,6 +22,12 @@ export const systemClock: ServerClock = { nowMs: () => Date.now() };
 export const COMMIT_WINDOW_MS = 3;
 /** Most commands per transaction (see Engine.flush). */
 export const MAX_BATCH = 150;
+/**
+ * Most commands per transaction when the commit runs in the store's worker. The event loop is not held up while
+ * that commit is written and synced, so whatever arrived meanwhile goes into the next one: a batch of 150 per
+ * commit round trip would cap a burst at 150 ballots per fsync and wake-up of the worker.
+ */
+export const MAX_ASYNC_BATCH = 1000;
 
 export type ExecResult = { ok: true; decision: Decision; events: LoggedEvent[]; state: CouncilState } | { ok: false; code: ErrorCode };
 
@@ -173,7 +179,8 @@ export class Engine {
     if (this.closed || this.inFlight) return;
     // A bounded batch: the first answers go out while later commands are still being decided, so a burst
     // of 1,500 ballots is acknowledged as a stream rather than all at the end.
-    const items = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
+    const limit = this.store.commitAsync && !this.syncOnly ? MAX_ASYNC_BATCH : MAX_BATCH;
+    const items = this.queue.length > limit ? this.queue.splice(0, limit) : this.queue;
     this.queue = items === this.queue ? [] : this.queue;
     if (this.queue.length > 0 && !this.flushScheduled) {
       this.flushScheduled = true;
