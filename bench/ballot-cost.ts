@@ -8,7 +8,7 @@
 // loop between slices (as the burst generator sends them). The first `warm` rounds warm V8 and are not
 // measured. Prints CPU µs per ballot of the measured rounds (noisy on a shared machine): of the whole process
 // (cpuUsPerBallot) and of its main thread, the event loop tablets queue behind (mainThreadCpuUsPerBallot, which
-// leaves out the commit worker: HDDT_COMMIT_WORKER=0 puts the commit back on it); the time from the first press
+// leaves out the commit worker when HDDT_COMMIT_WORKER=1 moves the commit there); the time from the first press
 // to the last answer, and how the commits were batched.
 //
 // Instruction counts under callgrind (two runs, warm rounds and warm + extra, the difference over the extra

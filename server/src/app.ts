@@ -59,7 +59,8 @@ export interface AppOptions {
   publish?: { url: string; key: string; retryMinMs?: number; retryMaxMs?: number };
   /**
    * Commit batches in a worker thread with its own connection (storage/commit-worker.ts), off the event loop.
-   * Default: on, unless HDDT_COMMIT_WORKER=0 (then every commit runs on the event loop, as before).
+   * Default: off, unless HDDT_COMMIT_WORKER=1. On the 2-core test machine, with the load generator on the same
+   * cores, it made the 3,000-voter burst slower, not faster (docs/architecture.md, performance notes).
    */
   commitWorker?: boolean;
 }
@@ -93,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = openDatabase(dbFile);
   const clock = options.clock ?? systemClock;
   const newId = () => randomUUID().replace(/-/g, '').slice(0, 20);
-  const worker = (options.commitWorker ?? process.env.HDDT_COMMIT_WORKER !== '0') ? new CommitWorker(dbFile) : null;
+  const worker = (options.commitWorker ?? process.env.HDDT_COMMIT_WORKER === '1') ? new CommitWorker(dbFile) : null;
   const engine = new Engine({ store: new SqliteEngineStore(db, worker), clock, newId });
   const creds = new Credentials(db);
   const hub = new LiveHub(engine);
