@@ -34,8 +34,6 @@ export function HallLayoutPanel() {
   const [announce, setAnnounce] = useState('');
   const drag = useRef<{ seat: number; x: number; y: number; moved: boolean } | null>(null);
   const grid = useRef<HTMLDivElement>(null);
-  /** Set by a drag's end: the click that follows it is not a tap. */
-  const suppressClick = useRef(false);
 
   const load = useCallback(async () => {
     try {
@@ -97,7 +95,6 @@ export function HallLayoutPanel() {
 
   const onPointerDown = (seat: number, e: PointerEvent<HTMLButtonElement>) => {
     drag.current = { seat, x: e.clientX, y: e.clientY, moved: false };
-    suppressClick.current = false;
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<HTMLButtonElement>) => {
@@ -107,13 +104,18 @@ export function HallLayoutPanel() {
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>) => {
     const d = drag.current;
     drag.current = null;
-    if (!d?.moved) return;
+    if (!d) return;
+    // A press that did not move is a tap. It is taken here rather than from the click: Chromium sends no click for
+    // a finger that moved by a few pixels after an earlier drag, and a tap must not depend on that.
+    if (!d.moved) {
+      tap(d.seat);
+      return;
+    }
     const target = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-seat]');
     const onto = target ? Number(target.dataset.seat) : NaN;
     if (Number.isInteger(onto) && onto !== d.seat) change(swapSeats(layout, d.seat, onto), d.seat);
     // A drag is not a tap.
     setPicked(null);
-    suppressClick.current = true;
   };
 
   const save = async () => {
@@ -182,17 +184,18 @@ export function HallLayoutPanel() {
                       aria-label={label(seat)}
                       aria-describedby="hall-move-help"
                       aria-pressed={picked === seat}
-                      onClick={() => {
-                        if (suppressClick.current) {
-                          suppressClick.current = false;
-                          return;
-                        }
-                        tap(seat);
+                      onClick={(e) => {
+                        // Pointer taps are taken on pointerup; a click of detail 0 is Enter or Space (or assistive
+                        // technology) on the focused seat.
+                        if (e.detail === 0) tap(seat);
                       }}
                       onKeyDown={(e) => onKey(seat, e)}
                       onPointerDown={(e) => onPointerDown(seat, e)}
                       onPointerMove={onPointerMove}
                       onPointerUp={onPointerUp}
+                      onPointerCancel={() => {
+                        drag.current = null;
+                      }}
                     >
                       <span className="seat-no" aria-hidden="true">
                         {seat}
