@@ -207,16 +207,3 @@ export interface InvitationReport {
   /** The personal link (for the secretariat to read out or print when e-mail fails). */
   url: string;
 }
-
-export const PORTAL_API = {
-  feedback: '/api/feedback',
-  feedbackItem: (id: string) => `/api/feedback/${encodeURIComponent(id)}`,
-  mailSettings: '/api/mail/settings',
-  mailTest: '/api/mail/test',
-  mailRecipients: '/api/mail/recipients',
-  delegateEmail: (id: string) => `/api/mail/delegates/${encodeURIComponent(id)}`,
-  guests: '/api/mail/guests',
-  guest: (id: string) => `/api/mail/guests/${encodeURIComponent(id)}`,
-  invitations: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/invitations`,
-  invitationsRetry: (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}/invitations/retry`,
-} as const;

@@ -29,6 +29,7 @@ import {
   StaffLoginSchema,
 } from './schemas';
 import type { Archive, ArchiveSearchResponse, BackupInfo, IntegrityReport, MinutesNotes, MinutesResponse, ResultsExport } from './records';
+import type { FeedbackItem, FeedbackStatus, Guest, InvitationReport, MailSettingsView, MailTestReport, Recipients } from './portal';
 import type { HallLayout } from './seat-map';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -348,10 +349,91 @@ export const RECORDS_ROUTES = {
   archiveSearch: route<ArchiveSearchResponse>()('get', '/api/archive/search', 'staff', 'Search the archive.', undefined, { query: searchQuery }),
 } as const satisfies RouteSpecs;
 
-/** Every described REST route, setup and records, keyed by a unique name (the OpenAPI operationId). */
-export const ALL_REST_ROUTES = { ...REST_ROUTES, ...RECORDS_ROUTES } as const satisfies RouteSpecs;
+const mailAddress = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const mailSettingsFields = {
+  host: z.string().trim().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean(),
+  user: z.string().trim().max(254).default(''),
+  /** Omitted: keep the stored password. Empty string: no password. */
+  password: z.string().max(500).optional(),
+  from: z.string().trim().min(3).max(300),
+};
+/** PUT mailSettingsSet: the SMTP settings (the password omitted keeps the stored one). */
+export const MailSettingsInputSchema = z.strictObject(mailSettingsFields);
+/** POST mailTest: the settings being edited (not necessarily saved) and the address to send the test to. */
+export const MailTestInputSchema = z.strictObject({ ...mailSettingsFields, to: mailAddress });
+export const DelegateEmailSchema = z.strictObject({ email: mailAddress.nullable() });
+export const GuestInputSchema = z.strictObject({ name: z.string().trim().min(1).max(150), email: mailAddress });
+export const FEEDBACK_STATUSES = ['new', 'forwarded', 'answered'] as const satisfies readonly FeedbackStatus[];
+/** PATCH feedbackUpdate: at least one field. */
+export const FeedbackPatchSchema = z
+  .strictObject({
+    status: z.enum(FEEDBACK_STATUSES).optional(),
+    answer: z.string().trim().max(8000).nullable().optional(),
+    answerPublished: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' });
 
-/** The name of a described route (setup or records). */
+/** The answer of delegateEmail: the address now on file (null: none). */
+export interface DelegateEmailView {
+  delegateId: string;
+  email: string | null;
+}
+
+/**
+ * The portal's back office in the hall server (server/src/transport/mail-api.ts): voter feedback, the SMTP
+ * settings (the password is never returned), the recipients (delegates' addresses, guests; removing a guest
+ * revokes her links) and the e-mailed session invitations.
+ */
+export const PORTAL_ROUTES = {
+  feedback: route<FeedbackItem[]>()('get', '/api/feedback', 'staff', 'Voter feedback sent through the portal, newest first.', undefined, {
+    query: [{ name: 'status', required: false, doc: `Only this status: ${FEEDBACK_STATUSES.join(', ')}.` }],
+  }),
+  feedbackUpdate: route<FeedbackItem>()(
+    'patch',
+    '/api/feedback/:id',
+    'secretariat',
+    'Change a feedback item’s status or answer, or publish the answer (the log records its SHA-256).',
+    FeedbackPatchSchema,
+  ),
+  mailSettings: route<MailSettingsView>()('get', '/api/mail/settings', 'secretariat', 'The SMTP settings (never the password) and the base of e-mailed links.'),
+  mailSettingsSet: route<MailSettingsView>()('put', '/api/mail/settings', 'secretariat', 'Save the SMTP settings.', MailSettingsInputSchema),
+  mailTest: route<MailTestReport>()(
+    'post',
+    '/api/mail/test',
+    'secretariat',
+    'Send a test message with the settings being edited (an omitted password: the stored one).',
+    MailTestInputSchema,
+  ),
+  mailRecipients: route<Recipients>()('get', '/api/mail/recipients', 'secretariat', 'The delegates with their addresses, and the invited guests.'),
+  delegateEmail: route<DelegateEmailView>()('put', '/api/mail/delegates/:id', 'secretariat', 'Set or clear a delegate’s e-mail address.', DelegateEmailSchema),
+  guestAdd: route<Guest>()('post', '/api/mail/guests', 'secretariat', 'Add a guest to invite.', GuestInputSchema, { status: 201 }),
+  guestRemove: route<OkResponse>()('delete', '/api/mail/guests/:id', 'secretariat', 'Remove a guest; her personal links stop working (recorded in the log).'),
+  invitations: route<InvitationReport[]>()(
+    'get',
+    '/api/sessions/:id/invitations',
+    'staff',
+    'Each recipient’s invitation to a session: delivery, reading and the personal link.',
+  ),
+  invitationsSend: route<InvitationReport[]>()(
+    'post',
+    '/api/sessions/:id/invitations',
+    'secretariat',
+    'E-mail the session’s invitation to every current recipient (each keeps one personal link).',
+  ),
+  invitationsRetry: route<InvitationReport[]>()(
+    'post',
+    '/api/sessions/:id/invitations/retry',
+    'secretariat',
+    'E-mail again the invitations whose delivery failed, to each recipient’s current address.',
+  ),
+} as const satisfies RouteSpecs;
+
+/** Every described REST route, setup, records and the portal's back office, keyed by a unique name (the OpenAPI operationId). */
+export const ALL_REST_ROUTES = { ...REST_ROUTES, ...RECORDS_ROUTES, ...PORTAL_ROUTES } as const satisfies RouteSpecs;
+
+/** The name of a described route (setup, records or the portal's back office). */
 export type RestRouteName = keyof typeof ALL_REST_ROUTES;
 /** The path of a described route, for code that must not carry zod (the tablet): a path written there is checked
  * against the description (`const p: RestRoutePath<'documentFile'> = '/api/documents/:id/file'`). */

@@ -5,7 +5,7 @@
 // stale. The type names are read from the source with the TypeScript compiler (they exist only as types).
 
 import { CSRF_HEADER, ERRORS, NAMESPACES, PROTOCOL_VERSION, STAFF_COOKIE, type RouteSpec } from '@hddt/protocol';
-import { CHAIR_EVENTS, DELEGATE_EVENTS, DISPLAY_EVENTS, RECORDS_ROUTES, REST_ROUTES, type EventSpec } from '@hddt/protocol/schemas';
+import { CHAIR_EVENTS, DELEGATE_EVENTS, DISPLAY_EVENTS, PORTAL_ROUTES, RECORDS_ROUTES, REST_ROUTES, type EventSpec } from '@hddt/protocol/schemas';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -233,6 +233,7 @@ export function renderApiDocs(): string {
   ] as const;
   const restAnswers = typeArguments(files, 'REST_ROUTES');
   const recordAnswers = typeArguments(files, 'RECORDS_ROUTES');
+  const portalAnswers = typeArguments(files, 'PORTAL_ROUTES');
 
   const named = new Set<string>();
   const out: string[] = [
@@ -288,7 +289,7 @@ export function renderApiDocs(): string {
     out.push(...eventsTable(ns.events, acks), '', '### Server → client', '', ...messagesTable(messages), '');
   }
 
-  for (const a of [...restAnswers.values(), ...recordAnswers.values()]) namesIn(a).forEach((n) => named.add(n));
+  for (const a of [...restAnswers.values(), ...recordAnswers.values(), ...portalAnswers.values()]) namesIn(a).forEach((n) => named.add(n));
   for (const n of ['HandshakeAuth', 'ConnectErrorData', 'Ack', 'ErrorBody', 'FieldError']) named.add(n);
 
   out.push(
@@ -311,9 +312,12 @@ export function renderApiDocs(): string {
     '',
     ...routesTable(RECORDS_ROUTES, recordAnswers),
     '',
-    'Not in this description yet (see their routers): the e-mail and voter-feedback routes (`server/src/transport/mail-api.ts`),',
-    'the editorial board’s portal API (`server/src/portal/editorial/`), the public portal pages, `/health` and `/metrics`',
-    '(`server/src/transport/metrics.ts`).',
+    '### The portal’s back office: voter feedback, e-mail, invitations',
+    '',
+    ...routesTable(PORTAL_ROUTES, portalAnswers),
+    '',
+    'Not in this description yet (see their routers): the editorial board’s portal API (`server/src/portal/editorial/`),',
+    'the public portal pages, `/health` and `/metrics` (`server/src/transport/metrics.ts`).',
     '',
     '## Error codes',
     '',

@@ -17,24 +17,9 @@ export interface MailSettings {
   from: string;
 }
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+import { MailSettingsInputSchema } from '@hddt/protocol/schemas';
 
-const settingsFields = {
-  host: z.string().trim().min(1).max(253),
-  port: z.number().int().min(1).max(65535),
-  secure: z.boolean(),
-  user: z.string().trim().max(254).default(''),
-  /** Omitted: keep the stored password. Empty string: no password. */
-  password: z.string().max(500).optional(),
-  from: z.string().trim().min(3).max(300),
-};
-export const MailSettingsInputSchema = z.strictObject(settingsFields);
 export type MailSettingsInput = z.output<typeof MailSettingsInputSchema>;
-/** POST /api/mail/test: the settings being edited (not necessarily saved) and the address to send the test to. */
-export const MailTestInputSchema = z.strictObject({ ...settingsFields, to: email });
-
-export const DelegateEmailSchema = z.strictObject({ email: email.nullable() });
-export const GuestInputSchema = z.strictObject({ name: z.string().trim().min(1).max(150), email });
 
 export interface Invitation {
   token: string;

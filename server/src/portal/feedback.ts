@@ -2,10 +2,11 @@
 
 import { z } from 'zod';
 import type { Db } from '../storage/database';
-import type { FeedbackItem } from '@hddt/protocol';
+import type { FeedbackItem, FeedbackStatus } from '@hddt/protocol';
+import type { FeedbackPatchSchema } from '@hddt/protocol/schemas';
 
-export const FEEDBACK_STATUSES = ['new', 'forwarded', 'answered'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+export { FEEDBACK_STATUSES } from '@hddt/protocol/schemas';
+export type { FeedbackStatus } from '@hddt/protocol';
 
 // What the secretariat reads and edits (GET /api/feedback, PATCH /api/feedback/:id): the contract is in @hddt/protocol.
 export type { FeedbackItem };
@@ -158,13 +159,6 @@ function toItem(r: Row): FeedbackItem {
   };
 }
 
-export const FeedbackPatchSchema = z
-  .strictObject({
-    status: z.enum(FEEDBACK_STATUSES).optional(),
-    answer: z.string().trim().max(8000).nullable().optional(),
-    answerPublished: z.boolean().optional(),
-  })
-  .refine((p) => Object.keys(p).length > 0, { message: 'empty patch' });
 export type FeedbackPatch = z.output<typeof FeedbackPatchSchema>;
 
 /** What a patch makes of an item: an empty answer is none, and an answer is published only when there is one. */

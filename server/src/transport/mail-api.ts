@@ -5,18 +5,19 @@
 // Mounted before the general REST router, without a catch-all, so other paths fall through to it.
 
 import { type ErrorCode, type FeedbackItem, type FieldError } from '@hddt/protocol';
-import { IdSchema } from '@hddt/protocol/schemas';
+import { FEEDBACK_STATUSES, IdSchema, PORTAL_ROUTES } from '@hddt/protocol/schemas';
 import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import { logger } from '../logger';
 import { invitationReports, sendInvitations, sendTestMail } from '../mail/invitations';
 import { isHallOnlyAddress } from '../mail/link-base';
-import { DelegateEmailSchema, GuestInputSchema, MailSettingsInputSchema, MailStore, MailTestInputSchema } from '../mail/mail-store';
-import { FEEDBACK_STATUSES, FeedbackPatchSchema, FeedbackStore, patchedFeedback, type FeedbackStatus } from '../portal/feedback';
+import { MailStore } from '../mail/mail-store';
+import { FeedbackStore, patchedFeedback, type FeedbackStatus } from '../portal/feedback';
 import { newToken } from '../storage/credentials';
 import type { Db } from '../storage/database';
 import { actorOf, sendError, staffAuth } from './rest-api';
+import { on } from './rest/http';
 import type { Services } from './services';
 import { fieldErrors } from './socket-handlers';
 
@@ -48,14 +49,14 @@ export function createMailApi(services: Services, db: Db): Router {
   };
 
   // ---- voter feedback ----
-  router.get('/feedback', anyStaff, (req, res) => {
+  on(router, PORTAL_ROUTES.feedback, anyStaff, (req, res) => {
     const status = typeof req.query.status === 'string' ? req.query.status : undefined;
     if (status !== undefined && !(FEEDBACK_STATUSES as readonly string[]).includes(status)) return sendError(res, 'BAD_REQUEST');
     res.json(feedback.list(status as FeedbackStatus | undefined));
   });
-  router.patch('/feedback/:id', secretariat, json, async (req, res) => {
+  on(router, PORTAL_ROUTES.feedbackUpdate, secretariat, json, async (req, res) => {
     const fid = id(req, res);
-    const patch = fid && parse(FeedbackPatchSchema, req, res);
+    const patch = fid && parse(PORTAL_ROUTES.feedbackUpdate.body, req, res);
     if (!fid || !patch) return;
     const current = feedback.get(fid);
     if (!current) return sendError(res, 'NOT_FOUND');
@@ -67,28 +68,29 @@ export function createMailApi(services: Services, db: Db): Router {
       return sendError(res, 'BAD_REQUEST', fields);
     }
     const answerSha256 = answer ? createHash('sha256').update(answer).digest('hex') : null;
-    let updated: FeedbackItem | null = null;
+    const changed: { item: FeedbackItem | null } = { item: null };
     // The change and the log entry that witnesses it (the answer by its SHA-256) in one transaction.
     const result = await services.engine.record([{ type: 'feedback.updated', feedbackId: fid, status, answerPublished, answerSha256 }], actorOf(req), () => {
-      updated = feedback.update(fid, patch, req.staff!.username, nowIso());
+      changed.item = feedback.update(fid, patch, req.staff!.username, nowIso());
     });
     if (!result.ok) return sendError(res, result.code);
-    res.json(updated);
+    if (!changed.item) return sendError(res, 'NOT_FOUND');
+    res.json(changed.item);
   });
 
   // ---- SMTP settings ----
   const baseUrl = () => services.publicBaseUrl();
   const settingsView = () => ({ ...mail.settingsView(), linkBase: baseUrl(), linkBaseLocal: isHallOnlyAddress(baseUrl()) });
-  router.get('/mail/settings', secretariat, (_req, res) => res.json(settingsView()));
-  router.put('/mail/settings', secretariat, json, (req, res) => {
-    const input = parse(MailSettingsInputSchema, req, res);
+  on(router, PORTAL_ROUTES.mailSettings, secretariat, (_req, res) => void res.json(settingsView()));
+  on(router, PORTAL_ROUTES.mailSettingsSet, secretariat, json, (req, res) => {
+    const input = parse(PORTAL_ROUTES.mailSettingsSet.body, req, res);
     if (!input) return;
     mail.saveSettings(input);
     res.json(settingsView());
   });
   // "Gửi thư thử": the settings as typed in the form (not saved; an omitted password means the stored one).
-  router.post('/mail/test', secretariat, json, async (req, res) => {
-    const input = parse(MailTestInputSchema, req, res);
+  on(router, PORTAL_ROUTES.mailTest, secretariat, json, async (req, res) => {
+    const input = parse(PORTAL_ROUTES.mailTest.body, req, res);
     if (!input) return;
     const { to, ...settings } = input;
     const password = settings.password ?? mail.settings()?.password ?? '';
@@ -105,21 +107,21 @@ export function createMailApi(services: Services, db: Db): Router {
       guests: mail.guests(),
     };
   };
-  router.get('/mail/recipients', secretariat, (_req, res) => res.json(recipientList()));
-  router.put('/mail/delegates/:id', secretariat, json, (req, res) => {
+  on(router, PORTAL_ROUTES.mailRecipients, secretariat, (_req, res) => void res.json(recipientList()));
+  on(router, PORTAL_ROUTES.delegateEmail, secretariat, json, (req, res) => {
     const did = id(req, res, 'DELEGATE_NOT_FOUND');
-    const body = did && parse(DelegateEmailSchema, req, res);
+    const body = did && parse(PORTAL_ROUTES.delegateEmail.body, req, res);
     if (!did || !body) return;
     if (!services.engine.state.delegates[did]) return sendError(res, 'DELEGATE_NOT_FOUND');
     mail.setDelegateEmail(did, body.email);
     res.json({ delegateId: did, email: body.email });
   });
-  router.post('/mail/guests', secretariat, json, (req, res) => {
-    const body = parse(GuestInputSchema, req, res);
+  on(router, PORTAL_ROUTES.guestAdd, secretariat, json, (req, res) => {
+    const body = parse(PORTAL_ROUTES.guestAdd.body, req, res);
     if (!body) return;
     res.status(201).json(mail.addGuest(services.newId(), body.name, body.email, nowIso()));
   });
-  router.delete('/mail/guests/:id', secretariat, async (req, res) => {
+  on(router, PORTAL_ROUTES.guestRemove, secretariat, async (req, res) => {
     const gid = id(req, res);
     if (!gid) return;
     if (!mail.guest(gid)) return sendError(res, 'NOT_FOUND');
@@ -156,9 +158,9 @@ export function createMailApi(services: Services, db: Db): Router {
     }
     res.json(invitationReports(services.engine.state, mail, sid, baseUrl()));
   };
-  router.post('/sessions/:id/invitations', secretariat, send('all'));
-  router.post('/sessions/:id/invitations/retry', secretariat, send('failed'));
-  router.get('/sessions/:id/invitations', anyStaff, (req, res) => {
+  on(router, PORTAL_ROUTES.invitationsSend, secretariat, send('all'));
+  on(router, PORTAL_ROUTES.invitationsRetry, secretariat, send('failed'));
+  on(router, PORTAL_ROUTES.invitations, anyStaff, (req, res) => {
     const sid = id(req, res, 'SESSION_NOT_FOUND');
     if (!sid) return;
     if (!services.engine.state.sessions[sid]) return sendError(res, 'SESSION_NOT_FOUND');

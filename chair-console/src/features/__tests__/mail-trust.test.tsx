@@ -4,7 +4,8 @@
 // hall-only link base is flagged; and the session form carries the opening time.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MAIL_FAILURES, PORTAL_API } from '@hddt/protocol';
+import { MAIL_FAILURES, pathOf } from '@hddt/protocol';
+import { PORTAL_ROUTES } from '@hddt/protocol/schemas';
 import type { InvitationReport, MailSettingsView, MailTestReport, Recipients, Session } from '@hddt/protocol';
 import { setLang } from '../../i18n';
 import { useStore } from '../../store';
@@ -98,9 +99,9 @@ describe('MailPanel — failures a secretariat can act on', () => {
       url: 'http://hall/moi/b',
     });
     mockFetch((c) => {
-      if (c.url === PORTAL_API.mailSettings) return json(configured);
-      if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitations('s1')) return json([failed, revoked, read]);
+      if (c.url === PORTAL_ROUTES.mailSettings.path) return json(configured);
+      if (c.url === PORTAL_ROUTES.mailRecipients.path) return json(recipients);
+      if (c.url === pathOf(PORTAL_ROUTES.invitations, { id: 's1' })) return json([failed, revoked, read]);
       return json({}, 404);
     });
     render(<MailPanel />);
@@ -129,17 +130,17 @@ describe('MailPanel — failures a secretariat can act on', () => {
   it('"Gửi thư thử" sends the settings as typed and explains a refusal; then reports a delivered test', async () => {
     let answer: MailTestReport = { delivered: false, to: 'thu-ky@example.vn', cause: 'auth', detail: '535 5.7.8 Authentication credentials invalid' };
     const calls = mockFetch((c) => {
-      if (c.url === PORTAL_API.mailSettings) return json(configured);
-      if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitations('s1')) return json([]);
-      if (c.url === PORTAL_API.mailTest) return json(answer);
+      if (c.url === PORTAL_ROUTES.mailSettings.path) return json(configured);
+      if (c.url === PORTAL_ROUTES.mailRecipients.path) return json(recipients);
+      if (c.url === pathOf(PORTAL_ROUTES.invitations, { id: 's1' })) return json([]);
+      if (c.url === PORTAL_ROUTES.mailTest.path) return json(answer);
       return json({}, 404);
     });
     render(<MailPanel />);
     const button = await screen.findByRole('button', { name: 'Gửi thư thử' });
     fireEvent.click(button);
     expect((await screen.findByRole('alert')).textContent).toBe('Nhập địa chỉ e-mail sẽ nhận thư thử.');
-    expect(calls.some((c) => c.url === PORTAL_API.mailTest)).toBe(false);
+    expect(calls.some((c) => c.url === PORTAL_ROUTES.mailTest.path)).toBe(false);
 
     fireEvent.change(screen.getByLabelText('Cổng'), { target: { value: '587' } });
     fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'mat-khau-moi' } });
@@ -147,7 +148,7 @@ describe('MailPanel — failures a secretariat can act on', () => {
     fireEvent.click(button);
     const alert = await screen.findByText(`Gửi thư thử không thành công: ${MAIL_FAILURES.auth.message[0]}`);
     expect(alert.closest('[role="alert"]')!.textContent).toContain('535 5.7.8 Authentication credentials invalid');
-    expect(calls.find((c) => c.url === PORTAL_API.mailTest)!.body).toEqual({
+    expect(calls.find((c) => c.url === PORTAL_ROUTES.mailTest.path)!.body).toEqual({
       host: 'smtp.example.vn',
       port: 587,
       secure: false,
@@ -167,9 +168,9 @@ describe('MailPanel — failures a secretariat can act on', () => {
   it('speaks English when the console does', async () => {
     setLang('en');
     mockFetch((c) => {
-      if (c.url === PORTAL_API.mailSettings) return json(configured);
-      if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitations('s1'))
+      if (c.url === PORTAL_ROUTES.mailSettings.path) return json(configured);
+      if (c.url === PORTAL_ROUTES.mailRecipients.path) return json(recipients);
+      if (c.url === pathOf(PORTAL_ROUTES.invitations, { id: 's1' }))
         return json([report({ status: 'failed', errorCause: 'connection', error: 'connect ECONNREFUSED 10.0.0.5:587', failedAt: '2026-07-02T09:30:00.000Z' })]);
       return json({}, 404);
     });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { PORTAL_API } from '@hddt/protocol';
+import { pathOf } from '@hddt/protocol';
+import { PORTAL_ROUTES } from '@hddt/protocol/schemas';
 import type { FeedbackItem, FeedbackPatchBody, InvitationReport, MailSettingsView, Recipients } from '@hddt/protocol';
 import { useStore } from '../../store';
 import { FeedbackPanel } from '../portal/feedback-panel';
@@ -49,7 +50,7 @@ afterEach(() => {
 describe('FeedbackPanel', () => {
   it('filters by status, opens an item, answers and publishes it with PATCH', async () => {
     const calls = mockFetch((c) => {
-      if (c.method === 'PATCH' && c.url === PORTAL_API.feedbackItem('f1')) {
+      if (c.method === 'PATCH' && c.url === pathOf(PORTAL_ROUTES.feedbackUpdate, { id: 'f1' })) {
         const b = c.body as FeedbackPatchBody;
         return json({
           ...item,
@@ -59,14 +60,14 @@ describe('FeedbackPanel', () => {
           updatedBy: 'admin',
         } satisfies FeedbackItem);
       }
-      if (c.url.startsWith(PORTAL_API.feedback)) return json(c.url.includes('status=answered') ? [] : [item]);
+      if (c.url.startsWith(PORTAL_ROUTES.feedback.path)) return json(c.url.includes('status=answered') ? [] : [item]);
       return json({}, 404);
     });
     render(<FeedbackPanel />);
     await screen.findByText('Đường ngập khi mưa');
     fireEvent.change(screen.getByLabelText('Lọc theo trạng thái'), { target: { value: 'answered' } });
     await screen.findByText('Chưa có ý kiến nào.');
-    expect(calls.some((c) => c.url === `${PORTAL_API.feedback}?status=answered`)).toBe(true);
+    expect(calls.some((c) => c.url === `${PORTAL_ROUTES.feedback.path}?status=answered`)).toBe(true);
     fireEvent.change(screen.getByLabelText('Lọc theo trạng thái'), { target: { value: '' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Xem ý kiến của Nguyễn Thị Hoa: Đường ngập khi mưa' }));
     const form = screen.getByRole('form', { name: 'Trả lời ý kiến cử tri' });
@@ -125,11 +126,11 @@ function report(overrides: Partial<InvitationReport>): InvitationReport {
 describe('MailPanel', () => {
   it('says why sending is unavailable, shows the 409 message, edits an address and removes a guest', async () => {
     const calls = mockFetch((c) => {
-      if (c.url === PORTAL_API.mailSettings) return json(unconfigured);
-      if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.method === 'POST' && c.url === PORTAL_API.invitations('s1'))
+      if (c.url === PORTAL_ROUTES.mailSettings.path) return json(unconfigured);
+      if (c.url === PORTAL_ROUTES.mailRecipients.path) return json(recipients);
+      if (c.method === 'POST' && c.url === pathOf(PORTAL_ROUTES.invitationsSend, { id: 's1' }))
         return json({ ok: false, code: 'MAIL_NOT_CONFIGURED', message: 'Chưa cấu hình máy chủ thư.', messageEn: 'Mail is not configured.' }, 409);
-      if (c.url === PORTAL_API.invitations('s1')) return json([]);
+      if (c.url === pathOf(PORTAL_ROUTES.invitations, { id: 's1' })) return json([]);
       if (c.method === 'PUT' || c.method === 'DELETE') return json({ ok: true });
       return json({}, 404);
     });
@@ -142,10 +143,10 @@ describe('MailPanel', () => {
     const name = delegates[1]!.fullName;
     fireEvent.change(await screen.findByLabelText(`E-mail của ${name}`), { target: { value: 'b@example.vn' } });
     fireEvent.click(screen.getByRole('button', { name: `Lưu e-mail của ${name}` }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'PUT' && c.url === PORTAL_API.delegateEmail(delegates[1]!.id))).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT' && c.url === pathOf(PORTAL_ROUTES.delegateEmail, { id: delegates[1]!.id }))).toBe(true));
     expect(calls.find((c) => c.method === 'PUT' && c.url.includes('/delegates/'))?.body).toEqual({ email: 'b@example.vn' });
     fireEvent.click(screen.getByRole('button', { name: 'Bỏ khách mời Sở Tài chính' }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === PORTAL_API.guest('g1'))).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === pathOf(PORTAL_ROUTES.guestRemove, { id: 'g1' }))).toBe(true));
   });
 
   it('shows the tracking table and retries only the failed addresses', async () => {
@@ -164,11 +165,12 @@ describe('MailPanel', () => {
       documentsOpened: [{ documentId: 'doc1', title: 'Tờ trình số 12', openedAt: '2026-07-01T02:01:00.000Z' }],
     });
     const calls = mockFetch((c) => {
-      if (c.url === PORTAL_API.mailSettings) return json({ ...unconfigured, configured: true, host: 'smtp.example.vn', from: 'HĐND <hdnd@example.vn>' });
-      if (c.url === PORTAL_API.mailRecipients) return json(recipients);
-      if (c.url === PORTAL_API.invitationsRetry('s1'))
+      if (c.url === PORTAL_ROUTES.mailSettings.path)
+        return json({ ...unconfigured, configured: true, host: 'smtp.example.vn', from: 'HĐND <hdnd@example.vn>' });
+      if (c.url === PORTAL_ROUTES.mailRecipients.path) return json(recipients);
+      if (c.url === pathOf(PORTAL_ROUTES.invitationsRetry, { id: 's1' }))
         return json([read, { ...failed, status: 'sent', error: null, errorCause: null, failedAt: null, revokedAt: null, sentAt: '2026-07-01T03:00:00.000Z' }]);
-      if (c.url === PORTAL_API.invitations('s1')) return json([read, failed]);
+      if (c.url === pathOf(PORTAL_ROUTES.invitations, { id: 's1' })) return json([read, failed]);
       return json({}, 404);
     });
     render(<MailPanel />);
@@ -180,7 +182,7 @@ describe('MailPanel', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['http://hall/moi/abc?xem-truoc=1', 'http://hall/moi/g1?xem-truoc=1']);
     fireEvent.click(screen.getByRole('button', { name: 'Gửi lại cho địa chỉ lỗi (1)' }));
     await waitFor(() => expect(screen.queryByText('550 mailbox unavailable')).toBeNull());
-    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([PORTAL_API.invitationsRetry('s1')]);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([pathOf(PORTAL_ROUTES.invitationsRetry, { id: 's1' })]);
     expect(screen.queryByRole('button', { name: /Gửi lại/ })).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { FEEDBACK_STATUS_LIST, PORTAL_API, sessionTitle } from '@hddt/protocol';
+import { FEEDBACK_STATUS_LIST, sessionTitle } from '@hddt/protocol';
 import type { FeedbackItem, FeedbackStatus } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -22,7 +22,7 @@ export function FeedbackPanel() {
 
   const load = useCallback(async () => {
     try {
-      setItems(await api.get<FeedbackItem[]>(filter ? `${PORTAL_API.feedback}?status=${filter}` : PORTAL_API.feedback));
+      setItems(await call('feedback', { query: { status: filter || undefined } }));
       setError(null);
     } catch (err) {
       setError(errorText(err, lang));
@@ -123,10 +123,13 @@ function FeedbackDetail({ item, onClose, onSaved }: { item: FeedbackItem; onClos
     setError(null);
     setSaved(false);
     try {
-      const next = await api.patch<FeedbackItem>(PORTAL_API.feedbackItem(item.id), {
-        status,
-        answer: answer.trim() ? answer.trim() : null,
-        answerPublished: publish,
+      const next = await call('feedbackUpdate', {
+        params: { id: item.id },
+        body: {
+          status,
+          answer: answer.trim() ? answer.trim() : null,
+          answerPublished: publish,
+        },
       });
       onSaved(next);
       setSaved(true);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { MAIL_FAILURES, PORTAL_API, sessionTitle } from '@hddt/protocol';
+import { MAIL_FAILURES, sessionTitle } from '@hddt/protocol';
 import type {
   InvitationReport,
   InvitationStatus,
@@ -11,7 +11,7 @@ import type {
   MailTestReport,
   Recipients,
 } from '@hddt/protocol';
-import { api } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../form-errors';
 import { useT } from '../../i18n';
 import type { MsgKey } from '../../i18n';
@@ -46,7 +46,7 @@ export function MailPanel() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setSettings(await api.get<MailSettingsView>(PORTAL_API.mailSettings));
+      setSettings(await call('mailSettings'));
     } catch (err) {
       setError(errorText(err, lang));
     }
@@ -105,7 +105,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
     setTesting(true);
     try {
       const body: MailTestInput = { ...formSettings(), to: testTo.trim() };
-      setTest(await api.post<MailTestReport>(PORTAL_API.mailTest, body));
+      setTest(await call('mailTest', { body }));
     } catch (err) {
       setTest({ error: errorText(err, lang) });
     } finally {
@@ -119,7 +119,7 @@ function SettingsForm({ settings, onSaved }: { settings: MailSettingsView; onSav
     setBusy(true);
     setMsg(null);
     try {
-      onSaved(await api.put<MailSettingsView>(PORTAL_API.mailSettings, body));
+      onSaved(await call('mailSettingsSet', { body }));
       setPassword('');
       setMsg({ ok: true, text: t('mail.settingsSaved') });
     } catch (err) {
@@ -197,7 +197,7 @@ function RecipientsCard() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setData(await api.get<Recipients>(PORTAL_API.mailRecipients));
+      setData(await call('mailRecipients'));
     } catch (err) {
       setError(errorText(err, lang));
     }
@@ -220,7 +220,7 @@ function RecipientsCard() {
   }
   async function saveEmail(delegateId: string) {
     const v = (drafts[delegateId] ?? '').trim();
-    if (await run(() => api.put(PORTAL_API.delegateEmail(delegateId), { email: v || null }))) {
+    if (await run(() => call('delegateEmail', { params: { id: delegateId }, body: { email: v || null } }))) {
       setDrafts((d) => {
         const n = { ...d };
         delete n[delegateId];
@@ -230,7 +230,7 @@ function RecipientsCard() {
   }
   async function addGuest(e: FormEvent) {
     e.preventDefault();
-    if (await run(() => api.post(PORTAL_API.guests, { name: guestName.trim(), email: guestEmail.trim() }))) {
+    if (await run(() => call('guestAdd', { body: { name: guestName.trim(), email: guestEmail.trim() } }))) {
       setGuestName('');
       setGuestEmail('');
     }
@@ -298,7 +298,7 @@ function RecipientsCard() {
                 type="button"
                 className="btn"
                 aria-label={t('mail.removeGuest', { name: g.name })}
-                onClick={() => void run(() => api.del(PORTAL_API.guest(g.id)))}
+                onClick={() => void run(() => call('guestRemove', { params: { id: g.id } }))}
               >
                 {t('common.remove')}
               </button>
@@ -338,7 +338,7 @@ function InvitationsCard({ configured }: { configured: boolean }) {
   useEffect(() => {
     if (!sessionId) return;
     let live = true;
-    api.get<InvitationReport[]>(PORTAL_API.invitations(sessionId)).then(
+    call('invitations', { params: { id: sessionId } }).then(
       (r) => {
         if (live) setLoaded({ sessionId, reports: r });
       },
@@ -356,7 +356,7 @@ function InvitationsCard({ configured }: { configured: boolean }) {
     setBusy(true);
     setError(null);
     try {
-      const sent = await api.post<InvitationReport[]>(retry ? PORTAL_API.invitationsRetry(sessionId) : PORTAL_API.invitations(sessionId));
+      const sent = await call(retry ? 'invitationsRetry' : 'invitationsSend', { params: { id: sessionId } });
       setLoaded({ sessionId, reports: sent });
     } catch (err) {
       setError(errorText(err, lang));

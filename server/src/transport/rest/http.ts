@@ -4,7 +4,7 @@
 
 import type { ErrorCode, FieldError, PathParams, RouteResponseOf, RouteSpec } from '@hddt/protocol';
 import { CSRF_HEADER, errorBody, httpStatusOf } from '@hddt/protocol';
-import { IdSchema, type RECORDS_ROUTES, type REST_ROUTES } from '@hddt/protocol/schemas';
+import { IdSchema, type PORTAL_ROUTES, type RECORDS_ROUTES, type REST_ROUTES } from '@hddt/protocol/schemas';
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ZodType } from 'zod';
 import type { Actor, Command, CouncilState, Decision } from '../../domain/types';
@@ -64,7 +64,8 @@ export async function exec<T, P extends object>(
 }
 
 /** A route of protocol's description (only those can be registered). */
-export type DescribedRoute = (typeof REST_ROUTES)[keyof typeof REST_ROUTES] | (typeof RECORDS_ROUTES)[keyof typeof RECORDS_ROUTES];
+export type DescribedRoute =
+  (typeof REST_ROUTES)[keyof typeof REST_ROUTES] | (typeof RECORDS_ROUTES)[keyof typeof RECORDS_ROUTES] | (typeof PORTAL_ROUTES)[keyof typeof PORTAL_ROUTES];
 
 /** The handler of a described route: its path parameters are the path's, its answer the route's response type. */
 export type RouteHandler<R extends RouteSpec> = (req: Request<PathParams<R['path']>>, res: Response<RouteResponseOf<R>>) => void | Promise<void>;
