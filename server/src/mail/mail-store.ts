@@ -2,7 +2,8 @@
 // personal invitation per recipient per session with its delivery and reading trail.
 
 import type { Guest, InvitationStatus, MailFailureCause, MailSettingsView, RecipientKind } from '@hddt/protocol';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { MailSettingsInputSchema } from '@hddt/protocol/schemas';
 import type { Db } from '../storage/database';
 import type { MailFailure } from './mail-errors';
 
@@ -16,8 +17,6 @@ export interface MailSettings {
   password: string;
   from: string;
 }
-
-import { MailSettingsInputSchema } from '@hddt/protocol/schemas';
 
 export type MailSettingsInput = z.output<typeof MailSettingsInputSchema>;
 
