@@ -7,9 +7,9 @@
 // Each round: a named vote opened, every delegate presses once, in slices of `slice` with a turn of the event
 // loop between slices (as the burst generator sends them). The first `warm` rounds warm V8 and are not
 // measured. Prints CPU µs per ballot of the measured rounds (noisy on a shared machine): of the whole process
-// (cpuUsPerBallot) and of its main thread, the event loop tablets queue behind (mainThreadCpuUsPerBallot, which
-// leaves out the commit worker when HDDT_COMMIT_WORKER=1 moves the commit there); the time from the first press
-// to the last answer, and how the commits were batched.
+// (cpuUsPerBallot: every thread, V8's GC and compiler threads included) and of its main thread, the event loop
+// tablets queue behind (mainThreadCpuUsPerBallot); the time from the first press to the last answer, and how
+// the commits were batched.
 //
 // Instruction counts under callgrind (two runs, warm rounds and warm + extra, the difference over the extra
 // ballots) were tried at 300 voters: the difference was swamped by run-to-run variation (JIT and GC threads;

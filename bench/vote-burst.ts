@@ -121,7 +121,7 @@ function startServerProcess(port: number, dataDir: string, password: string, ser
   });
 }
 
-/** CPU time every thread of a process has run so far, in ms (the commit worker, V8's GC and compiler threads…). */
+/** CPU time every thread of a process has run so far, in ms (V8's GC and compiler threads, libuv's pool…). */
 function allThreadsCpuMsOf(pid: number | undefined): number {
   try {
     let ns = 0;
@@ -605,7 +605,7 @@ export interface PairSummary {
   displayVsFloorP99Ack: number;
   /** (server CPU for the burst − the floor's in the same pair) / voters, in µs; median over the pairs. */
   appCpuPerBallotUs: number;
-  /** The same, counting every thread of both processes (the commit worker included). */
+  /** The same, counting every thread of both processes. */
   appAllThreadsCpuPerBallotUs: number;
   /** Medians of the p50 ack and of its ratio to the floor's p50 in the same pair. */
   p50AckMs: number;

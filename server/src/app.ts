@@ -15,7 +15,6 @@ import { Engine, systemClock, voidInterruptedSecretRounds, type ServerClock } fr
 import { openDatabase, type Db } from './storage/database';
 import { Credentials, hashPassword } from './storage/credentials';
 import { DelegateNotes } from './storage/delegate-notes';
-import { CommitWorker } from './storage/commit-worker';
 import { SqliteEngineStore } from './storage/sqlite-engine-store';
 import { attachChairNamespace } from './transport/chair-namespace';
 import { connectError } from './transport/staff-auth';
@@ -57,12 +56,6 @@ export interface AppOptions {
   trustProxy?: string;
   /** Publish the public record to a portal service (PORTAL_PUBLISH_URL and PORTAL_PUBLISH_KEY). */
   publish?: { url: string; key: string; retryMinMs?: number; retryMaxMs?: number };
-  /**
-   * Commit batches in a worker thread with its own connection (storage/commit-worker.ts), off the event loop.
-   * Default: off, unless HDDT_COMMIT_WORKER=1. On the 2-core test machine, with the load generator on the same
-   * cores, it made the 3,000-voter burst slower, not faster (docs/architecture.md, performance notes).
-   */
-  commitWorker?: boolean;
 }
 
 export interface App {
@@ -94,8 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = openDatabase(dbFile);
   const clock = options.clock ?? systemClock;
   const newId = () => randomUUID().replace(/-/g, '').slice(0, 20);
-  const worker = (options.commitWorker ?? process.env.HDDT_COMMIT_WORKER === '1') ? new CommitWorker(dbFile) : null;
-  const engine = new Engine({ store: new SqliteEngineStore(db, worker), clock, newId });
+  const engine = new Engine({ store: new SqliteEngineStore(db), clock, newId });
   const creds = new Credentials(db);
   const hub = new LiveHub(engine);
   let port = 0;
@@ -214,8 +206,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       // This waits for io.close's callback, as before; its returned promise adds nothing here.
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      // Let queued commands finish (and the commit worker close its connection) before the database closes.
-      await engine.close();
+      // Let queued commands finish before the database closes.
+      engine.close();
       db.close();
     },
   };

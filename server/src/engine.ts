@@ -22,12 +22,6 @@ export const systemClock: ServerClock = { nowMs: () => Date.now() };
 export const COMMIT_WINDOW_MS = 3;
 /** Most commands per transaction (see Engine.flush). */
 export const MAX_BATCH = 150;
-/**
- * Most commands per transaction when the commit runs in the store's worker. The event loop is not held up while
- * that commit is written and synced, so whatever arrived meanwhile goes into the next one: a batch of 150 per
- * commit round trip would cap a burst at 150 ballots per fsync and wake-up of the worker.
- */
-export const MAX_ASYNC_BATCH = 1000;
 
 export type ExecResult = { ok: true; decision: Decision; events: LoggedEvent[]; state: CouncilState } | { ok: false; code: ErrorCode };
 
@@ -111,21 +105,10 @@ export class Engine {
 
   private closed = false;
 
-  /** A commit under way in the store's worker (see EngineStore.commitAsync); the next batch waits for it. */
-  private inFlight: Promise<void> | null = null;
-  /** Set by close: the last batches are committed on this thread. */
-  private syncOnly = false;
-
-  /**
-   * Commits what is queued (after the commit under way, if any) and refuses anything later (the database is
-   * about to close), then closes the store's own resources.
-   */
-  async close(): Promise<void> {
-    while (this.inFlight) await this.inFlight;
-    this.syncOnly = true;
-    while (this.queue.length > 0 && !this.closed) this.flush();
+  /** Commits what is queued and refuses anything later (the database is about to close). */
+  close(): void {
+    this.flush();
     this.closed = true;
-    await this.store.close?.();
   }
 
   execute(command: Command, actor: Actor): Promise<ExecResult> {
@@ -175,12 +158,10 @@ export class Engine {
 
   /** Runs the queued commands as one transaction. */
   flush(): void {
-    // One commit at a time: what arrives meanwhile is decided against the state it leaves (see commitAsync).
-    if (this.closed || this.inFlight) return;
+    if (this.closed) return;
     // A bounded batch: the first answers go out while later commands are still being decided, so a burst
     // of 1,500 ballots is acknowledged as a stream rather than all at the end.
-    const limit = this.store.commitAsync && !this.syncOnly ? MAX_ASYNC_BATCH : MAX_BATCH;
-    const items = this.queue.length > limit ? this.queue.splice(0, limit) : this.queue;
+    const items = this.queue.length > MAX_BATCH ? this.queue.splice(0, MAX_BATCH) : this.queue;
     this.queue = items === this.queue ? [] : this.queue;
     if (this.queue.length > 0 && !this.flushScheduled) {
       this.flushScheduled = true;
@@ -222,72 +203,49 @@ export class Engine {
     batch.finish();
     const working: CouncilState = draft;
 
-    if (accepted.length === 0) {
-      for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
-      return;
-    }
-    const groups: CommitGroup[] = accepted.map((a) => {
-      const actor = actorLabel(a.item.actor);
-      return {
-        entries: a.events.map(({ event, at }) => ({ event, at, actor })),
-        ...(a.item.kind === 'facts' && a.item.write ? { write: a.item.write } : {}),
-      };
-    });
-    const started = performance.now();
-    const guard = this.beforeCommit ?? undefined;
-    const done = { items, accepted, answers, before, working, secretRounds, started };
-    // Off the event loop when the store can (a side write runs on this thread's connection, so not then): the
-    // loop goes on reading tablets while the batch is written and synced, and answers only once it is.
-    if (this.store.commitAsync && !this.syncOnly && !groups.some((group) => group.write)) {
-      this.inFlight = this.store
-        .commitAsync(groups, working, guard)
-        .then(
-          (perGroup) => this.committed(done, perGroup),
-          (error: unknown) => this.failed(done, error),
-        )
-        .finally(() => {
-          this.inFlight = null;
-          if (this.queue.length > 0 && !this.closed) this.flush();
-        });
-      return;
-    }
-    let perGroup: LoggedEvent[][];
-    try {
-      perGroup = this.store.commit(groups, working, guard);
-    } catch (error) {
-      this.failed(done, error);
-      return;
-    }
-    this.committed(done, perGroup);
-  }
-
-  /** The batch is durable: the state after it becomes current, the listeners hear of it, the commands are answered. */
-  private committed(done: Pending, perGroup: LoggedEvent[][]): void {
-    const { items, accepted, answers, before, working, secretRounds, started } = done;
     const logged = new Map<QueueItem, LoggedEvent[]>();
     const allLogged: LoggedEvent[] = [];
-    accepted.forEach((a, i) => {
-      const mine = perGroup[i] ?? [];
-      logged.set(a.item, mine);
-      allLogged.push(...mine);
-    });
-    this.lastCommitAt = performance.now();
-    this.commitLatenciesMs.push(this.lastCommitAt - started);
-    if (this.commitLatenciesMs.length > 10_000) this.commitLatenciesMs.splice(0, 5_000);
-    const after = withResultAnchors(working, allLogged);
-    this.state = after;
-    const batch: CommitBatch = {
-      before,
-      after,
-      events: allLogged,
-      secretRounds,
-      commitMs: this.commitLatenciesMs[this.commitLatenciesMs.length - 1] ?? 0,
-    };
-    for (const listener of this.listeners) {
+    if (accepted.length > 0) {
+      const groups: CommitGroup[] = accepted.map((a) => {
+        const actor = actorLabel(a.item.actor);
+        return {
+          entries: a.events.map(({ event, at }) => ({ event, at, actor })),
+          ...(a.item.kind === 'facts' && a.item.write ? { write: a.item.write } : {}),
+        };
+      });
+      const started = performance.now();
       try {
-        listener(batch);
+        const perGroup = this.store.commit(groups, working, this.beforeCommit ?? undefined);
+        accepted.forEach((a, i) => {
+          const mine = perGroup[i] ?? [];
+          logged.set(a.item, mine);
+          allLogged.push(...mine);
+        });
       } catch (error) {
-        logger.error({ err: error }, 'commit listener failed');
+        const code: ErrorCode = 'STORAGE_FAILURE';
+        logger.error({ err: error, disk: isDiskError(error), commands: accepted.length }, 'transaction failed: commands refused');
+        for (const a of accepted) answers.set(a.item, { ok: false, code });
+        for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
+        return;
+      }
+      this.lastCommitAt = performance.now();
+      this.commitLatenciesMs.push(this.lastCommitAt - started);
+      if (this.commitLatenciesMs.length > 10_000) this.commitLatenciesMs.splice(0, 5_000);
+      const after = withResultAnchors(working, allLogged);
+      this.state = after;
+      const batch: CommitBatch = {
+        before,
+        after,
+        events: allLogged,
+        secretRounds,
+        commitMs: this.commitLatenciesMs[this.commitLatenciesMs.length - 1] ?? 0,
+      };
+      for (const listener of this.listeners) {
+        try {
+          listener(batch);
+        } catch (error) {
+          logger.error({ err: error }, 'commit listener failed');
+        }
       }
     }
     for (const a of accepted) {
@@ -295,25 +253,6 @@ export class Engine {
     }
     for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
   }
-
-  /** Nothing of the batch is stored: its accepted commands are refused as a storage failure. */
-  private failed(done: Pending, error: unknown): void {
-    const { items, accepted, answers } = done;
-    const code: ErrorCode = 'STORAGE_FAILURE';
-    logger.error({ err: error, disk: isDiskError(error), commands: accepted.length }, 'transaction failed: commands refused');
-    for (const a of accepted) answers.set(a.item, { ok: false, code });
-    for (const item of items) item.resolve(answers.get(item) ?? { ok: false, code: 'INTERNAL' });
-  }
-}
-
-interface Pending {
-  items: QueueItem[];
-  accepted: { item: QueueItem; decision: Decision; events: { event: DomainEvent; at: string }[] }[];
-  answers: Map<QueueItem, ExecResult>;
-  before: CouncilState;
-  working: CouncilState;
-  secretRounds: Set<string>;
-  started: number;
 }
 
 function isDiskError(error: unknown): boolean {

@@ -31,15 +31,6 @@ export interface EngineStore {
    * stored and the head is unchanged. Returns the logged entries of each group.
    */
   commit(groups: readonly CommitGroup[], after: CouncilState, guard?: () => void): LoggedEvent[][];
-  /**
-   * The same as commit, done off the event loop: resolves when all of it is durable, rejects (the head unchanged)
-   * when none of it is. Only for groups without a side write (those run on the caller's thread: use commit). The
-   * engine has at most one commit, of either kind, under way at a time. Optional: a store without it commits
-   * synchronously.
-   */
-  commitAsync?(groups: readonly CommitGroup[], after: CouncilState, guard?: () => void): Promise<LoggedEvent[][]>;
   /** Throws when the store cannot be read (the health check). */
   ping(): void;
-  /** Ends whatever the store runs besides the caller's connection (after the last commit). */
-  close?(): Promise<void>;
 }

@@ -150,56 +150,55 @@ export function dedupeRefs(refs: readonly Ref[]): Ref[] {
 
 const b = (v: boolean): number => (v ? 1 : 0);
 
-/** The statements the projection writer runs, by name (the commit worker prepares the same ones). */
-export const PROJECTION_SQL = {
-  council: 'INSERT INTO council (id, config) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET config = excluded.config',
-  live: `INSERT INTO live (id, active_session_id, display_mode, display_round_id) VALUES (1, ?, ?, ?)
+export class ProjectionWriter {
+  private readonly s;
+
+  constructor(db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      council: p('INSERT INTO council (id, config) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET config = excluded.config'),
+      live: p(
+        `INSERT INTO live (id, active_session_id, display_mode, display_round_id) VALUES (1, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET active_session_id = excluded.active_session_id,
            display_mode = excluded.display_mode, display_round_id = excluded.display_round_id`,
-  delegate: `INSERT OR REPLACE INTO delegates (id, seat, full_name, title, grp, seated, vacated_reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  delDelegate: 'DELETE FROM delegates WHERE id = ?',
-  session: `INSERT OR REPLACE INTO sessions (id, number, title, type, start_date, end_date, place, is_public, status,
+      ),
+      delegate: p(`INSERT OR REPLACE INTO delegates (id, seat, full_name, title, grp, seated, vacated_reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      delDelegate: p('DELETE FROM delegates WHERE id = ?'),
+      session: p(
+        `INSERT OR REPLACE INTO sessions (id, number, title, type, start_date, end_date, place, is_public, status,
            opened_at, closed_at, rollcall_open, current_item_id, chair_name, secretary_name, start_time)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  agenda: 'INSERT OR REPLACE INTO agenda_items (id, session_id, ord, title, presenter) VALUES (?, ?, ?, ?, ?)',
-  delAgenda: 'DELETE FROM agenda_items WHERE id = ?',
-  document: `INSERT OR REPLACE INTO documents (id, session_id, item_id, title, doc_type, confidential, published, file_name,
+      ),
+      agenda: p('INSERT OR REPLACE INTO agenda_items (id, session_id, ord, title, presenter) VALUES (?, ?, ?, ?, ?)'),
+      delAgenda: p('DELETE FROM agenda_items WHERE id = ?'),
+      document: p(
+        `INSERT OR REPLACE INTO documents (id, session_id, item_id, title, doc_type, confidential, published, file_name,
            mime_type, size, sha256, pages, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  delDocument: 'DELETE FROM documents WHERE id = ?',
-  motion: `INSERT OR REPLACE INTO motions (id, session_id, item_id, question, kind, mode, interim, duration_sec, candidates,
+      ),
+      delDocument: p('DELETE FROM documents WHERE id = ?'),
+      motion: p(
+        `INSERT OR REPLACE INTO motions (id, session_id, item_id, question, kind, mode, interim, duration_sec, candidates,
            seats, practice, resolution, normative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  delMotion: 'DELETE FROM motions WHERE id = ?',
-  round: `INSERT OR REPLACE INTO rounds (id, motion_id, session_id, number, status, opened_at, closes_at, closed_at,
+      ),
+      delMotion: p('DELETE FROM motions WHERE id = ?'),
+      round: p(
+        `INSERT OR REPLACE INTO rounds (id, motion_id, session_id, number, status, opened_at, closes_at, closed_at,
            cancelled_reason, seated, allow_change, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ballot: 'INSERT OR REPLACE INTO ballots (round_id, delegate_id, choice, cast_at, changes) VALUES (?, ?, ?, ?, ?)',
-  secret: 'INSERT OR IGNORE INTO secret_participation (round_id, delegate_id) VALUES (?, ?)',
-  attendance: `INSERT OR REPLACE INTO attendance (session_id, day, delegate_id, status, at, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  delAttendance: 'DELETE FROM attendance WHERE session_id = ? AND day = ? AND delegate_id = ?',
-  speaker: `INSERT OR REPLACE INTO speakers (id, session_id, delegate_id, name, status, requested_at, started_at, ended_at, limit_sec, title)
+      ),
+      ballot: p('INSERT OR REPLACE INTO ballots (round_id, delegate_id, choice, cast_at, changes) VALUES (?, ?, ?, ?, ?)'),
+      secret: p('INSERT OR IGNORE INTO secret_participation (round_id, delegate_id) VALUES (?, ?)'),
+      attendance: p(`INSERT OR REPLACE INTO attendance (session_id, day, delegate_id, status, at, by_whom, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      delAttendance: p('DELETE FROM attendance WHERE session_id = ? AND day = ? AND delegate_id = ?'),
+      speaker: p(
+        `INSERT OR REPLACE INTO speakers (id, session_id, delegate_id, name, status, requested_at, started_at, ended_at, limit_sec, title)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  openCommand: 'INSERT OR IGNORE INTO open_commands (command_id, round_id) VALUES (?, ?)',
-  resolution: `INSERT OR REPLACE INTO resolutions (id, number, year, code, normative, title, adopted_on, session_id, item_id,
+      ),
+      openCommand: p('INSERT OR IGNORE INTO open_commands (command_id, round_id) VALUES (?, ?)'),
+      resolution: p(
+        `INSERT OR REPLACE INTO resolutions (id, number, year, code, normative, title, adopted_on, session_id, item_id,
            motion_id, round_id, signed_document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-} as const;
-
-export type ProjectionStatement = keyof typeof PROJECTION_SQL;
-/** One projection write as data: the statement's name and its parameters (see ProjectionWriter's constructor). */
-export type ProjectionOp = [ProjectionStatement, unknown[]];
-
-type Runners = Record<ProjectionStatement, { run(...params: unknown[]): unknown }>;
-
-export class ProjectionWriter {
-  private readonly s: Runners;
-
-  /** Writes through `db`, or, given an array, appends each write to it as data instead (to run elsewhere). */
-  constructor(target: Db | ProjectionOp[]) {
-    const names = Object.keys(PROJECTION_SQL) as ProjectionStatement[];
-    this.s = Object.fromEntries(
-      names.map((name) => [
-        name,
-        Array.isArray(target) ? { run: (...params: unknown[]) => void target.push([name, params]) } : target.prepare(PROJECTION_SQL[name]),
-      ]),
-    ) as Runners;
+      ),
+    };
   }
 
   write(state: CouncilState, refs: Iterable<Ref>): void {
