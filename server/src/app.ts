@@ -32,7 +32,7 @@ import { initializeCouncil } from './seed/initialize';
 import { attachStaticApps } from './transport/static-apps';
 import { DeadlineTimers } from './transport/deadline-timers';
 import { attachMetrics } from './transport/metrics';
-import { Publisher } from './publish/publisher';
+import { Publisher, type RetryClock } from './publish/publisher';
 
 export interface AppOptions {
   dataDir: string;
@@ -55,7 +55,7 @@ export interface AppOptions {
   /** express `trust proxy` value when behind a reverse proxy; otherwise the socket's address is the client's. */
   trustProxy?: string;
   /** Publish the public record to a portal service (PORTAL_PUBLISH_URL and PORTAL_PUBLISH_KEY). */
-  publish?: { url: string; key: string; retryMinMs?: number; retryMaxMs?: number };
+  publish?: { url: string; key: string; retryMinMs?: number; retryMaxMs?: number; batchSize?: number; retryClock?: RetryClock };
 }
 
 export interface App {

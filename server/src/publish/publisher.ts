@@ -1,8 +1,9 @@
 // The hall's side of publishing. Pushes the log, redacted (entries.ts), to the portal service in order, in
 // batches, resuming from the position the portal confirmed (it asks the portal where it stands, so nothing
 // depends on what the hall remembers). The hall never waits for it: when the link is down it retries with a
-// growing pause (at most 30 s) and the console shows how many entries the portal lacks; after the link returns,
-// even days later, it catches up by itself.
+// growing pause, capped (30 s by default), so however long the link was down the next try comes within the cap;
+// the console shows how many entries the portal lacks; after the link returns, even days later, it catches up by
+// itself, in batches.
 
 import type { PublishStatusPayload } from '@hddt/protocol';
 import type { Db } from '../storage/database';
@@ -22,15 +23,29 @@ export interface PublisherOptions {
   batchSize?: number;
   retryMinMs?: number;
   retryMaxMs?: number;
+  /**
+   * Schedules a retry after a failed push (default: a timer); returns a function that cancels it. Tests inject a
+   * clock here so that an outage of days runs without waiting for it.
+   */
+  retryClock?: RetryClock;
   onStatus?: (status: PublishStatus) => void;
 }
+
+export type RetryClock = (run: () => void, ms: number) => () => void;
+
+const timerClock: RetryClock = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
 
 export class Publisher {
   private confirmed: number | null = null;
   private running = false;
   private again = false;
   private stopped = false;
-  private timer: NodeJS.Timeout | null = null;
+  /** Cancels the push that is scheduled (a nudge's or a retry's), if any. */
+  private pending: (() => void) | null = null;
   private retryMs: number;
   private readonly selectAfter;
   private readonly selectHead;
@@ -53,7 +68,15 @@ export class Publisher {
 
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.pending?.();
+    this.pending = null;
+  }
+
+  private later(ms: number, clock: RetryClock): void {
+    this.pending = clock(() => {
+      this.pending = null;
+      void this.push();
+    }, ms);
   }
 
   /** Runs a push soon; several nudges in a burst make one push. */
@@ -63,12 +86,8 @@ export class Publisher {
       this.again = true;
       return;
     }
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.push();
-    }, 20);
-    this.timer.unref();
+    if (this.pending) return;
+    this.later(20, timerClock);
   }
 
   private lookup(): RedactionLookup {
@@ -150,14 +169,10 @@ export class Publisher {
   }
 
   private schedule(): void {
-    if (this.stopped || this.timer) return;
+    if (this.stopped || this.pending) return;
     const wait = this.retryMs;
     this.retryMs = Math.min(this.retryMs * 2, this.opts.retryMaxMs ?? 30_000);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.push();
-    }, wait);
-    this.timer.unref();
+    this.later(wait, this.opts.retryClock ?? timerClock);
   }
 }
 
